@@ -1,0 +1,41 @@
+/* An objective: a function of n parameters with what a screen needs to
+ * show it (name, formula, view box, known minima, a default start).
+ * Built-ins, typed expressions and models all present this one shape. */
+#ifndef DESCENT_OBJECTIVE_H
+#define DESCENT_OBJECTIVE_H
+
+#include <stddef.h>
+
+typedef struct objective_ops {
+    /* f(x); NaN where f is undefined (a state the run reports). */
+    double (*value)(const void *ctx, const double *x);
+    /* Exact gradient by hand-written formulas; NULL when there is none. */
+    void (*gradient)(const void *ctx, const double *x, double *g);
+    /* Gradient by forward-mode automatic differentiation; NULL if none. */
+    void (*gradient_ad)(const void *ctx, const double *x, double *g);
+    /* Hessian, n*n row-major; NULL when there is none. */
+    void (*hessian)(const void *ctx, const double *x, double *h);
+    /* Hessian by automatic differentiation; NULL if none. */
+    void (*hessian_ad)(const void *ctx, const double *x, double *h);
+    /* Releases ctx; NULL when ctx is static. */
+    void (*free)(void *ctx);
+} objective_ops;
+
+enum { OBJECTIVE_MAX_MINIMA = 4 };
+
+typedef struct objective {
+    const char *name;     /* "rosenbrock", or the expression text */
+    const char *formula;  /* for display, UTF-8 */
+    size_t dim;
+    double view[4];       /* x0, x1, y0, y1 */
+    double start[2];      /* default start (first two parameters) */
+    size_t n_minima;
+    double minima[OBJECTIVE_MAX_MINIMA][2];
+    double min_value;     /* f at the minima; NaN when unknown/none */
+    const objective_ops *ops;
+    void *ctx;
+} objective;
+
+void objective_free(objective *obj);
+
+#endif

@@ -1,0 +1,44 @@
+/* Optimisers as ops tables, in the manner of GSL's
+ * gsl_multimin_fdfminimizer_type: a const description per algorithm, the
+ * caller owns the state block of state_per_param * n doubles.
+ * Conventions and defaults follow torch.optim (DESIGN §3), including the
+ * order of floating-point operations, so trajectories match PyTorch's. */
+#ifndef DESCENT_OPTIMIZER_H
+#define DESCENT_OPTIMIZER_H
+
+#include <stddef.h>
+
+typedef struct {
+    double momentum; /* μ: momentum, nesterov */
+    double beta1, beta2; /* adam */
+    double rho;      /* rmsprop's smoothing constant (torch: alpha) */
+    double eps;      /* 0 selects the optimiser's own default */
+} optim_params;
+
+/* The defaults of DESIGN §3 (eps 0: each optimiser's default). */
+optim_params optim_params_default(void);
+
+typedef struct optimizer_type {
+    const char *name;
+    const char *title;         /* one line for menus */
+    size_t state_per_param;    /* doubles of state per parameter */
+    double default_eps;        /* 0 when the optimiser has no ε */
+    /* One update t (t ≥ 1) from the clipped gradient g: advances state,
+     * writes the direction d (θ_t = θ_{t-1} - lr d) and updates theta in
+     * place the way PyTorch rounds it. */
+    void (*step)(const optim_params *p, double *state, size_t n, long t,
+                 const double *g, double lr, double *theta, double *d);
+} optimizer_type;
+
+extern const optimizer_type optim_sgd, optim_momentum, optim_nesterov,
+    optim_adagrad, optim_rmsprop, optim_adam;
+
+/* NULL-terminated, in the order of DESIGN §3. */
+extern const optimizer_type *const optimizer_types[];
+
+const optimizer_type *optimizer_find(const char *name);
+
+/* ε in effect for type under p. */
+double optim_eps(const optimizer_type *type, const optim_params *p);
+
+#endif

@@ -1,0 +1,113 @@
+/* A run: an objective, an optimiser, its settings and its state, stepped
+ * one update (or one stage of an update) at a time. A run is a value: it
+ * can be copied (run_copy), stepped and freed; the objective it points to
+ * is shared, immutable and must outlive every copy. Settings may change
+ * between steps without a reset (DESIGN §2). */
+#ifndef DESCENT_RUN_H
+#define DESCENT_RUN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "clip.h"
+#include "gradient.h"
+#include "hypergrad.h"
+#include "objective.h"
+#include "optimizer.h"
+
+typedef struct {
+    const optimizer_type *opt;
+    optim_params op;
+    double lr;          /* α_0 at the start; after that, set by the user */
+    grad_method grad;
+    double h;           /* central-difference step */
+    clip_setting clip;
+    hd_setting hd;
+    long max_steps;     /* ≥ 1 */
+    double tol;         /* stop when ‖g‖ < tol; 0: off */
+} run_settings;
+
+/* DESIGN defaults: adam, lr 1e-3, analytic, h 1e-7, no clip, HD off,
+ * 1000 steps, tol off. */
+run_settings run_settings_default(void);
+
+/* The stages of one update (DESIGN §2), in order. */
+typedef enum {
+    STAGE_EVALUATE, STAGE_GRADIENT, STAGE_CLIP, STAGE_HYPERGRAD, STAGE_UPDATE
+} run_stage;
+
+enum { RUN_STAGE_COUNT = 5 };
+
+const char *run_stage_name(run_stage s);
+
+typedef enum {
+    RUN_RUNNING, RUN_CONVERGED, RUN_DIVERGED, RUN_MAX_STEPS, RUN_STOPPED
+} run_status;
+
+const char *run_status_name(run_status s);
+
+/* What update t did; the trace row t is these plus the state after it. */
+typedef struct {
+    bool clipped;
+    double clip_scale;  /* min(1, C/‖g‖) for norm clipping, else 1 */
+    double hypergrad;   /* h_t */
+    bool lr_clamped;
+    double lr_prev;     /* α_{t-1} */
+    double update_norm; /* ‖α_t d_t‖ */
+} run_update_info;
+
+typedef struct run {
+    const objective *obj;
+    run_settings s;
+    size_t n;
+    long step;          /* updates done: θ is θ_step */
+    run_stage next;     /* the stage the next run_stage_step performs */
+    run_status status;
+    double lr;          /* α in effect (α_step) */
+    double loss;        /* f(θ) */
+    double grad_norm;   /* ‖g‖ of the raw gradient at θ */
+    run_update_info last;
+    /* Arrays of n doubles. */
+    double *theta;
+    double *g;          /* raw gradient at θ by s.grad */
+    double *g_clipped;  /* ĝ of the update in progress or the last one */
+    double *d;          /* direction of the last update (zero before) */
+    double *d_prev;     /* direction before that, for HD */
+    double *theta_prev; /* θ before the last update */
+    double *state;      /* optimiser state, opt->state_per_param * n */
+    size_t state_len;
+    /* Set when status is RUN_DIVERGED: what went non-finite or huge. */
+    const char *diverged_what;
+} run;
+
+/* Starts a run at start (obj->dim values). Returns 0, or -1 when the
+ * gradient method is not available for obj or memory runs out. The
+ * initial point is evaluated, so the run may begin diverged. */
+int run_init(run *r, const objective *obj, const run_settings *s,
+             const double *start);
+void run_free(run *r);
+/* Deep copy; returns 0 or -1 (out of memory). */
+int run_copy(run *dst, const run *src);
+
+/* One whole update (finishing the one in progress). Returns the status. */
+run_status run_step(run *r);
+/* One stage of the update; the stage done is r->next before the call. */
+run_status run_stage_step(run *r);
+
+/* Asks the run to stop: status becomes RUN_STOPPED. */
+void run_stop(run *r);
+
+/* Setting changes that keep the run's state. Changing the optimiser
+ * starts its state from zero; changing the gradient method recomputes
+ * the gradient at θ. Each returns 0, or -1 when the change is invalid
+ * (and leaves the run unchanged). */
+int run_set_lr(run *r, double lr);
+int run_set_optimizer(run *r, const optimizer_type *opt);
+int run_set_grad(run *r, grad_method m, double h);
+void run_set_clip(run *r, clip_setting c);
+void run_set_hd(run *r, hd_setting hd);
+
+/* Whether a value counts as diverged (non-finite or |v| > 1e100). */
+bool run_value_diverged(double v);
+
+#endif

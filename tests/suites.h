@@ -1,0 +1,30 @@
+/* Each test file adds its CUnit suite with one of these. */
+#ifndef DESCENT_TEST_SUITES_H
+#define DESCENT_TEST_SUITES_H
+
+#include <CUnit/CUnit.h>
+
+#define SUITES(X) \
+    X(builtins)   \
+    X(gradient)   \
+    X(clip)       \
+    X(optimizer)  \
+    X(hypergrad)  \
+    X(run)        \
+    X(fmt_double)
+
+#define DECLARE_SUITE(name) void suite_##name(void);
+SUITES(DECLARE_SUITE)
+#undef DECLARE_SUITE
+
+/* Adds a suite of the given tests; aborts the runner when CUnit fails. */
+typedef struct {
+    const char *name;
+    CU_TestFunc fn;
+} test_case;
+void add_suite(const char *name, const test_case *tests);
+
+/* Path of a file in tests/ref. */
+const char *ref_path(const char *file);
+
+#endif
