@@ -24,6 +24,10 @@ typedef struct {
 } test_case;
 void add_suite(const char *name, const test_case *tests);
 
+/* An assertion whose failure report is a message built at run time. */
+#define CHECK_MSG(cond, msg) \
+    CU_assertImplementation((cond), __LINE__, (msg), __FILE__, "", CU_FALSE)
+
 /* Path of a file in tests/ref. */
 const char *ref_path(const char *file);
 

@@ -23,11 +23,15 @@ typedef struct optimizer_type {
     const char *title;         /* one line for menus */
     size_t state_per_param;    /* doubles of state per parameter */
     double default_eps;        /* 0 when the optimiser has no ε */
-    /* One update t (t ≥ 1) from the clipped gradient g: advances state,
-     * writes the direction d (θ_t = θ_{t-1} - lr d) and updates theta in
-     * place the way PyTorch rounds it. */
-    void (*step)(const optim_params *p, double *state, size_t n, long t,
-                 const double *g, double lr, double *theta, double *d);
+    /* Update t (t ≥ 1) from the clipped gradient g: advances the state and
+     * writes the direction d, so that θ_t = θ_{t-1} - lr d. */
+    void (*direction)(const optim_params *p, double *state, size_t n, long t,
+                      const double *g, double *d);
+    /* θ ← θ - lr d rounded operation for operation as torch.optim does it,
+     * from the state that direction() left. */
+    void (*apply)(const optim_params *p, const double *state, size_t n,
+                  long t, const double *g, const double *d, double lr,
+                  double *theta);
 } optimizer_type;
 
 extern const optimizer_type optim_sgd, optim_momentum, optim_nesterov,
@@ -37,6 +41,12 @@ extern const optimizer_type optim_sgd, optim_momentum, optim_nesterov,
 extern const optimizer_type *const optimizer_types[];
 
 const optimizer_type *optimizer_find(const char *name);
+
+/* The apply of the SGD family: torch's param.add_(d, alpha=-lr), a fused
+ * multiply-add. */
+void optim_apply_fused(const optim_params *p, const double *state, size_t n,
+                       long t, const double *g, const double *d, double lr,
+                       double *theta);
 
 /* ε in effect for type under p. */
 double optim_eps(const optimizer_type *type, const optim_params *p);

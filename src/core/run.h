@@ -56,11 +56,15 @@ typedef struct {
     double update_norm; /* ‖α_t d_t‖ */
 } run_update_info;
 
+/* Room for the state of any optimiser, so switching never reallocates. */
+enum { RUN_STATE_PER_PARAM = 2 };
+
 typedef struct run {
     const objective *obj;
     run_settings s;
     size_t n;
     long step;          /* updates done: θ is θ_step */
+    long opt_step;      /* updates since the optimiser's state was zeroed */
     run_stage next;     /* the stage the next run_stage_step performs */
     run_status status;
     double lr;          /* α in effect (α_step) */
@@ -74,8 +78,7 @@ typedef struct run {
     double *d;          /* direction of the last update (zero before) */
     double *d_prev;     /* direction before that, for HD */
     double *theta_prev; /* θ before the last update */
-    double *state;      /* optimiser state, opt->state_per_param * n */
-    size_t state_len;
+    double *state;      /* optimiser state, RUN_STATE_PER_PARAM * n */
     /* Set when status is RUN_DIVERGED: what went non-finite or huge. */
     const char *diverged_what;
 } run;

@@ -1,0 +1,35 @@
+#include <math.h>
+
+#include "clip.h"
+
+const char *clip_mode_name(clip_mode m)
+{
+    static const char *const names[] = {"none", "norm", "value"};
+    return names[m];
+}
+
+bool clip_apply(clip_setting s, const double *g, size_t n, double *out,
+                double *scale)
+{
+    bool changed = false;
+    *scale = 1.0;
+    if (s.mode == CLIP_NORM) {
+        double ss = 0.0;
+        for (size_t i = 0; i < n; i++)
+            ss += g[i] * g[i];
+        double norm = sqrt(ss);
+        if (norm > s.c) {
+            *scale = s.c / norm;
+            changed = true;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        double v = g[i] * *scale;
+        if (s.mode == CLIP_VALUE && fabs(v) > s.c) {
+            v = copysign(s.c, v);
+            changed = true;
+        }
+        out[i] = v;
+    }
+    return changed;
+}

@@ -1,0 +1,102 @@
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gradient.h"
+
+static const char *const method_names[GRAD_METHOD_COUNT] = {
+    "analytic", "ad", "central"};
+
+const char *grad_method_name(grad_method m) { return method_names[m]; }
+
+int grad_method_parse(const char *name, grad_method *m)
+{
+    for (int i = 0; i < GRAD_METHOD_COUNT; i++)
+        if (strcmp(name, method_names[i]) == 0) {
+            *m = (grad_method)i;
+            return 0;
+        }
+    return -1;
+}
+
+bool gradient_available(const objective *obj, grad_method m)
+{
+    switch (m) {
+    case GRAD_ANALYTIC: return obj->ops->gradient != NULL;
+    case GRAD_AD: return obj->ops->gradient_ad != NULL;
+    case GRAD_CENTRAL: return true;
+    }
+    return false;
+}
+
+int gradient_eval(const objective *obj, grad_method m, double h,
+                  const double *x, double *g)
+{
+    if (!gradient_available(obj, m))
+        return -1;
+    switch (m) {
+    case GRAD_ANALYTIC: obj->ops->gradient(obj->ctx, x, g); break;
+    case GRAD_AD: obj->ops->gradient_ad(obj->ctx, x, g); break;
+    case GRAD_CENTRAL: return gradient_central(obj, h, x, g);
+    }
+    return 0;
+}
+
+/* Both difference quotients perturb a copy of x one coordinate at a time
+ * and divide by the step actually taken ((x+h)-x need not equal h). */
+static int differences(const objective *obj, double h, const double *x,
+                       double *g, bool central)
+{
+    size_t n = obj->dim;
+    double small[16];
+    double *xs = n <= 16 ? small : malloc(n * sizeof *xs);
+    if (!xs)
+        return -1;
+    memcpy(xs, x, n * sizeof *xs);
+    double f0 = central ? 0.0 : obj->ops->value(obj->ctx, x);
+    for (size_t i = 0; i < n; i++) {
+        xs[i] = x[i] + h;
+        double fp = obj->ops->value(obj->ctx, xs);
+        double hp = xs[i] - x[i];
+        if (central) {
+            xs[i] = x[i] - h;
+            double fm = obj->ops->value(obj->ctx, xs);
+            g[i] = (fp - fm) / (hp + (x[i] - xs[i]));
+        } else {
+            g[i] = (fp - f0) / hp;
+        }
+        xs[i] = x[i];
+    }
+    if (xs != small)
+        free(xs);
+    return 0;
+}
+
+int gradient_central(const objective *obj, double h, const double *x, double *g)
+{
+    return differences(obj, h, x, g, true);
+}
+
+int gradient_forward(const objective *obj, double h, const double *x, double *g)
+{
+    return differences(obj, h, x, g, false);
+}
+
+double gradient_rel_error(double a, double b)
+{
+    double den = fabs(a) + fabs(b);
+    return fabs(a - b) / (den > 1e-12 ? den : 1e-12);
+}
+
+double gradient_check(const double *a, const double *b, size_t n, double *rel)
+{
+    double worst = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        double e = gradient_rel_error(a[i], b[i]);
+        if (rel)
+            rel[i] = e;
+        if (e > worst || isnan(e))
+            worst = e;
+    }
+    return worst;
+}

@@ -1,0 +1,35 @@
+/* adagrad: G = G + ĝ²; d = ĝ / (√G + ε), ε = 1e-10 (torch's Adagrad with
+ * lr_decay 0 and a zero initial accumulator). */
+#include <math.h>
+
+#include "optimizer.h"
+
+static void adagrad_direction(const optim_params *p, double *G, size_t n,
+                              long t, const double *g, double *d)
+{
+    (void)t;
+    double eps = optim_eps(&optim_adagrad, p);
+    for (size_t i = 0; i < n; i++) {
+        G[i] = fma(g[i], g[i], G[i]); /* addcmul_(g, g, value=1) */
+        d[i] = g[i] / (sqrt(G[i]) + eps);
+    }
+}
+
+static void adagrad_apply(const optim_params *p, const double *G, size_t n,
+                          long t, const double *g, const double *d, double lr,
+                          double *theta)
+{
+    (void)t, (void)d;
+    double eps = optim_eps(&optim_adagrad, p);
+    for (size_t i = 0; i < n; i++) /* addcdiv_(g, √G + ε, value=-lr) */
+        theta[i] = theta[i] + (-lr * g[i]) / (sqrt(G[i]) + eps);
+}
+
+const optimizer_type optim_adagrad = {
+    .name = "adagrad",
+    .title = "AdaGrad: G += g²; d = g / (√G + ε)",
+    .state_per_param = 1,
+    .default_eps = 1e-10,
+    .direction = adagrad_direction,
+    .apply = adagrad_apply,
+};

@@ -1,0 +1,2 @@
+#include "suites.h"
+void suite_fmt_double(void) {}
