@@ -1,0 +1,52 @@
+/* Run traces (DESIGN §6): CSV or JSON Lines, written atomically. Row t is
+ * the run's state after t updates; rows are taken from a run value. */
+#ifndef DESCENT_TRACE_H
+#define DESCENT_TRACE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "run.h"
+
+typedef enum { TRACE_CSV, TRACE_JSONL } trace_format;
+
+/* The format a path's extension names (.csv, .jsonl); "-" is CSV.
+ * Returns 0, or -1 when the extension is neither. */
+int trace_format_from_path(const char *path, trace_format *fmt);
+
+typedef struct trace_writer trace_writer;
+
+/* What the trace says of the run beside its rows. */
+typedef struct {
+    const char *objective;   /* name or expression text */
+    const double *start;     /* the run's θ_0 */
+    size_t params;           /* how many x columns: ≤ run dim */
+    const char *const *extra; /* extra column names after the x columns,
+                                 NULL-terminated, or NULL (models) */
+} trace_meta;
+
+/* Checks that path can be written (or is "-") without replacing an
+ * existing file unless force. Nothing is created. Returns 0, or -1 with
+ * a message in err. */
+int trace_check_path(const char *path, bool force, char *err, size_t errcap);
+
+/* Opens a trace; rows go to a temporary file beside path that
+ * trace_close renames over it ("-": standard output, unbuffered rename
+ * not needed). Writes the header. Returns NULL with a message in err. */
+trace_writer *trace_open(const char *path, trace_format fmt, bool force,
+                         const run *r, const trace_meta *meta,
+                         char *err, size_t errcap);
+
+/* Writes the row for r's current state (after r->step updates); extra
+ * holds the values of meta->extra, or is NULL. Returns 0 or -1. */
+int trace_write_row(trace_writer *w, const run *r, const double *extra);
+
+/* Writes the end record (JSONL), flushes, and renames the temporary file
+ * into place. Returns 0, or -1 with a message in err (the temporary file
+ * is removed and an existing file at path is left as it was). */
+int trace_close(trace_writer *w, const run *r, char *err, size_t errcap);
+
+/* Abandons a trace: removes the temporary file. */
+void trace_abort(trace_writer *w);
+
+#endif
