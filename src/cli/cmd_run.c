@@ -68,7 +68,7 @@ static void print_nearest_minimum(const objective *obj, const double *x)
     fmt_double(best_d, d);
     fmt_double(obj->minima[best][0], mx);
     fmt_double(obj->minima[best][1], my);
-    printf("%-10s %s from (%s, %s)\n", "minimum:", d, mx, my);
+    printf("%-10s (%s, %s) at distance %s\n", "minimum:", mx, my, d);
 }
 
 static void print_summary(const run_options *o, const objective *obj,
