@@ -11,5 +11,6 @@ double bench_now(void);
 int bench_gradients(bool quick);
 int bench_steps(bool quick);
 int bench_traces(bool quick);
+int bench_fmt(bool quick);
 
 #endif

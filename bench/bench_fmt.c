@@ -1,11 +1,6 @@
 /* fmt_double against snprintf("%.17g"): nanoseconds per number over 10^7
  * varied doubles, one figure per line ("name value unit").
  *
- * Not built by meson yet; from the top of the tree:
- *   gcc -std=c11 -O2 -ffp-contract=off -D_POSIX_C_SOURCE=200809L \
- *       -Isrc/core bench/bench_fmt.c src/core/fmt_double.c -lm \
- *       -o bench_fmt && ./bench_fmt
- *
  * The numbers cycle through a pool of 2^16 (in cache, as when a trace row
  * is written from the run's state), a quarter of each kind:
  *   bits    random bit patterns: any exponent, mostly 16-17 digits
@@ -17,11 +12,11 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
+#include "bench.h"
 #include "fmt_double.h"
 
-enum { POOL = 1 << 16, KIND = POOL / 4, CALLS = 10000000 };
+enum { POOL = 1 << 16, KIND = POOL / 4 };
 
 static uint64_t next_random(uint64_t *state)
 {
@@ -67,13 +62,6 @@ static void fill(double *pool)
         pool[3 * KIND + i] = i % 2 ? typed[i / 2 % 10] : (double)(i * 7);
 }
 
-static double now_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
-}
-
 /* ns per call of one formatter over `calls` numbers of pool[from..to). */
 static double time_fmt(const double *pool, int from, int to, long calls,
                        int use_snprintf, size_t *sink)
@@ -81,7 +69,7 @@ static double time_fmt(const double *pool, int from, int to, long calls,
     char buf[FMT_DOUBLE_MAX];
     size_t total = 0;
     int i = from;
-    double t0 = now_ns();
+    double t0 = bench_now();
     for (long n = 0; n < calls; n++) {
         if (use_snprintf)
             total += (size_t)snprintf(buf, sizeof buf, "%.17g", pool[i]);
@@ -91,24 +79,25 @@ static double time_fmt(const double *pool, int from, int to, long calls,
         if (++i == to)
             i = from;
     }
-    double t1 = now_ns();
+    double t1 = bench_now();
     *sink += total;
-    return (t1 - t0) / (double)calls;
+    return (t1 - t0) * 1e9 / (double)calls;
 }
 
-int main(void)
+int bench_fmt(bool quick)
 {
+    const long calls = quick ? 1000000 : 10000000;
     static double pool[POOL];
     static const char *const kinds[] = {"bits", "uniform", "trace", "short"};
     size_t sink = 0;
     fill(pool);
 
-    time_fmt(pool, 0, POOL, CALLS / 10, 0, &sink); /* warm up */
-    printf("fmt_double_ns %.1f ns\n", time_fmt(pool, 0, POOL, CALLS, 0, &sink));
+    time_fmt(pool, 0, POOL, calls / 10, 0, &sink); /* warm up */
+    printf("fmt_double_ns %.1f ns\n", time_fmt(pool, 0, POOL, calls, 0, &sink));
     printf("snprintf_17g_ns %.1f ns\n",
-           time_fmt(pool, 0, POOL, CALLS, 1, &sink));
+           time_fmt(pool, 0, POOL, calls, 1, &sink));
     for (int k = 0; k < 4; k++)
         printf("fmt_double_%s_ns %.1f ns\n", kinds[k],
-               time_fmt(pool, k * KIND, (k + 1) * KIND, CALLS / 4, 0, &sink));
-    return sink == 0; /* keeps the work observable */
+               time_fmt(pool, k * KIND, (k + 1) * KIND, calls / 4, 0, &sink));
+    return sink == 0; /* keeps the work observable; never 0 */
 }
