@@ -57,7 +57,10 @@ static double norm2(const double *v, size_t n)
 static void evaluate_here(run *r)
 {
     r->loss = r->obj->ops->value(r->obj->ctx, r->theta);
-    gradient_eval(r->obj, r->s.grad, r->s.h, r->theta, r->g);
+    if (gradient_eval(r->obj, r->s.grad, r->s.h, r->theta, r->g) < 0) {
+        r->status = RUN_STOPPED; /* out of memory: nothing sound to do */
+        return;
+    }
     r->grad_norm = norm2(r->g, r->n);
     if (any_diverged(r->theta, r->n))
         r->diverged_what = "a parameter is not finite or above 1e100";
