@@ -1,0 +1,75 @@
+/* The TUI's state beside the session: terminal capabilities, theme,
+ * layout and windows, the surface cache, overlays and the message line.
+ * Panels draw from it; key handlers change it. */
+#ifndef DESCENT_TUI_APP_H
+#define DESCENT_TUI_APP_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include <curses.h>
+
+#include "braille.h"
+#include "grid.h"
+#include "layout.h"
+#include "prompt.h"
+#include "menu.h"
+#include "session.h"
+#include "tui.h"
+#include "ui.h"
+
+typedef enum { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_MENU, OVERLAY_PROMPT } overlay_kind;
+
+/* The surface panel's plot area and its cached heat map; rebuilt when
+ * the view generation or the plot size changes, never per frame. */
+typedef struct {
+    surface_grid grid;
+    unsigned gen;
+    bool valid;
+    braille_canvas contours;  /* dots of the contour lines */
+    braille_canvas canvas;    /* per frame: contours + paths + arrows */
+    int py, px, ph, pw;       /* plot area inside the surface window */
+} surface_cache;
+
+typedef struct app {
+    session s;
+    ui_env ui;
+    color_depth term_depth;  /* what the terminal has, before NO_COLOR */
+    int theme;
+    bool presenter;
+    layout_tab tab;
+    layout lay;
+    int cols, rows;
+    WINDOW *win[PANE_COUNT];
+    surface_cache sc;
+    overlay_kind ov;
+    int help_scroll;
+    menu_state menu;
+    prompt_state prompt;
+    char msg[256];
+    bool msg_error;
+    double msg_until;        /* monotonic seconds */
+    double run_credit;       /* updates owed to live running */
+    bool quit;
+} app;
+
+/* Shows a message in the bottom bar for a few seconds. */
+void app_message(app *a, bool error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Seconds on a monotonic clock. */
+double app_now(void);
+/* Applies the theme (and NO_COLOR): sets a->ui. */
+void app_set_theme(app *a, int theme);
+/* Re-lays out for the terminal size: windows for every visible panel. */
+void app_layout(app *a);
+/* Draws every window and overlay and updates the terminal once. */
+void app_render(app *a);
+void app_free_windows(app *a);
+
+/* Opens the session and the terminal (newterm on out and in) and lays
+ * out; returns 0 or an exit code after printing the error. tui_close
+ * undoes it. Shared by tui_main and tui_bench. */
+int tui_open(app *a, const tui_options *o, FILE *out, FILE *in);
+void tui_close(app *a);
+
+#endif

@@ -1,0 +1,56 @@
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "grid.h"
+
+void surface_grid_free(surface_grid *g)
+{
+    free(g->dots);
+    free(g->cells);
+    memset(g, 0, sizeof *g);
+}
+
+/* Samples an nx×ny lattice at the centres of its boxes; tracks the
+ * finite range. */
+static void sample(const objective *obj, const double v[4], int nx, int ny,
+                   double *out, double *lo, double *hi)
+{
+    double dx = (v[1] - v[0]) / nx, dy = (v[3] - v[2]) / ny;
+    for (int j = 0; j < ny; j++)
+        for (int i = 0; i < nx; i++) {
+            double p[2] = {v[0] + (i + 0.5) * dx, v[3] - (j + 0.5) * dy};
+            double f = obj->ops->value(obj->ctx, p);
+            out[(long)j * nx + i] = f;
+            if (isfinite(f)) {
+                *lo = fmin(*lo, f);
+                *hi = fmax(*hi, f);
+            }
+        }
+}
+
+int surface_grid_compute(surface_grid *g, const objective *obj,
+                         const double view[4], int cw, int ch)
+{
+    if (cw < 1 || ch < 1)
+        return -1;
+    size_t nd = (size_t)(2 * cw) * (size_t)(4 * ch), nc = (size_t)cw * ch;
+    if (cw != g->cw || ch != g->ch) {
+        double *dots = realloc(g->dots, nd * sizeof *dots);
+        if (dots)
+            g->dots = dots;
+        double *cells = realloc(g->cells, nc * sizeof *cells);
+        if (cells)
+            g->cells = cells;
+        if (!dots || !cells)
+            return -1;
+        g->cw = cw;
+        g->ch = ch;
+    }
+    memcpy(g->view, view, sizeof g->view);
+    double lo = INFINITY, hi = -INFINITY;
+    sample(obj, view, 2 * cw, 4 * ch, g->dots, &lo, &hi);
+    sample(obj, view, cw, ch, g->cells, &lo, &hi);
+    g->scale = heat_scale_make(lo, hi);
+    return 0;
+}

@@ -1,0 +1,24 @@
+/* Key bindings: one table of key → action with its help text, read by
+ * the dispatcher, the help overlay and the bottom bar's hints. */
+#ifndef DESCENT_TUI_KEYS_H
+#define DESCENT_TUI_KEYS_H
+
+#include <stdbool.h>
+
+struct app;
+
+typedef struct {
+    int key, alt, fkey;      /* 0 where unused; fkey is the F-key number */
+    const char *keys;        /* as the help shows them */
+    const char *help;
+    const char *hint;        /* short label for the bottom bar, or NULL */
+    void (*action)(struct app *a);
+} key_binding;
+
+extern const key_binding key_bindings[];
+extern const int key_binding_count;
+
+/* Handles one key (overlays first, then the bindings). */
+void keys_handle(struct app *a, int key);
+
+#endif

@@ -1,0 +1,85 @@
+#include <string.h>
+
+#include "layout.h"
+
+static const pane_id charts[3] = {PANE_LOSS, PANE_LR, PANE_GRAD};
+
+/* Splits area into n panels one above the other (down) or side by side;
+ * the last takes what division leaves over. */
+static void split(layout *l, rect area, const pane_id *ids, int n, bool down)
+{
+    int total = down ? area.h : area.w, at = 0;
+    for (int i = 0; i < n; i++) {
+        int size = i == n - 1 ? total - at : total / n;
+        rect r = area;
+        if (down) {
+            r.y += at;
+            r.h = size;
+        } else {
+            r.x += at;
+            r.w = size;
+        }
+        l->r[ids[i]] = r;
+        at += size;
+    }
+}
+
+/* The three charts in area: stacked when each gets 6 rows, side by side
+ * when each gets 22 columns, else loss and learning rate only. */
+static void place_charts(layout *l, rect area)
+{
+    if (area.h >= 18 || (area.h >= 12 && area.w < 66))
+        split(l, area, charts, area.h >= 12 ? 3 : 1, true);
+    else if (area.w >= 66)
+        split(l, area, charts, 3, false);
+    else
+        split(l, area, charts, 2, false);
+}
+
+void layout_compute(layout *l, int cols, int rows, bool presenter,
+                    layout_tab tab)
+{
+    memset(l, 0, sizeof *l);
+    if (cols < LAYOUT_MIN_COLS || rows < LAYOUT_MIN_ROWS) {
+        l->too_small = true;
+        return;
+    }
+    l->r[PANE_TOP] = (rect){0, 0, 1, cols};
+    l->r[PANE_BOTTOM] = (rect){rows - 1, 0, 1, cols};
+    rect body = {1, 0, rows - 2, cols};
+    if (presenter) {
+        int cw = cols >= 90 ? cols / 4 : 0;
+        l->r[PANE_SURFACE] = (rect){body.y, 0, body.h, cols - cw};
+        if (cw)
+            l->r[PANE_LOSS] = (rect){body.y, cols - cw, body.h, cw};
+        return;
+    }
+    if (cols >= 100 && rows >= 28) {
+        int sw = cols * 11 / 20, step_h = body.h / 2 < 17 ? body.h / 2 : 17;
+        l->r[PANE_SURFACE] = (rect){body.y, 0, body.h, sw};
+        l->r[PANE_STEP] = (rect){body.y, sw, step_h, cols - sw};
+        place_charts(l, (rect){body.y + step_h, sw, body.h - step_h,
+                               cols - sw});
+        return;
+    }
+    l->tabbed = true;
+    rect rest;
+    if (cols >= 60) {
+        int sw = cols / 2;
+        l->r[PANE_SURFACE] = (rect){body.y, 0, body.h, sw};
+        rest = (rect){body.y, sw, body.h, cols - sw};
+    } else {
+        int sh = body.h * 11 / 20;
+        l->r[PANE_SURFACE] = (rect){body.y, 0, sh, cols};
+        rest = (rect){body.y + sh, 0, body.h - sh, cols};
+    }
+    if (tab == TAB_STEP)
+        l->r[PANE_STEP] = rest;
+    else
+        place_charts(l, rest);
+}
+
+bool layout_visible(const layout *l, pane_id p)
+{
+    return !l->too_small && l->r[p].w > 0 && l->r[p].h > 0;
+}

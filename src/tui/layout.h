@@ -1,0 +1,35 @@
+/* Where each panel goes for a terminal size. Wide terminals show the
+ * surface beside the step panel and the charts (SCREEN.md); narrow ones
+ * (80×24) show the surface beside one of two tabs, step or charts;
+ * presenter mode shows only the surface and the loss chart. Panels never
+ * overlap; a hidden panel has zero width. Pure. */
+#ifndef DESCENT_TUI_LAYOUT_H
+#define DESCENT_TUI_LAYOUT_H
+
+#include <stdbool.h>
+
+typedef struct {
+    int y, x, h, w;
+} rect;
+
+typedef enum {
+    PANE_TOP, PANE_SURFACE, PANE_STEP, PANE_LOSS, PANE_LR, PANE_GRAD,
+    PANE_BOTTOM, PANE_COUNT
+} pane_id;
+
+/* The smallest terminal anything is drawn on. */
+enum { LAYOUT_MIN_COLS = 40, LAYOUT_MIN_ROWS = 12 };
+
+typedef enum { TAB_STEP, TAB_CHARTS } layout_tab;
+
+typedef struct {
+    rect r[PANE_COUNT];
+    bool too_small;
+    bool tabbed;        /* step and charts share a place (narrow) */
+} layout;
+
+void layout_compute(layout *l, int cols, int rows, bool presenter,
+                    layout_tab tab);
+bool layout_visible(const layout *l, pane_id p);
+
+#endif

@@ -1,0 +1,107 @@
+#include <string.h>
+
+#include "actions.h"
+#include "app.h"
+#include "builtins.h"
+#include "menu.h"
+#include "overlay.h"
+
+static int objective_count(void)
+{
+    int n = 0;
+    while (builtin_types[n])
+        n++;
+    return n + 1; /* and "type an expression" */
+}
+
+static int optimizer_count(void)
+{
+    int n = 0;
+    while (optimizer_types[n])
+        n++;
+    return n;
+}
+
+void menu_open(app *a, menu_kind kind)
+{
+    a->menu.kind = kind;
+    a->menu.count = kind == MENU_OBJECTIVE ? objective_count()
+                                           : optimizer_count();
+    a->menu.sel = 0;
+    const char *cur = kind == MENU_OBJECTIVE
+                          ? a->s.obj.name : session_focused(&a->s)->s.opt->name;
+    for (int i = 0; i < a->menu.count; i++) {
+        const char *name = kind == MENU_OBJECTIVE
+                               ? (builtin_types[i] ? builtin_types[i]->name : "")
+                               : optimizer_types[i]->name;
+        if (strcmp(name, cur) == 0)
+            a->menu.sel = i;
+    }
+    a->ov = OVERLAY_MENU;
+}
+
+static void item_text(menu_kind kind, int i, char *buf, size_t cap)
+{
+    if (kind == MENU_OPTIMIZER)
+        snprintf(buf, cap, "%-9s %s", optimizer_types[i]->name,
+                 optimizer_types[i]->title);
+    else if (builtin_types[i])
+        snprintf(buf, cap, "%-11s %s", builtin_types[i]->name,
+                 builtin_types[i]->formula);
+    else
+        snprintf(buf, cap, "%-11s %s", "expression…", "type f(x, y)");
+}
+
+void menu_draw(app *a)
+{
+    menu_state *m = &a->menu;
+    int h = m->count + 4, w = 64;
+    WINDOW *win = overlay_open(a, h, w, -1,
+                               m->kind == MENU_OBJECTIVE ? "objective"
+                                                         : "optimiser");
+    if (!win)
+        return;
+    int rows = getmaxy(win) - 3, top = m->sel >= rows ? m->sel - rows + 1 : 0;
+    for (int i = top; i < m->count && i - top < rows; i++) {
+        char buf[160];
+        item_text(m->kind, i, buf, sizeof buf);
+        ui_role_set(win, &a->ui, i == m->sel ? ROLE_SEL : ROLE_TEXT, 0);
+        mvwhline(win, 1 + i - top, 1, ' ', getmaxx(win) - 2);
+        ui_puts(win, &a->ui, 1 + i - top, 2, getmaxx(win) - 4, buf);
+    }
+    ui_role_set(win, &a->ui, ROLE_DIM, 0);
+    ui_puts(win, &a->ui, getmaxy(win) - 2, 2, getmaxx(win) - 4,
+            "↑↓ choose  Enter select  Esc cancel");
+    overlay_close(win);
+}
+
+static void choose(app *a)
+{
+    a->ov = OVERLAY_NONE;
+    if (a->menu.kind == MENU_OPTIMIZER)
+        act_choose_optimizer(a, a->menu.sel);
+    else if (builtin_types[a->menu.sel])
+        act_choose_objective(a, builtin_types[a->menu.sel]->name);
+    else
+        act_expression_prompt(a);
+}
+
+bool menu_key(app *a, int key)
+{
+    menu_state *m = &a->menu;
+    switch (key) {
+    case KEY_UP:
+    case 'k': m->sel = (m->sel + m->count - 1) % m->count; break;
+    case KEY_DOWN:
+    case 'j': m->sel = (m->sel + 1) % m->count; break;
+    case KEY_HOME: m->sel = 0; break;
+    case KEY_END: m->sel = m->count - 1; break;
+    case '\n':
+    case '\r':
+    case KEY_ENTER: choose(a); break;
+    case 27:
+    case 'q': a->ov = OVERLAY_NONE; break;
+    default: break;
+    }
+    return true;
+}

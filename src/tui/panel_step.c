@@ -1,0 +1,46 @@
+/* The step panel: the anatomy of the focused run's update (stepdoc),
+ * the stage last done highlighted, stages still to come dimmed. */
+#include <stdio.h>
+
+#include "app.h"
+#include "panels.h"
+#include "stepdoc.h"
+
+static ui_role line_role(const stepdoc *d, const stepdoc_line *l)
+{
+    if (l->stage == d->shown)
+        return l->first ? ROLE_SEL : ROLE_ACCENT;
+    return l->pending ? ROLE_DIM : ROLE_TEXT;
+}
+
+void panel_step_draw(app *a, WINDOW *w)
+{
+    const ui_env *u = &a->ui;
+    int h = getmaxy(w), wd = getmaxx(w);
+    stepdoc d;
+    stepdoc_build(&a->s, a->s.focus, &d);
+    char title[160];
+    if (a->s.nruns > 1)
+        snprintf(title, sizeof title, "run %d · %s", a->s.focus + 1, d.title);
+    else
+        snprintf(title, sizeof title, "%s", d.title);
+    ui_box(w, u, title, false);
+    const run *r = session_focused(&a->s);
+    bool diverged = r->status == RUN_DIVERGED;
+    int rows = h - 2 - (diverged ? 1 : 0);
+    for (int i = 0; i < d.n && i < rows; i++) {
+        const stepdoc_line *l = &d.lines[i];
+        ui_role role = line_role(&d, l);
+        ui_role_set(w, u, role, 0);
+        if (role == ROLE_SEL)
+            mvwhline(w, 1 + i, 1, ' ', wd - 2);
+        ui_puts(w, u, 1 + i, 1, 1, l->stage == d.shown && l->first ? "▶" : " ");
+        ui_puts(w, u, 1 + i, 2, wd - 3, l->text);
+    }
+    if (diverged) {
+        char status[200];
+        session_status_text(&a->s, a->s.focus, status, sizeof status);
+        ui_role_set(w, u, ROLE_ERROR, 0);
+        ui_puts(w, u, h - 2, 2, wd - 3, status);
+    }
+}

@@ -1,0 +1,26 @@
+/* The panels' draw functions (one file each) and their mouse handling. */
+#ifndef DESCENT_TUI_PANELS_H
+#define DESCENT_TUI_PANELS_H
+
+#include <stdbool.h>
+
+#include <curses.h>
+
+struct app;
+
+void statusbar_draw_top(struct app *a, WINDOW *w);
+void statusbar_draw_bottom(struct app *a, WINDOW *w);
+void panel_surface_draw(struct app *a, WINDOW *w);
+void panel_step_draw(struct app *a, WINDOW *w);
+void panel_chart_loss(struct app *a, WINDOW *w);
+void panel_chart_lr(struct app *a, WINDOW *w);
+void panel_chart_grad(struct app *a, WINDOW *w);
+
+/* A mouse event at screen (y, x) over the surface: the wheel zooms
+ * about the pointer, a click moves the start. Returns whether it was
+ * over the plot. */
+bool panel_surface_mouse(struct app *a, int y, int x, int button);
+/* The view's centre under the pointer, for keyboard zoom. */
+void panel_surface_centre(struct app *a, double *cx, double *cy);
+
+#endif

@@ -1,0 +1,86 @@
+/* What the TUI shows and changes: one objective, its view, a start point
+ * and up to four runs stepped together (compare), each with its history.
+ * Commands here are the verbs of the key bindings; they know nothing of
+ * the terminal. Pure. */
+#ifndef DESCENT_TUI_SESSION_H
+#define DESCENT_TUI_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "hist.h"
+#include "objective_open.h"
+#include "run.h"
+
+enum { SESSION_MAX_RUNS = 4, SESSION_SPEEDS = 11 };
+
+/* Updates per second of live running, slowest first. */
+extern const int session_speeds[SESSION_SPEEDS];
+
+typedef struct {
+    run r;
+    hist h;
+    long steps_granted; /* max_steps as first given, to extend by */
+} session_run;
+
+typedef struct {
+    objective obj;
+    char spec[256];      /* what opened obj */
+    double view[4];      /* x0, x1, y0, y1 */
+    double start[2];
+    session_run runs[SESSION_MAX_RUNS];
+    int nruns, focus;
+    bool running;        /* live running (space) */
+    int speed;           /* index into session_speeds */
+    unsigned view_gen;   /* changes with the objective or the view */
+} session;
+
+/* Opens spec (NULL: rosenbrock) and starts one run with settings s at
+ * start (NULL: the objective's) in view (NULL: the objective's). Returns
+ * 0, or -1 with a message in err (bad objective, no such gradient). */
+int session_init(session *s, const char *spec, const run_settings *set,
+                 const double *start, const double *view,
+                 char *err, size_t errcap);
+void session_free(session *s);
+
+run *session_focused(session *s);
+
+/* One update of every run still running. Returns how many ran. */
+int session_step(session *s);
+/* One stage of every run still running. */
+int session_stage(session *s);
+/* Every run back one update (exact, from snapshots). Returns how many
+ * moved. */
+int session_back(session *s);
+/* Every run back to the start with its current settings. */
+void session_reset(session *s);
+/* A new run with the focused run's settings, all runs restarted so they
+ * step together. Returns 0, or -1 when there are four already. */
+int session_add_run(session *s);
+/* Removes the focused run unless it is the only one. */
+int session_remove_run(session *s);
+/* Call after changing the focused run's settings between updates, so a
+ * later step back keeps them. */
+void session_settings_changed(session *s);
+
+/* Switches the objective; the runs keep their settings (a gradient
+ * method the new objective lacks falls back to AD, then central) and
+ * restart at its default start in its view. Returns 0, or -1 with err
+ * filled and nothing changed. */
+int session_set_objective(session *s, const char *spec, objective_error *err);
+/* Moves the start point; the runs restart there. */
+void session_set_start(session *s, double x, double y);
+
+/* Zooms by factor (< 1 zooms in) about (cx, cy); pans by fractions of
+ * the view's width and height; goes back to the objective's view. */
+void session_zoom(session *s, double factor, double cx, double cy);
+void session_pan(session *s, double fx, double fy);
+void session_view_reset(session *s);
+
+/* Whether any run can still take a step. */
+bool session_any_running(const session *s);
+/* One line on the state of run i: "running", "paused", "converged at
+ * step 12", "diverged at step 7: loss is NaN", "max steps 1000". */
+void session_status_text(const session *s, int i, char *buf, size_t cap);
+
+#endif

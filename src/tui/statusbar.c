@@ -1,0 +1,123 @@
+/* The top bar (objective and settings of the focused run, step and
+ * status) and the bottom bar (key hints htop-style, or a message). */
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "keys.h"
+#include "panels.h"
+
+/* "clip norm:5", "HD add β 1e-07" as the top bar shows them. */
+static void settings_text(const run *r, char *buf, size_t cap)
+{
+    char clip[48], hd[48];
+    if (r->s.clip.mode == CLIP_NONE)
+        snprintf(clip, sizeof clip, "clip none");
+    else
+        snprintf(clip, sizeof clip, "clip %s:%g", clip_mode_name(r->s.clip.mode),
+                 r->s.clip.c);
+    if (r->s.hd.mode == HD_OFF)
+        snprintf(hd, sizeof hd, "HD off");
+    else
+        snprintf(hd, sizeof hd, "HD %s β %.0e", hd_mode_name(r->s.hd.mode),
+                 r->s.hd.beta);
+    snprintf(buf, cap, "%s · lr %.4g · %s · %s · %s", r->s.opt->name, r->lr,
+             grad_method_name(r->s.grad), clip, hd);
+}
+
+/* Bar colours, or the error colour on the bar's background. */
+static void bar_style(WINDOW *w, const ui_env *u, bool error)
+{
+    ui_role_set(w, u, ROLE_BAR, A_BOLD);
+    int bg = ui_role_bg(u, ROLE_BAR);
+    if (error && bg >= 0) {
+        int pair = ui_pair(u, ui_color(u, u->th->error), bg);
+        wattr_set(w, A_BOLD, 0, &pair);
+    }
+}
+
+void statusbar_draw_top(app *a, WINDOW *w)
+{
+    const ui_env *u = &a->ui;
+    int width = getmaxx(w);
+    const run *r = session_focused(&a->s);
+    ui_role_set(w, u, ROLE_BAR, 0);
+    mvwhline(w, 0, 0, ' ', width);
+    char right[256], status[200], set[200];
+    session_status_text(&a->s, a->s.focus, status, sizeof status);
+    const char *icon = r->status == RUN_RUNNING ? (a->s.running ? "▶" : "⏸")
+                       : r->status == RUN_DIVERGED ? "✗" : "■";
+    snprintf(right, sizeof right, "step %-6ld %s %s", r->step, icon, status);
+    settings_text(r, set, sizeof set);
+    int rw = ui_width(u, right) + 2;
+    if (rw > width / 2)
+        rw = width / 2;
+    ui_role_set(w, u, ROLE_BAR_DIM, A_BOLD);
+    int x = ui_puts(w, u, 0, 0, width, " descent ");
+    ui_role_set(w, u, ROLE_BAR, 0);
+    char left[400];
+    if (a->s.nruns > 1)
+        snprintf(left, sizeof left, " %s · run %d/%d: %s", a->s.obj.name,
+                 a->s.focus + 1, a->s.nruns, set);
+    else
+        snprintf(left, sizeof left, " %s · %s", a->s.obj.name, set);
+    ui_puts(w, u, 0, x, width - x - rw, left);
+    bar_style(w, u, r->status == RUN_DIVERGED);
+    ui_puts(w, u, 0, width - rw + 1, rw - 1, right);
+}
+
+/* The key as the bar shows it: its F-key, else its first name. */
+static void hint_key(const key_binding *b, char *buf, size_t cap)
+{
+    if (b->fkey)
+        snprintf(buf, cap, "F%d", b->fkey);
+    else
+        snprintf(buf, cap, "%.*s", (int)strcspn(b->keys, " "), b->keys);
+}
+
+static int hint_width(const ui_env *u, const key_binding *b)
+{
+    char key[16];
+    hint_key(b, key, sizeof key);
+    return ui_width(u, key) + ui_width(u, b->hint) + 1;
+}
+
+/* "F1" in key colours, then "help " in the bar's, as htop does. */
+static int draw_hint(WINDOW *w, const ui_env *u, int x, const key_binding *b)
+{
+    char key[16];
+    hint_key(b, key, sizeof key);
+    int width = getmaxx(w), x0 = x;
+    ui_role_set(w, u, ROLE_KEY, 0);
+    x += ui_puts(w, u, 0, x, width - x, key);
+    ui_role_set(w, u, ROLE_BAR, 0);
+    x += ui_puts(w, u, 0, x, width - x, b->hint);
+    x += ui_puts(w, u, 0, x, width - x, " ");
+    return x - x0;
+}
+
+void statusbar_draw_bottom(app *a, WINDOW *w)
+{
+    const ui_env *u = &a->ui;
+    int width = getmaxx(w), x = 0;
+    ui_role_set(w, u, ROLE_BAR, 0);
+    mvwhline(w, 0, 0, ' ', width);
+    if (a->msg[0] && app_now() < a->msg_until) {
+        bar_style(w, u, a->msg_error);
+        ui_printf(w, u, 0, 1, width - 2, "%s", a->msg);
+        return;
+    }
+    a->msg[0] = '\0';
+    /* The last binding (quit) always shows, at the right end. */
+    const key_binding *last = &key_bindings[key_binding_count - 1];
+    int reserve = hint_width(u, last);
+    for (int i = 0; i < key_binding_count - 1; i++) {
+        const key_binding *b = &key_bindings[i];
+        if (!b->hint)
+            continue;
+        if (x + hint_width(u, b) > width - reserve)
+            break;
+        x += draw_hint(w, u, x, b);
+    }
+    draw_hint(w, u, width - reserve, last);
+}

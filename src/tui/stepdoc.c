@@ -1,0 +1,228 @@
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "stepdoc.h"
+#include "ticks.h"
+
+enum { NUM_W = 8 };
+
+static const char *const labels[RUN_STAGE_COUNT] = {
+    "1 evaluate ", "2 gradient ", "3 clip     ", "4 hypergrad", "5 update   "};
+
+typedef struct {
+    stepdoc *d;
+    int stage;
+    bool first;
+} writer;
+
+static void line(writer *w, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void line(writer *w, const char *fmt, ...)
+{
+    stepdoc *d = w->d;
+    if (d->n == STEPDOC_MAX_LINES)
+        return;
+    stepdoc_line *l = &d->lines[d->n++];
+    l->stage = w->stage;
+    l->first = w->first;
+    l->pending = w->stage >= d->done;
+    char body[STEPDOC_LINE - 16];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(body, sizeof body, fmt, ap);
+    va_end(ap);
+    snprintf(l->text, sizeof l->text, "%s %s",
+             w->first ? labels[w->stage] : "           ", body);
+    w->first = false;
+}
+
+static void begin(writer *w, int stage)
+{
+    w->stage = stage;
+    w->first = true;
+}
+
+/* "(a, b)" with both numbers at a fixed width. */
+static const char *vec(char *buf, const double *v)
+{
+    char a[NUM_W + 1], b[NUM_W + 1];
+    numfmt(v[0], NUM_W, a);
+    numfmt(v[1], NUM_W, b);
+    sprintf(buf, "(%s,%s)", a, b);
+    return buf;
+}
+
+static const char *num(char *buf, double v)
+{
+    numfmt(v, NUM_W, buf);
+    return buf;
+}
+
+/* What the update starts from: θ_{t-1}, f and g there. */
+typedef struct {
+    double theta[2], loss, g[2], gnorm;
+} origin;
+
+static void gradient_lines(writer *w, const run *r, const origin *o)
+{
+    char b1[64], b2[64];
+    line(w, "g = ∇f(θ) = %s  ‖g‖ = %s  [%s]", vec(b1, o->g),
+         num(b2, o->gnorm), grad_method_name(r->s.grad));
+    for (int m = 0; m < GRAD_METHOD_COUNT; m++) {
+        double other[2], rel[2];
+        if (m == (int)r->s.grad || !gradient_available(r->obj, (grad_method)m) ||
+            gradient_eval(r->obj, (grad_method)m, r->s.h, o->theta, other) < 0)
+            continue;
+        double err = gradient_check(other, o->g, 2, rel);
+        char method[32];
+        if (m == GRAD_CENTRAL)
+            snprintf(method, sizeof method, "central h=%.0e", r->s.h);
+        else
+            snprintf(method, sizeof method, "%s", grad_method_name((grad_method)m));
+        line(w, "  %-15s %s  rel.err %.1e", method, vec(b1, other), err);
+    }
+}
+
+static void clip_lines(writer *w, const run *r, const origin *o, bool done)
+{
+    char b1[64], b2[64];
+    clip_setting c = r->s.clip;
+    if (c.mode == CLIP_NONE) {
+        line(w, "off: ĝ = g");
+        return;
+    }
+    if (!done) {
+        line(w, c.mode == CLIP_NORM ? "ĝ = g·min(1, C/‖g‖), C = %g"
+                                    : "ĝ_i = clamp(g_i, −C, C), C = %g", c.c);
+        return;
+    }
+    if (c.mode == CLIP_NORM)
+        line(w, "norm: ‖g‖ %s %s C = %g → scale %.4g", num(b1, o->gnorm),
+             r->last.clipped ? ">" : "≤", c.c, r->last.clip_scale);
+    else
+        line(w, "value: clamp(g_i, −%g, %g)%s", c.c, c.c,
+             r->last.clipped ? "" : " (nothing clipped)");
+    line(w, "ĝ = %s", vec(b2, r->g_clipped));
+}
+
+static void hd_lines(writer *w, const run *r, bool done)
+{
+    hd_setting hd = r->s.hd;
+    double prev = done ? r->last.lr_prev : r->lr;
+    if (hd.mode == HD_OFF) {
+        line(w, "off: α = %.4g", prev);
+        return;
+    }
+    if (!done) {
+        line(w, hd.mode == HD_ADD ? "α = α₋₁ + β·g·d₋₁, β = %g"
+                                  : "α = α₋₁·(1 + β·cos(g, d₋₁)), β = %g", hd.beta);
+        return;
+    }
+    if (hd.mode == HD_ADD)
+        line(w, "h = g·d₋₁ = %.4g   α = %.4g + %g·h", r->last.hypergrad,
+             prev, hd.beta);
+    else
+        line(w, "h = cos(g, d₋₁) = %.4g   α = %.4g·(1 + %g·h)",
+             r->last.hypergrad, prev, hd.beta);
+    line(w, "α: %.6g → %.6g%s", prev, r->lr,
+         r->last.lr_clamped ? "  (clamped)" : "");
+}
+
+static void state_lines(writer *w, const run *r)
+{
+    char b1[64], b2[64];
+    const double *st = r->state, *st2 = r->state + r->n;
+    const optim_params *p = &r->s.op;
+    const char *name = r->s.opt->name;
+    double eps = optim_eps(r->s.opt, p);
+    if (strcmp(name, "momentum") == 0 || strcmp(name, "nesterov") == 0) {
+        line(w, "v = μ·v + ĝ = %s  (μ %g)", vec(b1, st), p->momentum);
+        if (name[0] == 'n')
+            line(w, "d = ĝ + μ·v = %s", vec(b1, r->d));
+        else
+            line(w, "d = v");
+    } else if (strcmp(name, "adagrad") == 0) {
+        line(w, "G = G + ĝ² = %s", vec(b1, st));
+        line(w, "d = ĝ/(√G + ε) = %s  (ε %g)", vec(b1, r->d), eps);
+    } else if (strcmp(name, "rmsprop") == 0) {
+        line(w, "s = ρ·s + (1−ρ)·ĝ² = %s  (ρ %g)", vec(b1, st), p->rho);
+        line(w, "d = ĝ/(√s + ε) = %s", vec(b1, r->d));
+    } else if (strcmp(name, "adam") == 0) {
+        double t = (double)r->opt_step;
+        double bc1 = 1.0 - pow(p->beta1, t), bc2 = 1.0 - pow(p->beta2, t);
+        line(w, "m = β₁m + (1−β₁)ĝ = %s", vec(b1, st));
+        line(w, "v = β₂v + (1−β₂)ĝ² = %s", vec(b1, st2));
+        line(w, "1−β₁ᵗ = %.4g  1−β₂ᵗ = %.4g  (t = %ld)", bc1, bc2, r->opt_step);
+        double mh[2] = {st[0] / bc1, st[1] / bc1}, vh[2] = {st2[0] / bc2, st2[1] / bc2};
+        line(w, "m̂ = %s  v̂ = %s", vec(b1, mh), vec(b2, vh));
+        line(w, "d = m̂/(√v̂ + ε) = %s", vec(b1, r->d));
+    } else
+        line(w, "d = ĝ = %s", vec(b1, r->d));
+}
+
+static void update_lines(writer *w, const run *r, bool done)
+{
+    char b1[64], b2[64], b3[64];
+    if (!done) {
+        line(w, "%s", r->s.opt->title);
+        line(w, "θ ← θ − α·d");
+        return;
+    }
+    state_lines(w, r);
+    line(w, "θ ← θ − α·d = %s − %.4g·d", vec(b1, r->theta_prev), r->lr);
+    line(w, "  = %s  ‖Δθ‖ = %s", vec(b2, r->theta), num(b3, r->last.update_norm));
+}
+
+/* Where the update shown starts: the run itself mid-update; after a
+ * whole update, θ_{t-1} from the run and f, g recomputed there. */
+static origin find_origin(const session_run *sr, bool complete)
+{
+    const run *r = &sr->r;
+    origin o;
+    if (!complete) {
+        o = (origin){{r->theta[0], r->theta[1]}, r->loss, {r->g[0], r->g[1]},
+                     r->grad_norm};
+        return o;
+    }
+    o.theta[0] = r->theta_prev[0];
+    o.theta[1] = r->theta_prev[1];
+    o.loss = sr->h.nrows >= 2 ? sr->h.rows[sr->h.nrows - 2].loss
+                              : r->obj->ops->value(r->obj->ctx, o.theta);
+    if (gradient_eval(r->obj, r->s.grad, r->s.h, o.theta, o.g) < 0)
+        o.g[0] = o.g[1] = NAN;
+    o.gnorm = hypot(o.g[0], o.g[1]);
+    return o;
+}
+
+void stepdoc_build(session *s, int i, stepdoc *d)
+{
+    const session_run *sr = &s->runs[i];
+    const run *r = &sr->r;
+    bool complete = r->next == STAGE_EVALUATE && r->step > 0;
+    memset(d, 0, sizeof *d);
+    d->update = complete ? r->step : r->step + 1;
+    d->done = complete ? RUN_STAGE_COUNT : (int)r->next;
+    d->shown = d->done - 1;
+    if (d->done == 0)
+        snprintf(d->title, sizeof d->title, "update %ld · ready (s: stage)",
+                 d->update);
+    else
+        snprintf(d->title, sizeof d->title, "update %ld · stage %d/5: %s",
+                 d->update, d->done, run_stage_name((run_stage)d->shown));
+    origin o = find_origin(sr, complete);
+    writer w = {d, 0, true};
+    char b1[64], b2[64];
+    begin(&w, STAGE_EVALUATE);
+    line(&w, "θ = %s  f(θ) = %s", vec(b1, o.theta), num(b2, o.loss));
+    begin(&w, STAGE_GRADIENT);
+    gradient_lines(&w, r, &o);
+    begin(&w, STAGE_CLIP);
+    clip_lines(&w, r, &o, d->done > STAGE_CLIP);
+    begin(&w, STAGE_HYPERGRAD);
+    hd_lines(&w, r, d->done > STAGE_HYPERGRAD);
+    begin(&w, STAGE_UPDATE);
+    update_lines(&w, r, d->done > STAGE_UPDATE);
+}

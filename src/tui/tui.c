@@ -1,0 +1,143 @@
+/* tui_main: checks, terminal set-up, the main loop and the one exit path.
+ * The loop waits in a single poll() for a key, a signal or the next frame
+ * of live running; it never spins. */
+#include <errno.h>
+#include <math.h>
+#include <poll.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "keys.h"
+#include "term.h"
+#include "tui.h"
+
+enum { FRAME_MS = 33 };          /* live running draws ~30 frames/s */
+static const double STEP_BUDGET = 0.015; /* seconds of stepping a frame */
+
+tui_options tui_options_default(void)
+{
+    tui_options o = {.objective = NULL, .settings = run_settings_default()};
+    o.settings.lr = 0.05;
+    return o;
+}
+
+/* Updates owed since the last frame at the chosen speed, within a time
+ * budget so a fast speed on a slow objective still redraws. */
+static void advance(app *a, double dt)
+{
+    a->run_credit += dt * session_speeds[a->s.speed];
+    if (a->run_credit > session_speeds[a->s.speed])
+        a->run_credit = session_speeds[a->s.speed];
+    double t0 = app_now();
+    while (a->run_credit >= 1.0) {
+        a->run_credit -= 1.0;
+        if (!session_step(&a->s) || !session_any_running(&a->s)) {
+            a->s.running = false;
+            break;
+        }
+        if (app_now() - t0 > STEP_BUDGET) {
+            a->run_credit = 0.0;
+            break;
+        }
+    }
+}
+
+static int wait_ms(const app *a, double next_frame)
+{
+    double now = app_now(), until = -1.0;
+    if (a->s.running)
+        until = next_frame;
+    if (a->msg[0] && (until < 0 || a->msg_until < until))
+        until = a->msg_until;
+    if (until < 0)
+        return -1;
+    double ms = (until - now) * 1000.0;
+    return ms < 0 ? 0 : (int)ceil(ms);
+}
+
+static int loop(app *a)
+{
+    double next_frame = app_now();
+    while (!a->quit) {
+        int sig = term_signal_pending();
+        if (sig)
+            return 128 + sig;
+        app_render(a);
+        struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+        int n = poll(&p, 1, wait_ms(a, next_frame));
+        if (n < 0 && errno != EINTR)
+            return 1;
+        /* After EINTR too: a SIGWINCH becomes KEY_RESIZE here. */
+        for (int key; (key = wgetch(stdscr)) != ERR;)
+            keys_handle(a, key);
+        double now = app_now();
+        if (a->s.running && now >= next_frame) {
+            advance(a, FRAME_MS / 1000.0);
+            next_frame = now + FRAME_MS / 1000.0;
+        } else if (!a->s.running)
+            next_frame = now;
+    }
+    return 0;
+}
+
+static void free_app(app *a)
+{
+    app_free_windows(a);
+    surface_grid_free(&a->sc.grid);
+    braille_free(&a->sc.contours);
+    braille_free(&a->sc.canvas);
+    session_free(&a->s);
+}
+
+/* Session, terminal and first layout; shared with the benchmark. */
+int tui_open(app *a, const tui_options *o, FILE *out, FILE *in)
+{
+    char err[256];
+    memset(a, 0, sizeof *a);
+    a->ui.utf8 = term_locale();
+    if (session_init(&a->s, o->objective, &o->settings,
+                     o->has_start ? o->start : NULL,
+                     o->has_view ? o->view : NULL, err, sizeof err) < 0) {
+        fprintf(stderr, "descent: --objective: %s\n", err);
+        return 2;
+    }
+    if (term_open(out, in, err, sizeof err) < 0) {
+        fprintf(stderr, "descent: %s\n", err);
+        session_free(&a->s);
+        return 2;
+    }
+    a->term_depth = term_depth();
+    app_set_theme(a, 0);
+    app_layout(a);
+    return 0;
+}
+
+void tui_close(app *a)
+{
+    free_app(a);
+    term_close();
+}
+
+int tui_main(const tui_options *o)
+{
+    if (!isatty(STDOUT_FILENO)) {
+        fprintf(stderr, "descent: the TUI needs a terminal (stdout is not a "
+                        "tty); use 'descent run' for headless runs\n");
+        return 2;
+    }
+    if (!isatty(STDIN_FILENO)) {
+        fprintf(stderr, "descent: the TUI needs a terminal (stdin is not a "
+                        "tty); use 'descent run' for headless runs\n");
+        return 2;
+    }
+    term_signals();
+    static app a;
+    int rc = tui_open(&a, o, stdout, stdin);
+    if (rc)
+        return rc;
+    rc = loop(&a);
+    tui_close(&a);
+    return rc;
+}

@@ -1,0 +1,32 @@
+/* The live terminal interface (issue 5): `descent` and `descent tui`. */
+#ifndef DESCENT_TUI_H
+#define DESCENT_TUI_H
+
+#include <stdbool.h>
+
+#include "run.h"
+
+typedef struct {
+    const char *objective;     /* built-in name or expression; NULL: rosenbrock */
+    run_settings settings;     /* from the command line */
+    bool has_start;
+    double start[2];
+    bool has_view;
+    double view[4];
+} tui_options;
+
+/* What `descent` with no arguments opens: rosenbrock with adam at lr
+ * 0.05, which walks the whole banana valley to the minimum in about 900
+ * updates (DESIGN's default lr 1e-3 would barely leave the start). */
+tui_options tui_options_default(void);
+
+/* Runs the TUI until the user quits; returns the process exit code: 0,
+ * 2 for bad usage (not a terminal, unknown TERM, bad objective), or
+ * 128 + the signal that ended it. */
+int tui_main(const tui_options *o);
+
+/* Prints `name value unit` lines on stdout: frame_render_ms (200×60),
+ * frame_bytes_running, first_frame_ms. Returns an exit code. */
+int tui_bench(void);
+
+#endif

@@ -1,0 +1,59 @@
+/* Drawing primitives shared by the panels: colour pairs from theme
+ * roles, clipped UTF-8 text (ASCII where the locale is not UTF-8), boxes
+ * with titles, single cells. */
+#ifndef DESCENT_TUI_UI_H
+#define DESCENT_TUI_UI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <curses.h>
+
+#include "colormap.h"
+#include "theme.h"
+
+typedef struct {
+    bool utf8;           /* the locale can show UTF-8 */
+    color_depth depth;   /* DEPTH_NONE with NO_COLOR or no colours */
+    const theme *th;
+} ui_env;
+
+typedef enum {
+    ROLE_TEXT, ROLE_BORDER, ROLE_TITLE, ROLE_DIM, ROLE_ACCENT, ROLE_ERROR,
+    ROLE_BAR, ROLE_BAR_DIM, ROLE_KEY, ROLE_SEL, ROLE_MIN, ROLE_START,
+    ROLE_GRAD, ROLE_UPDATE, ROLE_RUN0, ROLE_COUNT = ROLE_RUN0 + 4
+} ui_role;
+
+/* A colour number for tc at the terminal's depth (-1: default). */
+int ui_color(const ui_env *u, tcolor tc);
+/* The pair number for fg on bg (colour numbers, -1 default); 0 when the
+ * terminal has no colours or no pair is left. */
+int ui_pair(const ui_env *u, int fg, int bg);
+/* Sets w's attributes to a role (its colours, or in monochrome its
+ * attribute) plus extra. */
+void ui_role_set(WINDOW *w, const ui_env *u, ui_role role, attr_t extra);
+/* The background colour a role is drawn on. */
+int ui_role_bg(const ui_env *u, ui_role role);
+
+/* Writes UTF-8 text at (y, x) in w's current attributes, clipped to
+ * maxw columns; returns the columns used. */
+int ui_puts(WINDOW *w, const ui_env *u, int y, int x, int maxw,
+            const char *s);
+/* printf-style ui_puts. */
+int ui_printf(WINDOW *w, const ui_env *u, int y, int x, int maxw,
+              const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* The columns s takes on screen (as ui_puts would draw it). */
+int ui_width(const ui_env *u, const char *s);
+
+/* One cell: the code point cp (ASCII stand-in ascii where the locale is
+ * not UTF-8) in colours fg on bg. */
+void ui_cell(WINDOW *w, const ui_env *u, int y, int x, uint32_t cp,
+             char ascii, int fg, int bg, attr_t a);
+
+/* A border around w with title in its top edge (rounded corners where
+ * UTF-8 allows, +-| otherwise); the focused panel's border is bright. */
+void ui_box(WINDOW *w, const ui_env *u, const char *title, bool focused);
+/* Fills w with the theme's panel background and erases it. */
+void ui_clear(WINDOW *w, const ui_env *u);
+
+#endif
