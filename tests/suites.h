@@ -12,8 +12,12 @@
     X(hypergrad)  \
     X(run)        \
     X(fmt_double) \
-    X(trace)
-
+    X(trace)      \
+    X(braille)    \
+    X(colormap)   \
+    X(contour)    \
+    X(ticks)      \
+    X(tui_model)
 #define DECLARE_SUITE(name) void suite_##name(void);
 SUITES(DECLARE_SUITE)
 #undef DECLARE_SUITE

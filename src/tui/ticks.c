@@ -12,8 +12,9 @@ double ticks_step(double lo, double hi, int max_ticks)
     double raw = span / (max_ticks - 1);
     double p = pow(10.0, floor(log10(raw)));
     double m = raw / p;
-    /* The smallest nice multiplier at least as large as raw's. */
-    double nice = m <= 1.0 ? 1.0 : m <= 2.0 ? 2.0 : m <= 5.0 ? 5.0 : 10.0;
+    /* The nearest nice multiplier (Heckbert's "nice numbers"): the count
+     * may come out a little above max_ticks, never far below it. */
+    double nice = m < 1.5 ? 1.0 : m < 3.0 ? 2.0 : m < 7.0 ? 5.0 : 10.0;
     return nice * p;
 }
 
