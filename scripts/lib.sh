@@ -3,7 +3,8 @@
 
 # Debian packages the build and the tests need.
 DESCENT_PACKAGES="meson ninja-build pkg-config gcc libc6-dev libgsl-dev
-  libncurses-dev libjansson-dev libcsv-dev libcunit1-dev tmux locales"
+  libncurses-dev libjansson-dev libcsv-dev libcunit1-dev tmux locales
+  python3"
 
 descent_install() {
     local missing=() p

@@ -55,7 +55,7 @@ void layout_compute(layout *l, int cols, int rows, bool presenter,
         return;
     }
     if (cols >= 100 && rows >= 28) {
-        int sw = cols * 11 / 20, step_h = body.h / 2 < 17 ? body.h / 2 : 17;
+        int sw = cols / 2, step_h = body.h / 2 < 17 ? body.h / 2 : 17;
         l->r[PANE_SURFACE] = (rect){body.y, 0, body.h, sw};
         l->r[PANE_STEP] = (rect){body.y, sw, step_h, cols - sw};
         place_charts(l, (rect){body.y + step_h, sw, body.h - step_h,

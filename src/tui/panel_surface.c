@@ -163,9 +163,11 @@ static void draw_cells(const ctx *c)
             }
             int tag = cv->color[i];
             attr_t at = tag < TAG_CONTOUR || tag >= TAG_GRAD ? A_BOLD : 0;
+            /* Without braille, a cell shows what is in it, not how many
+             * dots: density characters would turn steep walls solid. */
+            char ascii = tag == TAG_CONTOUR ? '.' : tag < TAG_CONTOUR ? '*' : '+';
             ui_cell(c->w, &c->a->ui, sc->py + y, sc->px + x,
-                    braille_codepoint(m), braille_ascii(m),
-                    tag_color(c, tag, t), bg, at);
+                    braille_codepoint(m), ascii, tag_color(c, tag, t), bg, at);
         }
 }
 
@@ -340,7 +342,7 @@ void panel_surface_draw(app *a, WINDOW *w)
     snprintf(title, sizeof title, "surface  %s   x∈[%.3g,%.3g] y∈[%.3g,%.3g]",
              f, v[0], v[1], v[2], v[3]);
     if (ui_width(&a->ui, title) > getmaxx(w) - 6)
-        snprintf(title, sizeof title, "%s", f); /* the view is on the axes */
+        snprintf(title, sizeof title, "surface  %s", f); /* the axes show the view */
     ui_box(w, &a->ui, title, false);
     if (sc->pw < 2 || sc->ph < 2)
         return;

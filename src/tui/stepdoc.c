@@ -69,20 +69,18 @@ typedef struct {
 static void gradient_lines(writer *w, const run *r, const origin *o)
 {
     char b1[64], b2[64];
-    line(w, "g = ∇f(θ) = %s  ‖g‖ = %s  [%s]", vec(b1, o->g),
-         num(b2, o->gnorm), grad_method_name(r->s.grad));
+    line(w, "g = ∇f(θ) = %s", vec(b1, o->g));
+    line(w, "  ‖g‖ = %s  by %s", num(b2, o->gnorm), grad_method_name(r->s.grad));
     for (int m = 0; m < GRAD_METHOD_COUNT; m++) {
         double other[2], rel[2];
         if (m == (int)r->s.grad || !gradient_available(r->obj, (grad_method)m) ||
             gradient_eval(r->obj, (grad_method)m, r->s.h, o->theta, other) < 0)
             continue;
         double err = gradient_check(other, o->g, 2, rel);
-        char method[32];
         if (m == GRAD_CENTRAL)
-            snprintf(method, sizeof method, "central h=%.0e", r->s.h);
+            line(w, "  central h=%.0e: rel.err %.1e", r->s.h, err);
         else
-            snprintf(method, sizeof method, "%s", grad_method_name((grad_method)m));
-        line(w, "  %-15s %s  rel.err %.1e", method, vec(b1, other), err);
+            line(w, "  %s: rel.err %.1e", grad_method_name((grad_method)m), err);
     }
 }
 
@@ -100,11 +98,10 @@ static void clip_lines(writer *w, const run *r, const origin *o, bool done)
         return;
     }
     if (c.mode == CLIP_NORM)
-        line(w, "norm: ‖g‖ %s %s C = %g → scale %.4g", num(b1, o->gnorm),
+        line(w, "‖g‖ %s %s C=%g → ĝ = g·%.4g", num(b1, o->gnorm),
              r->last.clipped ? ">" : "≤", c.c, r->last.clip_scale);
     else
-        line(w, "value: clamp(g_i, −%g, %g)%s", c.c, c.c,
-             r->last.clipped ? "" : " (nothing clipped)");
+        line(w, "clamp(g_i, ±%g)%s", c.c, r->last.clipped ? "" : ": no change");
     line(w, "ĝ = %s", vec(b2, r->g_clipped));
 }
 
@@ -121,59 +118,62 @@ static void hd_lines(writer *w, const run *r, bool done)
                                   : "α = α₋₁·(1 + β·cos(g, d₋₁)), β = %g", hd.beta);
         return;
     }
-    if (hd.mode == HD_ADD)
-        line(w, "h = g·d₋₁ = %.4g   α = %.4g + %g·h", r->last.hypergrad,
-             prev, hd.beta);
-    else
-        line(w, "h = cos(g, d₋₁) = %.4g   α = %.4g·(1 + %g·h)",
-             r->last.hypergrad, prev, hd.beta);
-    line(w, "α: %.6g → %.6g%s", prev, r->lr,
-         r->last.lr_clamped ? "  (clamped)" : "");
+    if (hd.mode == HD_ADD) {
+        line(w, "h = g·d₋₁ = %.4g", r->last.hypergrad);
+        line(w, "α = %.4g + %g·h → %.6g%s", prev, hd.beta, r->lr,
+             r->last.lr_clamped ? " (clamped)" : "");
+    } else {
+        line(w, "h = cos(g, d₋₁) = %.4g", r->last.hypergrad);
+        line(w, "α = %.4g·(1 + %g·h) → %.6g%s", prev, hd.beta, r->lr,
+             r->last.lr_clamped ? " (clamped)" : "");
+    }
 }
 
+/* The optimiser's state after the update, its constants substituted. */
 static void state_lines(writer *w, const run *r)
 {
-    char b1[64], b2[64];
+    char b1[64];
     const double *st = r->state, *st2 = r->state + r->n;
     const optim_params *p = &r->s.op;
     const char *name = r->s.opt->name;
     double eps = optim_eps(r->s.opt, p);
     if (strcmp(name, "momentum") == 0 || strcmp(name, "nesterov") == 0) {
-        line(w, "v = μ·v + ĝ = %s  (μ %g)", vec(b1, st), p->momentum);
+        line(w, "v = %g·v + ĝ = %s", p->momentum, vec(b1, st));
         if (name[0] == 'n')
-            line(w, "d = ĝ + μ·v = %s", vec(b1, r->d));
+            line(w, "d = ĝ + %g·v = %s", p->momentum, vec(b1, r->d));
         else
             line(w, "d = v");
     } else if (strcmp(name, "adagrad") == 0) {
         line(w, "G = G + ĝ² = %s", vec(b1, st));
-        line(w, "d = ĝ/(√G + ε) = %s  (ε %g)", vec(b1, r->d), eps);
+        line(w, "d = ĝ/(√G + %g) = %s", eps, vec(b1, r->d));
     } else if (strcmp(name, "rmsprop") == 0) {
-        line(w, "s = ρ·s + (1−ρ)·ĝ² = %s  (ρ %g)", vec(b1, st), p->rho);
-        line(w, "d = ĝ/(√s + ε) = %s", vec(b1, r->d));
+        line(w, "s = %g·s + %g·ĝ² = %s", p->rho, 1.0 - p->rho, vec(b1, st));
+        line(w, "d = ĝ/(√s + %g) = %s", eps, vec(b1, r->d));
     } else if (strcmp(name, "adam") == 0) {
         double t = (double)r->opt_step;
         double bc1 = 1.0 - pow(p->beta1, t), bc2 = 1.0 - pow(p->beta2, t);
-        line(w, "m = β₁m + (1−β₁)ĝ = %s", vec(b1, st));
-        line(w, "v = β₂v + (1−β₂)ĝ² = %s", vec(b1, st2));
-        line(w, "1−β₁ᵗ = %.4g  1−β₂ᵗ = %.4g  (t = %ld)", bc1, bc2, r->opt_step);
-        double mh[2] = {st[0] / bc1, st[1] / bc1}, vh[2] = {st2[0] / bc2, st2[1] / bc2};
-        line(w, "m̂ = %s  v̂ = %s", vec(b1, mh), vec(b2, vh));
-        line(w, "d = m̂/(√v̂ + ε) = %s", vec(b1, r->d));
+        double mh[2] = {st[0] / bc1, st[1] / bc1};
+        double vh[2] = {st2[0] / bc2, st2[1] / bc2};
+        line(w, "m = %g·m + %g·ĝ = %s", p->beta1, 1.0 - p->beta1, vec(b1, st));
+        line(w, "v = %g·v + %g·ĝ² = %s", p->beta2, 1.0 - p->beta2,
+             vec(b1, st2));
+        line(w, "m̂ = m/%.4g = %s", bc1, vec(b1, mh));
+        line(w, "v̂ = v/%.4g = %s", bc2, vec(b1, vh));
+        line(w, "d = m̂/(√v̂ + %g) = %s", eps, vec(b1, r->d));
     } else
         line(w, "d = ĝ = %s", vec(b1, r->d));
 }
 
 static void update_lines(writer *w, const run *r, bool done)
 {
-    char b1[64], b2[64], b3[64];
+    char b1[64];
     if (!done) {
         line(w, "%s", r->s.opt->title);
         line(w, "θ ← θ − α·d");
         return;
     }
     state_lines(w, r);
-    line(w, "θ ← θ − α·d = %s − %.4g·d", vec(b1, r->theta_prev), r->lr);
-    line(w, "  = %s  ‖Δθ‖ = %s", vec(b2, r->theta), num(b3, r->last.update_norm));
+    line(w, "θ ← θ − %.4g·d = %s", r->lr, vec(b1, r->theta));
 }
 
 /* Where the update shown starts: the run itself mid-update; after a
@@ -216,7 +216,7 @@ void stepdoc_build(session *s, int i, stepdoc *d)
     writer w = {d, 0, true};
     char b1[64], b2[64];
     begin(&w, STAGE_EVALUATE);
-    line(&w, "θ = %s  f(θ) = %s", vec(b1, o.theta), num(b2, o.loss));
+    line(&w, "θ = %s  f = %s", vec(b1, o.theta), num(b2, o.loss));
     begin(&w, STAGE_GRADIENT);
     gradient_lines(&w, r, &o);
     begin(&w, STAGE_CLIP);

@@ -1,0 +1,450 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the live TUI: the real binary in tmux at 80x24 and
+200x60, driven by send-keys and read by capture-pane.
+
+usage: tui_e2e.py BINARY [--update]
+BINARY is build/src/cli/descent (run as `descent tui ...`) or the
+development driver descent-tui-dev (positional OBJECTIVE OPTIMIZER LR).
+--update rewrites the golden screens in tests/e2e/golden from the binary;
+review the diff like code. Numbers are compared exactly except where a
+mask in MASKS says they may vary (timing-dependent text only).
+"""
+import os
+import re
+import subprocess
+import sys
+import time
+import unicodedata
+
+BIN = os.path.abspath(sys.argv[1])
+UPDATE = "--update" in sys.argv
+HERE = os.path.dirname(os.path.abspath(__file__))
+GOLDEN = os.path.join(HERE, "golden")
+SOCK = f"descent-e2e-{os.getpid()}"
+CLI = os.path.basename(BIN) == "descent"
+passed = failed = 0
+counter = 0
+
+# Text that legitimately varies between runs of the same binary.
+MASKS = [
+    (re.compile(r"speed \d+ updates/s"), "speed N updates/s"),
+]
+
+
+def tmux(*args, check=True):
+    r = subprocess.run(["tmux", "-L", SOCK, "-f", "/dev/null"] + list(args),
+                       capture_output=True, text=True, timeout=20)
+    if check and r.returncode != 0:
+        raise RuntimeError(f"tmux {args}: {r.stderr}")
+    return r.stdout
+
+
+def check(name, cond, detail=""):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL {name}: {detail}")
+    return cond
+
+
+def command(objective="rosenbrock", optimizer="adam", lr="0.05"):
+    if CLI:
+        return [BIN, "tui", "--objective", objective, "--optimizer",
+                optimizer, "--lr", lr]
+    return [BIN, objective, optimizer, lr]
+
+
+def quote(a):
+    return "'" + a.replace("'", "'\\''") + "'"
+
+
+def width(line):
+    """Columns a line takes: combining marks take none."""
+    return sum(0 if unicodedata.combining(c) else 1 for c in line)
+
+
+class Screen:
+    """One TUI process in its own tmux window."""
+
+    def __init__(self, cols, rows, args=None, env=None):
+        global counter
+        counter += 1
+        self.name = f"t{counter}"
+        e = {"TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": ""}
+        for k in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):
+            if k in os.environ:
+                e[k] = os.environ[k]
+        e.update(env or {})
+        argv = " ".join(quote(a) for a in
+                        ["env"] + [f"{k}={v}" for k, v in e.items()] +
+                        (args or command()))
+        # The shell reports how the program ended once the screen is back.
+        shell = f"{argv}; echo EXIT=$?; sleep 600"
+        tmux("new-session", "-d", "-s", self.name, "-x", str(cols), "-y",
+             str(rows), shell)
+
+    def text(self):
+        return tmux("capture-pane", "-p", "-t", self.name)
+
+    def wait(self, pattern, timeout=8.0):
+        """The screen once pattern shows on it (or the last one seen)."""
+        deadline = time.time() + timeout
+        rx = re.compile(pattern)
+        while True:
+            s = self.text()
+            if rx.search(s) or time.time() > deadline:
+                return s
+            time.sleep(0.05)
+
+    def keys(self, *keys):
+        tmux("send-keys", "-t", self.name, *keys)
+
+    def type(self, text):
+        tmux("send-keys", "-t", self.name, "-l", text)
+
+    def alternate(self):
+        return tmux("display-message", "-p", "-t", self.name,
+                    "#{alternate_on}").strip()
+
+    def close(self):
+        tmux("kill-session", "-t", self.name, check=False)
+
+
+def settle(s, pattern):
+    """Waits for pattern, then for the screen to stop changing."""
+    last = s.wait(pattern)
+    for _ in range(40):
+        time.sleep(0.05)
+        now = s.text()
+        if now == last:
+            return now
+        last = now
+    return last
+
+
+def masked(text):
+    for rx, rep in MASKS:
+        text = rx.sub(rep, text)
+    return "\n".join(l.rstrip() for l in text.splitlines()) + "\n"
+
+
+def golden(name, text):
+    path = os.path.join(GOLDEN, name)
+    text = masked(text)
+    if UPDATE:
+        with open(path, "w") as f:
+            f.write(text)
+    with open(path) as f:
+        want = f.read()
+    if not check(f"golden {name}", text == want, "screen differs"):
+        for i, (a, b) in enumerate(zip(want.splitlines(), text.splitlines())):
+            if a != b:
+                print(f"  line {i + 1}\n  want |{a}\n  got  |{b}")
+
+
+def well_formed(name, text, cols, rows):
+    """Every line fits the width; boxes are closed on both sides."""
+    lines = text.splitlines()
+    check(f"{name}: {rows} rows", len(lines) <= rows, f"{len(lines)} lines")
+    check(f"{name}: width", all(width(l) <= cols for l in lines),
+          max(width(l) for l in lines))
+    check(f"{name}: no replacement chars", "\ufffd" not in text)
+    top = [i for i, l in enumerate(lines) if "╭" in l]
+    check(f"{name}: boxes", len(top) >= 1, text)
+
+
+def test_start_and_step():
+    s = Screen(80, 24)
+    t = settle(s, r"step 0 ")
+    check("start: objective in the top bar", "rosenbrock · adam" in t, t)
+    check("start: hints", "F1help" in t and "F10quit" in t, t)
+    well_formed("start 80x24", t, 80, 24)
+    golden("start_80x24.txt", t)
+    s.keys("n", "n", "n")
+    t = s.wait(r"step 3 ")
+    check("step: three updates", "step 3 " in t, t)
+    check("step: anatomy of update 3", "update 3 · stage 5/5: update" in t, t)
+    s.keys("v")
+    t = s.wait(r"loss \(log\)")
+    check("80x24: v shows the charts", "learning rate" in t, t)
+    s.close()
+
+
+STAGES = [
+    ("1/5: evaluate", r"1 evaluate  θ = \(-1.50000,2.000000\)  f = 12.50000"),
+    ("2/5: gradient", r"g = ∇f\(θ\) = \(-155.000,-50.0000\)\s.*\n.*‖g‖ = 162.8650  by analytic"),
+    ("3/5: clip", r"‖g‖ 162.8650 > C=5 → ĝ = g·0.0307"),
+    ("4/5: hypergrad", r"α = 0.05 \+ 1e-06·h → 0.05"),
+    ("5/5: update", r"θ ← θ − 0.05·d = \(-1.45000,2.050000\)"),
+]
+
+
+def test_micro_steps():
+    s = Screen(200, 60)
+    settle(s, r"step 0 ")
+    s.keys("K")
+    s.wait(r"clip \(none")
+    s.keys("C-u")
+    s.type("norm:5")
+    s.keys("Enter")
+    s.wait(r"clip norm:5")
+    s.keys("h")
+    s.wait(r"HD add")
+    for i, (title, line) in enumerate(STAGES):
+        s.keys("s")
+        t = s.wait(re.escape(title))
+        check(f"stage {i + 1}: title", f"update 1 · stage {title}" in t, t)
+        check(f"stage {i + 1}: numbers", re.search(line, t), f"{line}\n{t}")
+        check(f"stage {i + 1}: highlighted", f"▶{i + 1} " in t, t)
+    t = settle(s, r"stage 5/5")
+    check("stages: one update done", "step 1 " in t, t)
+    check("stages: adam state", "m = 0.9·m + 0.1·ĝ = (" in t, t)
+    check("stages: gradient check", "central h=1e-07" in t and "rel.err" in t, t)
+    well_formed("stages 200x60", t, 200, 60)
+    golden("stages_200x60.txt", t)
+    s.close()
+
+
+def test_lr_mid_run():
+    s = Screen(120, 36)
+    settle(s, r"step 0 ")
+    s.keys("n", "n")
+    s.wait(r"step 2 ")
+    s.keys("l")
+    s.wait(r"learning rate")
+    s.keys("C-u")
+    s.type("0.1")
+    s.keys("Enter")
+    t = s.wait(r"lr 0\.1 ")
+    check("lr: new value shown", "lr 0.1 " in t, t)
+    s.keys("n")
+    t = s.wait(r"step 3 ")
+    check("lr: the run goes on", "step 3 " in t, t)
+    check("lr: the update used it", "θ ← θ − 0.1·d" in t, t)
+    s.keys("+")
+    t = s.wait(r"lr 0\.2 ")
+    check("lr: + doubles", "lr 0.2 " in t, t)
+    s.keys("-", "-")
+    t = s.wait(r"lr 0\.05 ")
+    check("lr: - halves", "lr 0.05 " in t, t)
+    s.close()
+
+
+def test_compare():
+    s = Screen(120, 36)
+    settle(s, r"step 0 ")
+    s.keys("c")
+    t = s.wait(r"run 2/2")
+    check("compare: second run focused", "run 2/2" in t, t)
+    s.keys("o")
+    t = s.wait(r"run 2/2: sgd")
+    s.keys("n", "n", "n")
+    t = settle(s, r"step 3 ")
+    check("compare: legend shows both", "●1 adam" in t and "▶2 sgd" in t, t)
+    check("compare: stepped together", "step 3 " in t, t)
+    s.keys("Tab")
+    t = s.wait(r"run 1/2: adam")
+    check("compare: Tab focuses run 1", "run 1/2: adam" in t, t)
+    well_formed("compare 120x36", t, 120, 36)
+    s.close()
+
+
+def test_resize():
+    s = Screen(200, 60)
+    big = settle(s, r"step 0 ")
+    check("200x60: all panels", "learning rate" in big and "update 1" in big,
+          big)
+    tmux("resize-window", "-t", s.name, "-x", "80", "-y", "24")
+    small = settle(s, r"F10quit")
+    lines = small.splitlines()
+    check("resize: follows at once", len(lines) <= 24, len(lines))
+    check("resize: layout changed", "learning rate" not in small, small)
+    well_formed("resized 80x24", small, 80, 24)
+    tmux("resize-window", "-t", s.name, "-x", "200", "-y", "60")
+    again = settle(s, r"learning rate")
+    check("resize back: same screen", again == big, again)
+    tmux("resize-window", "-t", s.name, "-x", "30", "-y", "10")
+    tiny = settle(s, r"too small")
+    check("tiny: says so", "terminal too small" in tiny, tiny)
+    s.close()
+
+
+def test_help():
+    s = Screen(80, 24)
+    settle(s, r"step 0 ")
+    s.keys("?")
+    t = settle(s, r"help · keys")
+    check("help: lists keys", "back one update" in t and "quit" in t, t)
+    golden("help_80x24.txt", t)
+    s.keys("j", "j")
+    s.keys("x")
+    t = settle(s, r"F10quit")
+    check("help: any key closes", "help · keys" not in t, t)
+    s.keys("F1")
+    t = s.wait(r"help · keys")
+    check("help: F1 opens it", "help · keys" in t, t)
+    s.close()
+
+
+def test_divergence():
+    s = Screen(120, 36, command("rosenbrock", "sgd", "1"))
+    settle(s, r"step 0 ")
+    for _ in range(4):
+        s.keys("n")
+    t = s.wait(r"diverged at step \d+")
+    check("divergence: status", re.search(r"diverged at step \d+: ", t), t)
+    s.keys("n")
+    t = settle(s, r"no run can go on")
+    check("divergence: no further steps", "no run can go on" in t, t)
+    s.keys("q")
+    t = s.wait(r"EXIT=")
+    check("divergence: exit 0", "EXIT=0" in t, t)
+    s.close()
+
+
+def test_quit_and_signals():
+    for key, code in (("q", 0), ("F10", 0), ("C-c", 130)):
+        s = Screen(80, 24)
+        settle(s, r"step 0 ")
+        check(f"{key}: alternate screen on", s.alternate() == "1")
+        s.keys(key)
+        t = s.wait(r"EXIT=\d+")
+        check(f"{key}: exit {code}", f"EXIT={code}" in t, t)
+        check(f"{key}: screen restored", "F10quit" not in t and
+              s.alternate() == "0", t)
+        s.close()
+    s = Screen(80, 24)
+    settle(s, r"step 0 ")
+    pid = tmux("display-message", "-p", "-t", s.name, "#{pane_pid}").strip()
+    child = subprocess.run(["pgrep", "-P", pid], capture_output=True,
+                           text=True).stdout.split()
+    if check("SIGTERM: process found", child, pid):
+        os.kill(int(child[0]), 15)
+        t = s.wait(r"EXIT=\d+")
+        check("SIGTERM: exit 143, restored",
+              "EXIT=143" in t and s.alternate() == "0", t)
+    s.close()
+
+
+def test_running():
+    s = Screen(120, 36)
+    settle(s, r"step 0 ")
+    s.keys("Space")
+    t = s.wait(r"▶ running")
+    check("space: running", "▶ running" in t, t)
+    time.sleep(0.5)
+    s.keys("Space")
+    t = s.wait(r"⏸ paused")
+    m = re.search(r"step (\d+) ", t)
+    check("running: steps advanced", m and int(m.group(1)) > 5, t)
+    s.keys("b")
+    t2 = s.wait(r"step %d " % (int(m.group(1)) - 1) if m else "x")
+    check("back: one update", m and f"step {int(m.group(1)) - 1} " in t2, t2)
+    s.keys("r")
+    t = s.wait(r"step 0 ")
+    check("reset: step 0", "step 0 " in t, t)
+    s.close()
+
+
+def test_objective_menu_and_expression():
+    s = Screen(120, 36)
+    settle(s, r"step 0 ")
+    s.keys("F2")
+    t = s.wait(r"objective")
+    check("menu: built-ins listed", "himmelblau" in t and "expression" in t, t)
+    s.keys("Down", "Down", "Down", "Enter")
+    t = s.wait(r"descent  booth")
+    check("menu: switched", "booth" in t.splitlines()[0], t)
+    s.keys("x")
+    s.wait(r"f\(x, y\)")
+    s.type("x^2 + sni(y)")
+    s.keys("Enter")
+    t = s.wait(r"\^")
+    check("expression: error shown inline", re.search(r"unknown|column|\^", t), t)
+    s.keys("Escape")
+    s.close()
+
+
+def test_export():
+    import tempfile
+    d = tempfile.mkdtemp()
+    path = os.path.join(d, "run.csv")
+    s = Screen(120, 36)
+    settle(s, r"step 0 ")
+    s.keys("n", "n")
+    s.wait(r"step 2 ")
+    s.keys("e")
+    s.wait(r"export trace")
+    s.keys("C-u")
+    s.type(path)
+    s.keys("Enter")
+    t = s.wait(r"exported")
+    check("export: written", os.path.exists(path), t)
+    if os.path.exists(path):
+        with open(path) as f:
+            rows = f.read().splitlines()
+        check("export: header and 3 rows", len(rows) == 4 and
+              rows[0].startswith("step,loss"), rows)
+    s.keys("e")
+    s.wait(r"export trace")
+    s.keys("C-u")
+    s.type(path)
+    s.keys("Enter")
+    t = s.wait(r"overwrite\?")
+    check("export: asks before overwriting", "overwrite?" in t, t)
+    s.keys("n", "Enter")
+    t = s.wait(r"not exported")
+    check("export: kept", "not exported" in t, t)
+    s.close()
+
+
+def test_ascii_and_no_color():
+    s = Screen(80, 24, env={"LANG": "C", "LC_ALL": "C", "NO_COLOR": "1"})
+    t = settle(s, r"step 0 ")
+    check("ascii: no braille", not re.search("[\u2800-\u28ff]", t), t)
+    check("ascii: plain boxes", "+ surface" in t and "|" in t, t)
+    check("ascii: transliterated", "th <- th - a*d" in t, t)
+    s.close()
+    s = Screen(80, 24, env={"NO_COLOR": "1"})
+    settle(s, r"step 0 ")
+    colored = tmux("capture-pane", "-p", "-e", "-t", s.name)
+    check("NO_COLOR: no colour escapes",
+          not re.search(r"\x1b\[([0-9;]*;)?(3[0-8]|4[0-8])[;m]", colored),
+          colored[:400])
+    s.close()
+
+
+def test_errors():
+    r = subprocess.run(command(), capture_output=True, text=True, timeout=20)
+    check("not a tty: exit 2", r.returncode == 2, r)
+    check("not a tty: message", "needs a terminal" in r.stderr, r.stderr)
+    s = Screen(80, 24, env={"TERM": "no-such-terminal"})
+    t = s.wait(r"EXIT=\d+")
+    check("unknown TERM: exit 2", "EXIT=2" in t, t)
+    check("unknown TERM: message", "unknown terminal type" in t, t)
+    s.close()
+
+
+def main():
+    tmux("new-session", "-d", "-s", "keep", "sleep 600")
+    tmux("set-option", "-g", "status", "off")
+    tmux("set-option", "-g", "exit-empty", "off")
+    t0 = time.time()
+    try:
+        for name, fn in sorted(globals().items()):
+            if name.startswith("test_") and callable(fn):
+                try:
+                    fn()
+                except Exception as e:  # a broken test is a failure
+                    check(name, False, repr(e))
+    finally:
+        tmux("kill-server", check=False)
+    print(f"tui-e2e: {passed} passed, {failed} failed "
+          f"({time.time() - t0:.1f} s)")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
