@@ -88,15 +88,19 @@ class Screen:
     def text(self):
         return tmux("capture-pane", "-p", "-t", self.name)
 
-    def wait(self, pattern, timeout=8.0):
-        """The screen once pattern shows on it (or the last one seen)."""
+    def wait(self, pattern, timeout=8.0, stable=True):
+        """The screen once pattern shows on it and two captures agree (a
+        frame may be caught half written), or the last one seen."""
         deadline = time.time() + timeout
         rx = re.compile(pattern)
+        last = None
         while True:
             s = self.text()
-            if rx.search(s) or time.time() > deadline:
+            if (rx.search(s) and (s == last or not stable)) or \
+                    time.time() > deadline:
                 return s
-            time.sleep(0.05)
+            last = s
+            time.sleep(0.04)
 
     def keys(self, *keys):
         tmux("send-keys", "-t", self.name, *keys)
@@ -332,7 +336,7 @@ def test_running():
     s = Screen(120, 36)
     settle(s, r"step 0 ")
     s.keys("Space")
-    t = s.wait(r"▶ running")
+    t = s.wait(r"▶ running", stable=False)
     check("space: running", "▶ running" in t, t)
     time.sleep(0.5)
     s.keys("Space")
