@@ -11,7 +11,8 @@
     X(optimizer)  \
     X(hypergrad)  \
     X(run)        \
-    X(fmt_double)
+    X(fmt_double) \
+    X(mlp_ref)
 
 #define DECLARE_SUITE(name) void suite_##name(void);
 SUITES(DECLARE_SUITE)
