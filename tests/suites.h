@@ -12,6 +12,7 @@
     X(hypergrad)  \
     X(run)        \
     X(fmt_double) \
+    X(data_csv)   \
     X(mlp_ref)
 
 #define DECLARE_SUITE(name) void suite_##name(void);
