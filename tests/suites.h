@@ -13,6 +13,7 @@
     X(run)        \
     X(fmt_double) \
     X(data_csv)   \
+    X(models)     \
     X(mlp_ref)
 
 #define DECLARE_SUITE(name) void suite_##name(void);

@@ -84,7 +84,10 @@ static bool newton2(const model *m, double theta[2])
 static void view_box(model *m, objective *o)
 {
     double end[2] = {m->theta0[0], m->theta0[1]};
-    if (newton2(m, end)) {
+    double reach = INFINITY;
+    if (!newton2(m, end)) {
+        reach = 10.0;
+    } else {
         o->n_minima = 1;
         o->minima[0][0] = end[0];
         o->minima[0][1] = end[1];
@@ -92,7 +95,7 @@ static void view_box(model *m, objective *o)
     }
     for (int k = 0; k < 2; k++) {
         double a = m->theta0[k];
-        double b = fmin(fmax(end[k], a - 10.0), a + 10.0);
+        double b = fmin(fmax(end[k], a - reach), a + reach);
         double half = fmax(1.0, 0.75 * fabs(a - b));
         o->view[2 * k] = 0.5 * (a + b) - half;
         o->view[2 * k + 1] = 0.5 * (a + b) + half;
