@@ -14,6 +14,7 @@
     X(fmt_double) \
     X(data_csv)   \
     X(models)     \
+    X(model_runs) \
     X(mlp_ref)
 
 #define DECLARE_SUITE(name) void suite_##name(void);
