@@ -12,6 +12,7 @@
     X(hypergrad)  \
     X(run)        \
     X(fmt_double) \
+    X(trace)      \
     X(data_csv)   \
     X(models)     \
     X(model_runs) \

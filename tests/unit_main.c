@@ -58,7 +58,9 @@ int main(int argc, char **argv)
     unsigned failed = CU_get_number_of_failures() +
                       CU_get_number_of_tests_failed();
     unsigned run = CU_get_number_of_tests_run();
+    unsigned tests_failed = CU_get_number_of_tests_failed();
     CU_cleanup_registry();
+    printf("unit: %u passed, %u failed\n", run - tests_failed, tests_failed);
     if (run == 0) {
         fprintf(stderr, "unit-tests: no test ran\n");
         return 1;

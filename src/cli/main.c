@@ -1,1 +1,66 @@
-int main(void) { return 0; }
+/* descent: the command line. Dispatches to a subcommand; everything the
+ * user typed is checked before any work starts (DESIGN §1). */
+#include <stdio.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "cli.h"
+#include "commands.h"
+
+static const struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *help;
+} commands[] = {
+    {"run", cmd_run, "headless run, prints a summary, writes a trace"},
+    {"gradcheck", cmd_gradcheck, "analytic vs automatic vs central differences"},
+    {"list", cmd_list, "list objectives or optimizers"},
+    {"bench", cmd_bench, "built-in benchmarks, figures on stdout"},
+};
+
+enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: descent COMMAND [options]\n\n"
+               "descent shows gradient-based optimisation at work.\n\n"
+               "commands:\n");
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].help);
+    fprintf(f, "\n'descent COMMAND --help' describes each; "
+               "'descent --version' prints the version.\n");
+}
+
+int main(int argc, char **argv)
+{
+    /* GSL's default handler aborts; the core checks return codes. */
+    gsl_set_error_handler_off();
+    if (argc < 2) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 ||
+        strcmp(cmd, "help") == 0) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+        printf("descent " DESCENT_VERSION "\n");
+        return EXIT_OK;
+    }
+    const char *names[N_COMMANDS + 1];
+    for (size_t i = 0; i < N_COMMANDS; i++) {
+        if (strcmp(cmd, commands[i].name) == 0)
+            return commands[i].run(argc - 2, argv + 2);
+        names[i] = commands[i].name;
+    }
+    names[N_COMMANDS] = NULL;
+    const char *near = cli_suggest(cmd, names);
+    if (cmd[0] == '-')
+        return cli_error(cmd, "unknown option (see 'descent --help')");
+    if (near)
+        return cli_error(cmd, "unknown command (did you mean '%s'?)", near);
+    return cli_error(cmd, "unknown command (see 'descent --help')");
+}

@@ -88,7 +88,10 @@ static void evaluate_here(run *r)
     r->loss = r->obj->ops->value(r->obj->ctx, r->theta);
     if (batching(r))
         next_batch(r);
-    gradient_here(r);
+    if (gradient_here(r) < 0) {
+        r->status = RUN_STOPPED; /* out of memory: nothing sound to do */
+        return;
+    }
     r->grad_norm = norm2(r->g, r->n);
     if (any_diverged(r->theta, r->n))
         r->diverged_what = "a parameter is not finite or above 1e100";

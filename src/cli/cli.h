@@ -1,0 +1,50 @@
+/* Shared by the subcommands: errors, number parsing, option scanning. */
+#ifndef DESCENT_CLI_H
+#define DESCENT_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Exit codes (DESIGN §1). */
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+/* Prints "descent: WHERE: WHAT" on stderr and returns EXIT_USAGE. */
+int cli_error(const char *where, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Numbers as a user types them: the whole text, finite, in range; the C
+ * locale's decimal point whatever LC_NUMERIC says. Return 0 or, after
+ * printing the error for option `where`, -1. */
+int cli_double(const char *where, const char *text, double *out);
+int cli_long(const char *where, const char *text, long *out);
+/* A comma-separated list of exactly `want` numbers (want 0: 1..max). */
+int cli_doubles(const char *where, const char *text, double *out,
+                size_t want, size_t max, size_t *got);
+
+/* Options of a subcommand: "--name VALUE", "--name=VALUE" or "--flag". */
+typedef struct {
+    const char *name;   /* without the dashes */
+    bool has_value;
+    int id;
+} cli_option;
+
+typedef struct {
+    int argc;
+    char **argv;
+    int i;              /* next argument */
+    const char *command; /* for "see 'descent COMMAND --help'" */
+} cli_scan;
+
+/* Next option: returns its id and sets *value (NULL for flags); returns
+ * 0 at the end; -1 after printing an error (unknown option, missing or
+ * unexpected value, stray argument). Positional arguments are returned
+ * with id CLI_POSITIONAL when the table allows them. */
+enum { CLI_POSITIONAL = -100, CLI_HELP = -101 };
+int cli_next(cli_scan *s, const cli_option *opts, bool positional,
+             const char **value);
+
+/* The closest name among names (NULL-terminated) within edit distance 2,
+ * or NULL. */
+const char *cli_suggest(const char *word, const char *const *names);
+
+#endif

@@ -1,0 +1,55 @@
+/* descent list: what there is to choose from. */
+#include <stdio.h>
+#include <string.h>
+
+#include "builtins.h"
+#include "cli.h"
+#include "commands.h"
+#include "optimizer.h"
+
+static void list_objectives(void)
+{
+    for (const builtin_type *const *t = builtin_types; *t; t++)
+        printf("%-11s %s\n", (*t)->name, (*t)->formula);
+}
+
+static void list_optimizers(void)
+{
+    for (const optimizer_type *const *t = optimizer_types; *t; t++)
+        printf("%-9s %s\n", (*t)->name, (*t)->title);
+}
+
+static const struct {
+    const char *what;
+    void (*list)(void);
+} lists[] = {
+    {"objectives", list_objectives},
+    {"optimizers", list_optimizers},
+};
+
+int cmd_list(int argc, char **argv)
+{
+    const char *names[8];
+    size_t n = sizeof lists / sizeof lists[0];
+    for (size_t i = 0; i < n; i++)
+        names[i] = lists[i].what;
+    names[n] = NULL;
+    if (argc == 0 || strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
+        printf("usage: descent list WHAT\nWHAT is one of:");
+        for (size_t i = 0; i < n; i++)
+            printf(" %s", names[i]);
+        putchar('\n');
+        return argc == 0 ? EXIT_USAGE : EXIT_OK;
+    }
+    if (argc > 1)
+        return cli_error(argv[1], "unexpected argument (see 'descent list --help')");
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(argv[0], lists[i].what) == 0) {
+            lists[i].list();
+            return EXIT_OK;
+        }
+    const char *near = cli_suggest(argv[0], names);
+    if (near)
+        return cli_error("list", "unknown list '%s' (did you mean '%s'?)", argv[0], near);
+    return cli_error("list", "unknown list '%s' (see 'descent list --help')", argv[0]);
+}

@@ -1,0 +1,174 @@
+/* descent run: a headless run with a summary and an optional trace. */
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "fmt_double.h"
+#include "run_options.h"
+#include "trace.h"
+
+static volatile sig_atomic_t stop_requested;
+
+static void on_interrupt(int sig)
+{
+    (void)sig;
+    stop_requested = 1;
+}
+
+static const char usage[] =
+    "usage: descent run [options]\n"
+    "Runs an optimiser headless, prints a summary and writes a trace.\n\n";
+
+static void print_number(const char *label, double v)
+{
+    char buf[FMT_DOUBLE_MAX];
+    fmt_double(v, buf);
+    printf("%-10s %s\n", label, buf);
+}
+
+static void print_point(const char *label, const double *x, size_t n)
+{
+    char buf[FMT_DOUBLE_MAX];
+    printf("%-10s ", label);
+    size_t shown = n < 8 ? n : 8;
+    for (size_t i = 0; i < shown; i++) {
+        fmt_double(x[i], buf);
+        printf("%s%s", i ? ", " : "", buf);
+    }
+    if (n > shown)
+        printf(", … (%zu parameters)", n);
+    putchar('\n');
+}
+
+static void print_status(const run *r)
+{
+    printf("%-10s %s at step %ld", "status:", run_status_name(r->status), r->step);
+    if (r->status == RUN_DIVERGED)
+        printf(" (%s)", r->diverged_what);
+    putchar('\n');
+}
+
+static void print_nearest_minimum(const objective *obj, const double *x)
+{
+    if (obj->n_minima == 0 || obj->dim != 2)
+        return;
+    size_t best = 0;
+    double best_d = INFINITY;
+    for (size_t i = 0; i < obj->n_minima; i++) {
+        double d = hypot(x[0] - obj->minima[i][0], x[1] - obj->minima[i][1]);
+        if (d < best_d) {
+            best_d = d;
+            best = i;
+        }
+    }
+    char d[FMT_DOUBLE_MAX], mx[FMT_DOUBLE_MAX], my[FMT_DOUBLE_MAX];
+    fmt_double(best_d, d);
+    fmt_double(obj->minima[best][0], mx);
+    fmt_double(obj->minima[best][1], my);
+    printf("%-10s (%s, %s) at distance %s\n", "minimum:", mx, my, d);
+}
+
+static void print_summary(const run_options *o, const objective *obj,
+                          const run *r, long rows)
+{
+    const run_settings *s = &r->s;
+    printf("%-10s %s", "objective:", obj->name);
+    if (strcmp(obj->name, obj->formula) != 0)
+        printf("  %s", obj->formula);
+    putchar('\n');
+    printf("%-10s %s, grad %s", "optimizer:", s->opt->name, grad_method_name(s->grad));
+    if (s->clip.mode != CLIP_NONE)
+        printf(", clip %s:%g", clip_mode_name(s->clip.mode), s->clip.c);
+    if (s->hd.mode != HD_OFF)
+        printf(", hypergrad %s β %g", hd_mode_name(s->hd.mode), s->hd.beta);
+    putchar('\n');
+    print_status(r);
+    print_number("loss:", r->loss);
+    print_point("point:", r->theta, r->n);
+    print_number("grad norm:", r->grad_norm);
+    print_number("lr:", r->lr);
+    print_nearest_minimum(obj, r->theta);
+    if (o->trace && strcmp(o->trace, "-") != 0)
+        printf("%-10s %s (%ld rows)\n", "trace:", o->trace, rows);
+}
+
+/* Steps r to its end, writing a row per step to w (if any). Returns the
+ * number of rows, or -1 when writing failed. */
+static long drive(run *r, trace_writer *w)
+{
+    long rows = 0;
+    if (w && trace_write_row(w, r, NULL) < 0)
+        return -1;
+    rows++;
+    while (r->status == RUN_RUNNING) {
+        if (stop_requested) {
+            run_stop(r);
+            break;
+        }
+        run_step(r);
+        if (w && trace_write_row(w, r, NULL) < 0)
+            return -1;
+        rows++;
+    }
+    return rows;
+}
+
+int cmd_run(int argc, char **argv)
+{
+    run_options o;
+    run_options_default(&o);
+    bool help;
+    if (run_options_parse(&o, argc, argv, "run", &help) != 0)
+        return EXIT_USAGE;
+    if (help) {
+        printf("%soptions:\n%s", usage, run_options_help);
+        return EXIT_OK;
+    }
+    objective obj;
+    if (run_options_resolve(&o, &obj) != 0)
+        return EXIT_USAGE;
+
+    run r;
+    if (run_init(&r, &obj, &o.s, o.start) < 0) {
+        objective_free(&obj);
+        fprintf(stderr, "descent: out of memory\n");
+        return EXIT_FAIL;
+    }
+    int rc = EXIT_OK;
+    char err[512];
+    trace_writer *w = NULL;
+    if (o.trace) {
+        trace_format fmt;
+        trace_format_from_path(o.trace, &fmt);
+        trace_meta meta = {o.objective, o.start,
+                           run_options_trace_params(&o, r.n), NULL};
+        w = trace_open(o.trace, fmt, o.force, &r, &meta, err, sizeof err);
+        if (!w) {
+            rc = cli_error("--trace", "%s", err);
+            goto out;
+        }
+    }
+    struct sigaction sa = {.sa_handler = on_interrupt};
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    long rows = drive(&r, w);
+    if (w && (rows < 0 || trace_close(w, &r, err, sizeof err) < 0)) {
+        if (rows < 0) {
+            trace_close(w, &r, err, sizeof err);
+            snprintf(err, sizeof err, "%s: write failed", o.trace);
+        }
+        fprintf(stderr, "descent: --trace: %s\n", err);
+        rc = EXIT_FAIL;
+        goto out;
+    }
+    if (!o.quiet && !(o.trace && strcmp(o.trace, "-") == 0))
+        print_summary(&o, &obj, &r, rows);
+out:
+    run_free(&r);
+    objective_free(&obj);
+    return rc;
+}

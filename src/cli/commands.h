@@ -1,0 +1,11 @@
+/* The subcommands of descent; each takes the arguments after its name
+ * and returns the exit code. */
+#ifndef DESCENT_COMMANDS_H
+#define DESCENT_COMMANDS_H
+
+int cmd_run(int argc, char **argv);
+int cmd_list(int argc, char **argv);
+int cmd_gradcheck(int argc, char **argv);
+int cmd_bench(int argc, char **argv);
+
+#endif

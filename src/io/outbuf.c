@@ -1,0 +1,97 @@
+#include <math.h>
+#include <string.h>
+
+#include "fmt_double.h"
+#include "outbuf.h"
+
+void outbuf_init(outbuf *o, FILE *f)
+{
+    o->f = f;
+    o->len = 0;
+    o->failed = false;
+}
+
+int outbuf_flush(outbuf *o)
+{
+    if (o->len && !o->failed && fwrite(o->buf, 1, o->len, o->f) != o->len)
+        o->failed = true;
+    o->len = 0;
+    if (!o->failed && fflush(o->f) != 0)
+        o->failed = true;
+    return o->failed ? -1 : 0;
+}
+
+/* Makes room for n more bytes (n ≤ OUTBUF_SIZE). */
+static char *reserve(outbuf *o, size_t n)
+{
+    if (o->len + n > OUTBUF_SIZE) {
+        if (!o->failed && fwrite(o->buf, 1, o->len, o->f) != o->len)
+            o->failed = true;
+        o->len = 0;
+    }
+    return o->buf + o->len;
+}
+
+static void append(outbuf *o, const char *s, size_t n)
+{
+    while (n > 0) {
+        size_t chunk = n < OUTBUF_SIZE ? n : OUTBUF_SIZE;
+        memcpy(reserve(o, chunk), s, chunk);
+        o->len += chunk;
+        s += chunk;
+        n -= chunk;
+    }
+}
+
+void outbuf_str(outbuf *o, const char *s) { append(o, s, strlen(s)); }
+
+void outbuf_char(outbuf *o, char c)
+{
+    *reserve(o, 1) = c;
+    o->len++;
+}
+
+void outbuf_long(outbuf *o, long v)
+{
+    char tmp[24], *p = tmp + sizeof tmp;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    do
+        *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        *--p = '-';
+    append(o, p, (size_t)(tmp + sizeof tmp - p));
+}
+
+void outbuf_double(outbuf *o, double v)
+{
+    char *p = reserve(o, FMT_DOUBLE_MAX);
+    o->len += fmt_double(v, p);
+}
+
+void outbuf_json_double(outbuf *o, double v)
+{
+    if (isfinite(v))
+        outbuf_double(o, v);
+    else
+        outbuf_str(o, "null");
+}
+
+void outbuf_json_string(outbuf *o, const char *s)
+{
+    static const char hex[] = "0123456789abcdef";
+    outbuf_char(o, '"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        unsigned char c = *p;
+        if (c == '"' || c == '\\') {
+            outbuf_char(o, '\\');
+            outbuf_char(o, (char)c);
+        } else if (c < 0x20) {
+            char esc[7] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], 0};
+            outbuf_str(o, esc);
+        } else {
+            outbuf_char(o, (char)c);
+        }
+    }
+    outbuf_char(o, '"');
+}

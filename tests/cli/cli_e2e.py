@@ -1,0 +1,285 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the descent command line: golden summaries, traces
+against the PyTorch references, and bad input (exit 2, one line on stderr,
+nothing written).
+
+usage: cli_e2e.py DESCENT_BINARY REF_DIR [--update]
+--update rewrites the golden files in tests/cli/golden from the binary.
+"""
+import json
+import math
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+BIN, REF = os.path.abspath(sys.argv[1]), sys.argv[2]
+UPDATE = "--update" in sys.argv
+GOLDEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "golden")
+passed = failed = 0
+
+
+def run(args, cwd=None, env=None):
+    e = dict(os.environ)
+    e.update(env or {})
+    return subprocess.run([BIN] + args, capture_output=True, text=True,
+                          cwd=cwd, env=e, timeout=120)
+
+
+def check(name, cond, detail=""):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL {name}: {detail}")
+
+
+def golden(name, text):
+    path = os.path.join(GOLDEN, name)
+    if UPDATE:
+        with open(path, "w") as f:
+            f.write(text)
+    with open(path) as f:
+        want = f.read()
+    check(f"golden {name}", text == want,
+          f"\n--- want\n{want}--- got\n{text}")
+
+
+def read_csv(path):
+    with open(path) as f:
+        lines = f.read().splitlines()
+    head = lines[0].split(",")
+    return head, [[float(v) for v in l.split(",")] for l in lines[1:]]
+
+
+def rel(a, b):
+    d = abs(a - b)
+    return 0.0 if d == 0 else d / max(abs(a), abs(b), 1e-300)
+
+
+def test_golden_summaries():
+    for name, args in [
+        ("run_rosenbrock_adam.txt",
+         ["run", "--objective", "rosenbrock", "--optimizer", "adam", "--lr",
+          "0.01", "--start", "-1.5,2", "--steps", "2000"]),
+        ("run_quadratic_sgd_tol.txt",
+         ["run", "--objective", "quadratic", "--optimizer", "sgd", "--lr",
+          "0.5", "--tol", "1e-9"]),
+        ("run_diverged.txt",
+         ["run", "--objective", "rosenbrock", "--optimizer", "sgd", "--lr",
+          "0.1", "--steps", "100"]),
+        ("run_hd_clip.txt",
+         ["run", "--objective", "beale", "--optimizer", "nesterov", "--lr",
+          "1e-4", "--clip", "norm:5", "--hypergrad", "add", "--hd-beta",
+          "1e-6", "--steps", "300"]),
+        ("list_objectives.txt", ["list", "objectives"]),
+        ("list_optimizers.txt", ["list", "optimizers"]),
+    ]:
+        p = run(args)
+        check(f"{name} exit", p.returncode == 0, p.stderr)
+        golden(name, p.stdout)
+
+
+def test_trace_matches_pytorch(tmp):
+    out = os.path.join(tmp, "out.csv")
+    p = run(["run", "--objective", "rosenbrock", "--optimizer", "adam", "--lr",
+             "0.01", "--start", "-1.5,2", "--steps", "2000", "--trace", out])
+    check("adam trace exit", p.returncode == 0, p.stderr)
+    head, rows = read_csv(out)
+    check("trace header", head == ["step", "loss", "grad_norm", "clipped",
+                                   "lr", "hypergrad", "lr_clamped",
+                                   "update_norm", "x0", "x1"], head)
+    _, ref = read_csv(os.path.join(REF, "rosenbrock_adam_lr0.01.csv"))
+    check("trace rows", len(rows) == len(ref) == 2001, len(rows))
+    worst = max(max(rel(r[1], q[1]), rel(r[8], q[2]), rel(r[9], q[3]))
+                for r, q in zip(rows, ref))
+    check("adam trace within 1e-9 of PyTorch", worst <= 1e-9, worst)
+    check("row 0 conventions", rows[0][3:8] == [0, 0.01, 0, 0, 0], rows[0])
+
+
+def test_jsonl_equals_csv(tmp):
+    base = ["run", "--objective", "himmelblau", "--optimizer", "rmsprop",
+            "--lr", "0.05", "--clip", "value:3", "--hypergrad", "mult",
+            "--steps", "200", "--quiet", "--trace"]
+    csv_path, jl_path = os.path.join(tmp, "t.csv"), os.path.join(tmp, "t.jsonl")
+    check("csv run", run(base + [csv_path]).returncode == 0)
+    p = run(base + [jl_path])
+    check("jsonl run quiet", p.returncode == 0 and p.stdout == "", p.stdout)
+    head, rows = read_csv(csv_path)
+    with open(jl_path) as f:
+        recs = [json.loads(l) for l in f]
+    check("jsonl header", recs[0]["type"] == "header" and recs[0]["format"] == 1
+          and recs[0]["program"].startswith("descent ")
+          and recs[0]["optimizer"] == "rmsprop" and recs[0]["clip"] == "value"
+          and recs[0]["hypergrad"] == "mult" and recs[0]["columns"] == head,
+          recs[0])
+    steps = [r for r in recs if r["type"] == "step"]
+    check("jsonl end", recs[-1] == {"type": "end", "status": "max_steps",
+                                    "steps": 200}, recs[-1])
+    same = len(steps) == len(rows) and all(
+        [s[c] for c in head] == r for s, r in zip(steps, rows))
+    check("jsonl rows equal csv rows bit for bit", same)
+    # Shortest round-trip text: no number has a longer form than needed.
+    with open(csv_path) as f:
+        cells = f.read().replace("\n", ",").split(",")
+    long = [c for c in cells[10:] if c and repr(float(c)) != c
+            and len(c) > len(repr(float(c)))]
+    check("csv numbers are shortest", not long, long[:5])
+
+
+def test_stdout_trace_and_locale():
+    p = run(["run", "--objective", "quadratic", "--optimizer", "sgd", "--lr",
+             "0.5", "--steps", "2", "--trace", "-"],
+            env={"LC_ALL": "de_DE.UTF-8", "LC_NUMERIC": "de_DE.UTF-8"})
+    check("trace to stdout", p.returncode == 0 and
+          p.stdout.splitlines()[3].startswith("2,0,0,0,0.5,0,0,0,0,0"), p.stdout)
+
+
+def test_interrupt(tmp):
+    out = os.path.join(tmp, "int.csv")
+    proc = subprocess.Popen([BIN, "run", "--objective", "rosenbrock", "--lr",
+                             "1e-9", "--steps", "1000000000", "--trace", out],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGINT)
+    so, se = proc.communicate(timeout=30)
+    check("interrupt exit 0", proc.returncode == 0, se)
+    check("interrupt status stopped", "status:    stopped at step" in so, so)
+    head, rows = read_csv(out)
+    check("interrupted trace complete", rows[-1][0] == len(rows) - 1, rows[-1])
+
+
+BAD = [
+    (["run", "--lr", "0"], "descent: --lr: must be greater than 0, got 0"),
+    (["run", "--lr", "-1"], "descent: --lr: must be greater than 0, got -1"),
+    (["run", "--lr", "abc"], "descent: --lr: 'abc' is not a number"),
+    (["run", "--lr", "0.5x"], "descent: --lr: '0.5x' is not a number"),
+    (["run", "--lr", "nan"], "descent: --lr: 'nan' is not a number"),
+    (["run", "--lr", "inf"], "descent: --lr: 'inf' is not a number"),
+    (["run", "--lr", "1e999"], "descent: --lr: '1e999' is out of range"),
+    (["run", "--lr", "0x10"], "descent: --lr: '0x10' is not a number"),
+    (["run", "--lr"], "descent: --lr: missing value"),
+    (["run", "--steps", "0"], "descent: --steps: must be at least 1, got 0"),
+    (["run", "--steps", "2.5"], "descent: --steps: '2.5' is not a whole number"),
+    (["run", "--steps", "99999999999999999999"],
+     "descent: --steps: '99999999999999999999' is out of range"),
+    (["run", "--h", "0"], "descent: --h: must be greater than 0, got 0"),
+    (["run", "--clip", "norm:0"], "descent: --clip: must be greater than 0, got 0"),
+    (["run", "--clip", "value:-1"], "descent: --clip: must be greater than 0, got -1"),
+    (["run", "--clip", "norm"], "descent: --clip: 'norm' needs a threshold, e.g. norm:5"),
+    (["run", "--clip", "max:3"], "descent: --clip: 'max:3' is not none, norm:C or value:C"),
+    (["run", "--optimizer", "adma"],
+     "descent: --optimizer: unknown value 'adma' (did you mean 'adam'?)"),
+    (["run", "--optimizer", "lbfgs"],
+     "descent: --optimizer: unknown value 'lbfgs' (one of: sgd, momentum, nesterov, adagrad, rmsprop, adam)"),
+    (["run", "--objective", "rosenbrok"],
+     "descent: --objective: unknown objective 'rosenbrok' (see 'descent list objectives')"),
+    (["run", "--start", "1,2,3"], "descent: --start: rosenbrock takes 2 numbers, got 3"),
+    (["run", "--start", "1"], "descent: --start: rosenbrock takes 2 numbers, got 1"),
+    (["run", "--start", "1,,2"], "descent: --start: '' is not a number"),
+    (["run", "--grad", "numeric"],
+     "descent: --grad: unknown value 'numeric' (one of: analytic, ad, central)"),
+    (["run", "--hypergrad", "on"],
+     "descent: --hypergrad: unknown value 'on' (did you mean 'off'?)"),
+    (["run", "--hd-beta", "0"], "descent: --hd-beta: must be greater than 0, got 0"),
+    (["run", "--lr-min", "1", "--lr-max", "0.5"],
+     "descent: --lr-min: must be below --lr-max (1 ≥ 0.5)"),
+    (["run", "--momentum", "1.5"],
+     "descent: --momentum: must be at least 0 and below 1, got 1.5"),
+    (["run", "--optimzer", "adam"],
+     "descent: --optimzer: unknown option (did you mean '--optimizer'?)"),
+    (["run", "--frobnicate"],
+     "descent: --frobnicate: unknown option (see 'descent run --help')"),
+    (["run", "extra"], "descent: extra: unexpected argument (see 'descent run --help')"),
+    (["run", "--quiet=yes"], "descent: --quiet: takes no value"),
+    (["run", "--view", "1:0,0:1"], "descent: --view: '1:0,0:1' needs X0 < X1 and Y0 < Y1"),
+    (["run", "--trace", "out.txt"],
+     "descent: --trace: out.txt: the file name must end in .csv or .jsonl"),
+    (["run", "--trace", "exists.csv"],
+     "descent: --trace: exists.csv: file exists (use --force to replace it)"),
+    (["run", "--trace", "nodir/out.csv"],
+     "descent: --trace: nodir/out.csv: directory nodir does not exist"),
+    (["run", "--trace", "sub"],
+     "descent: --trace: sub: the file name must end in .csv or .jsonl"),
+    (["frobnicate"], "descent: frobnicate: unknown command (see 'descent --help')"),
+    (["rn"], "descent: rn: unknown command (did you mean 'run'?)"),
+    (["list", "objectiv"],
+     "descent: list: unknown list 'objectiv' (did you mean 'objectives'?)"),
+    (["gradcheck", "--at", "1"], "descent: --at: expected 2 comma-separated numbers, got 1"),
+    (["gradcheck", "--h", "-1e-7"], "descent: --h: must be greater than 0, got -1e-7"),
+]
+
+
+def snapshot(d):
+    out = {}
+    for root, _, files in os.walk(d):
+        for f in files:
+            p = os.path.join(root, f)
+            with open(p, "rb") as fh:
+                out[os.path.relpath(p, d)] = fh.read()
+    return out
+
+
+def test_bad_input(tmp):
+    work = os.path.join(tmp, "bad")
+    os.makedirs(os.path.join(work, "sub"))
+    with open(os.path.join(work, "exists.csv"), "w") as f:
+        f.write("precious\n")
+    before = snapshot(work)
+    for args, want in BAD:
+        p = run(args, cwd=work)
+        name = " ".join(args)
+        check(f"bad [{name}] exit 2", p.returncode == 2, p.returncode)
+        check(f"bad [{name}] message", p.stderr == want + "\n",
+              f"\n want {want!r}\n got  {p.stderr!r}")
+        check(f"bad [{name}] no stdout", p.stdout == "", p.stdout)
+        check(f"bad [{name}] nothing written", snapshot(work) == before)
+    # An unwritable directory (not when root: root writes anywhere).
+    if os.geteuid() != 0:
+        ro = os.path.join(tmp, "ro")
+        os.makedirs(ro)
+        os.chmod(ro, 0o555)
+        p = run(["run", "--trace", os.path.join(ro, "t.csv")])
+        check("unwritable dir exit 2", p.returncode == 2, p.stderr)
+
+
+def test_force_replaces(tmp):
+    path = os.path.join(tmp, "f.csv")
+    with open(path, "w") as f:
+        f.write("old\n")
+    p = run(["run", "--steps", "3", "--trace", path, "--force", "--quiet"])
+    check("--force replaces", p.returncode == 0 and
+          open(path).read().startswith("step,"), p.stderr)
+    check("no temporary files left", os.listdir(tmp).count("f.csv") == 1 and
+          not [f for f in os.listdir(tmp) if ".tmp." in f], os.listdir(tmp))
+
+
+def test_help():
+    for args in (["--help"], ["run", "--help"], ["gradcheck", "--help"],
+                 ["list", "--help"]):
+        p = run(args)
+        check(f"{args} help", p.returncode == 0 and "usage: descent" in p.stdout,
+              p.stderr)
+    p = run(["--version"])
+    check("version", p.returncode == 0 and p.stdout.startswith("descent "), p.stdout)
+
+
+def main():
+    with tempfile.TemporaryDirectory() as tmp:
+        test_golden_summaries()
+        test_trace_matches_pytorch(tmp)
+        test_jsonl_equals_csv(tmp)
+        test_stdout_trace_and_locale()
+        test_interrupt(tmp)
+        test_bad_input(tmp)
+        test_force_replaces(tmp)
+        test_help()
+    print(f"cli: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+sys.exit(main())
