@@ -16,6 +16,7 @@
     X(data_csv)   \
     X(models)     \
     X(model_runs) \
+    X(lr_hypergrad) \
     X(mlp_ref)
 
 #define DECLARE_SUITE(name) void suite_##name(void);
