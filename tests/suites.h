@@ -17,6 +17,7 @@
     X(models)     \
     X(model_runs) \
     X(lr_hypergrad) \
+    X(hpo)        \
     X(mlp_ref)
 
 #define DECLARE_SUITE(name) void suite_##name(void);

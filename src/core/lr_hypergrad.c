@@ -154,6 +154,9 @@ int lr_hypergrad(const lr_problem *p, const double *start, double alpha,
             w.z[i] -= alpha * w.ddot[i] + w.d[i];
     }
     out->loss = outer_loss(p, theta, w.g);
+    /* As a run would report it (lr_loss): diverged is NaN. */
+    if (run_value_diverged(out->loss))
+        out->loss = NAN;
     out->dloss = 0.0;
     for (size_t i = 0; i < n; i++)
         out->dloss += w.g[i] * w.z[i];
