@@ -18,7 +18,8 @@
     X(model_runs) \
     X(lr_hypergrad) \
     X(hpo)        \
-    X(mlp_ref)
+    X(mlp_ref)    \
+    X(slice)
 
 #define DECLARE_SUITE(name) void suite_##name(void);
 SUITES(DECLARE_SUITE)
