@@ -46,10 +46,13 @@ typedef struct model_type {
     int (*prepare)(model *m, const model_config *c, char *err, size_t cap);
     /* Doubles of scratch loss and hvp need for n rows. */
     size_t (*work)(const model *m, size_t n);
-    /* Mean loss L over n rows x (n×p, row-major), y; adds nothing, writes
-     * ∇L to g unless g is NULL. */
+    /* Mean loss L over n rows x (n×p, row-major), y; writes ∇L to g
+     * unless g is NULL. warm (only with g): the scratch holds this
+     * type's forward pass at theta on these rows, left by the previous
+     * call (g NULL), which may be skipped; the value returned is then
+     * not used. */
     double (*loss)(const model *m, const double *theta, const double *x,
-                   const double *y, size_t n, double *g);
+                   const double *y, size_t n, double *g, bool warm);
     /* ∇²L v over the same rows, exactly. */
     void (*hvp)(const model *m, const double *theta, const double *v,
                 const double *x, const double *y, size_t n, double *hv);
@@ -80,6 +83,13 @@ struct model {
     double *theta0;         /* the start: default init or set */
     double *work;           /* scratch: type->work for the most rows */
     double *batch_x, *batch_y; /* a gathered minibatch */
+    /* A run asks for F(θ), then ∇F(θ): the forward pass of the first
+     * serves the second. memo says what the scratch holds. */
+    struct model_memo {
+        bool valid;         /* the forward pass at theta, training rows */
+        double loss;        /* F there */
+        double *theta;
+    } *memo;
     char formula[160];
 };
 

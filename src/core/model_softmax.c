@@ -77,16 +77,19 @@ static void backward(const model *m, const double *dz, const double *x,
     }
 }
 
+/* The forward pass leaves P = softmax(Z) in the scratch. */
 static double softmax_loss(const model *m, const double *theta,
                            const double *x, const double *y, size_t n,
-                           double *g)
+                           double *g, bool warm)
 {
     size_t k = m->classes;
-    double *z = m->work, zy = 0.0;
-    logits(m, theta, x, n, z);
-    for (size_t i = 0; i < n; i++)
-        zy += z[i * k + (size_t)y[i]];
-    double loss = (softmax_rows(z, n, k) - zy) / (double)n;
+    double *z = m->work, zy = 0.0, loss = 0.0;
+    if (!warm) {
+        logits(m, theta, x, n, z);
+        for (size_t i = 0; i < n; i++)
+            zy += z[i * k + (size_t)y[i]];
+        loss = (softmax_rows(z, n, k) - zy) / (double)n;
+    }
     if (g) {
         for (size_t i = 0; i < n; i++)
             z[i * k + (size_t)y[i]] -= 1.0;
