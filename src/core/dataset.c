@@ -20,12 +20,17 @@ int dataset_alloc(dataset *d, size_t rows, size_t cols)
     return 0;
 }
 
+/* Frees an array of n strings (NULL entries allowed) and the array. */
+static void free_names(char **names, size_t n)
+{
+    for (size_t c = 0; names && c < n; c++)
+        free(names[c]);
+    free(names);
+}
+
 void dataset_free(dataset *d)
 {
-    if (d->names)
-        for (size_t c = 0; c < d->cols; c++)
-            free(d->names[c]);
-    free(d->names);
+    free_names(d->names, d->cols);
     free(d->v);
     d->names = NULL;
     d->v = NULL;
@@ -234,10 +239,7 @@ out:
 
 void data_split_free(data_split *s)
 {
-    if (s->features)
-        for (size_t c = 0; c < s->p; c++)
-            free(s->features[c]);
-    free(s->features);
+    free_names(s->features, s->p);
     free(s->x_train);
     free(s->y_train);
     free(s->mean);

@@ -184,18 +184,24 @@ static int finish(loader *L, dataset *out)
     return 0;
 }
 
+FILE *data_file_open(const char *path, data_file_error *err)
+{
+    memset(err, 0, sizeof *err);
+    snprintf(err->file, sizeof err->file, "%s", path);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        snprintf(err->message, sizeof err->message, "cannot open: %s",
+                 strerror(errno));
+    return f;
+}
+
 int data_csv_load(const char *path, size_t max_rows, dataset *out,
                   data_file_error *err)
 {
     memset(out, 0, sizeof *out);
-    memset(err, 0, sizeof *err);
-    snprintf(err->file, sizeof err->file, "%s", path);
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        snprintf(err->message, sizeof err->message, "cannot open: %s",
-                 strerror(errno));
+    FILE *f = data_file_open(path, err);
+    if (!f)
         return -1;
-    }
     loader L = {.err = err, .max_rows = max_rows ? max_rows
                                                  : DATA_MAX_ROWS_DEFAULT,
                 .max_rows_given = max_rows != 0};

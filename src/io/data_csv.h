@@ -6,6 +6,7 @@
 #define DESCENT_DATA_CSV_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "dataset.h"
 
@@ -19,6 +20,10 @@ typedef struct {
 /* "FILE:LINE:COLUMN: what", "FILE:LINE: what" when column is 0, and
  * "FILE: what" when line is 0 (the file as a whole). */
 void data_file_error_format(const data_file_error *e, char *buf, size_t cap);
+
+/* Opens path for reading with err reset to name it; NULL with the
+ * reason in err when it cannot. */
+FILE *data_file_open(const char *path, data_file_error *err);
 
 /* More data rows than this is an error unless a limit is given. */
 #define DATA_MAX_ROWS_DEFAULT ((size_t)1000000)

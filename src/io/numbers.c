@@ -47,16 +47,11 @@ static int parse_line(char *line, long lineno, double **v, size_t *n,
 int numbers_read(const char *path, double **out, size_t *n,
                  data_file_error *err)
 {
-    memset(err, 0, sizeof *err);
-    snprintf(err->file, sizeof err->file, "%s", path);
     *out = NULL;
     *n = 0;
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        snprintf(err->message, sizeof err->message, "cannot open: %s",
-                 strerror(errno));
+    FILE *f = data_file_open(path, err);
+    if (!f)
         return -1;
-    }
     char *line = NULL;
     size_t lcap = 0, cap = 0;
     long lineno = 0;
