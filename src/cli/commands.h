@@ -7,5 +7,6 @@ int cmd_run(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_gradcheck(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
+int cmd_hpo(int argc, char **argv);
 
 #endif

@@ -121,8 +121,8 @@ static int pick_features(const dataset *d, const data_options *o, int target,
     if (p == 0)
         return fail(err, -1, "no features given");
     if (o->take && (size_t)p != o->take)
-        return fail(err, -1, "the model takes %zu features, %d given",
-                    o->take, p);
+        return fail(err, -1, "the model takes %zu feature%s, %d given",
+                    o->take, o->take == 1 ? "" : "s", p);
     return p;
 }
 

@@ -57,7 +57,10 @@ static int grid(const hpo_problem *p, size_t budget, hpo_trace *t)
     for (size_t i = 0; i < budget; i++) {
         double u = budget == 1 ? 0.5 * (a + b)
                                : a + (b - a) * (double)i / (double)(budget - 1);
-        if (hpo_record(p, t, exp(u), &v, NULL) < 0)
+        /* The ends exactly as given, not as exp(log(x)) rounds them. */
+        double h = budget > 1 && i == 0 ? p->lo
+                   : budget > 1 && i == budget - 1 ? p->hi : exp(u);
+        if (hpo_record(p, t, h, &v, NULL) < 0)
             return -1;
     }
     return 0;

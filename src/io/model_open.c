@@ -56,6 +56,18 @@ static int set_init(model *m, const char *path, data_file_error *err)
     return 0;
 }
 
+static int set_start(model *m, const double *start, size_t n,
+                     data_file_error *err)
+{
+    if (model_set_start(m, start, n) == 0)
+        return 0;
+    char msg[160];
+    snprintf(msg, sizeof msg, "the %s model has %zu parameters, got %zu "
+             "numbers%s", m->type->name, m->dim, n,
+             m->dim > 16 ? " (give them with --init FILE)" : "");
+    return whole_file_error(err, "--start", msg);
+}
+
 int model_open(const model_type *t, const model_spec *s, objective *out,
                data_file_error *err)
 {
@@ -68,6 +80,7 @@ int model_open(const model_type *t, const model_spec *s, objective *out,
         return whole_file_error(err, s->data ? s->data : t->default_data
                                 ? t->default_data : "N(0,1) data", msg);
     if ((s->init && set_init(m, s->init, err) < 0) ||
+        (s->start && set_start(m, s->start, s->n_start, err) < 0) ||
         model_objective(m, out) < 0) {
         model_free(m);
         return -1;

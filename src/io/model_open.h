@@ -13,6 +13,8 @@ typedef struct {
                                 --seed --scale (take is set here) */
     model_config config;     /* --hidden, λ, --seed */
     const char *init;        /* --init FILE; NULL: default initialisation */
+    const double *start;     /* --start: n_start numbers; NULL: none */
+    size_t n_start;
 } model_spec;
 
 /* Defaults of DESIGN §1. */
