@@ -197,6 +197,13 @@ static void shipped_sets(void)
     char path[64];
     CU_ASSERT_EQUAL(data_resolve("my.csv", path, sizeof path), 0);
     CU_ASSERT_STRING_EQUAL(path, "my.csv");
+    /* DESCENT_ASSETS overrides where the shipped sets are. */
+    setenv("DESCENT_ASSETS", "/nonexistent", 1);
+    CU_ASSERT_EQUAL(data_resolve("iris", path, sizeof path), -1);
+    setenv("DESCENT_ASSETS", "/tmp", 1);
+    CU_ASSERT_EQUAL(data_resolve("iris", path, sizeof path), 0);
+    CU_ASSERT_STRING_EQUAL(path, "/tmp/datasets/iris.csv");
+    unsetenv("DESCENT_ASSETS");
 }
 
 /* Standardised with the training rows' statistics: the training columns

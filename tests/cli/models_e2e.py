@@ -130,6 +130,16 @@ def test_hpo_trace(tmp):
           head == "method,eval,h,value,best_h,best,cost", head)
 
 
+def test_gradcheck_lr():
+    p = run(["gradcheck", "--wrt", "lr", "--objective", "quadratic",
+             "--optimizer", "momentum", "--lr", "0.05", "--steps", "50"])
+    check("gradcheck --wrt lr exit", p.returncode == 0, p.stderr)
+    errs = [float(l.split()[-1]) for l in p.stdout.splitlines()
+            if "rel error" in l]
+    check("central differences meet forward mode", len(errs) == 11 and
+          min(errs) < 1e-8, p.stdout)
+
+
 def read_csv_text(path):
     with open(path) as f:
         lines = f.read().splitlines()
@@ -200,6 +210,9 @@ BAD = [
     (["hpo", "--range", "10:1"], "descent: --range: needs 0 < LO < HI, got 10:1"),
     (["hpo", "--method", "newton"],
      "descent: --method: 'newton' is not grid, random, bayes, gradient or all"),
+    (["gradcheck", "--wrt", "theta"], "descent: --wrt: 'theta' is not lr"),
+    (["gradcheck", "--wrt", "lr", "--steps", "0"],
+     "descent: --steps: must be at least 1, got 0"),
     (["list", "model"], "descent: list: unknown list 'model' (did you mean 'models'?)"),
 ]
 
@@ -234,6 +247,7 @@ def main():
         test_mlp_matches_pytorch(tmp)
         test_model_columns(tmp)
         test_hpo_trace(tmp)
+        test_gradcheck_lr()
         test_bad_input(tmp)
         test_help()
     print(f"models cli: {passed} passed, {failed} failed")
