@@ -8,50 +8,10 @@ usage: models_e2e.py DESCENT_BINARY REF_DIR [--update]
 --update rewrites the golden files in tests/cli/golden from the binary.
 """
 import os
-import subprocess
 import sys
 import tempfile
 
-BIN, REF = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-UPDATE = "--update" in sys.argv
-GOLDEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "golden")
-passed = failed = 0
-
-
-def run(args, cwd=None):
-    return subprocess.run([BIN] + args, capture_output=True, text=True,
-                          cwd=cwd, timeout=120)
-
-
-def check(name, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name}: {detail}")
-
-
-def golden(name, text):
-    path = os.path.join(GOLDEN, name)
-    if UPDATE:
-        with open(path, "w") as f:
-            f.write(text)
-    with open(path) as f:
-        want = f.read()
-    check(f"golden {name}", text == want, f"\n--- want\n{want}--- got\n{text}")
-
-
-def read_csv(path):
-    with open(path) as f:
-        lines = f.read().splitlines()
-    return lines[0].split(","), [[float(v) for v in l.split(",")]
-                                 for l in lines[1:]]
-
-
-def rel(a, b):
-    d = abs(a - b)
-    return 0.0 if d == 0 else d / max(abs(a), abs(b), 1e-300)
+from e2e_lib import REF, check, finish, golden, read_csv, rel, run
 
 
 def test_golden():
@@ -250,8 +210,7 @@ def main():
         test_gradcheck_lr()
         test_bad_input(tmp)
         test_help()
-    print(f"models cli: {passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return finish("models cli")
 
 
 sys.exit(main())
