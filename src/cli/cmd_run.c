@@ -189,7 +189,8 @@ int cmd_run(int argc, char **argv)
         trace_format_from_path(o.trace, &fmt);
         trace_meta meta = {o.objective, start,
                            run_options_trace_params(&o, r.n),
-                           m ? extra : NULL};
+                           m ? extra : NULL, m ? m->type->name : NULL,
+                           argc, argv};
         w = trace_open(o.trace, fmt, o.force, &r, &meta, err, sizeof err);
         if (!w) {
             rc = cli_error("--trace", "%s", err);
@@ -201,11 +202,13 @@ int cmd_run(int argc, char **argv)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     long rows = drive(&r, w, m);
-    if (w && (rows < 0 || trace_close(w, &r, err, sizeof err) < 0)) {
-        if (rows < 0) {
-            trace_close(w, &r, err, sizeof err);
-            snprintf(err, sizeof err, "%s: write failed", o.trace);
-        }
+    if (w && rows < 0) {
+        trace_abort(w);
+        fprintf(stderr, "descent: --trace: %s: write failed\n", o.trace);
+        rc = EXIT_FAIL;
+        goto out;
+    }
+    if (w && trace_close(w, &r, err, sizeof err) < 0) {
         fprintf(stderr, "descent: --trace: %s\n", err);
         rc = EXIT_FAIL;
         goto out;
