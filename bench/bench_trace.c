@@ -18,7 +18,7 @@ static int write_rows(run *states, trace_format fmt, long rows, double *secs)
         return -1;
     char path[64], err[256];
     snprintf(path, sizeof path, "%s/t.%s", dir, fmt == TRACE_CSV ? "csv" : "jsonl");
-    trace_meta meta = {"rosenbrock", states[0].theta, 2, NULL};
+    trace_meta meta = {.objective = "rosenbrock", .start = states[0].theta, .params = 2};
     double t0 = bench_now();
     trace_writer *w = trace_open(path, fmt, false, &states[0], &meta, err, sizeof err);
     if (!w)

@@ -13,11 +13,19 @@
     X(run)        \
     X(fmt_double) \
     X(trace)      \
+    X(data_csv)   \
+    X(models)     \
+    X(model_runs) \
+    X(lr_hypergrad) \
+    X(hpo)        \
+    X(mlp_ref)    \
+    X(slice)      \
     X(braille)    \
     X(colormap)   \
     X(contour)    \
     X(ticks)      \
     X(tui_model)
+
 #define DECLARE_SUITE(name) void suite_##name(void);
 SUITES(DECLARE_SUITE)
 #undef DECLARE_SUITE

@@ -47,7 +47,7 @@ static void round_trip(const char *name)
     trace_format fmt;
     CU_ASSERT_EQUAL_FATAL(trace_format_from_path(name, &fmt), 0);
     const char *path = in_dir(name);
-    trace_meta meta = {"beale", obj.start, 2, NULL};
+    trace_meta meta = {.objective = "beale", .start = obj.start, .params = 2};
     trace_writer *w = trace_open(path, fmt, false, &r, &meta, err, sizeof err);
     CU_ASSERT_PTR_NOT_NULL_FATAL(w);
     static double want[STEPS + 1][10];
@@ -101,7 +101,7 @@ static void no_overwrite(void)
     run r;
     run_init(&r, &obj, &s, obj.start);
     const char *late = in_dir("late.csv");
-    trace_meta meta = {"quadratic", obj.start, 2, NULL};
+    trace_meta meta = {.objective = "quadratic", .start = obj.start, .params = 2};
     trace_writer *w = trace_open(late, TRACE_CSV, false, &r, &meta, err, sizeof err);
     trace_write_row(w, &r, NULL);
     write_file(late, "arrived meanwhile\n");

@@ -47,21 +47,21 @@ static void layouts_do_not_overlap(void)
     CU_ASSERT_TRUE(l.too_small);
 }
 
-static session open_session(const char *opt, double lr)
+/* In place: runs point at the session's objective, so it cannot move. */
+static void open_session(session *s, const char *opt, double lr)
 {
-    session s;
     char err[128];
     run_settings set = run_settings_default();
     set.opt = optimizer_find(opt);
     set.lr = lr;
-    CU_ASSERT_EQUAL_FATAL(session_init(&s, "rosenbrock", &set, NULL, NULL,
+    CU_ASSERT_EQUAL_FATAL(session_init(s, "rosenbrock", &set, NULL, NULL,
                                        err, sizeof err), 0);
-    return s;
 }
 
 static void back_is_exact(void)
 {
-    session s = open_session("adam", 0.05);
+    session s;
+    open_session(&s, "adam", 0.05);
     for (int i = 0; i < 10; i++)
         session_step(&s);
     run *r = session_focused(&s);
@@ -97,7 +97,8 @@ static void back_is_exact(void)
 
 static void stages_and_compare(void)
 {
-    session s = open_session("sgd", 1e-3);
+    session s;
+    open_session(&s, "sgd", 1e-3);
     CU_ASSERT_EQUAL(session_add_run(&s), 0);
     CU_ASSERT_EQUAL(s.nruns, 2);
     CU_ASSERT_EQUAL(s.focus, 1);
@@ -123,7 +124,8 @@ static void stages_and_compare(void)
 
 static void divergence(void)
 {
-    session s = open_session("sgd", 1.0);
+    session s;
+    open_session(&s, "sgd", 1.0);
     for (int i = 0; i < 20; i++)
         session_step(&s);
     run *r = session_focused(&s);
@@ -146,7 +148,8 @@ static int has_line(const stepdoc *d, int stage, const char *text)
 
 static void anatomy(void)
 {
-    session s = open_session("adam", 0.05);
+    session s;
+    open_session(&s, "adam", 0.05);
     run_set_clip(session_focused(&s), (clip_setting){CLIP_NORM, 5.0});
     stepdoc d;
     stepdoc_build(&s, 0, &d);

@@ -21,6 +21,6 @@ int cmd_bench(int argc, char **argv)
             return cli_error(argv[i], "unexpected argument (see 'descent bench --help')");
     }
     int rc = bench_gradients(quick) | bench_steps(quick) | bench_fmt(quick) |
-             bench_traces(quick);
+             bench_traces(quick) | bench_models(quick);
     return rc ? EXIT_FAIL : EXIT_OK;
 }

@@ -123,6 +123,9 @@ static void print_sweep(const objective *obj, const double *x,
 
 int cmd_gradcheck(int argc, char **argv)
 {
+    for (int i = 0; i + 1 < argc; i++)
+        if (strcmp(argv[i], "--wrt") == 0)
+            return cmd_gradcheck_lr(argc, argv);
     gc_options o = {.objective = "rosenbrock", .h = 1e-7};
     bool help = false;
     if (parse(&o, argc, argv, &help) != 0)

@@ -5,6 +5,8 @@
 #include "builtins.h"
 #include "cli.h"
 #include "commands.h"
+#include "data_csv.h"
+#include "model.h"
 #include "optimizer.h"
 
 static void list_objectives(void)
@@ -19,12 +21,28 @@ static void list_optimizers(void)
         printf("%-9s %s\n", (*t)->name, (*t)->title);
 }
 
+static void list_models(void)
+{
+    for (const model_type *const *t = model_types; *t; t++)
+        printf("%-8s %s (default data: %s)\n", (*t)->name, (*t)->title,
+               (*t)->default_data ? (*t)->default_data : "N(0,1), 100×10");
+}
+
+static void list_datasets(void)
+{
+    for (const data_info *d = data_shipped; d->name; d++)
+        printf("%-9s %4zu rows %3zu columns  target %-12s %s\n", d->name,
+               d->rows, d->cols, d->target, d->source);
+}
+
 static const struct {
     const char *what;
     void (*list)(void);
 } lists[] = {
     {"objectives", list_objectives},
     {"optimizers", list_optimizers},
+    {"models", list_models},
+    {"datasets", list_datasets},
 };
 
 int cmd_list(int argc, char **argv)

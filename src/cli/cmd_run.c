@@ -71,6 +71,28 @@ static void print_nearest_minimum(const objective *obj, const double *x)
     printf("%-10s (%s, %s) at distance %s\n", "minimum:", mx, my, d);
 }
 
+/* What a model adds: its data and split, and the validation figures. */
+static void print_model(const model *m, const run *r)
+{
+    const data_split *d = &m->data;
+    printf("%-10s %zu training rows, %zu validation; target %s; features",
+           "data:", d->n_train, d->n_val, d->target);
+    for (size_t i = 0; i < d->p && i < 8; i++)
+        printf("%s%s", i ? "," : " ", d->features[i]);
+    if (d->p > 8)
+        printf(", … (%zu)", d->p);
+    printf("; %s\n", d->standardized ? "standardised with training statistics"
+                                     : "not scaled");
+    const char *names[6];
+    double v[6];
+    model_trace_extra(m, r->s.batch > 0, r, names, v);
+    for (size_t i = 0; names[i]; i++) {
+        char label[32];
+        snprintf(label, sizeof label, "%s:", names[i]);
+        print_number(label, v[i]);
+    }
+}
+
 static void print_summary(const run_options *o, const objective *obj,
                           const run *r, long rows)
 {
@@ -91,16 +113,32 @@ static void print_summary(const run_options *o, const objective *obj,
     print_number("grad norm:", r->grad_norm);
     print_number("lr:", r->lr);
     print_nearest_minimum(obj, r->theta);
+    if (model_of(obj))
+        print_model(model_of(obj), r);
     if (o->trace && strcmp(o->trace, "-") != 0)
         printf("%-10s %s (%ld rows)\n", "trace:", o->trace, rows);
 }
 
 /* Steps r to its end, writing a row per step to w (if any). Returns the
  * number of rows, or -1 when writing failed. */
-static long drive(run *r, trace_writer *w)
+static int write_row(trace_writer *w, const run *r, const model *m)
+{
+    if (!w)
+        return 0;
+    const char *names[6];
+    double extra[6];
+    if (m)
+        model_trace_extra(m, r->s.batch > 0, r, names, extra);
+    return trace_write_row(w, r, m ? extra : NULL);
+}
+
+/* Steps r to its end, writing a row per step to w (if any), with a
+ * model's extra columns. Returns the number of rows, or -1 when writing
+ * failed. */
+static long drive(run *r, trace_writer *w, const model *m)
 {
     long rows = 0;
-    if (w && trace_write_row(w, r, NULL) < 0)
+    if (write_row(w, r, m) < 0)
         return -1;
     rows++;
     while (r->status == RUN_RUNNING) {
@@ -109,7 +147,7 @@ static long drive(run *r, trace_writer *w)
             break;
         }
         run_step(r);
-        if (w && trace_write_row(w, r, NULL) < 0)
+        if (write_row(w, r, m) < 0)
             return -1;
         rows++;
     }
@@ -124,7 +162,8 @@ int cmd_run(int argc, char **argv)
     if (run_options_parse(&o, argc, argv, "run", &help) != 0)
         return EXIT_USAGE;
     if (help) {
-        printf("%soptions:\n%s", usage, run_options_help);
+        printf("%soptions:\n%s%s", usage, run_options_help,
+               model_options_help);
         return EXIT_OK;
     }
     objective obj;
@@ -132,7 +171,8 @@ int cmd_run(int argc, char **argv)
         return EXIT_USAGE;
 
     run r;
-    if (run_init(&r, &obj, &o.s, o.start) < 0) {
+    const double *start = run_options_start(&o, &obj);
+    if (run_init(&r, &obj, &o.s, start) < 0) {
         objective_free(&obj);
         fprintf(stderr, "descent: out of memory\n");
         return EXIT_FAIL;
@@ -140,11 +180,17 @@ int cmd_run(int argc, char **argv)
     int rc = EXIT_OK;
     char err[512];
     trace_writer *w = NULL;
+    const model *m = model_of(&obj);
+    const char *extra[6];
+    if (m)
+        model_trace_extra(m, r.s.batch > 0, NULL, extra, NULL);
     if (o.trace) {
         trace_format fmt;
         trace_format_from_path(o.trace, &fmt);
-        trace_meta meta = {o.objective, o.start,
-                           run_options_trace_params(&o, r.n), NULL};
+        trace_meta meta = {o.objective, start,
+                           run_options_trace_params(&o, r.n),
+                           m ? extra : NULL, m ? m->type->name : NULL,
+                           argc, argv};
         w = trace_open(o.trace, fmt, o.force, &r, &meta, err, sizeof err);
         if (!w) {
             rc = cli_error("--trace", "%s", err);
@@ -155,12 +201,14 @@ int cmd_run(int argc, char **argv)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
-    long rows = drive(&r, w);
-    if (w && (rows < 0 || trace_close(w, &r, err, sizeof err) < 0)) {
-        if (rows < 0) {
-            trace_close(w, &r, err, sizeof err);
-            snprintf(err, sizeof err, "%s: write failed", o.trace);
-        }
+    long rows = drive(&r, w, m);
+    if (w && rows < 0) {
+        trace_abort(w);
+        fprintf(stderr, "descent: --trace: %s: write failed\n", o.trace);
+        rc = EXIT_FAIL;
+        goto out;
+    }
+    if (w && trace_close(w, &r, err, sizeof err) < 0) {
         fprintf(stderr, "descent: --trace: %s\n", err);
         rc = EXIT_FAIL;
         goto out;

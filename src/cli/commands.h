@@ -6,6 +6,9 @@
 int cmd_run(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_gradcheck(int argc, char **argv);
+/* descent gradcheck --wrt lr (cmd_gradcheck hands over to it). */
+int cmd_gradcheck_lr(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
+int cmd_hpo(int argc, char **argv);
 
 #endif

@@ -15,7 +15,8 @@ static const struct {
 } commands[] = {
     {"run", cmd_run, "headless run, prints a summary, writes a trace"},
     {"gradcheck", cmd_gradcheck, "analytic vs automatic vs central differences"},
-    {"list", cmd_list, "list objectives or optimizers"},
+    {"list", cmd_list, "list objectives, optimizers, models or datasets"},
+    {"hpo", cmd_hpo, "hyperparameter search: gradient vs grid vs random"},
     {"bench", cmd_bench, "built-in benchmarks, figures on stdout"},
 };
 

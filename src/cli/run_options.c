@@ -28,7 +28,7 @@ static const cli_option options[] = {
     {"tol", true, OPT_TOL}, {"seed", true, OPT_SEED},
     {"trace", true, OPT_TRACE}, {"trace-params", true, OPT_TRACE_PARAMS},
     {"force", false, OPT_FORCE}, {"quiet", false, OPT_QUIET},
-    {"view", true, OPT_VIEW}, {NULL, false, 0}};
+    {"view", true, OPT_VIEW}, MODEL_CLI_OPTIONS, {NULL, false, 0}};
 
 const char run_options_help[] =
     "  --objective NAME|EXPR   built-in name or expression in x, y (default rosenbrock)\n"
@@ -53,12 +53,14 @@ const char run_options_help[] =
     "  --trace FILE            write a trace: .csv, .jsonl, or - (CSV on stdout)\n"
     "  --trace-params N|all    parameter columns in the trace (default: all up to 16)\n"
     "  --force                 replace an existing trace file\n"
-    "  --quiet                 print no summary\n";
+    "  --quiet                 print no summary\n"
+    "model options:\n";
 
 void run_options_default(run_options *o)
 {
     memset(o, 0, sizeof *o);
     o->objective = "rosenbrock";
+    model_options_default(&o->model);
     o->s = run_settings_default();
     o->trace_params = -2;
 }
@@ -187,6 +189,7 @@ static int apply(run_options *o, int id, const char *v)
         if (!*v)
             return cli_error("--objective", "empty objective"), -1;
         o->objective = v;
+        o->objective_set = true;
         return 0;
     case OPT_START:
         o->has_start = true;
@@ -254,7 +257,7 @@ static int apply(run_options *o, int id, const char *v)
         o->has_view = true;
         return parse_view(v, o->view);
     }
-    return -1;
+    return model_options_apply(&o->model, id, v);
 }
 
 int run_options_parse(run_options *o, int argc, char **argv,
@@ -287,6 +290,44 @@ static double default_hd_beta(const run_settings *s)
     return adaptive ? 1e-7 : 1e-3;
 }
 
+/* A model: its own start unless --start gives one, the analytic
+ * gradient by default, minibatches (which need it) and the seed. */
+static int resolve_model(run_options *o, objective *obj)
+{
+    run_settings *s = &o->s;
+    if (o->objective_set)
+        return cli_error("--model", "give --model or --objective, not both");
+    if (model_options_open(&o->model, o->seed, o->has_start ? o->start : NULL,
+                           o->n_start, obj) != 0)
+        return EXIT_USAGE;
+    s->batch = (size_t)o->model.batch;
+    s->seed = o->seed;
+    o->objective = obj->name;
+    if (!o->grad_set)
+        s->grad = GRAD_ANALYTIC;
+    const char *bad = NULL;
+    if (!gradient_available(obj, s->grad))
+        bad = "--grad";
+    else if (s->batch && s->grad != GRAD_ANALYTIC)
+        bad = "--batch";
+    if (bad) {
+        objective_free(obj);
+        return cli_error(bad, "%s", strcmp(bad, "--grad") == 0
+                         ? "models have analytic and central-difference "
+                           "gradients, not ad"
+                         : "minibatches need --grad analytic");
+    }
+    if (o->has_view && obj->dim == 2)
+        memcpy(obj->view, o->view, sizeof o->view);
+    return 0;
+}
+
+const double *run_options_start(const run_options *o, const objective *obj)
+{
+    const model *m = model_of(obj);
+    return m ? m->theta0 : o->start;
+}
+
 int run_options_resolve(run_options *o, objective *obj)
 {
     run_settings *s = &o->s;
@@ -300,6 +341,8 @@ int run_options_resolve(run_options *o, objective *obj)
         if (trace_check_path(o->trace, o->force, err, sizeof err) < 0)
             return cli_error("--trace", "%s", err);
     }
+    if (o->model.type || o->model.data_given)
+        return resolve_model(o, obj);
     objective_error oe;
     if (objective_open(o->objective, obj, &oe) < 0) {
         if (oe.column > 0) {

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 
+#include "model_options.h"
 #include "objective.h"
 #include "run.h"
 
@@ -13,6 +14,8 @@ enum { RUN_OPTIONS_MAX_START = 16 };
 
 typedef struct {
     const char *objective;   /* as typed; default rosenbrock */
+    bool objective_set;
+    model_options model;     /* --model and its options */
     run_settings s;
     bool grad_set, hd_beta_set;
     bool has_start;
@@ -37,6 +40,9 @@ int run_options_parse(run_options *o, int argc, char **argv,
  * method default, view), checking everything that is left. Returns 0 or
  * EXIT_USAGE after printing the error. */
 int run_options_resolve(run_options *o, objective *obj);
+
+/* The run's θ0 (obj->dim numbers): the model's, or --start's. */
+const double *run_options_start(const run_options *o, const objective *obj);
 
 /* How many parameter columns a trace of a run with n parameters gets:
  * all of them up to 16, else the first 16, unless --trace-params says. */

@@ -17,6 +17,14 @@ typedef struct objective_ops {
     void (*hessian)(const void *ctx, const double *x, double *h);
     /* Hessian by automatic differentiation; NULL if none. */
     void (*hessian_ad)(const void *ctx, const double *x, double *h);
+    /* Hessian-vector product h = H(x) v; NULL when there is none (the
+     * Hessian, when there is one, serves instead). */
+    void (*hvp)(const void *ctx, const double *x, const double *v,
+                double *h);
+    /* Objectives on data (rows > 0): f estimated on the training rows
+     * rows[0..m-1], and its gradient into g; NULL for the others. */
+    double (*batch)(const void *ctx, const double *x, const size_t *rows,
+                    size_t m, double *g);
     /* Releases ctx; NULL when ctx is static. */
     void (*free)(void *ctx);
 } objective_ops;
@@ -32,6 +40,7 @@ typedef struct objective {
     size_t n_minima;
     double minima[OBJECTIVE_MAX_MINIMA][2];
     double min_value;     /* f at the minima; NaN when unknown/none */
+    size_t rows;          /* training rows minibatches draw from; 0: none */
     const objective_ops *ops;
     void *ctx;
 } objective;

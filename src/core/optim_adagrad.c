@@ -20,9 +20,7 @@ static void adagrad_apply(const optim_params *p, const double *G, size_t n,
                           double *theta)
 {
     (void)t, (void)d;
-    double eps = optim_eps(&optim_adagrad, p);
-    for (size_t i = 0; i < n; i++) /* addcdiv_(g, √G + ε, value=-lr) */
-        theta[i] = theta[i] + (-lr * g[i]) / (sqrt(G[i]) + eps);
+    optim_apply_rms(G, n, g, lr, optim_eps(&optim_adagrad, p), theta);
 }
 
 const optimizer_type optim_adagrad = {

@@ -22,9 +22,7 @@ static void rmsprop_apply(const optim_params *p, const double *s, size_t n,
                           double *theta)
 {
     (void)t, (void)d;
-    double eps = optim_eps(&optim_rmsprop, p);
-    for (size_t i = 0; i < n; i++) /* addcdiv_(g, √s + ε, value=-lr) */
-        theta[i] = theta[i] + (-lr * g[i]) / (sqrt(s[i]) + eps);
+    optim_apply_rms(s, n, g, lr, optim_eps(&optim_rmsprop, p), theta);
 }
 
 const optimizer_type optim_rmsprop = {

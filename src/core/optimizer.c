@@ -34,3 +34,10 @@ void optim_apply_fused(const optim_params *p, const double *state, size_t n,
     for (size_t i = 0; i < n; i++)
         theta[i] = fma(-lr, d[i], theta[i]);
 }
+
+void optim_apply_rms(const double *s, size_t n, const double *g, double lr,
+                     double eps, double *theta)
+{
+    for (size_t i = 0; i < n; i++)
+        theta[i] = theta[i] + (-lr * g[i]) / (sqrt(s[i]) + eps);
+}

@@ -48,6 +48,11 @@ void optim_apply_fused(const optim_params *p, const double *state, size_t n,
                        long t, const double *g, const double *d, double lr,
                        double *theta);
 
+/* The apply of adagrad and rmsprop, whose state is an accumulator s of
+ * squared gradients: torch's param.addcdiv_(g, √s + ε, value=-lr). */
+void optim_apply_rms(const double *s, size_t n, const double *g, double lr,
+                     double eps, double *theta);
+
 /* ε in effect for type under p. */
 double optim_eps(const optimizer_type *type, const optim_params *p);
 

@@ -32,6 +32,8 @@ run_settings run_settings_default(void)
         .hd = {HD_OFF, 0.0, 0.0, INFINITY},
         .max_steps = 1000,
         .tol = 0.0,
+        .batch = 0,
+        .seed = 0,
     };
 }
 
@@ -53,11 +55,40 @@ static double norm2(const double *v, size_t n)
     return sqrt(ss);
 }
 
+static bool batching(const run *r) { return r->s.batch > 0; }
+
+/* The gradient at θ: of the current minibatch when batching. */
+static int gradient_here(run *r)
+{
+    if (!batching(r))
+        return gradient_eval(r->obj, r->s.grad, r->s.h, r->theta, r->g);
+    r->batch_loss = r->obj->ops->batch(r->obj->ctx, r->theta,
+                                       r->order + r->batch_start,
+                                       r->batch_len, r->g);
+    return 0;
+}
+
+/* The next minibatch's rows; a new epoch reshuffles. */
+static void next_batch(run *r)
+{
+    size_t rows = r->obj->rows;
+    r->batch_start += r->batch_len;
+    if (r->epoch == 0 || r->batch_start >= rows) {
+        rng_shuffle(&r->rng, r->order, rows);
+        r->batch_start = 0;
+        r->epoch++;
+    }
+    r->batch_len = rows - r->batch_start < r->s.batch ? rows - r->batch_start
+                                                      : r->s.batch;
+}
+
 /* Evaluates f and ∇f at θ and settles the status after update r->step. */
 static void evaluate_here(run *r)
 {
     r->loss = r->obj->ops->value(r->obj->ctx, r->theta);
-    if (gradient_eval(r->obj, r->s.grad, r->s.h, r->theta, r->g) < 0) {
+    if (batching(r))
+        next_batch(r);
+    if (gradient_here(r) < 0) {
         r->status = RUN_STOPPED; /* out of memory: nothing sound to do */
         return;
     }
@@ -83,7 +114,9 @@ static void evaluate_here(run *r)
 static void free_arrays(run *r)
 {
     free(r->theta);
+    free(r->order);
     r->theta = NULL;
+    r->order = NULL;
 }
 
 /* One block holds every array: 6 vectors and the optimiser state. */
@@ -103,6 +136,11 @@ static int alloc_arrays(run *r)
     r->d_prev = block + 4 * n;
     r->theta_prev = block + 5 * n;
     r->state = block + 6 * n;
+    r->order = NULL;
+    if (batching(r) && !(r->order = malloc(r->obj->rows * sizeof *r->order))) {
+        free_arrays(r);
+        return -1;
+    }
     return 0;
 }
 
@@ -112,11 +150,18 @@ int run_init(run *r, const objective *obj, const run_settings *s,
     memset(r, 0, sizeof *r);
     if (!gradient_available(obj, s->grad))
         return -1;
+    if (s->batch > 0 && (obj->rows == 0 || !obj->ops->batch ||
+                         s->grad != GRAD_ANALYTIC))
+        return -1;
     r->obj = obj;
     r->s = *s;
     r->n = obj->dim;
     if (alloc_arrays(r) < 0)
         return -1;
+    r->batch_loss = NAN;
+    rng_seed(&r->rng, s->seed);
+    for (size_t i = 0; r->order && i < obj->rows; i++)
+        r->order[i] = i;
     memcpy(r->theta, start, r->n * sizeof *r->theta);
     memcpy(r->theta_prev, start, r->n * sizeof *r->theta);
     r->lr = s->lr;
@@ -139,6 +184,8 @@ int run_copy(run *dst, const run *src)
         return -1;
     memcpy(dst->theta, src->theta,
            (RUN_VECTORS + RUN_STATE_PER_PARAM) * src->n * sizeof *src->theta);
+    if (src->order)
+        memcpy(dst->order, src->order, src->obj->rows * sizeof *src->order);
     return 0;
 }
 
@@ -237,11 +284,12 @@ int run_set_optimizer(run *r, const optimizer_type *opt)
 
 int run_set_grad(run *r, grad_method m, double h)
 {
-    if (!gradient_available(r->obj, m) || !(h > 0.0) || !isfinite(h))
+    if (!gradient_available(r->obj, m) || !(h > 0.0) || !isfinite(h) ||
+        (batching(r) && m != GRAD_ANALYTIC))
         return -1;
     r->s.grad = m;
     r->s.h = h;
-    if (gradient_eval(r->obj, m, h, r->theta, r->g) < 0)
+    if (gradient_here(r) < 0)
         return -1;
     r->grad_norm = norm2(r->g, r->n);
     return 0;

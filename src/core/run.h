@@ -14,6 +14,7 @@
 #include "hypergrad.h"
 #include "objective.h"
 #include "optimizer.h"
+#include "rng.h"
 
 typedef struct {
     const optimizer_type *opt;
@@ -25,10 +26,12 @@ typedef struct {
     hd_setting hd;
     long max_steps;     /* ≥ 1 */
     double tol;         /* stop when ‖g‖ < tol; 0: off */
+    size_t batch;       /* minibatch size (objectives with rows); 0: full */
+    uint64_t seed;      /* seeds the minibatch shuffling */
 } run_settings;
 
 /* DESIGN defaults: adam, lr 1e-3, analytic, h 1e-7, no clip, HD off,
- * 1000 steps, tol off. */
+ * 1000 steps, tol off, full batch, seed 0. */
 run_settings run_settings_default(void);
 
 /* The stages of one update (DESIGN §2), in order. */
@@ -81,11 +84,24 @@ typedef struct run {
     double *state;      /* optimiser state, RUN_STATE_PER_PARAM * n */
     /* Set when status is RUN_DIVERGED: what went non-finite or huge. */
     const char *diverged_what;
+    /* Minibatches (s.batch > 0): every evaluation at θ_t draws the rows
+     * for update t+1, so g (and grad_norm, and the tol test) is that
+     * minibatch's gradient at θ_t and batch_loss its loss, while loss
+     * stays the whole training objective. Each epoch takes the training
+     * rows in a fresh order from rng, batch by batch; the last batch of
+     * an epoch may be smaller. NaN batch_loss when not batching. */
+    double batch_loss;
+    long epoch;         /* epochs begun */
+    size_t *order;      /* obj->rows row indices, this epoch's order */
+    size_t batch_start, batch_len; /* the current batch in order */
+    rng rng;
 } run;
 
 /* Starts a run at start (obj->dim values). Returns 0, or -1 when the
- * gradient method is not available for obj or memory runs out. The
- * initial point is evaluated, so the run may begin diverged. */
+ * gradient method is not available for obj, when s->batch > 0 on an
+ * objective without rows or with a method other than analytic, or when
+ * memory runs out. The initial point is evaluated, so the run may begin
+ * diverged. */
 int run_init(run *r, const objective *obj, const run_settings *s,
              const double *start);
 void run_free(run *r);

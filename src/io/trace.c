@@ -142,6 +142,8 @@ static void write_jsonl_header(trace_writer *w, const run *r,
     outbuf_str(o, "{\"type\":\"header\",\"format\":1,\"program\":\"descent "
                   DESCENT_VERSION "\"");
     write_setting_str(o, "objective", m->objective);
+    if (m->model)
+        write_setting_str(o, "model", m->model);
     write_setting_str(o, "optimizer", s->opt->name);
     write_setting_num(o, "lr", s->lr);
     write_setting_num(o, "momentum", s->op.momentum);
@@ -159,11 +161,19 @@ static void write_jsonl_header(trace_writer *w, const run *r,
     write_setting_num(o, "lr_max", s->hd.lr_max);
     write_setting_num(o, "steps", (double)s->max_steps);
     write_setting_num(o, "tol", s->tol);
+    write_setting_num(o, "batch", (double)s->batch);
+    write_setting_num(o, "seed", (double)s->seed);
     outbuf_str(o, ",\"start\":[");
     for (size_t i = 0; i < r->n; i++) {
         if (i)
             outbuf_char(o, ',');
         outbuf_json_double(o, m->start[i]);
+    }
+    outbuf_str(o, "],\"args\":[");
+    for (int i = 0; i < m->argc; i++) {
+        if (i)
+            outbuf_char(o, ',');
+        outbuf_json_string(o, m->argv[i]);
     }
     outbuf_str(o, "],\"dim\":");
     outbuf_long(o, (long)r->n);

@@ -23,6 +23,9 @@ typedef struct {
     size_t params;           /* how many x columns: ≤ run dim */
     const char *const *extra; /* extra column names after the x columns,
                                  NULL-terminated, or NULL (models) */
+    const char *model;       /* model name, or NULL */
+    int argc;                /* the command line's arguments after the */
+    char **argv;             /* command, recorded in the JSONL header */
 } trace_meta;
 
 /* Checks that path can be written (or is "-") without replacing an

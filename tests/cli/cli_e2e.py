@@ -15,49 +15,7 @@ import sys
 import tempfile
 import time
 
-BIN, REF = os.path.abspath(sys.argv[1]), sys.argv[2]
-UPDATE = "--update" in sys.argv
-GOLDEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "golden")
-passed = failed = 0
-
-
-def run(args, cwd=None, env=None):
-    e = dict(os.environ)
-    e.update(env or {})
-    return subprocess.run([BIN] + args, capture_output=True, text=True,
-                          cwd=cwd, env=e, timeout=120)
-
-
-def check(name, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name}: {detail}")
-
-
-def golden(name, text):
-    path = os.path.join(GOLDEN, name)
-    if UPDATE:
-        with open(path, "w") as f:
-            f.write(text)
-    with open(path) as f:
-        want = f.read()
-    check(f"golden {name}", text == want,
-          f"\n--- want\n{want}--- got\n{text}")
-
-
-def read_csv(path):
-    with open(path) as f:
-        lines = f.read().splitlines()
-    head = lines[0].split(",")
-    return head, [[float(v) for v in l.split(",")] for l in lines[1:]]
-
-
-def rel(a, b):
-    d = abs(a - b)
-    return 0.0 if d == 0 else d / max(abs(a), abs(b), 1e-300)
+from e2e_lib import BIN, REF, check, finish, golden, read_csv, rel, run
 
 
 def test_golden_summaries():
@@ -278,8 +236,7 @@ def main():
         test_bad_input(tmp)
         test_force_replaces(tmp)
         test_help()
-    print(f"cli: {passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return finish("cli")
 
 
 sys.exit(main())

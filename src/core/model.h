@@ -1,0 +1,145 @@
+/* Models on data (DESIGN §5) as objectives: a model type is an ops table
+ * in the manner of GSL's minimiser types; a model is a type, a data split
+ * and a shape. Its objective's value and gradient are the full-batch
+ * training objective
+ *     F(θ) = scale · L(θ; training rows) + λ‖θ‖²,
+ * L a mean loss; scale is 1 and λ 0 except for ridge (sums: scale =
+ * n_train, and its penalty). Minibatches evaluate the same F with L on a
+ * subset of the rows, an unbiased estimate of it.
+ * A model keeps scratch space: evaluate it from one thread at a time. */
+#ifndef DESCENT_MODEL_H
+#define DESCENT_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dataset.h"
+#include "objective.h"
+#include "rng.h"
+
+typedef struct model model;
+typedef struct model_config model_config;
+
+/* A block of parameters: a rows×cols matrix stored row-major (one row
+ * per unit: a filter, for slice normalisation), or a bias vector. */
+typedef struct {
+    const char *name;
+    size_t rows, cols;
+    size_t fan_in;     /* inputs per unit, for the default initialisation */
+    bool bias;
+} model_block;
+
+enum { MODEL_MAX_BLOCKS = 4 };
+
+typedef struct model_type {
+    const char *name;
+    const char *title;           /* one line for `descent list models` */
+    size_t features;             /* features it takes; 0: any number */
+    bool classifier;
+    const char *default_data;    /* --data when none is given; NULL: the
+                                    seeded N(0,1) data of the seed */
+    const char *default_features; /* with the default data; NULL: default */
+    /* Checks the data, rewrites its targets as the loss wants them
+     * (class indices, centred values) and sets the blocks. 0, or -1 with
+     * a message. */
+    int (*prepare)(model *m, const model_config *c, char *err, size_t cap);
+    /* Doubles of scratch loss and hvp need for n rows. */
+    size_t (*work)(const model *m, size_t n);
+    /* Mean loss L over n rows x (n×p, row-major), y; writes ∇L to g
+     * unless g is NULL. warm (only with g): the scratch holds this
+     * type's forward pass at theta on these rows, left by the previous
+     * call (g NULL), which may be skipped; the value returned is then
+     * not used. */
+    double (*loss)(const model *m, const double *theta, const double *x,
+                   const double *y, size_t n, double *g, bool warm);
+    /* ∇²L v over the same rows, exactly. */
+    void (*hvp)(const model *m, const double *theta, const double *v,
+                const double *x, const double *y, size_t n, double *hv);
+    /* Classifiers: the predicted class of each of n rows. */
+    void (*predict)(const model *m, const double *theta, const double *x,
+                    size_t n, size_t *cls);
+} model_type;
+
+extern const model_type model_linreg, model_logreg, model_softmax,
+    model_mlp, model_ridge;
+
+/* NULL-terminated, in the order of DESIGN §5. */
+extern const model_type *const model_types[];
+const model_type *model_find(const char *name);
+
+struct model {
+    const model_type *type;
+    data_split data;        /* owned; targets as the loss uses them */
+    size_t hidden;          /* mlp width */
+    size_t classes;         /* classifiers: number of classes */
+    double *class_values;   /* classifiers: the target value of each class */
+    double y_offset;        /* subtracted from the target (ridge: its
+                               training mean) */
+    double scale, lambda;   /* F = scale·L + λ‖θ‖² */
+    size_t n_blocks;
+    model_block blocks[MODEL_MAX_BLOCKS];
+    size_t dim;
+    double *theta0;         /* the start: default init or set */
+    double *work;           /* scratch: type->work for the most rows */
+    double *batch_x, *batch_y; /* a gathered minibatch */
+    /* A run asks for F(θ), then ∇F(θ): the forward pass of the first
+     * serves the second. memo says what the scratch holds. */
+    struct model_memo {
+        bool valid;         /* the forward pass at theta, training rows */
+        double loss;        /* F there */
+        double *theta;
+    } *memo;
+    char formula[160];
+};
+
+struct model_config {
+    size_t hidden;     /* mlp width; default 64 */
+    double lambda;     /* ridge penalty; default 1 */
+    uint64_t seed;     /* for the default initialisation */
+};
+
+model_config model_config_default(void);
+
+/* A model of type t on data (which it takes over: data is zeroed).
+ * θ0 is the PyTorch-style default initialisation drawn with c->seed:
+ * each block U(-1/√fan_in, 1/√fan_in), as nn.Linear. Returns NULL with
+ * a message in err (data is then freed). */
+model *model_create(const model_type *t, data_split *data,
+                    const model_config *c, char *err, size_t cap);
+void model_free(model *m);
+
+/* Replaces θ0 (--init): n must equal m->dim. 0 or -1. */
+int model_set_start(model *m, const double *theta, size_t n);
+
+/* The name of parameter i ("W1[3][2]", "b2", "w"). */
+void model_param_name(const model *m, size_t i, char *buf, size_t cap);
+
+/* F at θ on the training rows, its gradient into g unless NULL. */
+double model_train(const model *m, const double *theta, double *g);
+/* F estimated on training rows rows[0..n-1]; gradient into g. */
+double model_batch(const model *m, const double *theta, const size_t *rows,
+                   size_t n, double *g);
+/* ∇²F v on the training rows. */
+void model_hvp(const model *m, const double *theta, const double *v,
+               double *hv);
+
+/* What the trace shows beside the loss (DESIGN §6): NaN when it does
+ * not apply (no validation rows; not a classifier). val_loss is L on the
+ * validation rows, in target units. */
+typedef struct {
+    double val_loss, train_acc, val_acc;
+} model_metrics;
+
+model_metrics model_evaluate(const model *m, const double *theta);
+/* Mean loss L on the validation rows (NaN when there are none). */
+double model_val_loss(const model *m, const double *theta, double *g);
+
+/* The model as an objective that owns it (objective_free frees the
+ * model). For 2 parameters the view box holds θ0 and the minimum, found
+ * by Newton's method. 0 or -1 (out of memory). */
+int model_objective(model *m, objective *out);
+/* The model behind an objective, or NULL when it is not one. */
+model *model_of(const objective *obj);
+
+#endif
