@@ -1,7 +1,8 @@
 /* What the TUI shows and changes: one objective, its view, a start point
  * and up to four runs stepped together (compare), each with its history.
  * Commands here are the verbs of the key bindings; they know nothing of
- * the terminal. Pure. */
+ * the terminal. Pure. A session must not move once initialised: its
+ * runs point at its objective. */
 #ifndef DESCENT_TUI_SESSION_H
 #define DESCENT_TUI_SESSION_H
 
