@@ -74,6 +74,8 @@ static void fixed_width(void)
     CU_ASSERT_STRING_EQUAL(buf, "  -inf");
     numfmt(-0.0, 4, buf);
     CU_ASSERT_STRING_EQUAL(buf, "0.00");
+    numfmt(4e204, 7, buf);
+    CU_ASSERT_STRING_EQUAL(buf, " 4e+204");
     numfmt(-1e300, 3, buf);
     CU_ASSERT_STRING_EQUAL(buf, "###");
     double v = -1e6;

@@ -245,7 +245,7 @@ static void draw_axes(const ctx *c)
     const surface_cache *sc = &c->a->sc;
     const ui_env *u = &c->a->ui;
     WINDOW *w = c->w;
-    double ticks[16];
+    double ticks[32];
     char label[32];
     int ax = sc->px - 1, ay = sc->py + sc->ph;
     ui_role_set(w, u, ROLE_BORDER, 0);
@@ -254,8 +254,10 @@ static void draw_axes(const ctx *c)
     ui_puts(w, u, ay, ax, 1, "└");
     for (int x = sc->px; x < sc->px + sc->pw; x++)
         ui_puts(w, u, ay, x, 1, "─");
-    int n = ticks_nice(c->v[2], c->v[3], sc->ph / 3 + 1, ticks, 16);
-    double step = ticks_step(c->v[2], c->v[3], sc->ph / 3 + 1);
+    /* A label every third row or so, at most a dozen. */
+    int want = sc->ph / 3 + 1 > 12 ? 12 : sc->ph / 3 + 1;
+    int n = ticks_nice(c->v[2], c->v[3], want, ticks, 32);
+    double step = ticks_step(c->v[2], c->v[3], want);
     for (int i = 0; i < n; i++) {
         int y = sc->py + (int)floor((c->v[3] - ticks[i]) * c->sy / 4.0);
         if (y < sc->py || y >= ay)
@@ -266,8 +268,9 @@ static void draw_axes(const ctx *c)
         ui_role_set(w, u, ROLE_DIM, 0);
         ui_printf(w, u, y, ax - LABEL_W, LABEL_W, "%*s", LABEL_W, label);
     }
-    n = ticks_nice(c->v[0], c->v[1], sc->pw / 10 + 1, ticks, 16);
-    step = ticks_step(c->v[0], c->v[1], sc->pw / 10 + 1);
+    want = sc->pw / 10 + 1 > 12 ? 12 : sc->pw / 10 + 1;
+    n = ticks_nice(c->v[0], c->v[1], want, ticks, 32);
+    step = ticks_step(c->v[0], c->v[1], want);
     int free_from = sc->px - 2;
     for (int i = 0; i < n; i++) {
         int x = sc->px + (int)floor((ticks[i] - c->v[0]) * c->sx / 2.0);

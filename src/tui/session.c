@@ -27,6 +27,12 @@ int session_init(session *s, const char *spec, const run_settings *set,
         snprintf(err, errcap, "%s", oe.message);
         return -1;
     }
+    if (s->obj.dim != 2) {
+        snprintf(err, errcap, "the TUI shows objectives of two parameters; "
+                              "'%s' has %zu", spec, s->obj.dim);
+        objective_free(&s->obj);
+        return -1;
+    }
     snprintf(s->spec, sizeof s->spec, "%s", spec);
     memcpy(s->view, view ? view : s->obj.view, sizeof s->view);
     memcpy(s->start, start ? start : s->obj.start, sizeof s->start);
@@ -177,6 +183,13 @@ int session_set_objective(session *s, const char *spec, objective_error *err)
     objective next;
     if (objective_open(spec, &next, err) < 0)
         return -1;
+    if (next.dim != 2) {
+        err->column = 0;
+        snprintf(err->message, sizeof err->message,
+                 "the TUI shows objectives of two parameters");
+        objective_free(&next);
+        return -1;
+    }
     run_settings sets[SESSION_MAX_RUNS];
     for (int i = 0; i < s->nruns; i++) {
         sets[i] = s->runs[i].r.s;

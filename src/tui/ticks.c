@@ -49,12 +49,17 @@ void ticks_label(double v, double step, char *buf, size_t cap)
     snprintf(buf, cap, "%.*f", decimals, v == 0.0 ? 0.0 : v);
 }
 
-/* "%#.*g" keeps trailing zeros; a lone trailing point ("100.") goes. */
+/* "%#.*g" keeps trailing zeros; a lone point ("100.", "4.e+20") goes. */
 static int format_sig(double v, int sig, char *out, size_t cap)
 {
     int len = snprintf(out, cap, "%#.*g", sig, v);
-    if (len > 0 && (size_t)len < cap && out[len - 1] == '.')
-        out[--len] = '\0';
+    if (len <= 0 || (size_t)len >= cap)
+        return len;
+    char *dot = strchr(out, '.');
+    if (dot && (dot[1] == '\0' || dot[1] == 'e')) {
+        memmove(dot, dot + 1, strlen(dot + 1) + 1);
+        len--;
+    }
     return len;
 }
 
