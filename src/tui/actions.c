@@ -63,6 +63,32 @@ static int parse_double(const char *text, double *v)
     return end == text || *end || errno == ERANGE ? -1 : 0;
 }
 
+/* Splits "MODE[:NUMBER]" as the command line writes a setting: the mode
+ * into name; returns 1 with *v set when a number follows, 0 when nothing
+ * does, -1 when what follows is not a number. */
+static int split_setting(const char *text, char *name, size_t cap, double *v)
+{
+    const char *colon = strchr(text, ':');
+    int n = (int)(colon ? (size_t)(colon - text) : strlen(text));
+    snprintf(name, cap, "%.*s", n, text);
+    if (!colon)
+        return 0;
+    return parse_double(colon + 1, v) == 0 && isfinite(*v) ? 1 : -1;
+}
+
+/* A prompt holding the setting as the command line writes it: "MODE",
+ * or "MODE:V" when it has a value. */
+static void setting_prompt(app *a, const char *label, const char *mode,
+                           bool has_value, double v, prompt_submit submit)
+{
+    char cur[48];
+    if (has_value)
+        snprintf(cur, sizeof cur, "%s:%.3g", mode, v);
+    else
+        snprintf(cur, sizeof cur, "%s", mode);
+    prompt_open(a, label, cur, submit);
+}
+
 static void set_lr(app *a, double lr)
 {
     if (run_set_lr(focused(a), lr) < 0) {
@@ -150,23 +176,14 @@ void act_grad_next(app *a)
 /* "analytic", "ad", "central", "central:H" or a bare H. */
 static int submit_grad(app *a, const char *text)
 {
-    run *r = focused(a);
     char name[32];
-    double h = r->s.h;
-    const char *colon = strchr(text, ':');
-    size_t n = colon ? (size_t)(colon - text) : strlen(text);
-    grad_method m;
-    if (parse_double(text, &h) == 0)
-        m = GRAD_CENTRAL;
-    else {
-        snprintf(name, sizeof name, "%.*s", (int)n, text);
-        if (grad_method_parse(name, &m) < 0 ||
-            (colon && (parse_double(colon + 1, &h) < 0 || !(h > 0.0)))) {
-            prompt_error(a, 0, "analytic, ad, central or central:H (H > 0)");
-            return -1;
-        }
-        if (!colon)
-            h = r->s.h;
+    double h = focused(a)->s.h;
+    grad_method m = GRAD_CENTRAL;
+    if (parse_double(text, &h) < 0 &&
+        (split_setting(text, name, sizeof name, &h) < 0 ||
+         grad_method_parse(name, &m) < 0)) {
+        prompt_error(a, 0, "analytic, ad, central or central:H (H > 0)");
+        return -1;
     }
     if (!(h > 0.0) || !isfinite(h)) {
         prompt_error(a, 0, "h must be > 0");
@@ -182,9 +199,9 @@ static int submit_grad(app *a, const char *text)
 void act_grad_prompt(app *a)
 {
     run *r = focused(a);
-    char cur[48];
-    snprintf(cur, sizeof cur, "%s:%.3g", grad_method_name(r->s.grad), r->s.h);
-    prompt_open(a, "gradient (analytic, ad, central:h)", cur, submit_grad);
+    setting_prompt(a, "gradient (analytic, ad, central:h)",
+                   grad_method_name(r->s.grad), r->s.grad == GRAD_CENTRAL,
+                   r->s.h, submit_grad);
 }
 
 static void set_clip(app *a, clip_setting c)
@@ -210,17 +227,17 @@ void act_clip_next(app *a)
 static int submit_clip(app *a, const char *text)
 {
     clip_setting c = {CLIP_NONE, 0.0};
-    const char *colon = strchr(text, ':');
-    if (strcmp(text, "none") == 0 || strcmp(text, "off") == 0) {
-        set_clip(a, c);
-        return 0;
-    }
-    if (colon && strncmp(text, "norm:", 5) == 0)
+    char name[16];
+    int has = split_setting(text, name, sizeof name, &c.c);
+    if (strcmp(name, "off") == 0 || strcmp(name, "none") == 0)
+        has = has ? -1 : 1;
+    else if (strcmp(name, "norm") == 0)
         c.mode = CLIP_NORM;
-    else if (colon && strncmp(text, "value:", 6) == 0)
+    else if (strcmp(name, "value") == 0)
         c.mode = CLIP_VALUE;
-    if (c.mode == CLIP_NONE || parse_double(colon + 1, &c.c) < 0 ||
-        !(c.c > 0.0) || !isfinite(c.c)) {
+    else
+        has = -1;
+    if (has < 0 || (c.mode != CLIP_NONE && !(has && c.c > 0.0))) {
         prompt_error(a, 0, "none, norm:C or value:C with C > 0");
         return -1;
     }
@@ -231,12 +248,8 @@ static int submit_clip(app *a, const char *text)
 void act_clip_prompt(app *a)
 {
     clip_setting c = focused(a)->s.clip;
-    char cur[48];
-    if (c.mode == CLIP_NONE)
-        snprintf(cur, sizeof cur, "none");
-    else
-        snprintf(cur, sizeof cur, "%s:%g", clip_mode_name(c.mode), c.c);
-    prompt_open(a, "clip (none, norm:C, value:C)", cur, submit_clip);
+    setting_prompt(a, "clip (none, norm:C, value:C)", clip_mode_name(c.mode),
+                   c.mode != CLIP_NONE, c.c, submit_clip);
 }
 
 /* β when a mode is switched on by key: the reference runs' values. */
@@ -265,7 +278,6 @@ void act_hd_next(app *a)
 static int submit_hd(app *a, const char *text)
 {
     hd_setting hd = focused(a)->s.hd;
-    const char *colon = strchr(text, ':');
     char name[16];
     double beta;
     if (parse_double(text, &beta) == 0 && hd.mode != HD_OFF) {
@@ -273,14 +285,12 @@ static int submit_hd(app *a, const char *text)
         set_hd(a, hd);
         return 0;
     }
-    snprintf(name, sizeof name, "%.*s",
-             (int)(colon ? (size_t)(colon - text) : strlen(text)), text);
-    if (hd_mode_parse(name, &hd.mode) < 0 ||
-        (colon && (parse_double(colon + 1, &hd.beta) < 0 || !isfinite(hd.beta)))) {
+    int has = split_setting(text, name, sizeof name, &hd.beta);
+    if (has < 0 || hd_mode_parse(name, &hd.mode) < 0) {
         prompt_error(a, 0, "off, add, mult, add:β or mult:β");
         return -1;
     }
-    if (!colon)
+    if (!has)
         hd.beta = default_beta(hd.mode);
     set_hd(a, hd);
     return 0;
@@ -289,12 +299,8 @@ static int submit_hd(app *a, const char *text)
 void act_hd_prompt(app *a)
 {
     hd_setting hd = focused(a)->s.hd;
-    char cur[48];
-    if (hd.mode == HD_OFF)
-        snprintf(cur, sizeof cur, "off");
-    else
-        snprintf(cur, sizeof cur, "%s:%g", hd_mode_name(hd.mode), hd.beta);
-    prompt_open(a, "hypergradient (off, add:β, mult:β)", cur, submit_hd);
+    setting_prompt(a, "hypergradient (off, add:β, mult:β)",
+                   hd_mode_name(hd.mode), hd.mode != HD_OFF, hd.beta, submit_hd);
 }
 
 void act_slower(app *a)

@@ -76,7 +76,9 @@ static void extend(session_run *sr)
     }
 }
 
-int session_step(session *s)
+/* One whole update or one stage of every run that can go on; a
+ * completed update goes into the run's history. */
+static int advance_runs(session *s, bool whole)
 {
     int n = 0;
     for (int i = 0; i < s->nruns; i++) {
@@ -84,28 +86,19 @@ int session_step(session *s)
         extend(sr);
         if (sr->r.status != RUN_RUNNING)
             continue;
-        run_step(&sr->r);
-        hist_record(&sr->h, &sr->r);
-        n++;
-    }
-    return n;
-}
-
-int session_stage(session *s)
-{
-    int n = 0;
-    for (int i = 0; i < s->nruns; i++) {
-        session_run *sr = &s->runs[i];
-        extend(sr);
-        if (sr->r.status != RUN_RUNNING)
-            continue;
-        run_stage_step(&sr->r);
+        if (whole)
+            run_step(&sr->r);
+        else
+            run_stage_step(&sr->r);
         if (sr->r.next == STAGE_EVALUATE)
             hist_record(&sr->h, &sr->r);
         n++;
     }
     return n;
 }
+
+int session_step(session *s) { return advance_runs(s, true); }
+int session_stage(session *s) { return advance_runs(s, false); }
 
 int session_back(session *s)
 {
