@@ -420,6 +420,59 @@ def test_ascii_and_no_color():
     s.close()
 
 
+def test_mouse_theme_presenter():
+    s = Screen(120, 36)
+    before = settle(s, r"step 0 ")
+    # SGR mouse reports, as xterm sends them: press and release.
+    s.type("\x1b[<0;30;15M")
+    s.type("\x1b[<0;30;15m")
+    t = s.wait(r"runs restarted")
+    check("click: start moved", re.search(r"start \(-?[0-9.]+, -?[0-9.]+\)", t),
+          t)
+    s.type("\x1b[<64;30;15M")
+    t = settle(s, r"F10quit")
+    def labels(scr):
+        lines = scr.splitlines()
+        at = [i for i, l in enumerate(lines) if re.search("│ *└[─┬]", l)]
+        return lines[at[0] + 1][:60] if at else ""
+    check("wheel: zoomed in", labels(t) and labels(t) != labels(before),
+          labels(t))
+    s.keys("0")
+    s.keys("t")
+    t = s.wait(r"theme light")
+    check("t: next theme", "theme light" in t, t)
+    s.keys("p")
+    t = settle(s, r"surface")
+    check("p: presenter mode hides the step panel",
+          "update 1" not in t and "loss (log)" in t, t)
+    s.keys("p")
+    t = settle(s, r"update 1")
+    check("p again: back", "update 1" in t, t)
+    s.keys("]")
+    t = s.wait(r"speed \d+ updates/s")
+    check("]: faster", "speed 200 updates/s" in t, t)
+    s.keys("PageDown")
+    t = s.wait(r"no lesson is open")
+    check("PgDn: reserved for lessons", "no lesson is open" in t, t)
+    s.close()
+
+
+def test_crash_signal():
+    s = Screen(80, 24)
+    settle(s, r"step 0 ")
+    pid = tmux("display-message", "-p", "-t", s.name, "#{pane_pid}").strip()
+    child = subprocess.run(["pgrep", "-P", pid], capture_output=True,
+                           text=True).stdout.split()
+    if check("SIGSEGV: process found", child, pid):
+        os.kill(int(child[0]), 11)
+        t = s.wait(r"EXIT=\d+")
+        check("SIGSEGV: message after restoring", "internal error "
+              "(segmentation fault); the terminal was restored" in t, t)
+        check("SIGSEGV: died of it", "EXIT=139" in t, t)
+        check("SIGSEGV: screen restored", s.alternate() == "0", t)
+    s.close()
+
+
 def test_errors():
     r = subprocess.run(command(), capture_output=True, text=True, timeout=20)
     check("not a tty: exit 2", r.returncode == 2, r)
