@@ -31,7 +31,7 @@ void help_draw(app *a)
         }
     ui_role_set(win, &a->ui, ROLE_DIM, 0);
     ui_printf(win, &a->ui, getmaxy(win) - 2, 2, getmaxx(win) - 4,
-              "mouse: wheel zooms, click sets the start%s · any key closes",
+              "wheel: zoom · click: start%s · other keys close",
               max_scroll ? " · ↑↓ scroll" : "");
     overlay_close(win);
 }

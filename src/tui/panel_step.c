@@ -28,6 +28,9 @@ void panel_step_draw(app *a, WINDOW *w)
     const run *r = session_focused(&a->s);
     bool diverged = r->status == RUN_DIVERGED;
     int rows = h - 2 - (diverged ? 1 : 0);
+    /* Stage names where there is room; else the number alone (the title
+     * names the stage shown). */
+    int label_w = wd >= 58 ? 12 : 2;
     for (int i = 0; i < d.n && i < rows; i++) {
         const stepdoc_line *l = &d.lines[i];
         ui_role role = line_role(&d, l);
@@ -35,7 +38,10 @@ void panel_step_draw(app *a, WINDOW *w)
         if (role == ROLE_SEL)
             mvwhline(w, 1 + i, 1, ' ', wd - 2);
         ui_puts(w, u, 1 + i, 1, 1, l->stage == d.shown && l->first ? "▶" : " ");
-        ui_puts(w, u, 1 + i, 2, wd - 3, l->text);
+        if (l->first)
+            ui_printf(w, u, 1 + i, 2, label_w, "%d %s", l->stage + 1,
+                      run_stage_name((run_stage)l->stage));
+        ui_puts(w, u, 1 + i, 2 + label_w, wd - 3 - label_w, l->text);
     }
     if (diverged) {
         char status[200];

@@ -295,15 +295,15 @@ static void draw_legend(const ctx *c, int y)
     WINDOW *w = c->w;
     int width = getmaxx(w) - 2, x = 1;
     static const struct { ui_role role; const char *text; } keys[] = {
-        {ROLE_MIN, "★ minimum "}, {ROLE_START, "• start "},
-        {ROLE_GRAD, "→ −∇f "}, {ROLE_UPDATE, "→ last update "}};
+        {ROLE_MIN, "★ minimum"}, {ROLE_START, "• start"},
+        {ROLE_GRAD, "→ −∇f"}, {ROLE_UPDATE, "→ last update"}};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
         ui_role_set(w, u, keys[i].role, A_BOLD);
-        x += ui_puts(w, u, y, x, width - x, keys[i].text) + 1;
+        x += ui_puts(w, u, y, x, width - x, keys[i].text) + 2;
     }
     if (a->s.nruns == 1) {
         ui_role_set(w, u, ROLE_RUN0, A_BOLD);
-        ui_puts(w, u, y, x, width - x, "● θ now");
+        ui_puts(w, u, y, x, width - x, "● θ");
         return;
     }
     /* Compare: one entry per run, in its colour; the focused one marked. */

@@ -7,8 +7,9 @@
 #include "keys.h"
 #include "panels.h"
 
-/* "clip norm:5", "HD add β 1e-07" as the top bar shows them. */
-static void settings_text(const run *r, char *buf, size_t cap)
+/* "clip norm:5", "HD add β 1e-07" as the top bar shows them; compact
+ * leaves out the gradient method (the step panel says it). */
+static void settings_text(const run *r, bool compact, char *buf, size_t cap)
 {
     char clip[48], hd[48];
     if (r->s.clip.mode == CLIP_NONE)
@@ -21,8 +22,9 @@ static void settings_text(const run *r, char *buf, size_t cap)
     else
         snprintf(hd, sizeof hd, "HD %s β %.0e", hd_mode_name(r->s.hd.mode),
                  r->s.hd.beta);
-    snprintf(buf, cap, "%s · lr %.4g · %s · %s · %s", r->s.opt->name, r->lr,
-             grad_method_name(r->s.grad), clip, hd);
+    snprintf(buf, cap, "%s · lr %.4g%s%s · %s · %s", r->s.opt->name, r->lr,
+             compact ? "" : " · ", compact ? "" : grad_method_name(r->s.grad),
+             clip, hd);
 }
 
 /* Bar colours, or the error colour on the bar's background. */
@@ -48,7 +50,7 @@ void statusbar_draw_top(app *a, WINDOW *w)
     const char *icon = r->status == RUN_RUNNING ? (a->s.running ? "▶" : "⏸")
                        : r->status == RUN_DIVERGED ? "✗" : "■";
     snprintf(right, sizeof right, "step %-6ld %s %s", r->step, icon, status);
-    settings_text(r, set, sizeof set);
+    settings_text(r, width < 100, set, sizeof set);
     int rw = ui_width(u, right) + 2;
     if (rw > width / 2)
         rw = width / 2;

@@ -8,9 +8,6 @@
 
 enum { NUM_W = 8 };
 
-static const char *const labels[RUN_STAGE_COUNT] = {
-    "1 evaluate ", "2 gradient ", "3 clip     ", "4 hypergrad", "5 update   "};
-
 typedef struct {
     stepdoc *d;
     int stage;
@@ -29,13 +26,10 @@ static void line(writer *w, const char *fmt, ...)
     l->stage = w->stage;
     l->first = w->first;
     l->pending = w->stage >= d->done;
-    char body[STEPDOC_LINE - 16];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(body, sizeof body, fmt, ap);
+    vsnprintf(l->text, sizeof l->text, fmt, ap);
     va_end(ap);
-    snprintf(l->text, sizeof l->text, "%s %s",
-             w->first ? labels[w->stage] : "           ", body);
     w->first = false;
 }
 

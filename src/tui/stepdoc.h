@@ -13,7 +13,7 @@ enum { STEPDOC_MAX_LINES = 24, STEPDOC_LINE = 200 };
 
 typedef struct {
     int stage;        /* 0..4, or -1 for a line about the whole update */
-    bool first;       /* the stage's first line (it has the label) */
+    bool first;       /* the stage's first line (the label goes by it) */
     bool pending;     /* the stage has not run yet in this update */
     char text[STEPDOC_LINE];
 } stepdoc_line;
