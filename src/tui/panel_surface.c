@@ -294,12 +294,15 @@ static void draw_legend(const ctx *c, int y)
     const ui_env *u = &a->ui;
     WINDOW *w = c->w;
     int width = getmaxx(w) - 2, x = 1;
-    static const struct { ui_role role; const char *text; } keys[] = {
-        {ROLE_MIN, "★ minimum"}, {ROLE_START, "• start"},
-        {ROLE_GRAD, "→ −∇f"}, {ROLE_UPDATE, "→ last update"}};
+    /* Full words where they fit (47 columns), short ones otherwise. */
+    static const struct { ui_role role; const char *text[2]; } keys[] = {
+        {ROLE_MIN, {"★ minimum", "★ min"}}, {ROLE_START, {"• start", "• start"}},
+        {ROLE_GRAD, {"→ −∇f", "→ −∇f"}},
+        {ROLE_UPDATE, {"→ last update", "→ update"}}};
+    int brief = width < 47;
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
         ui_role_set(w, u, keys[i].role, A_BOLD);
-        x += ui_puts(w, u, y, x, width - x, keys[i].text) + 2;
+        x += ui_puts(w, u, y, x, width - x, keys[i].text[brief]) + 2;
     }
     if (a->s.nruns == 1) {
         ui_role_set(w, u, ROLE_RUN0, A_BOLD);
