@@ -188,7 +188,10 @@ static long emit(expr_node *nodes, size_t n, expr_ins *code, int *max_sp,
             *max_sp = sp;
         code[m++] = in;
     }
-    return (long)m;
+    code[m].op = OP_END;
+    code[m].i = 0;
+    code[m].k = 0.0;
+    return (long)m + 1;
 }
 
 expr *expr_compile(const char *text, expr_error *err)
@@ -200,7 +203,7 @@ expr *expr_compile(const char *text, expr_error *err)
         return NULL;
     }
     size_t len = strlen(text);
-    expr *e = malloc(sizeof *e + tree.n * sizeof(expr_ins));
+    expr *e = malloc(sizeof *e + (tree.n + 1) * sizeof(expr_ins));
     char *copy = malloc(len + 1);
     if (!e || !copy) {
         free(e);

@@ -1,16 +1,44 @@
 /* Value, gradient and Hessian of a compiled expression: one interpreter
- * (expr_eval_loop.h) instantiated for doubles and both dual types. */
+ * (expr_eval_loop.h) instantiated for doubles and both dual types.
+ *
+ * Tuning. What costs is keeping the top of the stack (3 or 6 doubles) in
+ * registers from one operation to the next. The compilers' straight-line
+ * (SLP) vectorisers pack the two partials into one vector register inside
+ * an operation and unpack them at every jump, which doubles the time of
+ * a gradient. Rosenbrock typed as an expression, gradient, ns per call on
+ * the development machine (hand-written: 3.1; see bench/bench_expr.c):
+ *   gcc 12 -O2:   switch 16.8; computed goto 16; computed goto without
+ *                 the SLP vectoriser 8.5 (switch without it: 10.6)
+ *   clang 14 -O2: switch 14.5; computed goto 28 to 50; switch with the
+ *                 partials pinned to scalar registers between operations
+ *                 (KEEP_SCALAR, an empty asm) 8.2; that does not help gcc.
+ * Hence: gcc, computed goto and no SLP vectoriser in this file; clang, a
+ * switch and KEEP_SCALAR; any other compiler, a plain switch.
+ * EXPR_PORTABLE_EVAL forces the plain switch (for testing it). */
+#if defined(__GNUC__) && !defined(__clang__) && !defined(EXPR_PORTABLE_EVAL)
+#pragma GCC optimize("no-tree-slp-vectorize")
+#define EXPR_THREADED 1
+#endif
+
 #include "dual.h"
 #include "expr_impl.h"
 
 #define T double
 #define P(f) r_##f
 #define RUN run_value
+#define KEEP_SCALAR(t) (void)0
 #include "expr_eval_loop.h"
 #undef T
 #undef P
 #undef RUN
+#undef KEEP_SCALAR
 
+#if defined(__clang__) && !defined(EXPR_PORTABLE_EVAL)
+#define KEEP_SCALAR(t) \
+    __asm__("" : "+x"(t.d[0]), "+x"(t.d[1]))
+#else
+#define KEEP_SCALAR(t) (void)0
+#endif
 #define T dual1
 #define P(f) d1_##f
 #define RUN run_gradient
@@ -18,7 +46,15 @@
 #undef T
 #undef P
 #undef RUN
+#undef KEEP_SCALAR
 
+#if defined(__clang__) && !defined(EXPR_PORTABLE_EVAL)
+#define KEEP_SCALAR(t)                                                    \
+    __asm__("" : "+x"(t.d[0]), "+x"(t.d[1]), "+x"(t.h[0]), "+x"(t.h[1]), \
+            "+x"(t.h[2]))
+#else
+#define KEEP_SCALAR(t) (void)0
+#endif
 #define T dual2
 #define P(f) d2_##f
 #define RUN run_hessian
@@ -26,6 +62,7 @@
 #undef T
 #undef P
 #undef RUN
+#undef KEEP_SCALAR
 
 double expr_value(const expr *e, const double *x)
 {

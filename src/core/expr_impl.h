@@ -23,6 +23,7 @@ typedef enum {
      * top OP x[i], x[i] OP top */
     OP_ADDK, OP_MULK, OP_DIVK, OP_KSUB, OP_KDIV, OP_KPOW,
     OP_ADDV, OP_SUBV, OP_MULV, OP_DIVV, OP_VSUB, OP_VDIV,
+    OP_END,     /* the end of the program: the result is the top */
     OP_COUNT
 } expr_op;
 
@@ -115,7 +116,7 @@ struct expr {
     int root;
     size_t n_code;
     int max_stack;         /* stack slots the program needs */
-    expr_ins code[];       /* postfix, ending with the result in `top` */
+    expr_ins code[];       /* postfix, ending with OP_END */
 };
 
 /* The plain-double versions of the operations, as the evaluators compute
