@@ -1,7 +1,7 @@
 /* ns per call of a typed expression (value, AD gradient, AD Hessian)
  * against hand-written formulas, for rosenbrock typed as
  * (1-x)^2 + 100*(y-x^2)^2. All calls go through function pointers, as
- * the run loop makes them (objective ops); each figure is the best of 25
+ * the run loop makes them (objective ops); each figure is the best of 100
  * runs.
  *
  * Two figures each: "thru" calls at one point, independent of each other
@@ -81,13 +81,13 @@ static double timed_once(const objective *o, kind k, int analytic, int chain,
     return 1e9 * t / (double)calls;
 }
 
-/* The best of 25 runs (the machine may be busy with other work). */
+/* The best of 100 short runs (the machine may be busy with other work). */
 static double timed(const objective *o, kind k, int analytic, int chain,
                     long calls)
 {
     double best = 0.0;
-    for (int rep = 0; rep < 25; rep++) {
-        double t = timed_once(o, k, analytic, chain, calls / 25);
+    for (int rep = 0; rep < 100; rep++) {
+        double t = timed_once(o, k, analytic, chain, calls / 100);
         if (rep == 0 || t < best)
             best = t;
     }

@@ -10,7 +10,10 @@
  *
  * A derivative term whose inner factor is zero is zero, even when the
  * outer derivative is infinite or NaN (see zmul): d/dy sqrt(x) at x = 0
- * is 0, not 0*inf. */
+ * is 0, not 0*inf. That matters where a finite value has an infinite
+ * derivative (functions, powers) and at poles (division); sums and
+ * products skip the test for speed: they give 0*inf = NaN only next to
+ * an infinite value, which ends a run anyway. */
 #ifndef DESCENT_DUAL_H
 #define DESCENT_DUAL_H
 
@@ -27,9 +30,29 @@ typedef struct {
     double h[3];    /* ∂²/∂x², ∂²/∂x∂y, ∂²/∂y² */
 } dual2;
 
-/* (i, j) of the Hessian entry h[k], k = 0, 1, 2. */
-#define DUAL_HI(k) ((k) == 2 ? 1 : 0)
-#define DUAL_HJ(k) ((k) == 0 ? 0 : 1)
+/* The statements for each gradient index i = 0, 1, and for each Hessian
+ * entry k = (i, j): 0 = (0, 0), 1 = (0, 1), 2 = (1, 1). Unrolled, so that
+ * every index is a constant and the compiler can keep duals in registers
+ * (a loop or a variable index puts them in memory). */
+#define DUAL_EACH_D(...)                                                  \
+    do {                                                                  \
+        { enum { i = 0 }; __VA_ARGS__ }                                   \
+        { enum { i = 1 }; __VA_ARGS__ }                                   \
+    } while (0)
+#define DUAL_EACH_H(...)                                                  \
+    do {                                                                  \
+        { enum { k = 0, i = 0, j = 0 }; __VA_ARGS__ }                     \
+        { enum { k = 1, i = 0, j = 1 }; __VA_ARGS__ }                     \
+        { enum { k = 2, i = 1, j = 1 }; __VA_ARGS__ }                     \
+    } while (0)
+/* d[i] += v for a variable index i, without indexing */
+#define DUAL_BUMP(d, i, v)                                                \
+    do {                                                                  \
+        if ((i) == 0)                                                     \
+            (d)[0] += (v);                                                \
+        else                                                              \
+            (d)[1] += (v);                                                \
+    } while (0)
 
 /* c*p, but 0 when p is 0 (a structural zero stays zero). */
 static inline double zmul(double c, double p)
@@ -175,24 +198,35 @@ static inline void fd_kpow(double k, double u, double *f, int order)
 
 /* ---- chain rule for a unary function with f = (f, f', f'') */
 
-static inline dual1 d1_chain(dual1 a, const double *f)
+/* Where f is NaN and its argument is not (outside the domain: log(-1)),
+ * so are the derivatives (1/u would say -1 for log at -1). */
+static inline void nan_outside(double u, double *f, int order)
+{
+    if (isnan(f[0]) && !isnan(u)) {
+        f[1] = NAN;
+        if (order > 1)
+            f[2] = NAN;
+    }
+}
+
+static inline dual1 d1_chain(dual1 a, double *f)
 {
     dual1 r;
+    nan_outside(a.v, f, 1);
     r.v = f[0];
     r.d[0] = zmul(f[1], a.d[0]);
     r.d[1] = zmul(f[1], a.d[1]);
     return r;
 }
 
-static inline dual2 d2_chain(dual2 a, const double *f)
+static inline dual2 d2_chain(dual2 a, double *f)
 {
     dual2 r;
+    nan_outside(a.v, f, 2);
     r.v = f[0];
     r.d[0] = zmul(f[1], a.d[0]);
     r.d[1] = zmul(f[1], a.d[1]);
-    for (int k = 0; k < 3; k++)
-        r.h[k] = zmul(f[1], a.h[k]) +
-                 zmul(f[2], a.d[DUAL_HI(k)] * a.d[DUAL_HJ(k)]);
+    DUAL_EACH_H(r.h[k] = zmul(f[1], a.h[k]) + zmul(f[2], a.d[i] * a.d[j]););
     return r;
 }
 
@@ -340,17 +374,23 @@ static inline dual2 d2_mulk(dual2 a, double k)
     return r;
 }
 
+/* p/c, but 0 when p is 0 */
+static inline double zdiv(double p, double c)
+{
+    return p == 0 ? 0.0 : p / c;
+}
+
 /* a/k */
 static inline double r_divk(double a, double k) { return a / k; }
 static inline dual1 d1_divk(dual1 a, double k)
 {
-    dual1 r = {a.v / k, {a.d[0] / k, a.d[1] / k}};
+    dual1 r = {a.v / k, {zdiv(a.d[0], k), zdiv(a.d[1], k)}};
     return r;
 }
 static inline dual2 d2_divk(dual2 a, double k)
 {
-    dual2 r = {a.v / k, {a.d[0] / k, a.d[1] / k},
-               {a.h[0] / k, a.h[1] / k, a.h[2] / k}};
+    dual2 r = {a.v / k, {zdiv(a.d[0], k), zdiv(a.d[1], k)},
+               {zdiv(a.h[0], k), zdiv(a.h[1], k), zdiv(a.h[2], k)}};
     return r;
 }
 
@@ -362,13 +402,13 @@ static inline double r_addv(double a, const double *x, int i)
 static inline dual1 d1_addv(dual1 a, const double *x, int i)
 {
     a.v = a.v + x[i];
-    a.d[i] += 1.0;
+    DUAL_BUMP(a.d, i, 1.0);
     return a;
 }
 static inline dual2 d2_addv(dual2 a, const double *x, int i)
 {
     a.v = a.v + x[i];
-    a.d[i] += 1.0;
+    DUAL_BUMP(a.d, i, 1.0);
     return a;
 }
 
@@ -379,13 +419,13 @@ static inline double r_subv(double a, const double *x, int i)
 static inline dual1 d1_subv(dual1 a, const double *x, int i)
 {
     a.v = a.v - x[i];
-    a.d[i] -= 1.0;
+    DUAL_BUMP(a.d, i, -1.0);
     return a;
 }
 static inline dual2 d2_subv(dual2 a, const double *x, int i)
 {
     a.v = a.v - x[i];
-    a.d[i] -= 1.0;
+    DUAL_BUMP(a.d, i, -1.0);
     return a;
 }
 
@@ -397,14 +437,14 @@ static inline dual1 d1_vsub(const double *x, int i, dual1 a)
 {
     dual1 r = d1_neg(a);
     r.v = x[i] - a.v;
-    r.d[i] += 1.0;
+    DUAL_BUMP(r.d, i, 1.0);
     return r;
 }
 static inline dual2 d2_vsub(const double *x, int i, dual2 a)
 {
     dual2 r = d2_neg(a);
     r.v = x[i] - a.v;
-    r.d[i] += 1.0;
+    DUAL_BUMP(r.d, i, 1.0);
     return r;
 }
 
@@ -421,13 +461,9 @@ static inline dual2 d2_mul(dual2 a, dual2 b)
 {
     dual2 r;
     r.v = a.v * b.v;
-    for (int i = 0; i < 2; i++)
-        r.d[i] = a.d[i] * b.v + a.v * b.d[i];
-    for (int k = 0; k < 3; k++) {
-        int i = DUAL_HI(k), j = DUAL_HJ(k);
-        r.h[k] = a.h[k] * b.v + a.d[i] * b.d[j] + a.d[j] * b.d[i] +
-                 a.v * b.h[k];
-    }
+    DUAL_EACH_D(r.d[i] = a.d[i] * b.v + a.v * b.d[i];);
+    DUAL_EACH_H(r.h[k] = a.h[k] * b.v + a.d[i] * b.d[j] +
+                         a.d[j] * b.d[i] + a.v * b.h[k];);
     return r;
 }
 
@@ -438,14 +474,23 @@ static inline double r_mulv(double a, const double *x, int i)
 }
 static inline dual1 d1_mulv(dual1 a, const double *x, int i)
 {
-    double xi = x[i];
-    dual1 r = {a.v * xi, {a.d[0] * xi, a.d[1] * xi}};
-    r.d[i] += a.v;
+    dual1 r = d1_mulk(a, x[i]);
+    DUAL_BUMP(r.d, i, a.v);
     return r;
 }
+/* (a x_i)_jk = a_jk x_i + a_j [k = i] + a_k [j = i] */
 static inline dual2 d2_mulv(dual2 a, const double *x, int i)
 {
-    return d2_mul(a, d2_var(x, i));
+    dual2 r = d2_mulk(a, x[i]);
+    DUAL_BUMP(r.d, i, a.v);
+    if (i == 0) {
+        r.h[0] += 2.0 * a.d[0];
+        r.h[1] += a.d[1];
+    } else {
+        r.h[1] += a.d[0];
+        r.h[2] += 2.0 * a.d[1];
+    }
+    return r;
 }
 
 static inline double r_sqr(double a) { return a * a; }
@@ -462,30 +507,32 @@ static inline dual2 d2_sqr(dual2 a)
     r.v = a.v * a.v;
     r.d[0] = t * a.d[0];
     r.d[1] = t * a.d[1];
-    for (int k = 0; k < 3; k++)
-        r.h[k] = 2.0 * a.d[DUAL_HI(k)] * a.d[DUAL_HJ(k)] + t * a.h[k];
+    DUAL_EACH_H(r.h[k] = 2.0 * a.d[i] * a.d[j] + t * a.h[k];);
     return r;
 }
 
-/* q = a/b: q' = (a' - q b')/b, q'' = (a'' - q_i b_j - q_j b_i - q b'')/b. */
+/* q = a/b: q' = a'/b - q b'/b, q'' = (a'' - q_i b_j - q_j b_i - q b'')/b,
+ * each term 0 when its derivative factor is (x/y at y = 0: ∂/∂x is
+ * 1/0 = inf, not (1 - inf*0)/0). */
 static inline double r_div(double a, double b) { return a / b; }
+static inline double div_d(double ad, double q, double bd, double b)
+{
+    return zdiv(ad, b) - zdiv(zmul(q, bd), b);
+}
 static inline dual1 d1_div(dual1 a, dual1 b)
 {
     double q = a.v / b.v;
-    dual1 r = {q, {(a.d[0] - q * b.d[0]) / b.v, (a.d[1] - q * b.d[1]) / b.v}};
+    dual1 r = {q, {div_d(a.d[0], q, b.d[0], b.v),
+                   div_d(a.d[1], q, b.d[1], b.v)}};
     return r;
 }
 static inline dual2 d2_div(dual2 a, dual2 b)
 {
     dual2 r;
     r.v = a.v / b.v;
-    for (int i = 0; i < 2; i++)
-        r.d[i] = (a.d[i] - r.v * b.d[i]) / b.v;
-    for (int k = 0; k < 3; k++) {
-        int i = DUAL_HI(k), j = DUAL_HJ(k);
-        r.h[k] = (a.h[k] - r.d[i] * b.d[j] - r.d[j] * b.d[i] -
-                  r.v * b.h[k]) / b.v;
-    }
+    DUAL_EACH_D(r.d[i] = div_d(a.d[i], r.v, b.d[i], b.v););
+    DUAL_EACH_H(r.h[k] = zdiv(a.h[k] - r.d[i] * b.d[j] - r.d[j] * b.d[i] -
+                                  zmul(r.v, b.h[k]), b.v););
     return r;
 }
 
@@ -600,8 +647,7 @@ static inline dual1 d1_pow(dual1 a, dual1 b)
     dual_pow_parts q = dual_pow_parts_at(a.v, b.v, 1);
     dual1 r;
     r.v = q.p;
-    for (int i = 0; i < 2; i++)
-        r.d[i] = zmul(q.pa, a.d[i]) + zmul(q.pb, b.d[i]);
+    DUAL_EACH_D(r.d[i] = zmul(q.pa, a.d[i]) + zmul(q.pb, b.d[i]););
     return r;
 }
 static inline dual2 d2_pow(dual2 a, dual2 b)
@@ -609,15 +655,11 @@ static inline dual2 d2_pow(dual2 a, dual2 b)
     dual_pow_parts q = dual_pow_parts_at(a.v, b.v, 2);
     dual2 r;
     r.v = q.p;
-    for (int i = 0; i < 2; i++)
-        r.d[i] = zmul(q.pa, a.d[i]) + zmul(q.pb, b.d[i]);
-    for (int k = 0; k < 3; k++) {
-        int i = DUAL_HI(k), j = DUAL_HJ(k);
-        r.h[k] = zmul(q.pa, a.h[k]) + zmul(q.pb, b.h[k]) +
-                 zmul(q.paa, a.d[i] * a.d[j]) +
-                 zmul(q.pab, a.d[i] * b.d[j] + a.d[j] * b.d[i]) +
-                 zmul(q.pbb, b.d[i] * b.d[j]);
-    }
+    DUAL_EACH_D(r.d[i] = zmul(q.pa, a.d[i]) + zmul(q.pb, b.d[i]););
+    DUAL_EACH_H(r.h[k] = zmul(q.pa, a.h[k]) + zmul(q.pb, b.h[k]) +
+                         zmul(q.paa, a.d[i] * a.d[j]) +
+                         zmul(q.pab, a.d[i] * b.d[j] + a.d[j] * b.d[i]) +
+                         zmul(q.pbb, b.d[i] * b.d[j]););
     return r;
 }
 
