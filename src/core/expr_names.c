@@ -49,38 +49,43 @@ static char lower(char c)
     return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
-/* Levenshtein distance, ignoring case; both strings short (the caller
- * skips names much longer than every known one). */
+/* Edit distance ignoring case, a swap of neighbours counting as one edit
+ * (optimal string alignment: 'sni' is one edit from 'sin'). Both strings
+ * short: the caller skips names much longer than every known one. */
 static size_t distance(const char *a, size_t la, const char *b, size_t lb)
 {
     enum { MAXLEN = 16 };
-    size_t row[MAXLEN + 1];
+    size_t d[MAXLEN + 1][MAXLEN + 1];
+    for (size_t i = 0; i <= la; i++)
+        d[i][0] = i;
     for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
+        d[0][j] = j;
+    for (size_t i = 1; i <= la; i++)
         for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t best = diag + (lower(a[i - 1]) != lower(b[j - 1]));
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
+            size_t best = d[i - 1][j - 1] +
+                          (lower(a[i - 1]) != lower(b[j - 1]));
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
+                lower(a[i - 2]) == lower(b[j - 1]) &&
+                d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
         }
-    }
-    return row[lb];
+    return d[la][lb];
 }
 
-/* The nearest known name: within 2 edits and fewer edits than name has
- * letters (so 'z' does not become 'x', but 'xx' does); the first in the
- * table on a tie. */
+/* The nearest known name, if near enough: at most 2 edits, fewer edits
+ * than the name has letters ('z' is not taken for 'x'), and at most one
+ * edit per two letters ('foo' is not taken for 'cos', but 'xx' is for
+ * 'x' and 'sni' for 'sin'). The first in the table on a tie. */
 static const char *nearest(const char *name, size_t len, int functions)
 {
     const char *best = NULL;
     size_t best_d = 3;
+    size_t limit = len / 2 > 1 ? len / 2 : 1;
     if (len > 8)
         return NULL;
     for (size_t i = 0;; i++) {
@@ -89,7 +94,7 @@ static const char *nearest(const char *name, size_t len, int functions)
         if (!known)
             break;
         size_t d = distance(name, len, known, strlen(known));
-        if (d < best_d && d < len) {
+        if (d < best_d && d < len && d <= limit) {
             best = known;
             best_d = d;
         }
@@ -103,6 +108,21 @@ void expr_suggest(char *buf, size_t cap, const char *name, size_t len,
     size_t used = strlen(buf);
     if (used >= cap)
         return;
+    /* 'xy': a product written without its operator */
+    if (!functions && len >= 2 && len <= 8 &&
+        strspn(name, "xy") >= len && memchr(name, 'x', len) &&
+        memchr(name, 'y', len)) {
+        char product[2 * 8];
+        size_t n = 0;
+        for (size_t i = 0; i < len; i++) {
+            if (i)
+                product[n++] = '*';
+            product[n++] = name[i];
+        }
+        snprintf(buf + used, cap - used, " (did you mean '%.*s'?)", (int)n,
+                 product);
+        return;
+    }
     const char *near = nearest(name, len, functions);
     if (near) {
         snprintf(buf + used, cap - used, " (did you mean '%s'?)", near);
