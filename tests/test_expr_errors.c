@@ -221,6 +221,26 @@ static void test_null_error(void)
     expr_free(NULL);
 }
 
+static void test_too_long(void)
+{
+    size_t n = (size_t)EXPR_MAX_LENGTH + 1;
+    char *text = malloc(n + 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+    memset(text, ' ', n);
+    text[0] = 'x';
+    text[n] = '\0';
+    expr_error err;
+    CU_ASSERT_PTR_NULL(expr_compile(text, &err));
+    CU_ASSERT_EQUAL(err.column, 1);
+    CU_ASSERT_STRING_EQUAL(err.message,
+                           "expression too long (more than 16777216 bytes)");
+    text[n - 1] = '\0';   /* at the limit: fine */
+    expr *e = expr_compile(text, &err);
+    CU_ASSERT_PTR_NOT_NULL(e);
+    expr_free(e);
+    free(text);
+}
+
 void suite_expr_errors(void)
 {
     static const test_case tests[] = {
@@ -228,6 +248,7 @@ void suite_expr_errors(void)
         {"near misses are valid", test_not_errors},
         {"numbers", test_numbers},
         {"NULL error", test_null_error},
+        {"too long", test_too_long},
         {NULL, NULL},
     };
     add_suite("expr_errors", tests);

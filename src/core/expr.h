@@ -16,9 +16,28 @@
  * Errors are a 1-based byte column and a message. Only ASCII is valid, so
  * everything before an error is ASCII and the byte column is also the
  * character column; a non-ASCII character is reported at its first byte.
+ * The first error from the left is reported. The messages:
+ *   empty expression                            (column 1)
+ *   missing operand after '+'                   (where it should start;
+ *   missing operand before '*'                   the end is length + 1)
+ *   missing ')'   unmatched ')'   unexpected ','
+ *   expected operator before 'x'                (2x, x y, (x)(y))
+ *   unknown function 'sni' (did you mean 'sin'?)
+ *   unknown variable 'z'                         (xx: did you mean 'x'?;
+ *                                                 xy: 'x*y'; sinx: 'sin(x)')
+ *   missing '(' after 'sin'
+ *   sin takes 1 argument   max takes 2 arguments (at the function's name)
+ *   number out of range                          (1e999; 1e-400 is 0)
+ *   unexpected character '#'                     (U+2212: write '-', ...)
+ *   expression nested too deeply (more than 64 levels)
+ * "Did you mean" names a known name at most 2 edits away (a swap of two
+ * neighbours is one edit; case is ignored), with fewer edits than the
+ * name has letters and at most one per two letters.
  *
  * Domain problems (log of a negative, division by zero, overflow) give
- * NaN or Inf, never a trap. Derivatives: abs'(0) = 0; min and max follow
+ * NaN or Inf, never a trap; outside a function's domain its derivatives
+ * are NaN too (log at -1 has no slope -1). Derivatives: abs'(0) = 0; min
+ * and max follow
  * the chosen argument (the first on a tie) and are NaN when either
  * argument is; x^k with a constant k uses k*x^(k-1) (so (-2)^2 has a
  * finite derivative); with a variable exponent a^b = exp(b*log(a)).
@@ -41,8 +60,10 @@ typedef struct {
 } expr_error;
 
 /* Nesting limit: parentheses, function calls, unary signs and exponents
- * deeper than this, or an evaluation needing more stack, are rejected. */
-enum { EXPR_MAX_DEPTH = 64 };
+ * deeper than this, or an evaluation needing more stack, are rejected
+ * ("expression nested too deeply (more than 64 levels)"); so is a text
+ * longer than EXPR_MAX_LENGTH bytes ("expression too long"). */
+enum { EXPR_MAX_DEPTH = 64, EXPR_MAX_LENGTH = 1 << 24 };
 
 /* Compiles text (NUL-terminated). NULL on error, with *err filled (when
  * err is not NULL); out of memory is column 0, "out of memory". */
@@ -61,7 +82,8 @@ double expr_hessian(const expr *e, const double *x, double *g, double *h);
  * numbers and names as they were written, unary plus dropped. Like
  * snprintf: returns the length of the whole text, writes at most cap
  * bytes including the NUL (buf may be NULL when cap is 0). Reading the
- * text back gives an expression with the same values. */
+ * text back gives an expression with the same values, unless the added
+ * parentheses pass EXPR_MAX_DEPTH (a chain x+x+...+x of 64 terms). */
 size_t expr_print(const expr *e, char *buf, size_t cap);
 
 /* An objective for the expression: name and formula are (a copy of) the

@@ -197,12 +197,17 @@ static long emit(expr_node *nodes, size_t n, expr_ins *code, int *max_sp,
 expr *expr_compile(const char *text, expr_error *err)
 {
     expr_tree tree;
+    size_t len = strlen(text);
+    if (len > EXPR_MAX_LENGTH) {
+        expr_fail(err, 0, "expression too long (more than %d bytes)",
+                  EXPR_MAX_LENGTH);
+        return NULL;
+    }
     int rc = expr_parse(text, &tree, err);
     if (rc < 0) {
         free(tree.nodes);
         return NULL;
     }
-    size_t len = strlen(text);
     expr *e = malloc(sizeof *e + (tree.n + 1) * sizeof(expr_ins));
     char *copy = malloc(len + 1);
     if (!e || !copy) {

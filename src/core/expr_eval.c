@@ -6,18 +6,26 @@
  * (SLP) vectorisers pack the two partials into one vector register inside
  * an operation and unpack them at every jump, which doubles the time of
  * a gradient. Rosenbrock typed as an expression, gradient, ns per call on
- * the development machine (hand-written: 3.1; see bench/bench_expr.c):
- *   gcc 12 -O2:   switch 16.8; computed goto 16; computed goto without
- *                 the SLP vectoriser 8.5 (switch without it: 10.6)
- *   clang 14 -O2: switch 14.5; computed goto 28 to 50; switch with the
+ * the development machine (hand-written: 3.0; bench/bench_expr.c):
+ *   gcc 12 -O2:   switch 16; computed goto 16; computed goto without the
+ *                 SLP vectoriser 8 (a switch without it: 10.6)
+ *   clang 14 -O2: switch 14; computed goto 28 to 50; a switch with the
  *                 partials pinned to scalar registers between operations
- *                 (KEEP_SCALAR, an empty asm) 8.2; that does not help gcc.
- * Hence: gcc, computed goto and no SLP vectoriser in this file; clang, a
- * switch and KEEP_SCALAR; any other compiler, a plain switch.
+ *                 (KEEP_SCALAR, an empty asm) 8; that does not help gcc.
+ * Hence: gcc, computed goto and no SLP vectoriser in this file; clang on
+ * x86-64 or AArch64, a switch and KEEP_SCALAR; anything else, a plain
+ * switch (correct everywhere, about 1.7 times slower).
  * EXPR_PORTABLE_EVAL forces the plain switch (for testing it). */
 #if defined(__GNUC__) && !defined(__clang__) && !defined(EXPR_PORTABLE_EVAL)
 #pragma GCC optimize("no-tree-slp-vectorize")
 #define EXPR_THREADED 1
+#endif
+#if defined(__clang__) && !defined(EXPR_PORTABLE_EVAL)
+#if defined(__x86_64__)
+#define PIN "+x"
+#elif defined(__aarch64__)
+#define PIN "+w"
+#endif
 #endif
 
 #include "dual.h"
@@ -33,9 +41,8 @@
 #undef RUN
 #undef KEEP_SCALAR
 
-#if defined(__clang__) && !defined(EXPR_PORTABLE_EVAL)
-#define KEEP_SCALAR(t) \
-    __asm__("" : "+x"(t.d[0]), "+x"(t.d[1]))
+#ifdef PIN
+#define KEEP_SCALAR(t) __asm__("" : PIN(t.d[0]), PIN(t.d[1]))
 #else
 #define KEEP_SCALAR(t) (void)0
 #endif
@@ -48,10 +55,10 @@
 #undef RUN
 #undef KEEP_SCALAR
 
-#if defined(__clang__) && !defined(EXPR_PORTABLE_EVAL)
+#ifdef PIN
 #define KEEP_SCALAR(t)                                                    \
-    __asm__("" : "+x"(t.d[0]), "+x"(t.d[1]), "+x"(t.h[0]), "+x"(t.h[1]), \
-            "+x"(t.h[2]))
+    __asm__("" : PIN(t.d[0]), PIN(t.d[1]), PIN(t.h[0]), PIN(t.h[1]),     \
+            PIN(t.h[2]))
 #else
 #define KEEP_SCALAR(t) (void)0
 #endif
