@@ -479,6 +479,16 @@ static void test_folding_consistent(void)
         {"(x+1)^2", "(x+1)*(x+1)"},
         {"y - x", "y + -x"},
         {"min(x, 1) + max(2, y)", "min(x, 0.5*2) + max(1+1, y)"},
+        /* squares fused with the operation before them, or not (min(a, a)
+         * is a, but is not fused) */
+        {"x^2 + y^2", "min(x, x)^2 + min(y, y)^2"},
+        {"(x + 2)^2", "min(x + 2, x + 2)^2"},
+        {"(2 - x)^2", "min(2 - x, 2 - x)^2"},
+        {"(x*y + x)^2", "min(x*y + x, x*y + x)^2"},
+        {"(x*y - x)^2", "min(x*y - x, x*y - x)^2"},
+        {"(x - x*y)^2", "min(x - x*y, x - x*y)^2"},
+        {"(1-x)^2 + 100*(y-x^2)^2",
+         "min(1-x, 1-x)^2 + 100*min(y-min(x, x)^2, y-min(x, x)^2)^2"},
     };
     double pts[][2] = {{0.3, -1.7}, {2.5, 0.125}, {-3, 4}};
     for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {

@@ -5,7 +5,10 @@
  *  2. choose fused instructions for operations with a constant or a
  *     variable operand ((1-x)^2 is V x, KSUB 1, SQR);
  *  3. emit in postfix order, skipping what was folded or fused, counting
- *     the stack the program needs. */
+ *     the stack the program needs, and fusing a square with the
+ *     instruction before it ((1-x)^2 becomes V x, KSUB_SQR 1): squares of
+ *     differences are what most test functions are made of, and each
+ *     instruction saved is about a tenth of a rosenbrock gradient. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -175,7 +178,7 @@ static long emit(expr_node *nodes, size_t n, expr_ins *code, int *max_sp,
             /* choose() again: same result, now kept */
             in = choose(nodes, d);
         }
-        if (in.op == OP_K || in.op == OP_V) {
+        if (in.op == OP_K || in.op == OP_V) {   /* pushes */
             if (++sp > EXPR_MAX_DEPTH) {
                 expr_fail(err, d->pos, "expression nested too deeply "
                           "(more than %d levels)", EXPR_MAX_DEPTH);
@@ -186,6 +189,24 @@ static long emit(expr_node *nodes, size_t n, expr_ins *code, int *max_sp,
         }
         if (sp > *max_sp)
             *max_sp = sp;
+        if (in.op == OP_SQR && m > 0) {
+            /* squaring the result of the instruction before */
+            expr_ins *prev = &code[m - 1];
+            int fused = -1;
+            switch (prev->op) {
+            case OP_V: fused = OP_VSQR; break;
+            case OP_ADDK: fused = OP_ADDK_SQR; break;
+            case OP_KSUB: fused = OP_KSUB_SQR; break;
+            case OP_ADDV: fused = OP_ADDV_SQR; break;
+            case OP_SUBV: fused = OP_SUBV_SQR; break;
+            case OP_VSUB: fused = OP_VSUB_SQR; break;
+            default: break;
+            }
+            if (fused >= 0) {
+                prev->op = fused;
+                continue;
+            }
+        }
         code[m++] = in;
     }
     code[m].op = OP_END;

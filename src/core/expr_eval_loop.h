@@ -32,7 +32,9 @@ static T RUN(const expr *e, const double *x)
         &&L_OP_MIN, &&L_OP_MAX,
         &&L_OP_ADDK, &&L_OP_MULK, &&L_OP_DIVK, &&L_OP_KSUB, &&L_OP_KDIV,
         &&L_OP_KPOW, &&L_OP_ADDV, &&L_OP_SUBV, &&L_OP_MULV, &&L_OP_DIVV,
-        &&L_OP_VSUB, &&L_OP_VDIV, &&L_OP_END,
+        &&L_OP_VSUB, &&L_OP_VDIV, &&L_OP_VSQR, &&L_OP_ADDK_SQR,
+        &&L_OP_KSUB_SQR, &&L_OP_ADDV_SQR, &&L_OP_SUBV_SQR, &&L_OP_VSUB_SQR,
+        &&L_OP_END,
     };
 #endif
     T st[EXPR_MAX_DEPTH];
@@ -78,6 +80,12 @@ static T RUN(const expr *e, const double *x)
     OP(OP_DIVV) t = P(divv)(t, x, in->i); NEXT();
     OP(OP_VSUB) t = P(vsub)(x, in->i, t); NEXT();
     OP(OP_VDIV) t = P(vdiv)(x, in->i, t); NEXT();
+    OP(OP_VSQR) st[sp++] = t; t = P(sqr)(P(var)(x, in->i)); NEXT();
+    OP(OP_ADDK_SQR) t = P(sqr)(P(addk)(t, in->k)); NEXT();
+    OP(OP_KSUB_SQR) t = P(sqr)(P(ksub)(in->k, t)); NEXT();
+    OP(OP_ADDV_SQR) t = P(sqr)(P(addv)(t, x, in->i)); NEXT();
+    OP(OP_SUBV_SQR) t = P(sqr)(P(subv)(t, x, in->i)); NEXT();
+    OP(OP_VSUB_SQR) t = P(sqr)(P(vsub)(x, in->i, t)); NEXT();
     OP(OP_END) return t;
     DISPATCH_END()
     return t;

@@ -23,6 +23,9 @@ typedef enum {
      * top OP x[i], x[i] OP top */
     OP_ADDK, OP_MULK, OP_DIVK, OP_KSUB, OP_KDIV, OP_KPOW,
     OP_ADDV, OP_SUBV, OP_MULV, OP_DIVV, OP_VSUB, OP_VDIV,
+    /* an operation followed by squaring: (1-x)^2 is V x, KSUB_SQR 1 */
+    OP_VSQR, OP_ADDK_SQR, OP_KSUB_SQR, OP_ADDV_SQR, OP_SUBV_SQR,
+    OP_VSUB_SQR,
     OP_END,     /* the end of the program: the result is the top */
     OP_COUNT
 } expr_op;
@@ -118,6 +121,11 @@ struct expr {
     int max_stack;         /* stack slots the program needs */
     expr_ins code[];       /* postfix, ending with OP_END */
 };
+
+/* The objective operations, ctx being the expr (expr_eval.c). */
+double expr_ctx_value(const void *ctx, const double *x);
+void expr_ctx_gradient(const void *ctx, const double *x, double *g);
+void expr_ctx_hessian(const void *ctx, const double *x, double *h);
 
 /* The plain-double versions of the operations, as the evaluators compute
  * them (for folding constants at compile time). */

@@ -1,48 +1,22 @@
 /* A typed expression as an objective (objective.h): gradient and Hessian
- * by automatic differentiation only. */
+ * by automatic differentiation only. The context is the expr itself,
+ * whose copy of the text serves as name and formula. */
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "expr.h"
-
-typedef struct {
-    expr *e;
-    char *text;
-} expr_ctx;
-
-static double ctx_value(const void *ctx, const double *x)
-{
-    return expr_value(((const expr_ctx *)ctx)->e, x);
-}
-
-static void ctx_gradient(const void *ctx, const double *x, double *g)
-{
-    (void)expr_gradient(((const expr_ctx *)ctx)->e, x, g);
-}
-
-static void ctx_hessian(const void *ctx, const double *x, double *h)
-{
-    double g[2];
-    (void)expr_hessian(((const expr_ctx *)ctx)->e, x, g, h);
-}
+#include "expr_impl.h"
 
 static void ctx_free(void *ctx)
 {
-    expr_ctx *c = ctx;
-    if (!c)
-        return;
-    expr_free(c->e);
-    free(c->text);
-    free(c);
+    expr_free(ctx);
 }
 
 static const objective_ops expr_ops = {
-    .value = ctx_value,
+    .value = expr_ctx_value,
     .gradient = NULL,
-    .gradient_ad = ctx_gradient,
+    .gradient_ad = expr_ctx_gradient,
     .hessian = NULL,
-    .hessian_ad = ctx_hessian,
+    .hessian_ad = expr_ctx_hessian,
     .free = ctx_free,
 };
 
@@ -71,38 +45,21 @@ static void choose_start(const expr *e, double *start)
 
 int expr_objective(const char *text, objective *out, expr_error *err)
 {
-    expr_ctx *c = malloc(sizeof *c);
-    size_t len = strlen(text);
-    char *copy = malloc(len + 1);
-    if (!c || !copy) {
-        free(c);
-        free(copy);
-        if (err) {
-            err->column = 0;
-            strcpy(err->message, "out of memory");
-        }
+    expr *e = expr_compile(text, err);
+    if (!e)
         return -1;
-    }
-    memcpy(copy, text, len + 1);
-    c->text = copy;
-    c->e = expr_compile(text, err);
-    if (!c->e) {
-        free(copy);
-        free(c);
-        return -1;
-    }
     memset(out, 0, sizeof *out);
-    out->name = copy;
-    out->formula = copy;
+    out->name = e->text;
+    out->formula = e->text;
     out->dim = 2;
     out->view[0] = -2.0;
     out->view[1] = 2.0;
     out->view[2] = -2.0;
     out->view[3] = 2.0;
-    choose_start(c->e, out->start);
+    choose_start(e, out->start);
     out->n_minima = 0;
     out->min_value = NAN;
     out->ops = &expr_ops;
-    out->ctx = c;
+    out->ctx = e;
     return 0;
 }
