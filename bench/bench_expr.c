@@ -11,7 +11,14 @@
  *
  * Build: cc -std=c11 -O2 -ffp-contract=off -D_POSIX_C_SOURCE=200809L \
  *   -Isrc/core bench/bench_expr.c src/core/expr*.c src/core/objective.c -lm
- * Usage: bench_expr [CALLS]  (default 20000000) */
+ * Usage: bench_expr [CALLS]  (default 20000000)
+ *
+ * On the development machine (2 shared vCPUs, gcc 12 -O2), typically:
+ *              hand thru  expr thru  hand chain  expr chain
+ *   value         3.2        4.4        8.0         8.9
+ *   gradient      3.2        7.0       10.2        14.3
+ *   hessian       3.2        8.6       10.5        16.4
+ * clang 14 -O2: value 4.9, gradient 7.0, Hessian 11.5 (thru). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
