@@ -12,6 +12,7 @@ int bench_gradients(bool quick);
 int bench_steps(bool quick);
 int bench_traces(bool quick);
 int bench_fmt(bool quick);
+int bench_expr(bool quick);
 /* mlp_sgdhd_step_us, and hpo_solves_{grid,random,bayes,gradient}. */
 int bench_models(bool quick);
 

@@ -8,6 +8,8 @@
     X(builtins)   \
     X(gradient)   \
     X(clip)       \
+    X(expr)       \
+    X(expr_errors) \
     X(optimizer)  \
     X(hypergrad)  \
     X(run)        \

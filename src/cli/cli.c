@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "suggest.h"
 
 int cli_error(const char *where, const char *fmt, ...)
 {
@@ -127,43 +128,9 @@ int cli_doubles(const char *where, const char *text, double *out,
     return rc;
 }
 
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 32 || lb > 32)
-        return 99;
-    size_t row[33];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t best = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[lb];
-}
-
 const char *cli_suggest(const char *word, const char *const *names)
 {
-    const char *best = NULL;
-    size_t best_d = 3;
-    for (; *names; names++) {
-        size_t d = edit_distance(word, *names);
-        if (d < best_d) {
-            best_d = d;
-            best = *names;
-        }
-    }
-    return best;
+    return suggest_nearest(word, names);
 }
 
 static const cli_option *find_option(const cli_option *opts, const char *name,

@@ -20,7 +20,8 @@ int cmd_bench(int argc, char **argv)
         } else
             return cli_error(argv[i], "unexpected argument (see 'descent bench --help')");
     }
-    int rc = bench_gradients(quick) | bench_steps(quick) | bench_fmt(quick) |
+    int rc = bench_gradients(quick) | bench_steps(quick) | bench_expr(quick) |
+             bench_fmt(quick) |
              bench_traces(quick) | bench_models(quick);
     return rc ? EXIT_FAIL : EXIT_OK;
 }

@@ -29,4 +29,9 @@ const builtin_type *builtin_find(const char *name);
  * objective_free. */
 int objective_builtin(objective *out, const builtin_type *t);
 
+/* The compiled formula behind a built-in objective's AD, or NULL when obj
+ * is not a built-in. */
+struct expr;
+const struct expr *builtin_objective_expr(const objective *obj);
+
 #endif

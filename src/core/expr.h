@@ -94,4 +94,7 @@ size_t expr_print(const expr *e, char *buf, size_t cap);
  * filled (a compile error, or out of memory). Free with objective_free. */
 int expr_objective(const char *text, objective *out, expr_error *err);
 
+/* The expression of an objective made by expr_objective, or NULL. */
+const expr *expr_of_objective(const objective *obj);
+
 #endif

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "expr_impl.h"
+#include "suggest.h"
 
 const expr_function expr_functions[] = {
     {"sin", OP_SIN, 1},     {"cos", OP_COS, 1},   {"tan", OP_TAN, 1},
@@ -44,57 +45,18 @@ const expr_symbol *expr_find_symbol(const char *name, size_t len)
     return NULL;
 }
 
-static char lower(char c)
-{
-    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
-/* Edit distance ignoring case, a swap of neighbours counting as one edit
- * (optimal string alignment: 'sni' is one edit from 'sin'). Both strings
- * short: the caller skips names much longer than every known one. */
-static size_t distance(const char *a, size_t la, const char *b, size_t lb)
-{
-    enum { MAXLEN = 16 };
-    size_t d[MAXLEN + 1][MAXLEN + 1];
-    for (size_t i = 0; i <= la; i++)
-        d[i][0] = i;
-    for (size_t j = 0; j <= lb; j++)
-        d[0][j] = j;
-    for (size_t i = 1; i <= la; i++)
-        for (size_t j = 1; j <= lb; j++) {
-            size_t best = d[i - 1][j - 1] +
-                          (lower(a[i - 1]) != lower(b[j - 1]));
-            if (d[i - 1][j] + 1 < best)
-                best = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < best)
-                best = d[i][j - 1] + 1;
-            if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
-                lower(a[i - 2]) == lower(b[j - 1]) &&
-                d[i - 2][j - 2] + 1 < best)
-                best = d[i - 2][j - 2] + 1;
-            d[i][j] = best;
-        }
-    return d[la][lb];
-}
-
-/* The nearest known name, if near enough: at most 2 edits, fewer edits
- * than the name has letters ('z' is not taken for 'x'), and at most one
- * edit per two letters ('foo' is not taken for 'cos', but 'xx' is for
- * 'x' and 'sni' for 'sin'). The first in the table on a tie. */
+/* The nearest known name, if near enough (suggest.h); the first in the
+ * table on a tie. */
 static const char *nearest(const char *name, size_t len, int functions)
 {
     const char *best = NULL;
-    size_t best_d = 3;
-    size_t limit = len / 2 > 1 ? len / 2 : 1;
-    if (len > 8)
-        return NULL;
+    size_t best_d = 3, d;
     for (size_t i = 0;; i++) {
         const char *known = functions ? expr_functions[i].name
                                       : expr_symbols[i].name;
         if (!known)
             break;
-        size_t d = distance(name, len, known, strlen(known));
-        if (d < best_d && d < len && d <= limit) {
+        if (suggest_near(name, len, known, &d) && d < best_d) {
             best = known;
             best_d = d;
         }

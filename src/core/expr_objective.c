@@ -63,3 +63,8 @@ int expr_objective(const char *text, objective *out, expr_error *err)
     out->ctx = e;
     return 0;
 }
+
+const expr *expr_of_objective(const objective *obj)
+{
+    return obj->ops == &expr_ops ? obj->ctx : NULL;
+}
