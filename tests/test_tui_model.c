@@ -2,6 +2,8 @@
  * commands, the step anatomy and ASCII stand-ins. */
 #include <string.h>
 
+#include "builtins.h"
+#include "grid.h"
 #include "layout.h"
 #include "session.h"
 #include "stepdoc.h"
@@ -174,6 +176,28 @@ static void anatomy(void)
     session_free(&s);
 }
 
+/* The grid of x² + y² and its contour levels by area. */
+static void grid_levels(void)
+{
+    objective o;
+    CU_ASSERT_EQUAL_FATAL(objective_builtin(&o, builtin_find("quadratic")), 0);
+    surface_grid g = {0};
+    CU_ASSERT_EQUAL_FATAL(surface_grid_compute(&g, &o, o.view, 10, 5), 0);
+    /* Dot centres over [-2,2]²: x = ±0.1, y = ±0.1 are the nearest. */
+    CU_ASSERT_DOUBLE_EQUAL(g.scale.lo, 0.02, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(g.scale.hi, 2 * 1.9 * 1.9, 1e-12);
+    double lv[4];
+    CU_ASSERT_EQUAL(surface_grid_levels(&g, 4, lv), 4);
+    for (int k = 0; k < 4; k++)
+        CU_ASSERT_TRUE(lv[k] >= g.scale.lo && lv[k] <= g.scale.hi &&
+                       (k == 0 || lv[k] >= lv[k - 1]));
+    /* The lowest level encloses about (1/8)² of the area: a disc of
+     * radius 4·sqrt(1/64/π) ≈ 0.28, so x² + y² ≈ 0.08. */
+    CU_ASSERT_DOUBLE_EQUAL(lv[0], 0.08, 0.03);
+    surface_grid_free(&g);
+    objective_free(&o);
+}
+
 static void ascii(void)
 {
     char buf[64];
@@ -191,6 +215,7 @@ void suite_tui_model(void)
         {"back is exact", back_is_exact},
         {"stages and compare", stages_and_compare},
         {"divergence", divergence}, {"step anatomy", anatomy},
-        {"ascii stand-ins", ascii}, {NULL, NULL}};
+        {"grid levels", grid_levels}, {"ascii stand-ins", ascii},
+        {NULL, NULL}};
     add_suite("tui_model", tests);
 }

@@ -54,3 +54,30 @@ int surface_grid_compute(surface_grid *g, const objective *obj,
     g->scale = heat_scale_make(lo, hi);
     return 0;
 }
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+int surface_grid_levels(const surface_grid *g, int n, double *levels)
+{
+    size_t total = (size_t)(2 * g->cw) * (size_t)(4 * g->ch), m = 0;
+    double *v = malloc(total * sizeof *v);
+    if (!v)
+        return 0;
+    for (size_t i = 0; i < total; i++)
+        if (isfinite(g->dots[i]))
+            v[m++] = g->dots[i];
+    int k = 0;
+    if (m) {
+        qsort(v, m, sizeof *v, cmp_double);
+        for (; k < n; k++) {
+            double q = (k + 0.5) / n;
+            levels[k] = v[(size_t)(q * q * (double)(m - 1))];
+        }
+    }
+    free(v);
+    return k;
+}

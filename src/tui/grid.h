@@ -21,4 +21,11 @@ int surface_grid_compute(surface_grid *g, const objective *obj,
                          const double view[4], int cw, int ch);
 void surface_grid_free(surface_grid *g);
 
+/* n contour levels, ascending, at the ((k + ½)/n)² quantiles of the
+ * sampled values: every level has area on both sides whatever the
+ * function's range, and the squares put more lines near the minimum, as
+ * the log-scaled heat map does. Returns how many (0 when nothing is
+ * finite, or memory runs out). */
+int surface_grid_levels(const surface_grid *g, int n, double *levels);
+
 #endif

@@ -28,9 +28,8 @@ static void emit_segment(void *p, const contour_seg *s)
     braille_line(p, s->x0, s->y0, s->x1, s->y1, TAG_CONTOUR);
 }
 
-/* Samples the view, then traces the contours at levels evenly spaced on
- * the heat map's log scale over its lower 80%: the top levels crowd
- * together on steep walls and would only fill them with dots. */
+/* Samples the view, then traces the contours (levels by area, see
+ * surface_grid_levels). */
 static void rebuild_cache(app *a)
 {
     surface_cache *sc = &a->sc;
@@ -42,12 +41,11 @@ static void rebuild_cache(app *a)
     if (braille_init(&sc->contours, sc->pw, sc->ph) < 0 ||
         braille_init(&sc->canvas, sc->pw, sc->ph) < 0)
         return;
-    for (int k = 0; k < CONTOUR_LEVELS; k++) {
-        double level = heat_scale_value(&sc->grid.scale,
-                                        0.8 * (k + 0.5) / CONTOUR_LEVELS);
-        contour_level(sc->grid.dots, 2 * sc->pw, 4 * sc->ph, level,
+    double levels[CONTOUR_LEVELS];
+    int n = surface_grid_levels(&sc->grid, CONTOUR_LEVELS, levels);
+    for (int k = 0; k < n; k++)
+        contour_level(sc->grid.dots, 2 * sc->pw, 4 * sc->ph, levels[k],
                       emit_segment, &sc->contours);
-    }
     sc->gen = a->s.view_gen;
     sc->valid = true;
 }
