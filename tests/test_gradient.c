@@ -26,6 +26,7 @@ static void central_beats_forward(void)
     CU_ASSERT_DOUBLE_EQUAL(gc[1], -2.4, 1e-10);
     CU_ASSERT_DOUBLE_EQUAL(gf[0], 0.6 + 1e-3, 1e-9);
     CU_ASSERT_DOUBLE_EQUAL(gf[1], -2.4 + 1e-3, 1e-9);
+    objective_free(&obj);
 }
 
 static void rel_error(void)
@@ -52,6 +53,7 @@ static void availability(void)
     CU_ASSERT_EQUAL(gradient_eval(&obj, GRAD_ANALYTIC, 1e-7, (double[]){1, 1}, g), 0);
     CU_ASSERT_EQUAL(g[0], 0.0);
     CU_ASSERT_EQUAL(g[1], 0.0);
+    objective_free(&obj);
 }
 
 void suite_gradient(void)

@@ -106,6 +106,7 @@ static void adam_hd_ref(void)
     run r;
     run_init(&r, &obj, &s, t->start);
     check_ref(&r, "hd_rosenbrock_adamhd_a0.001_b1e-07.csv");
+    objective_free(&obj);
 }
 
 void suite_hypergrad(void)

@@ -24,6 +24,7 @@ static void match(const char *fn, const char *opt, double lr, long steps)
     CHECK_MSG(err >= 0.0 && err <= 1e-9, msg);
     CU_ASSERT_EQUAL(r.step, steps);
     run_free(&r);
+    objective_free(&obj);
 }
 
 static void sgd(void) { match("rosenbrock", "sgd", 0.001, 500); match("beale", "sgd", 0.001, 500); }

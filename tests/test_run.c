@@ -36,6 +36,7 @@ static void stages_equal_steps(void)
     CU_ASSERT_TRUE(a.last.clipped || a.grad_norm <= 5.0);
     run_free(&a);
     run_free(&b);
+    objective_free(&o);
 }
 
 static void copy_is_independent(void)
@@ -55,6 +56,7 @@ static void copy_is_independent(void)
     CU_ASSERT_PTR_NOT_EQUAL(a.theta, b.theta);
     run_free(&a);
     run_free(&b);
+    objective_free(&o);
 }
 
 static void diverges_with_step(void)
@@ -74,6 +76,7 @@ static void diverges_with_step(void)
     CU_ASSERT_EQUAL(run_step(&r), RUN_DIVERGED);
     CU_ASSERT_EQUAL(r.step, at);
     run_free(&r);
+    objective_free(&o);
 }
 
 static void converges_with_tol(void)
@@ -89,6 +92,7 @@ static void converges_with_tol(void)
     CU_ASSERT_EQUAL(r.step, 1);
     CU_ASSERT_EQUAL(r.loss, 0.0);
     run_free(&r);
+    objective_free(&o);
 }
 
 static void max_steps_and_stop(void)
@@ -110,6 +114,7 @@ static void max_steps_and_stop(void)
     CU_ASSERT_EQUAL(run_step(&r), RUN_STOPPED);
     CU_ASSERT_EQUAL(r.step, 1);
     run_free(&r);
+    objective_free(&o);
 }
 
 static void change_mid_run(void)
@@ -136,6 +141,7 @@ static void change_mid_run(void)
     CU_ASSERT_DOUBLE_EQUAL(r.g[0], 2 * r.theta[0], 1e-8);
     CU_ASSERT_EQUAL(run_set_grad(&r, GRAD_CENTRAL, 0.0), -1);
     run_free(&r);
+    objective_free(&o);
 }
 
 static void diverged_at_start(void)
@@ -147,6 +153,7 @@ static void diverged_at_start(void)
     CU_ASSERT_EQUAL(r.status, RUN_DIVERGED);
     CU_ASSERT_EQUAL(r.step, 0);
     run_free(&r);
+    objective_free(&o);
 }
 
 void suite_run(void)

@@ -81,6 +81,7 @@ static void round_trip(const char *name)
     CU_ASSERT_TRUE(clamped); /* the test covers the clamp column */
     trace_data_free(&d);
     run_free(&r);
+    objective_free(&obj);
 }
 
 static void csv_round_trip(void) { round_trip("rt.csv"); }
@@ -115,6 +116,7 @@ static void no_overwrite(void)
     CU_ASSERT_EQUAL(trace_check_path("/nonexistent-dir/x.csv", false, err, sizeof err), -1);
     CU_ASSERT_EQUAL(trace_check_path(dir, true, err, sizeof err), -1);
     run_free(&r);
+    objective_free(&obj);
 }
 
 static void expect_error(const char *name, const char *text, long line,

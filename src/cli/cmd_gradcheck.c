@@ -3,8 +3,10 @@
  * finite differences (truncation ~h² or ~h against rounding ~ε/h). */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "builtins.h"
 #include "cli.h"
 #include "commands.h"
 #include "fmt_double.h"
@@ -163,7 +165,20 @@ int cmd_gradcheck(int argc, char **argv)
     printf("objective: %s", obj.name);
     if (strcmp(obj.name, obj.formula) != 0)
         printf("  %s", obj.formula);
-    printf("\nat:        (%s, %s)  f = %s\n\n", num(x[0], a), num(x[1], b),
+    putchar('\n');
+    const expr *e = objective_expr(&obj);
+    if (e) {
+        /* As parsed, fully parenthesised: how precedence was read. */
+        size_t len = expr_print(e, NULL, 0);
+        char *text = malloc(len + 1);
+        if (text) {
+            expr_print(e, text, len + 1);
+            printf("%-10s %s\n", builtin_objective_expr(&obj) ? "ad form:" : "parsed:",
+                   text);
+            free(text);
+        }
+    }
+    printf("at:        (%s, %s)  f = %s\n\n", num(x[0], a), num(x[1], b),
            num(obj.ops->value(obj.ctx, x), c));
     printf("        %-24s %-24s %-24s\n", "analytic", "ad", "central");
     static const char *const comp[2] = {"∂x", "∂y"};

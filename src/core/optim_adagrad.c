@@ -1,18 +1,13 @@
 /* adagrad: G = G + ĝ²; d = ĝ / (√G + ε), ε = 1e-10 (torch's Adagrad with
  * lr_decay 0 and a zero initial accumulator). */
-#include <math.h>
-
 #include "optimizer.h"
 
+/* G·1 + 1·g² rounds as torch's addcmul_(g, g, value=1) on G. */
 static void adagrad_direction(const optim_params *p, double *G, size_t n,
                               long t, const double *g, double *d)
 {
     (void)t;
-    double eps = optim_eps(&optim_adagrad, p);
-    for (size_t i = 0; i < n; i++) {
-        G[i] = fma(g[i], g[i], G[i]); /* addcmul_(g, g, value=1) */
-        d[i] = g[i] / (sqrt(G[i]) + eps);
-    }
+    optim_rms_direction(G, n, g, 1.0, 1.0, optim_eps(&optim_adagrad, p), d);
 }
 
 static void adagrad_apply(const optim_params *p, const double *G, size_t n,

@@ -1,20 +1,14 @@
 /* rmsprop: s = ρs + (1-ρ)ĝ²; d = ĝ / (√s + ε); ρ 0.99, ε 1e-8 (torch's
  * RMSprop, whose ρ is called alpha). 1-ρ is computed, not written as a
  * literal, as torch does: 1 - 0.99 is 0.010000000000000009. */
-#include <math.h>
-
 #include "optimizer.h"
 
 static void rmsprop_direction(const optim_params *p, double *s, size_t n,
                               long t, const double *g, double *d)
 {
     (void)t;
-    double eps = optim_eps(&optim_rmsprop, p);
-    double rho = p->rho, one_minus = 1.0 - rho;
-    for (size_t i = 0; i < n; i++) {
-        s[i] = fma(one_minus * g[i], g[i], rho * s[i]); /* addcmul_ */
-        d[i] = g[i] / (sqrt(s[i]) + eps);
-    }
+    optim_rms_direction(s, n, g, p->rho, 1.0 - p->rho,
+                        optim_eps(&optim_rmsprop, p), d);
 }
 
 static void rmsprop_apply(const optim_params *p, const double *s, size_t n,

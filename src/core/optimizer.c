@@ -41,3 +41,12 @@ void optim_apply_rms(const double *s, size_t n, const double *g, double lr,
     for (size_t i = 0; i < n; i++)
         theta[i] = theta[i] + (-lr * g[i]) / (sqrt(s[i]) + eps);
 }
+
+void optim_rms_direction(double *s, size_t n, const double *g, double decay,
+                         double gain, double eps, double *d)
+{
+    for (size_t i = 0; i < n; i++) {
+        s[i] = fma(gain * g[i], g[i], decay * s[i]);
+        d[i] = g[i] / (sqrt(s[i]) + eps);
+    }
+}

@@ -48,8 +48,13 @@ void optim_apply_fused(const optim_params *p, const double *state, size_t n,
                        long t, const double *g, const double *d, double lr,
                        double *theta);
 
-/* The apply of adagrad and rmsprop, whose state is an accumulator s of
- * squared gradients: torch's param.addcdiv_(g, √s + ε, value=-lr). */
+/* adagrad and rmsprop keep an accumulator s of squared gradients:
+ * s = decay·s + gain·g² (torch's s.mul_(decay).addcmul_(g, g, value=gain),
+ * one fused multiply-add), d = g / (√s + ε). */
+void optim_rms_direction(double *s, size_t n, const double *g, double decay,
+                         double gain, double eps, double *d);
+
+/* Their apply: torch's param.addcdiv_(g, √s + ε, value=-lr). */
 void optim_apply_rms(const double *s, size_t n, const double *g, double lr,
                      double eps, double *theta);
 
