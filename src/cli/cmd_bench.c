@@ -5,6 +5,7 @@
 #include "bench.h"
 #include "cli.h"
 #include "commands.h"
+#include "tui.h"
 
 int cmd_bench(int argc, char **argv)
 {
@@ -22,6 +23,6 @@ int cmd_bench(int argc, char **argv)
     }
     int rc = bench_gradients(quick) | bench_steps(quick) | bench_expr(quick) |
              bench_fmt(quick) |
-             bench_traces(quick) | bench_models(quick);
+             bench_traces(quick) | bench_models(quick) | tui_bench();
     return rc ? EXIT_FAIL : EXIT_OK;
 }

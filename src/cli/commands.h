@@ -4,6 +4,7 @@
 #define DESCENT_COMMANDS_H
 
 int cmd_run(int argc, char **argv);
+int cmd_tui(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_gradcheck(int argc, char **argv);
 /* descent gradcheck --wrt lr (cmd_gradcheck hands over to it). */

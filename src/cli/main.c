@@ -13,6 +13,7 @@ static const struct {
     int (*run)(int argc, char **argv);
     const char *help;
 } commands[] = {
+    {"tui", cmd_tui, "the live screen (what descent alone opens)"},
     {"run", cmd_run, "headless run, prints a summary, writes a trace"},
     {"gradcheck", cmd_gradcheck, "analytic vs automatic vs central differences"},
     {"list", cmd_list, "list objectives, optimizers, models or datasets"},
@@ -37,10 +38,8 @@ int main(int argc, char **argv)
 {
     /* GSL's default handler aborts; the core checks return codes. */
     gsl_set_error_handler_off();
-    if (argc < 2) {
-        usage(stdout);
-        return EXIT_OK;
-    }
+    if (argc < 2)
+        return cmd_tui(0, argv + 1);
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 ||
         strcmp(cmd, "help") == 0) {

@@ -3,8 +3,7 @@
 200x60, driven by send-keys and read by capture-pane.
 
 usage: tui_e2e.py BINARY [--update]
-BINARY is build/src/cli/descent (run as `descent tui ...`) or the
-development driver descent-tui-dev (positional OBJECTIVE OPTIMIZER LR).
+BINARY is build/src/cli/descent, run as `descent tui ...`.
 --update rewrites the golden screens in tests/e2e/golden from the binary;
 review the diff like code. Numbers are compared exactly except where a
 mask in tui_harness.MASKS says they may vary (timing-dependent text only).

@@ -13,7 +13,6 @@ UPDATE = "--update" in sys.argv
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLDEN = os.path.join(HERE, "golden")
 SOCK = f"descent-e2e-{os.getpid()}"
-CLI = os.path.basename(BIN) == "descent"
 passed = failed = 0
 counter = 0
 
@@ -42,10 +41,8 @@ def check(name, cond, detail=""):
 
 
 def command(objective="rosenbrock", optimizer="adam", lr="0.05"):
-    if CLI:
-        return [BIN, "tui", "--objective", objective, "--optimizer",
-                optimizer, "--lr", lr]
-    return [BIN, objective, optimizer, lr]
+    return [BIN, "tui", "--objective", objective, "--optimizer",
+            optimizer, "--lr", lr]
 
 
 def quote(a):
