@@ -17,6 +17,7 @@ static const struct {
     {"run", cmd_run, "headless run, prints a summary, writes a trace"},
     {"gradcheck", cmd_gradcheck, "analytic vs automatic vs central differences"},
     {"list", cmd_list, "list objectives, optimizers, models or datasets"},
+    {"lint", cmd_lint, "check lesson and demo files, report every problem"},
     {"hpo", cmd_hpo, "hyperparameter search: gradient vs grid vs random"},
     {"bench", cmd_bench, "built-in benchmarks, figures on stdout"},
 };

@@ -1,0 +1,32 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "pool.h"
+
+char *pool_strndup(pool *p, const char *text, size_t len)
+{
+    if (p->n == p->cap) {
+        size_t cap = p->cap ? 2 * p->cap : 32;
+        char **s = realloc(p->s, cap * sizeof *s);
+        if (!s)
+            return NULL;
+        p->s = s;
+        p->cap = cap;
+    }
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return NULL;
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    p->s[p->n++] = copy;
+    return copy;
+}
+
+void pool_free(pool *p)
+{
+    for (size_t i = 0; i < p->n; i++)
+        free(p->s[i]);
+    free(p->s);
+    p->s = NULL;
+    p->n = p->cap = 0;
+}
