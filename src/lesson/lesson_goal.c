@@ -80,8 +80,11 @@ static int within(cursor *c, long *n, const char *after)
         return -1;
     if (!next_word(c))
         return fail(c, "expected the number of steps after 'within'");
-    if (option_count(&e, "", c->text, 1, n) < 0)
+    if (option_long(&e, "", c->text, n) < 0)
         return fail(c, "%s", e.message);
+    if (*n < 1)
+        return fail(c, "the number of steps must be at least 1, got %s",
+                    c->text);
     char count[sizeof c->text];
     memcpy(count, c->text, sizeof count);
     if (!next_word(c) || !(is(c, "steps") || (*n == 1 && is(c, "step"))))
