@@ -26,7 +26,12 @@
     X(colormap)   \
     X(contour)    \
     X(ticks)      \
-    X(tui_model)
+    X(tui_model)  \
+    X(lesson)     \
+    X(lesson_errors) \
+    X(lesson_player) \
+    X(progress)   \
+    X(demo)
 
 #define DECLARE_SUITE(name) void suite_##name(void);
 SUITES(DECLARE_SUITE)

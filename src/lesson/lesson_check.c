@@ -93,6 +93,7 @@ void step_finish(parser *ps)
     lesson_step *st = ps->step;
     if (!st)
         return;
+    lesson_settle(&st->run, st->own, st->n_own);
     quiz_finish(ps, st);
     if (!st->text && !ps->once[D_QUIZ] && !ps->once[D_TEXT])
         diag_add(ps->d, st->line, 0, "step '%s' has no 'text:' and no 'quiz:'",
