@@ -7,7 +7,6 @@
 #include "demo.h"
 #include "objective_open.h"
 #include "source.h"
-#include "suggest.h"
 
 static const char *const commands[] = {"lesson", "step", "set", "key", "run",
                                        "sleep", "pause", "say", NULL};
@@ -90,14 +89,10 @@ static void step_cmd(script *s, demo_command *c, const char *args)
     for (size_t i = 0; i < s->current->n_steps && n < 63; i++)
         names[n++] = s->current->steps[i].id;
     names[n] = NULL;
-    const char *near = strlen(c->text) <= SUGGEST_MAX_LEN
-                           ? suggest_nearest(c->text, names) : NULL;
-    if (near)
-        problem(s, args, "unknown step '%s' in lesson '%s' (did you mean "
-                "'%s'?)", c->text, s->current->id, near);
-    else
-        problem(s, args, "unknown step '%s' in lesson '%s'", c->text,
-                s->current->id);
+    char tail[128];
+    problem(s, args, "unknown step '%s' in lesson '%s'%s", c->text,
+            s->current->id, diag_suggest(tail, sizeof tail, c->text, names,
+                                         NULL));
 }
 
 static void set_cmd(script *s, demo_command *c, const char *args)
@@ -108,17 +103,14 @@ static void set_cmd(script *s, demo_command *c, const char *args)
     const option_entry *o = len ? lesson_option(name, len) : NULL;
     char key[64];
     snprintf(key, sizeof key, "%.*s", (int)len, name);
+    char tail[128];
     if (!o) {
-        const char *near = len && len <= SUGGEST_MAX_LEN
-                               ? suggest_nearest(key, lesson_option_names())
-                               : NULL;
         if (!len)
             problem(s, args, "'set' needs a setting and a value");
-        else if (near)
-            problem(s, name, "unknown setting '%s' (did you mean '%s'?)", key,
-                    near);
         else
-            problem(s, name, "unknown setting '%s'", key);
+            problem(s, name, "unknown setting '%s'%s", key,
+                    diag_suggest(tail, sizeof tail, key, lesson_option_names(),
+                                 NULL));
         return;
     }
     c->option = o->id;
@@ -158,14 +150,11 @@ static void key_cmd(script *s, demo_command *c, const char *args)
         char w[64];
         snprintf(w, sizeof w, "%.*s", (int)len, name);
         if (k < 0) {
-            const char *near = len <= SUGGEST_MAX_LEN
-                                   ? suggest_nearest(w, demo_key_names) : NULL;
-            if (near)
-                problem(s, name, "unknown key '%s' (did you mean '%s'?)", w,
-                        near);
-            else
-                problem(s, name, "unknown key '%s' (a character, a name such "
-                        "as Space, Enter, PgDn or F5, or C-a to C-z)", w);
+            char tail[128];
+            problem(s, name, "unknown key '%s'%s", w,
+                    diag_suggest(tail, sizeof tail, w, demo_key_names,
+                                 "a character, a name such as Space, Enter, "
+                                 "PgDn or F5, or C-a to C-z"));
             continue;
         }
         long *keys = realloc(c->keys, (c->n_keys + 1) * sizeof *keys);
@@ -198,21 +187,17 @@ static void command(script *s, const char *t)
     const char *p = t;
     size_t len;
     const char *name = word(&p, &len);
-    char w[SUGGEST_MAX_LEN + 1];
+    char w[64];
     snprintf(w, sizeof w, "%.*s", (int)len, name);
     int k = 0;
     while (commands[k] && (strlen(commands[k]) != len ||
                            strncmp(commands[k], name, len) != 0))
         k++;
     if (!commands[k]) {
-        const char *near = len <= SUGGEST_MAX_LEN ? suggest_nearest(w, commands)
-                                                  : NULL;
-        if (near)
-            problem(s, name, "unknown command '%s' (did you mean '%s'?)", w,
-                    near);
-        else
-            problem(s, name, "unknown command '%s' (one of: lesson, step, set, "
-                    "key, run, sleep, pause, say)", w);
+        char tail[128];
+        problem(s, name, "unknown command '%s'%s", w,
+                diag_suggest(tail, sizeof tail, w, commands, "one of: lesson, "
+                             "step, set, key, run, sleep, pause, say"));
         return;
     }
     demo *dm = s->dm;

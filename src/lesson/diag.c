@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "suggest.h"
 
 void diag_init(diag_list *l)
 {
@@ -73,4 +74,18 @@ void diag_format(const diag *d, char *buf, size_t cap)
         snprintf(buf, cap, "%d:%d: %s", d->line, d->column, d->message);
     else
         snprintf(buf, cap, "%d: %s", d->line, d->message);
+}
+
+const char *diag_suggest(char *buf, size_t cap, const char *word,
+                         const char *const *names, const char *otherwise)
+{
+    const char *near = strlen(word) <= SUGGEST_MAX_LEN
+                           ? suggest_nearest(word, names) : NULL;
+    if (near)
+        snprintf(buf, cap, " (did you mean '%s'?)", near);
+    else if (otherwise)
+        snprintf(buf, cap, " (%s)", otherwise);
+    else
+        buf[0] = '\0';
+    return buf;
 }

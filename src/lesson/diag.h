@@ -27,6 +27,12 @@ void diag_free(diag_list *l);
 void diag_add(diag_list *l, int line, int column, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* The tail of an "unknown ..." message into buf: " (did you mean 'X'?)"
+ * with the nearest of names (NULL-terminated) to word, else
+ * " (otherwise)", or "" when otherwise is NULL. Returns buf. */
+const char *diag_suggest(char *buf, size_t cap, const char *word,
+                         const char *const *names, const char *otherwise);
+
 /* Sorts by line, then column, then discovery. */
 void diag_sort(diag_list *l);
 

@@ -5,7 +5,6 @@
 
 #include "lesson_parse.h"
 #include "parse_num.h"
-#include "suggest.h"
 
 /* The column of p in s, which starts at column base. */
 static int column_in(int base, const char *s, const char *p)
@@ -136,14 +135,10 @@ static void goal_reference(parser *ps, lesson_step *st, size_t i)
         for (size_t j = 0; j < l->n_steps && n < 63; j++)
             names[n++] = l->steps[j].id;
         names[n] = NULL;
-        const char *near = strlen(g->than) <= SUGGEST_MAX_LEN
-                               ? suggest_nearest(g->than, names) : NULL;
-        if (near)
-            diag_add(ps->d, g->line, g->than_column, "goal: unknown step '%s' "
-                     "(did you mean '%s'?)", g->than, near);
-        else
-            diag_add(ps->d, g->line, g->than_column, "goal: unknown step '%s'",
-                     g->than);
+        char tail[128];
+        diag_add(ps->d, g->line, g->than_column, "goal: unknown step '%s'%s",
+                 g->than, diag_suggest(tail, sizeof tail, g->than, names,
+                                       NULL));
     } else if ((size_t)k == i) {
         diag_add(ps->d, g->line, g->than_column, "goal: a step cannot "
                  "converge faster than itself");

@@ -10,7 +10,6 @@
 
 #include "lesson_parse.h"
 #include "parse_num.h"
-#include "suggest.h"
 
 static const char forms[] = "loss < V within N steps, diverge within N "
                             "steps, reach X,Y tol D, converge faster than STEP";
@@ -135,11 +134,10 @@ static int unknown(cursor *c)
 {
     static const char *const first[] = {"loss", "diverge", "reach", "converge",
                                         NULL};
-    const char *near = c->len <= SUGGEST_MAX_LEN
-                           ? suggest_nearest(c->text, first) : NULL;
-    if (near)
-        return fail(c, "unknown goal '%s' (did you mean '%s'?)", c->text, near);
-    return fail(c, "unknown goal '%s' (one of: %s)", c->text, forms);
+    char tail[256], one_of[200];
+    snprintf(one_of, sizeof one_of, "one of: %s", forms);
+    return fail(c, "unknown goal '%s'%s", c->text,
+                diag_suggest(tail, sizeof tail, c->text, first, one_of));
 }
 
 int goal_parse(parser *ps, const source_line *line, const char *value,

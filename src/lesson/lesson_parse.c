@@ -5,7 +5,6 @@
 
 #include "lesson_parse.h"
 #include "parse_num.h"
-#include "suggest.h"
 
 static const char *const header_names[] = {"format", "id", "title", "minutes",
                                            NULL};
@@ -133,15 +132,12 @@ static void block(parser *ps, const source_line *line)
     }
     text_end(ps);
     size_t len = strcspn(t, " \t");
-    char word[SUGGEST_MAX_LEN + 1];
-    snprintf(word, sizeof word, "%.*s", (int)(len - 1), t + 1);
-    static const char *const blocks[] = {"step", NULL};
-    if (suggest_nearest(word, blocks))
-        diag_add(ps->d, line->number, 1, "unknown block '%.*s' (did you mean "
-                 "'@step'?)", (int)len, t);
-    else
-        diag_add(ps->d, line->number, 1, "unknown block '%.*s' (a step starts "
-                 "with '@step ID')", (int)len, t);
+    char word[64], tail[128];
+    snprintf(word, sizeof word, "%.*s", (int)len, t);
+    static const char *const blocks[] = {"@step", NULL};
+    diag_add(ps->d, line->number, 1, "unknown block '%s'%s", word,
+             diag_suggest(tail, sizeof tail, word, blocks,
+                          "a step starts with '@step ID'"));
 }
 
 static int index_of(const char *const *names, const char *name, size_t len)
@@ -170,15 +166,10 @@ static void unknown_directive(parser *ps, const source_line *line,
     for (const char *const *s = lesson_option_names(); *s; s++)
         all[n++] = *s;
     all[n] = NULL;
-    char word[SUGGEST_MAX_LEN + 1];
+    char word[64], tail[128];
     snprintf(word, sizeof word, "%.*s", (int)len, name);
-    const char *near = len <= SUGGEST_MAX_LEN ? suggest_nearest(word, all) : NULL;
-    if (near)
-        diag_add(ps->d, line->number, 1, "unknown directive '%.*s' (did you "
-                 "mean '%s'?)", (int)len, name, near);
-    else
-        diag_add(ps->d, line->number, 1, "unknown directive '%.*s'", (int)len,
-                 name);
+    diag_add(ps->d, line->number, 1, "unknown directive '%s'%s", word,
+             diag_suggest(tail, sizeof tail, word, all, NULL));
 }
 
 static void directive(parser *ps, const source_line *line)

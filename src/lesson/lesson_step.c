@@ -6,7 +6,6 @@
 
 #include "data_csv.h"
 #include "lesson_parse.h"
-#include "suggest.h"
 
 static const char *const directive_names[D_STEP_COUNT] = {
     "text", "goal", "lock", "hint", "solution", "quiz", "ask", "option",
@@ -97,17 +96,11 @@ void text_end(parser *ps)
 static void unknown_setting(parser *ps, const source_line *line,
                             const char *name, size_t len, const char *where)
 {
-    char word[64];
+    char word[64], tail[128];
     snprintf(word, sizeof word, "%.*s", (int)len, name);
-    const char *near = len <= SUGGEST_MAX_LEN
-        ? suggest_nearest(word, lesson_option_names()) : NULL;
-    int col = source_column(line, name);
-    if (near)
-        diag_add(ps->d, line->number, col, "%sunknown setting '%s' (did you "
-                 "mean '%s'?)", where, word, near);
-    else
-        diag_add(ps->d, line->number, col, "%sunknown setting '%s'", where,
-                 word);
+    diag_add(ps->d, line->number, source_column(line, name),
+             "%sunknown setting '%s'%s", where, word,
+             diag_suggest(tail, sizeof tail, word, lesson_option_names(), NULL));
 }
 
 /* lock: NAME, NAME ... (commas or spaces between). */
