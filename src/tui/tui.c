@@ -51,6 +51,8 @@ static int wait_ms(const app *a, double next_frame)
         until = next_frame;
     if (a->msg[0] && (until < 0 || a->msg_until < until))
         until = a->msg_until;
+    if (a->sc.pending)
+        until = now; /* a slice is being sampled: the next frame goes on */
     if (until < 0)
         return -1;
     double ms = (until - now) * 1000.0;
@@ -85,9 +87,7 @@ static int loop(app *a)
 static void free_app(app *a)
 {
     app_free_windows(a);
-    surface_grid_free(&a->sc.grid);
-    braille_free(&a->sc.contours);
-    braille_free(&a->sc.canvas);
+    surface_cache_free(&a->sc);
     session_free(&a->s);
 }
 
@@ -97,10 +97,15 @@ int tui_open(app *a, const tui_options *o, FILE *out, FILE *in)
     char err[256];
     memset(a, 0, sizeof *a);
     a->ui.utf8 = term_locale();
-    if (session_init(&a->s, o->objective, &o->settings,
-                     o->has_start ? o->start : NULL,
-                     o->has_view ? o->view : NULL, err, sizeof err) < 0) {
-        fprintf(stderr, "descent: --objective: %s\n", err);
+    const double *view = o->has_view ? o->view : NULL;
+    int rc = o->opened
+        ? session_init_objective(&a->s, o->opened, &o->settings, o->start,
+                                 view, err, sizeof err)
+        : session_init(&a->s, o->objective, &o->settings, o->start, view,
+                       err, sizeof err);
+    if (rc < 0) {
+        fprintf(stderr, "descent: %s: %s\n",
+                o->opened ? "--model" : "--objective", err);
         return 2;
     }
     if (term_open(out, in, err, sizeof err) < 0) {

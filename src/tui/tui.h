@@ -8,9 +8,15 @@
 
 typedef struct {
     const char *objective;     /* built-in name or expression; NULL: rosenbrock */
+    /* An objective already opened and checked (a model, from --model):
+     * the TUI takes it over (zeroes it, frees it at the end) and ignores
+     * objective. NULL: open objective. */
+    objective *opened;
     run_settings settings;     /* from the command line */
-    bool has_start;
-    double start[2];
+    /* The start: the objective's dimension in numbers (a model's θ0 may
+     * have hundreds); NULL: the objective's own. Read before tui_main
+     * draws anything. */
+    const double *start;
     bool has_view;
     double view[4];
 } tui_options;
