@@ -13,6 +13,8 @@ typedef struct {
     const char *help;
     const char *hint;        /* short label for the bottom bar, or NULL */
     void (*action)(struct app *a);
+    bool sliced;             /* its hint shows only when the surface is a
+                                slice (a model of many parameters) */
 } key_binding;
 
 extern const key_binding key_bindings[];

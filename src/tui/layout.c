@@ -2,7 +2,9 @@
 
 #include "layout.h"
 
-static const pane_id charts[3] = {PANE_LOSS, PANE_LR, PANE_GRAD};
+static const pane_id charts[4] = {PANE_LOSS, PANE_LR, PANE_GRAD, PANE_ACC};
+/* With four, the first and the last (loss, accuracy) where only two fit. */
+static const pane_id two_of_four[2] = {PANE_LOSS, PANE_ACC};
 
 /* Splits area into n panels one above the other (down) or side by side;
  * the last takes what division leaves over. */
@@ -26,7 +28,7 @@ static void split(layout *l, rect area, const pane_id *ids, int n, bool down)
 
 /* The three charts in area: stacked when each gets 6 rows, side by side
  * when each gets 22 columns, else loss and learning rate only. */
-static void place_charts(layout *l, rect area)
+static void place_three(layout *l, rect area)
 {
     if (area.h >= 18 || (area.h >= 12 && area.w < 66))
         split(l, area, charts, area.h >= 12 ? 3 : 1, true);
@@ -36,8 +38,36 @@ static void place_charts(layout *l, rect area)
         split(l, area, charts, 2, false);
 }
 
+/* Four: stacked when each gets 5 rows, else two rows of two, else side
+ * by side when each gets 22 columns, else loss and accuracy. */
+static void place_four(layout *l, rect area)
+{
+    if (area.h >= 20) {
+        split(l, area, charts, 4, true);
+    } else if (area.h >= 10) {
+        rect top = area, bottom = area;
+        top.h = area.h / 2;
+        bottom.y += top.h;
+        bottom.h -= top.h;
+        split(l, top, charts, 2, false);
+        split(l, bottom, charts + 2, 2, false);
+    } else if (area.w >= 88) {
+        split(l, area, charts, 4, false);
+    } else {
+        split(l, area, two_of_four, 2, false);
+    }
+}
+
+static void place_charts(layout *l, rect area, bool accuracy)
+{
+    if (accuracy)
+        place_four(l, area);
+    else
+        place_three(l, area);
+}
+
 void layout_compute(layout *l, int cols, int rows, bool presenter,
-                    layout_tab tab)
+                    layout_tab tab, bool accuracy)
 {
     memset(l, 0, sizeof *l);
     if (cols < LAYOUT_MIN_COLS || rows < LAYOUT_MIN_ROWS) {
@@ -59,7 +89,7 @@ void layout_compute(layout *l, int cols, int rows, bool presenter,
         l->r[PANE_SURFACE] = (rect){body.y, 0, body.h, sw};
         l->r[PANE_STEP] = (rect){body.y, sw, step_h, cols - sw};
         place_charts(l, (rect){body.y + step_h, sw, body.h - step_h,
-                               cols - sw});
+                               cols - sw}, accuracy);
         return;
     }
     l->tabbed = true;
@@ -76,7 +106,7 @@ void layout_compute(layout *l, int cols, int rows, bool presenter,
     if (tab == TAB_STEP)
         l->r[PANE_STEP] = rest;
     else
-        place_charts(l, rest);
+        place_charts(l, rest, accuracy);
 }
 
 bool layout_visible(const layout *l, pane_id p)

@@ -363,10 +363,18 @@ static void draw_title(app *a, WINDOW *w)
     const double *v = a->s.view;
     const char *f = a->s.obj.formula ? a->s.obj.formula : a->s.obj.name;
     if (session_sliced(&a->s)) {
-        slice_view_title(&a->s.slice, title, sizeof title);
-        if (a->sc.pending)
-            snprintf(title + strlen(title), sizeof title - strlen(title),
-                     " · computing");
+        /* The fullest that fits: the centre, then the notes, go first. */
+        for (int brevity = 0; brevity < 3; brevity++) {
+            slice_view_title(&a->s.slice, brevity > 0, title, sizeof title);
+            size_t at = strlen(title);
+            if (brevity < 2 && a->s.slice_want != a->s.slice.sl.kind)
+                at += (size_t)snprintf(title + at, sizeof title - at,
+                                       " · PCA when the path spans a plane");
+            if (brevity < 2 && a->sc.pending)
+                snprintf(title + at, sizeof title - at, " · computing");
+            if (ui_width(&a->ui, title) <= getmaxx(w) - 6)
+                break;
+        }
     } else {
         snprintf(title, sizeof title,
                  "surface  %s   x∈[%.3g,%.3g] y∈[%.3g,%.3g]", f, v[0], v[1],

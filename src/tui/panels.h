@@ -15,6 +15,7 @@ void panel_step_draw(struct app *a, WINDOW *w);
 void panel_chart_loss(struct app *a, WINDOW *w);
 void panel_chart_lr(struct app *a, WINDOW *w);
 void panel_chart_grad(struct app *a, WINDOW *w);
+void panel_chart_accuracy(struct app *a, WINDOW *w);
 
 /* A mouse event at screen (y, x) over the surface: the wheel zooms
  * about the pointer, a click moves the start. Returns whether it was

@@ -53,15 +53,18 @@ bool slice_view_pca_due(const slice_view *v, long step)
     return grown >= SLICE_PCA_EVERY && grown >= v->step / 4;
 }
 
-void slice_view_title(const slice_view *v, char *buf, size_t cap)
+void slice_view_title(const slice_view *v, bool brief, char *buf,
+                      size_t cap)
 {
+    int n;
     if (v->sl.kind == SLICE_PCA)
-        snprintf(buf, cap, "slice: PCA of the path (explains %.0f%%) "
-                 "through θ at step %ld",
-                 100.0 * (v->sl.explained[0] + v->sl.explained[1]), v->step);
+        n = snprintf(buf, cap, "slice: PCA of the path (explains %.0f%%)",
+                     100.0 * (v->sl.explained[0] + v->sl.explained[1]));
     else
-        snprintf(buf, cap, "slice: random seed %llu through θ at step %ld",
-                 (unsigned long long)v->seed, v->step);
+        n = snprintf(buf, cap, "slice: random seed %llu",
+                     (unsigned long long)v->seed);
+    if (!brief && n >= 0 && (size_t)n < cap)
+        snprintf(buf + n, cap - (size_t)n, " through θ at step %ld", v->step);
 }
 
 void slice_view_delta(const slice_view *v, const double *p, const double *q,

@@ -39,8 +39,9 @@ void slice_view_free(slice_view *v);
 bool slice_view_pca_due(const slice_view *v, long step);
 
 /* "slice: random seed 0 through θ at step 120", "slice: PCA of the path
- * (explains 93%) through θ at step 300". */
-void slice_view_title(const slice_view *v, char *buf, size_t cap);
+ * (explains 93%) through θ at step 300"; brief leaves out the centre. */
+void slice_view_title(const slice_view *v, bool brief, char *buf,
+                      size_t cap);
 
 /* (a, b) of the direction p − q (q NULL: p) in the plane; scratch has
  * room for the objective's dimension. */

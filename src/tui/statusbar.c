@@ -115,7 +115,7 @@ void statusbar_draw_bottom(app *a, WINDOW *w)
     int reserve = hint_width(u, last);
     for (int i = 0; i < key_binding_count - 1; i++) {
         const key_binding *b = &key_bindings[i];
-        if (!b->hint)
+        if (!b->hint || (b->sliced && !session_sliced(&a->s)))
             continue;
         if (x + hint_width(u, b) > width - reserve)
             break;

@@ -80,7 +80,9 @@ typedef struct {
 /* The other gradient methods' relative errors at o, once per update
  * shown (cached with the run): a central difference of a model costs
  * two evaluations per parameter, too much for every frame, so while
- * running live they wait for a pause. */
+ * running live they wait for a pause. A minibatch's gradient is not the
+ * objective's: with minibatches the check is of the full batch's
+ * analytic gradient. scratch: two vectors. */
 static void gradient_lines(writer *w, session *s, session_run *sr,
                            const origin *o, long update, double *scratch)
 {
@@ -94,13 +96,21 @@ static void gradient_lines(writer *w, session *s, session_run *sr,
         line(w, "  gradient check: when paused");
         return;
     }
+    const double *ref = o->g;
+    if (r->s.batch) {
+        line(w, "  check of the full batch's gradient:");
+        if (!fresh && gradient_eval(r->obj, GRAD_ANALYTIC, r->s.h, o->theta,
+                                    scratch + r->n) == 0)
+            ref = scratch + r->n;
+    }
     for (int m = 0; m < GRAD_METHOD_COUNT; m++) {
-        if (m == (int)r->s.grad || !gradient_available(r->obj, (grad_method)m))
+        grad_method against = r->s.batch ? GRAD_ANALYTIC : r->s.grad;
+        if (m == (int)against || !gradient_available(r->obj, (grad_method)m))
             continue;
         if (!fresh)
             c->err[m] = gradient_eval(r->obj, (grad_method)m, r->s.h, o->theta,
                                       scratch) < 0
-                            ? NAN : gradient_check(scratch, o->g, r->n, NULL);
+                            ? NAN : gradient_check(scratch, ref, r->n, NULL);
         if (m == GRAD_CENTRAL)
             line(w, "  central h=%.0e: rel.err %.1e", r->s.h, c->err[m]);
         else
@@ -245,8 +255,8 @@ void stepdoc_build(session *s, int i, stepdoc *d)
     else
         snprintf(d->title, sizeof d->title, "update %ld · stage %d/5: %s",
                  d->update, d->done, run_stage_name((run_stage)d->shown));
-    /* Two vectors of scratch: a recomputed g, and the other methods'. */
-    double *scratch = malloc(2 * r->n * sizeof *scratch);
+    /* Scratch: a recomputed g, and two for the gradient check. */
+    double *scratch = malloc(3 * r->n * sizeof *scratch);
     if (!scratch)
         return;
     origin o = find_origin(sr, complete, scratch);
