@@ -11,6 +11,8 @@
 
 #include "braille.h"
 #include "grid.h"
+#include "hpo_view.h"
+#include "keys.h"
 #include "layout.h"
 #include "prompt.h"
 #include "menu.h"
@@ -45,6 +47,9 @@ typedef struct {
 
 typedef struct app {
     session s;
+    hpo_view *hpo;           /* the HPO view instead of a session */
+    const key_binding *keys; /* this screen's bindings */
+    int nkeys;
     ui_env ui;
     color_depth term_depth;  /* what the terminal has, before NO_COLOR */
     int theme;
@@ -70,6 +75,8 @@ void app_message(app *a, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Seconds on a monotonic clock. */
 double app_now(void);
+/* Whether frames come without keys: live running or replaying. */
+bool app_running(const app *a);
 /* Applies the theme (and NO_COLOR): sets a->ui. */
 void app_set_theme(app *a, int theme);
 /* Re-lays out for the terminal size: windows for every visible panel. */
@@ -90,5 +97,11 @@ void surface_cache_free(surface_cache *sc);
  * undoes it. Shared by tui_main and tui_bench. */
 int tui_open(app *a, const tui_options *o, FILE *out, FILE *in);
 void tui_close(app *a);
+
+/* The HPO view's screen (hpo_screen.c): its layout, its panels, and
+ * one frame's worth of replay while running. */
+void hpo_screen_layout(app *a);
+void hpo_screen_draw(app *a);
+void hpo_screen_advance(app *a, double dt);
 
 #endif

@@ -84,7 +84,7 @@ static void mouse(app *a)
     int button = ev.bstate & BUTTON4_PRESSED   ? 4
                  : ev.bstate & BUTTON5_PRESSED ? 5
                  : ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED) ? 1 : 0;
-    if (button && a->ov == OVERLAY_NONE)
+    if (button && a->ov == OVERLAY_NONE && !a->hpo)
         panel_surface_mouse(a, ev.y, ev.x, button);
 }
 
@@ -104,11 +104,11 @@ void keys_handle(app *a, int key)
     case OVERLAY_PROMPT: prompt_key(a, key); return;
     case OVERLAY_NONE: break;
     }
-    for (int i = 0; i < key_binding_count; i++)
-        if (matches(&key_bindings[i], key)) {
-            key_bindings[i].action(a);
+    for (int i = 0; i < a->nkeys; i++)
+        if (matches(&a->keys[i], key)) {
+            a->keys[i].action(a);
             return;
         }
-    if (key == 127 || key == 8)
+    if ((key == 127 || key == 8) && !a->hpo)
         act_back(a);
 }

@@ -109,6 +109,32 @@ void layout_compute(layout *l, int cols, int rows, bool presenter,
         place_charts(l, rest, accuracy);
 }
 
+enum { HPO_LEGEND_H = 8, HPO_LEGEND_W = 66 };
+
+void layout_hpo(layout *l, int cols, int rows)
+{
+    memset(l, 0, sizeof *l);
+    if (cols < LAYOUT_MIN_COLS || rows < LAYOUT_MIN_ROWS) {
+        l->too_small = true;
+        return;
+    }
+    l->r[PANE_TOP] = (rect){0, 0, 1, cols};
+    l->r[PANE_BOTTOM] = (rect){rows - 1, 0, 1, cols};
+    int body = rows - 2;
+    if (cols < 120) {
+        int top = body - HPO_LEGEND_H, cw = cols * 3 / 5;
+        l->r[PANE_SURFACE] = (rect){1, 0, top, cw};
+        l->r[PANE_LOSS] = (rect){1, cw, top, cols - cw};
+        l->r[PANE_STEP] = (rect){1 + top, 0, HPO_LEGEND_H, cols};
+        return;
+    }
+    int bottom = body / 3 > HPO_LEGEND_H ? body / 3 : HPO_LEGEND_H;
+    l->r[PANE_SURFACE] = (rect){1, 0, body - bottom, cols};
+    l->r[PANE_LOSS] = (rect){1 + body - bottom, 0, bottom, cols - HPO_LEGEND_W};
+    l->r[PANE_STEP] = (rect){1 + body - bottom, cols - HPO_LEGEND_W, bottom,
+                             HPO_LEGEND_W};
+}
+
 bool layout_visible(const layout *l, pane_id p)
 {
     return !l->too_small && l->r[p].w > 0 && l->r[p].h > 0;

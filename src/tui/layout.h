@@ -32,6 +32,12 @@ typedef struct {
 /* accuracy: a fourth chart, for classifiers. */
 void layout_compute(layout *l, int cols, int rows, bool presenter,
                     layout_tab tab, bool accuracy);
+/* The HPO view's panes, in the same ids: the curve (PANE_SURFACE), the
+ * running best against cost (PANE_LOSS) and the legend (PANE_STEP).
+ * Narrow: curve and running best side by side over the legend; wide:
+ * the curve over the running best and the legend. */
+void layout_hpo(layout *l, int cols, int rows);
+
 bool layout_visible(const layout *l, pane_id p);
 
 #endif

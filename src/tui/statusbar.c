@@ -111,10 +111,10 @@ void statusbar_draw_bottom(app *a, WINDOW *w)
     }
     a->msg[0] = '\0';
     /* The last binding (quit) always shows, at the right end. */
-    const key_binding *last = &key_bindings[key_binding_count - 1];
+    const key_binding *last = &a->keys[a->nkeys - 1];
     int reserve = hint_width(u, last);
-    for (int i = 0; i < key_binding_count - 1; i++) {
-        const key_binding *b = &key_bindings[i];
+    for (int i = 0; i < a->nkeys - 1; i++) {
+        const key_binding *b = &a->keys[i];
         if (!b->hint || (b->sliced && !session_sliced(&a->s)))
             continue;
         if (x + hint_width(u, b) > width - reserve)

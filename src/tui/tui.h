@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 
+#include "hpo_view.h"
 #include "run.h"
 
 typedef struct {
@@ -30,6 +31,10 @@ tui_options tui_options_default(void);
  * 2 for bad usage (not a terminal, unknown TERM, bad objective), or
  * 128 + the signal that ended it. */
 int tui_main(const tui_options *o);
+
+/* The HPO view (`descent hpo --tui`): replays the searches in v (read,
+ * not taken over). Returns an exit code as tui_main does. */
+int tui_hpo_main(hpo_view *v);
 
 /* Prints `name value unit` lines on stdout: frame_render_ms (200×60),
  * frame_bytes_running, first_frame_ms. Returns an exit code. */
