@@ -26,7 +26,8 @@
     X(colormap)   \
     X(contour)    \
     X(ticks)      \
-    X(tui_model)
+    X(tui_model)  \
+    X(tui_models)
 
 #define DECLARE_SUITE(name) void suite_##name(void);
 SUITES(DECLARE_SUITE)

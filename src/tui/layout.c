@@ -109,7 +109,8 @@ void layout_compute(layout *l, int cols, int rows, bool presenter,
         place_charts(l, rest, accuracy);
 }
 
-enum { HPO_LEGEND_H = 8, HPO_LEGEND_W = 66 };
+/* Rows: a header, four methods, the key to the marks, the data. */
+enum { HPO_LEGEND_H = 9, HPO_LEGEND_W = 66 };
 
 void layout_hpo(layout *l, int cols, int rows)
 {

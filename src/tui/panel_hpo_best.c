@@ -32,7 +32,7 @@ void panel_hpo_best(app *a, WINDOW *w)
     int h = getmaxy(w), wd = getmaxx(w);
     char title[96], num[16];
     snprintf(title, sizeof title, "running best vs %s", v->cost_name);
-    ui_box(w, u, title, false);
+    ui_box(w, u, ui_width(u, title) <= wd - 6 ? title : "running best", false);
     int ph = h - 3, pw = wd - 2 - LABEL_W;
     double lo, hi;
     best_range(v, &lo, &hi);

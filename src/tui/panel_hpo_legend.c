@@ -38,5 +38,6 @@ void panel_hpo_legend(app *a, WINDOW *w)
     }
     ui_role_set(w, u, ROLE_DIM, 0);
     ui_printf(w, u, 6, 2, wd - 3, "★ running best · reverse: the latest");
-    ui_puts(w, u, 7 < getmaxy(w) - 1 ? 7 : 6, 2, wd - 3, v->detail);
+    if (getmaxy(w) > 8)
+        ui_puts(w, u, 7, 2, wd - 3, v->detail);
 }
