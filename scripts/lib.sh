@@ -1,10 +1,10 @@
 # Shared by scripts/run and scripts/test: install what is missing, then
 # configure and build with meson. Sourced, not run.
 
-# Debian packages the build and the tests need.
+# Debian packages the build needs; scripts/test adds what the tests need.
 DESCENT_PACKAGES="meson ninja-build pkg-config gcc libc6-dev libgsl-dev
-  libncurses-dev libjansson-dev libcsv-dev libcunit1-dev tmux locales
-  python3"
+  libncurses-dev libjansson-dev libcsv-dev libopenblas-serial-dev"
+DESCENT_TEST_PACKAGES="libcunit1-dev tmux python3 clang libclang-rt-14-dev"
 
 descent_install() {
     local missing=() p
