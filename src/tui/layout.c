@@ -66,16 +66,25 @@ static void place_charts(layout *l, rect area, bool accuracy)
         place_three(l, area);
 }
 
-void layout_compute(layout *l, int cols, int rows, bool presenter,
-                    layout_tab tab, bool accuracy)
+/* Starts a layout: the top and bottom bars, or too small. Returns
+ * whether there is room for panels. */
+static bool bars(layout *l, int cols, int rows)
 {
     memset(l, 0, sizeof *l);
     if (cols < LAYOUT_MIN_COLS || rows < LAYOUT_MIN_ROWS) {
         l->too_small = true;
-        return;
+        return false;
     }
     l->r[PANE_TOP] = (rect){0, 0, 1, cols};
     l->r[PANE_BOTTOM] = (rect){rows - 1, 0, 1, cols};
+    return true;
+}
+
+void layout_compute(layout *l, int cols, int rows, bool presenter,
+                    layout_tab tab, bool accuracy)
+{
+    if (!bars(l, cols, rows))
+        return;
     rect body = {1, 0, rows - 2, cols};
     if (presenter) {
         int cw = cols >= 90 ? cols / 4 : 0;
@@ -114,13 +123,8 @@ enum { HPO_LEGEND_H = 9, HPO_LEGEND_W = 66 };
 
 void layout_hpo(layout *l, int cols, int rows)
 {
-    memset(l, 0, sizeof *l);
-    if (cols < LAYOUT_MIN_COLS || rows < LAYOUT_MIN_ROWS) {
-        l->too_small = true;
+    if (!bars(l, cols, rows))
         return;
-    }
-    l->r[PANE_TOP] = (rect){0, 0, 1, cols};
-    l->r[PANE_BOTTOM] = (rect){rows - 1, 0, 1, cols};
     int body = rows - 2;
     if (cols < 120) {
         int top = body - HPO_LEGEND_H, cw = cols * 3 / 5;

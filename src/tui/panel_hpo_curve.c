@@ -110,13 +110,8 @@ static void draw_axes(const plot *p)
     const ui_env *u = &p->a->ui;
     const hpo_view *v = p->a->hpo;
     WINDOW *w = p->w;
-    int ax = p->px - 1, ay = p->py + p->ph;
-    ui_role_set(w, u, ROLE_BORDER, 0);
-    for (int y = p->py; y < ay; y++)
-        ui_puts(w, u, y, ax, 1, "│");
-    ui_puts(w, u, ay, ax, 1, "└");
-    for (int x = p->px; x < p->px + p->pw; x++)
-        ui_puts(w, u, ay, x, 1, "─");
+    int ay = p->py + p->ph;
+    ui_axes_frame(w, u, p->py, p->px, p->ph, p->pw);
     char num[16];
     ui_role_set(w, u, ROLE_DIM, 0);
     numfmt(p->hi, LABEL_W - 1, num);

@@ -264,12 +264,7 @@ static void draw_axes(const ctx *c)
     double ticks[32];
     char label[32];
     int ax = sc->px - 1, ay = sc->py + sc->ph;
-    ui_role_set(w, u, ROLE_BORDER, 0);
-    for (int y = sc->py; y < ay; y++)
-        ui_puts(w, u, y, ax, 1, "│");
-    ui_puts(w, u, ay, ax, 1, "└");
-    for (int x = sc->px; x < sc->px + sc->pw; x++)
-        ui_puts(w, u, ay, x, 1, "─");
+    ui_axes_frame(w, u, sc->py, sc->px, sc->ph, sc->pw);
     /* A label every third row or so, at most a dozen. */
     int want = sc->ph / 3 + 1 > 12 ? 12 : sc->ph / 3 + 1;
     int n = ticks_nice(c->v[2], c->v[3], want, ticks, 32);
