@@ -366,7 +366,8 @@ static void draw_title(app *a, WINDOW *w)
                 at += (size_t)snprintf(title + at, sizeof title - at,
                                        " · PCA when the path spans a plane");
             if (brevity < 2 && a->sc.pending)
-                snprintf(title + at, sizeof title - at, " · computing");
+                snprintf(title + at, sizeof title - at, " · computing %d%%",
+                         100 * a->sc.lat.rows_done / a->sc.lat.ny);
             if (ui_width(&a->ui, title) <= getmaxx(w) - 6)
                 break;
         }
