@@ -6,6 +6,7 @@
  * The x axis stretches to hold the whole run. */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "app.h"
 #include "panels.h"
@@ -179,7 +180,8 @@ static void draw_chart(app *a, WINDOW *w, const chart_spec *sp)
                                           : NAN;
     if (!isnan(o)) {
         numfmt(o, 9, num);
-        snprintf(other, sizeof other, " · %s%s", sp->over_name, num);
+        snprintf(other, sizeof other, " · %s %s", sp->over_name,
+                 num + strspn(num, " "));
     }
     numfmt(now, 9, num);
     for (int brevity = 0; brevity < 3; brevity++) {
