@@ -271,6 +271,8 @@ static void draw_axes(const ctx *c)
     double step = ticks_step(c->v[2], c->v[3], want);
     for (int i = 0; i < n; i++) {
         int y = sc->py + (int)floor((c->v[3] - ticks[i]) * c->sy / 4.0);
+        if (y == ay)
+            y--; /* the bottom edge's own tick: on the last row */
         if (y < sc->py || y >= ay)
             continue;
         ticks_label(ticks[i], step, label, sizeof label);
@@ -285,14 +287,18 @@ static void draw_axes(const ctx *c)
     int free_from = sc->px - 2;
     for (int i = 0; i < n; i++) {
         int x = sc->px + (int)floor((ticks[i] - c->v[0]) * c->sx / 2.0);
+        if (x == sc->px + sc->pw)
+            x--; /* the right edge's own tick: in the last column */
         if (x < sc->px || x >= sc->px + sc->pw)
             continue;
         ui_role_set(w, u, ROLE_BORDER, 0);
         ui_puts(w, u, ay, x, 1, "┬");
         ticks_label(ticks[i], step, label, sizeof label);
         int len = (int)strlen(label), lx = x - len / 2;
-        if (lx < free_from || lx + len > sc->px + sc->pw + 1)
-            continue; /* would run into its neighbour or the border */
+        if (lx + len > sc->px + sc->pw)
+            lx = sc->px + sc->pw - len; /* flush with the plot's right edge */
+        if (lx < free_from)
+            continue; /* would run into its neighbour */
         ui_role_set(w, u, ROLE_DIM, 0);
         ui_puts(w, u, ay + 1, lx, len, label);
         free_from = lx + len + 1;
