@@ -27,6 +27,7 @@
     X(contour)    \
     X(ticks)      \
     X(tui_model)  \
+    X(tui_models) \
     X(lesson)     \
     X(lesson_errors) \
     X(lesson_player) \

@@ -21,10 +21,11 @@ static void layouts_do_not_overlap(void)
     static const int sizes[][2] = {{80, 24}, {120, 36}, {200, 60}, {60, 20},
                                    {45, 14}, {100, 28}, {99, 40}};
     for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++)
-        for (int mode = 0; mode < 3; mode++) {
+        for (int mode = 0; mode < 6; mode++) {
+            bool acc = mode >= 3; /* a classifier's fourth chart */
             layout l;
-            layout_compute(&l, sizes[k][0], sizes[k][1], mode == 2,
-                           mode == 1 ? TAB_CHARTS : TAB_STEP);
+            layout_compute(&l, sizes[k][0], sizes[k][1], mode % 3 == 2,
+                           mode % 3 == 1 ? TAB_CHARTS : TAB_STEP, acc);
             CU_ASSERT_FALSE(l.too_small);
             for (int i = 0; i < PANE_COUNT; i++) {
                 rect r = l.r[i];
@@ -38,14 +39,18 @@ static void layouts_do_not_overlap(void)
             CU_ASSERT_TRUE(layout_visible(&l, PANE_SURFACE));
         }
     layout l;
-    layout_compute(&l, 200, 60, false, TAB_STEP);
+    layout_compute(&l, 200, 60, false, TAB_STEP, false);
     CU_ASSERT_FALSE(l.tabbed);
     CU_ASSERT_TRUE(layout_visible(&l, PANE_STEP) && layout_visible(&l, PANE_GRAD));
-    layout_compute(&l, 80, 24, false, TAB_STEP);
+    layout_compute(&l, 80, 24, false, TAB_STEP, false);
     CU_ASSERT_TRUE(l.tabbed);
     CU_ASSERT_TRUE(layout_visible(&l, PANE_STEP));
     CU_ASSERT_FALSE(layout_visible(&l, PANE_LOSS));
-    layout_compute(&l, 30, 10, false, TAB_STEP);
+    layout_compute(&l, 200, 60, false, TAB_STEP, true);
+    CU_ASSERT_TRUE(layout_visible(&l, PANE_ACC) && layout_visible(&l, PANE_GRAD));
+    layout_compute(&l, 120, 36, false, TAB_STEP, true);
+    CU_ASSERT_TRUE(layout_visible(&l, PANE_ACC) && l.r[PANE_ACC].h >= 5);
+    layout_compute(&l, 30, 10, false, TAB_STEP, false);
     CU_ASSERT_TRUE(l.too_small);
 }
 

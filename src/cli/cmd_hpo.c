@@ -16,10 +16,11 @@
 #include "hpo_ridge.h"
 #include "model_options.h"
 #include "trace.h"
+#include "tui.h"
 
 enum {
     OPT_OVER = 1, OPT_METHOD, OPT_BUDGET, OPT_GRID, OPT_RANGE, OPT_OPTIMIZER,
-    OPT_STEPS, OPT_SEED, OPT_TRACE, OPT_FORCE
+    OPT_STEPS, OPT_SEED, OPT_TRACE, OPT_FORCE, OPT_TUI
 };
 
 static const cli_option options[] = {
@@ -28,7 +29,7 @@ static const cli_option options[] = {
     {"range", true, OPT_RANGE}, {"optimizer", true, OPT_OPTIMIZER},
     {"steps", true, OPT_STEPS}, {"seed", true, OPT_SEED},
     {"trace", true, OPT_TRACE}, {"force", false, OPT_FORCE},
-    MODEL_CLI_OPTIONS, {NULL, false, 0}};
+    {"tui", false, OPT_TUI}, MODEL_CLI_OPTIONS, {NULL, false, 0}};
 
 static const char usage[] =
     "usage: descent hpo [options] [model options]\n"
@@ -46,6 +47,8 @@ static const char usage[] =
     "  --trace FILE.csv        every evaluation: method,eval,h,value,best_h,\n"
     "                          best,cost\n"
     "  --force                 replace an existing trace file\n"
+    "  --tui                   show the searches in the terminal, evaluation\n"
+    "                          by evaluation (press ? there for the keys)\n"
     "model options (default --model ridge, for lr --model mlp):\n";
 
 typedef struct {
@@ -57,7 +60,7 @@ typedef struct {
     const optimizer_type *opt;
     unsigned long seed;
     const char *trace;
-    bool force;
+    bool force, tui;
     model_options model;
 } hpo_options;
 
@@ -118,6 +121,7 @@ static int apply(hpo_options *o, int id, const char *v)
         return o->seed = (unsigned long)seed, 0;
     case OPT_TRACE: o->trace = v; return 0;
     case OPT_FORCE: o->force = true; return 0;
+    case OPT_TUI: o->tui = true; return 0;
     }
     return model_options_apply(&o->model, id, v);
 }
@@ -178,6 +182,51 @@ static int search_all(const hpo_problem *p, const hpo_options *o, FILE *trace)
     return rc;
 }
 
+/* Points of the curve behind the view's marks: a λ costs a linear
+ * solve, a learning rate a whole training run. */
+enum { CURVE_LAMBDA = 301, CURVE_LR = 61 };
+
+/* Runs the searches (the grid always: the curve's reference), samples
+ * the curve, and replays them in the TUI. */
+static int show_searches(const hpo_problem *p, const hpo_options *o,
+                         const model *m, const char *data)
+{
+    hpo_view v = {.h_name = o->lr ? "lr" : "λ",
+                  .cost_name = o->lr ? "training runs" : "linear solves",
+                  .lo = p->lo, .hi = p->hi};
+    snprintf(v.what, sizeof v.what, "%s of %s on %s",
+             o->lr ? "learning rate" : "λ", m->type->name, data);
+    int at = snprintf(v.detail, sizeof v.detail, "target %s, %zu training "
+                      "rows, %zu validation", m->data.target, m->data.n_train,
+                      m->data.n_val);
+    if (o->lr && at > 0 && (size_t)at < sizeof v.detail)
+        snprintf(v.detail + at, sizeof v.detail - (size_t)at,
+                 "; %s, %ld steps from θ0", o->opt->name, o->steps);
+    int rc = EXIT_OK;
+    for (int m = 0; m < HPO_METHOD_COUNT && rc == EXIT_OK; m++) {
+        if (o->method >= 0 && m != o->method && m != HPO_GRID)
+            continue;
+        hpo_settings s = {(hpo_method)m, (size_t)(m == HPO_GRID ? o->grid
+                                                                : o->budget),
+                          o->seed, 0.0};
+        if (hpo_search(p, &s, &v.trace[m]) < 0)
+            rc = cli_error("hpo", "%s search failed", hpo_method_name(m));
+    }
+    size_t n = o->lr ? CURVE_LR : CURVE_LAMBDA;
+    if (rc == EXIT_OK && hpo_view_curve(&v, n) < 0)
+        rc = cli_error("hpo", "out of memory");
+    for (size_t i = 0; rc == EXIT_OK && i < n; i++) {
+        long cost = 0;
+        v.curve_h[i] = p->lo * pow(p->hi / p->lo, (double)i / (double)(n - 1));
+        if (p->eval(p->ctx, v.curve_h[i], &v.curve_v[i], NULL, &cost) < 0)
+            v.curve_v[i] = NAN;
+    }
+    if (rc == EXIT_OK)
+        rc = tui_hpo_main(&v);
+    hpo_view_free(&v);
+    return rc;
+}
+
 static int run_search(hpo_options *o, objective *obj, FILE *trace)
 {
     model *m = model_of(obj);
@@ -185,24 +234,32 @@ static int run_search(hpo_options *o, objective *obj, FILE *trace)
     const char *data = o->model.spec.data ? o->model.spec.data
                        : m->type->default_data ? m->type->default_data
                                                : "N(0,1) data";
-    printf("%-9s %s of %s on %s, target %s (%zu training rows, %zu "
-           "validation)\n", "hpo:", o->lr ? "learning rate" : "λ",
-           m->type->name, data, m->data.target, m->data.n_train,
-           m->data.n_val);
+    if (!o->tui)
+        printf("%-9s %s of %s on %s, target %s (%zu training rows, %zu "
+               "validation)\n", "hpo:", o->lr ? "learning rate" : "λ",
+               m->type->name, data, m->data.target, m->data.n_train,
+               m->data.n_val);
     if (o->lr) {
         lr_hpo l;
         lr_hpo_init(&l, obj, o->opt, o->steps);
+        hpo_problem p = lr_hpo_problem(&l, o->range[0], o->range[1]);
+        if (o->tui)
+            return show_searches(&p, o, m, data);
         printf("%-9s %s, %ld steps from θ0; cost: training runs\n", "train:",
                o->opt->name, o->steps);
-        hpo_problem p = lr_hpo_problem(&l, o->range[0], o->range[1]);
         return search_all(&p, o, trace);
     }
     ridge_hpo r;
     if (ridge_hpo_init(&r, m, err, sizeof err) < 0)
         return cli_error("--model", "%s", err);
-    printf("%-9s cost: linear solves (a gradient costs two)\n", "ridge:");
     hpo_problem p = ridge_hpo_problem(&r, o->range[0], o->range[1]);
-    int rc = search_all(&p, o, trace);
+    int rc;
+    if (o->tui) {
+        rc = show_searches(&p, o, m, data);
+    } else {
+        printf("%-9s cost: linear solves (a gradient costs two)\n", "ridge:");
+        rc = search_all(&p, o, trace);
+    }
     ridge_hpo_free(&r);
     return rc;
 }
@@ -243,6 +300,9 @@ int cmd_hpo(int argc, char **argv)
         o.model.type = o.lr ? &model_mlp : &model_ridge;
     if (!o.lr && o.model.type != &model_ridge)
         return cli_error("--model", "--over lambda needs --model ridge");
+    if (o.tui && o.trace)
+        return cli_error("--tui", "the view writes no trace: give --trace "
+                         "without --tui");
     char err[512], tmp[4096];
     if (o.trace && trace_check_path(o.trace, o.force, err, sizeof err) < 0)
         return cli_error("--trace", "%s", err);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "model.h"
 #include "commands.h"
 #include "run_options.h"
 #include "tui.h"
@@ -32,16 +33,20 @@ int cmd_tui(int argc, char **argv)
     objective obj;
     if (run_options_resolve(&o, &obj) != 0)
         return EXIT_USAGE;
-    size_t dim = obj.dim;
-    objective_free(&obj);
-    if (dim != 2)
-        return cli_error("--model", "the TUI shows objectives of 2 parameters; "
-                         "this one has %zu (use 'descent run')", dim);
-    t.objective = o.objective;
     t.settings = o.s;
-    t.has_start = o.has_start;
-    memcpy(t.start, o.start, sizeof t.start);
-    t.has_view = o.has_view;
+    t.has_view = o.has_view && obj.dim == 2;
     memcpy(t.view, o.view, sizeof t.view);
-    return tui_main(&t);
+    if (!model_of(&obj)) {
+        /* The TUI reopens built-ins and expressions from their text,
+         * which its export and objective menu keep. */
+        objective_free(&obj);
+        t.objective = o.objective;
+        t.start = o.has_start ? o.start : NULL;
+        return tui_main(&t);
+    }
+    t.opened = &obj;
+    t.start = run_options_start(&o, &obj);
+    int rc = tui_main(&t);
+    objective_free(&obj); /* zeroed if the TUI took it over */
+    return rc;
 }

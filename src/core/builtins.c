@@ -271,7 +271,48 @@ static void saddle_h(const double *p, double *h)
     hess_set(h, 2.0, 0.0, -2.0);
 }
 
-#define FNS(n) .f = n##_f, .grad = n##_g, .hess = n##_h
+/* Each built-in gets its own ops table whose value, gradient and Hessian
+ * call its formulas directly: a gradient by central differences makes
+ * four value calls, and a second indirection would cost more than
+ * rosenbrock itself. */
+#define FNS(n)                                                           \
+    .f = n##_f, .grad = n##_g, .hess = n##_h, .ops = &n##_ops
+#define OPS(n)                                                           \
+    static double n##_value(const void *ctx, const double *x)            \
+    {                                                                    \
+        (void)ctx;                                                       \
+        return n##_f(x);                                                 \
+    }                                                                    \
+    static void n##_gradient(const void *ctx, const double *x, double *g) \
+    {                                                                    \
+        (void)ctx;                                                       \
+        n##_g(x, g);                                                     \
+    }                                                                    \
+    static void n##_hessian(const void *ctx, const double *x, double *h) \
+    {                                                                    \
+        (void)ctx;                                                       \
+        n##_h(x, h);                                                     \
+    }                                                                    \
+    static const objective_ops n##_ops = {                               \
+        .value = n##_value,                                              \
+        .gradient = n##_gradient,                                        \
+        .gradient_ad = builtin_gradient_ad,                              \
+        .hessian = n##_hessian,                                          \
+        .hessian_ad = builtin_hessian_ad,                                \
+        .free = builtin_ctx_free,                                        \
+    };
+
+OPS(quadratic)
+OPS(ill)
+OPS(rosenbrock)
+OPS(banana)
+OPS(beale)
+OPS(booth)
+OPS(himmelblau)
+OPS(rastrigin)
+OPS(camel)
+OPS(goldstein)
+OPS(saddle)
 
 static const builtin_type quadratic = {
     "quadratic", "x² + y²", "x^2 + y^2",

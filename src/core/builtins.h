@@ -17,6 +17,7 @@ typedef struct builtin_type {
     double (*f)(const double *x);
     void (*grad)(const double *x, double *g);
     void (*hess)(const double *x, double *h);
+    const objective_ops *ops;  /* the same, as an objective's ops */
 } builtin_type;
 
 /* NULL-terminated, in the order `descent list objectives` shows. */
@@ -28,6 +29,11 @@ const builtin_type *builtin_find(const char *name);
  * from t->expr. Returns 0, or -1 when out of memory. Free it with
  * objective_free. */
 int objective_builtin(objective *out, const builtin_type *t);
+
+/* The AD half of every built-in's ops: ctx holds the compiled formula. */
+void builtin_gradient_ad(const void *ctx, const double *x, double *g);
+void builtin_hessian_ad(const void *ctx, const double *x, double *h);
+void builtin_ctx_free(void *ctx);
 
 /* The compiled formula behind a built-in objective's AD, or NULL when obj
  * is not a built-in. */

@@ -43,7 +43,9 @@ int gradient_eval(const objective *obj, grad_method m, double h,
 }
 
 /* Both difference quotients perturb a copy of x one coordinate at a time
- * and divide by the step actually taken ((x+h)-x need not equal h). */
+ * and divide by the step actually taken ((x+h)-x need not equal h). The
+ * copy lives on the stack up to 16 parameters: a gradient by central
+ * differences of a 2-D function costs little more than its four values. */
 static int differences(const objective *obj, double h, const double *x,
                        double *g, bool central)
 {
@@ -52,20 +54,28 @@ static int differences(const objective *obj, double h, const double *x,
     double *xs = n <= 16 ? small : malloc(n * sizeof *xs);
     if (!xs)
         return -1;
-    memcpy(xs, x, n * sizeof *xs);
-    double f0 = central ? 0.0 : obj->ops->value(obj->ctx, x);
-    for (size_t i = 0; i < n; i++) {
-        xs[i] = x[i] + h;
-        double fp = obj->ops->value(obj->ctx, xs);
-        double hp = xs[i] - x[i];
-        if (central) {
-            xs[i] = x[i] - h;
-            double fm = obj->ops->value(obj->ctx, xs);
-            g[i] = (fp - fm) / (hp + (x[i] - xs[i]));
-        } else {
-            g[i] = (fp - f0) / hp;
-        }
+    for (size_t i = 0; i < n; i++)
         xs[i] = x[i];
+    double (*f)(const void *, const double *) = obj->ops->value;
+    const void *ctx = obj->ctx;
+    if (central) {
+        for (size_t i = 0; i < n; i++) {
+            double up = x[i] + h, down = x[i] - h;
+            xs[i] = up;
+            double fp = f(ctx, xs);
+            xs[i] = down;
+            double fm = f(ctx, xs);
+            xs[i] = x[i];
+            g[i] = (fp - fm) / (up - down);
+        }
+    } else {
+        double f0 = f(ctx, x);
+        for (size_t i = 0; i < n; i++) {
+            double up = x[i] + h;
+            xs[i] = up;
+            g[i] = (f(ctx, xs) - f0) / (up - x[i]);
+            xs[i] = x[i];
+        }
     }
     if (xs != small)
         free(xs);

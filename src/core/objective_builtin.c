@@ -1,72 +1,36 @@
-/* Objective values for the built-in types: hand-written gradient and
- * Hessian from the type, and automatic differentiation of its formula in
+/* Objectives for the built-in types: hand-written gradient and Hessian
+ * from the type, and automatic differentiation of its formula in
  * the expression language, so the three gradient methods can be compared
  * on every built-in. */
 #include <math.h>
-#include <stdlib.h>
 
 #include "builtins.h"
 #include "expr.h"
 
-typedef struct {
-    const builtin_type *t;
-    expr *ad;
-} builtin_ctx;
-
-static double bi_value(const void *ctx, const double *x)
+/* The context of a built-in objective: the expression compiled from its
+ * formula, for the AD methods of its ops (builtins.c). */
+void builtin_gradient_ad(const void *ctx, const double *x, double *g)
 {
-    return ((const builtin_ctx *)ctx)->t->f(x);
+    expr_gradient(ctx, x, g);
 }
 
-static void bi_gradient(const void *ctx, const double *x, double *g)
-{
-    ((const builtin_ctx *)ctx)->t->grad(x, g);
-}
-
-static void bi_hessian(const void *ctx, const double *x, double *h)
-{
-    ((const builtin_ctx *)ctx)->t->hess(x, h);
-}
-
-static void bi_gradient_ad(const void *ctx, const double *x, double *g)
-{
-    expr_gradient(((const builtin_ctx *)ctx)->ad, x, g);
-}
-
-static void bi_hessian_ad(const void *ctx, const double *x, double *h)
+void builtin_hessian_ad(const void *ctx, const double *x, double *h)
 {
     double g[2];
-    expr_hessian(((const builtin_ctx *)ctx)->ad, x, g, h);
+    expr_hessian(ctx, x, g, h);
 }
 
-static void bi_free(void *ctx)
+void builtin_ctx_free(void *ctx)
 {
-    builtin_ctx *c = ctx;
-    expr_free(c->ad);
-    free(c);
+    expr_free(ctx);
 }
-
-static const objective_ops builtin_ops = {
-    .value = bi_value,
-    .gradient = bi_gradient,
-    .gradient_ad = bi_gradient_ad,
-    .hessian = bi_hessian,
-    .hessian_ad = bi_hessian_ad,
-    .free = bi_free,
-};
 
 int objective_builtin(objective *out, const builtin_type *t)
 {
-    builtin_ctx *c = malloc(sizeof *c);
-    if (!c)
-        return -1;
     expr_error err;
-    c->t = t;
-    c->ad = expr_compile(t->expr, &err);
-    if (!c->ad) { /* out of memory: the formulas are tested to compile */
-        free(c);
+    expr *ad = expr_compile(t->expr, &err);
+    if (!ad) /* out of memory: the formulas are tested to compile */
         return -1;
-    }
     *out = (objective){
         .name = t->name,
         .formula = t->formula,
@@ -75,8 +39,8 @@ int objective_builtin(objective *out, const builtin_type *t)
         .start = {t->start[0], t->start[1]},
         .n_minima = t->n_minima,
         .min_value = t->min_value,
-        .ops = &builtin_ops,
-        .ctx = c,
+        .ops = t->ops,
+        .ctx = ad,
     };
     for (size_t i = 0; i < t->n_minima; i++) {
         out->minima[i][0] = t->minima[i][0];
@@ -87,5 +51,5 @@ int objective_builtin(objective *out, const builtin_type *t)
 
 const expr *builtin_objective_expr(const objective *obj)
 {
-    return obj->ops == &builtin_ops ? ((const builtin_ctx *)obj->ctx)->ad : NULL;
+    return obj->ops->free == builtin_ctx_free ? obj->ctx : NULL;
 }

@@ -177,6 +177,12 @@ void run_free(run *r)
     free_arrays(r);
 }
 
+size_t run_bytes(const run *r)
+{
+    return sizeof *r + (RUN_VECTORS + RUN_STATE_PER_PARAM) * r->n * sizeof(double) +
+           (r->order ? r->obj->rows * sizeof *r->order : 0);
+}
+
 int run_copy(run *dst, const run *src)
 {
     *dst = *src;

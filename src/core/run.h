@@ -107,6 +107,8 @@ int run_init(run *r, const objective *obj, const run_settings *s,
 void run_free(run *r);
 /* Deep copy; returns 0 or -1 (out of memory). */
 int run_copy(run *dst, const run *src);
+/* The bytes a copy of r takes, its struct included. */
+size_t run_bytes(const run *r);
 
 /* One whole update (finishing the one in progress). Returns the status. */
 run_status run_step(run *r);

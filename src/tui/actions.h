@@ -36,6 +36,8 @@ void act_pan_right(struct app *a);
 void act_pan_up(struct app *a);
 void act_pan_down(struct app *a);
 void act_view_reset(struct app *a);
+void act_slice_kind(struct app *a);
+void act_slice_seed(struct app *a);
 void act_tab(struct app *a);
 void act_theme(struct app *a);
 void act_presenter(struct app *a);

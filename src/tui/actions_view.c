@@ -123,6 +123,14 @@ static int submit_export(app *a, const char *text)
 
 void act_export(app *a)
 {
+    /* The history keeps θ's first two parameters per row; a model's
+     * trace with all of them comes from descent run --trace. */
+    if (a->s.obj.dim > 2) {
+        app_message(a, true, "export keeps 2 parameters a row; for %s use "
+                    "descent run --model %s --trace FILE", a->s.obj.name,
+                    a->s.obj.name);
+        return;
+    }
     prompt_open(a, "export trace to", "descent-trace.csv", submit_export);
 }
 
@@ -162,6 +170,48 @@ void act_pan_right(app *a) { session_pan(&a->s, 0.1, 0.0); }
 void act_pan_up(app *a) { session_pan(&a->s, 0.0, 0.1); }
 void act_pan_down(app *a) { session_pan(&a->s, 0.0, -0.1); }
 void act_view_reset(app *a) { session_view_reset(&a->s); }
+
+/* The slice's title as the message: which slice is shown now. */
+static void slice_message(app *a)
+{
+    char title[160];
+    slice_view_title(&a->s.slice, false, title, sizeof title);
+    app_message(a, false, "%s", title);
+}
+
+static bool sliced(app *a)
+{
+    if (session_sliced(&a->s))
+        return true;
+    app_message(a, true, "slices are for models of more than 2 parameters "
+                         "(descent tui --model mlp)");
+    return false;
+}
+
+void act_slice_kind(app *a)
+{
+    if (!sliced(a))
+        return;
+    slice_kind next = a->s.slice_want == SLICE_PCA ? SLICE_RANDOM : SLICE_PCA;
+    if (session_slice_kind(&a->s, next) == 0) {
+        slice_message(a);
+        return;
+    }
+    /* Too short a path: PCA comes once it spans a plane. */
+    a->s.slice_want = SLICE_PCA;
+    app_message(a, false, "PCA of the path once it spans a plane: step "
+                          "(n, Space)");
+}
+
+void act_slice_seed(app *a)
+{
+    if (!sliced(a))
+        return;
+    if (session_slice_reseed(&a->s) < 0)
+        app_message(a, true, "out of memory");
+    else
+        slice_message(a);
+}
 
 void act_tab(app *a)
 {

@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "help.h"
+#include "model.h"
 #include "panels.h"
 
 double app_now(void)
@@ -45,11 +46,21 @@ void app_free_windows(app *a)
         }
 }
 
+bool app_running(const app *a)
+{
+    return a->hpo ? a->hpo->running : a->s.running;
+}
+
 void app_layout(app *a)
 {
     app_free_windows(a);
     getmaxyx(stdscr, a->rows, a->cols);
-    layout_compute(&a->lay, a->cols, a->rows, a->presenter, a->tab);
+    const model *m = model_of(&a->s.obj);
+    if (a->hpo)
+        hpo_screen_layout(a);
+    else
+        layout_compute(&a->lay, a->cols, a->rows, a->presenter, a->tab,
+                       m && m->type->classifier);
     for (int i = 0; i < PANE_COUNT; i++)
         if (layout_visible(&a->lay, (pane_id)i)) {
             rect r = a->lay.r[i];
@@ -85,8 +96,11 @@ void app_render(app *a)
         [PANE_TOP] = statusbar_draw_top, [PANE_SURFACE] = panel_surface_draw,
         [PANE_STEP] = panel_step_draw, [PANE_LOSS] = panel_chart_loss,
         [PANE_LR] = panel_chart_lr, [PANE_GRAD] = panel_chart_grad,
+        [PANE_ACC] = panel_chart_accuracy,
         [PANE_BOTTOM] = statusbar_draw_bottom};
-    for (int i = 0; i < PANE_COUNT; i++)
+    if (a->hpo)
+        hpo_screen_draw(a);
+    for (int i = 0; i < PANE_COUNT && !a->hpo; i++)
         if (a->win[i]) {
             ui_clear(a->win[i], &a->ui);
             draw[i](a, a->win[i]);

@@ -11,6 +11,8 @@
 
 #include "braille.h"
 #include "grid.h"
+#include "hpo_view.h"
+#include "keys.h"
 #include "layout.h"
 #include "prompt.h"
 #include "menu.h"
@@ -21,18 +23,33 @@
 typedef enum { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_MENU, OVERLAY_PROMPT } overlay_kind;
 
 /* The surface panel's plot area and its cached heat map; rebuilt when
- * the view generation or the plot size changes, never per frame. */
+ * the view generation or the plot size changes, never per frame. A
+ * slice's is sampled on a lattice a few rows a frame (lat), and the
+ * last complete one stays on screen meanwhile. */
+/* The colour tag of contour dots in the surface canvases (runs are
+ * 0..3). */
+enum { CONTOUR_TAG = 8 };
+
 typedef struct {
     surface_grid grid;
-    unsigned gen;
+    unsigned gen;             /* the view generation grid is of */
+    unsigned slice_gen;       /* slices: the slice grid is of */
     bool valid;
     braille_canvas contours;  /* dots of the contour lines */
     braille_canvas canvas;    /* per frame: contours + paths + arrows */
     int py, px, ph, pw;       /* plot area inside the surface window */
+    lattice lat;              /* slices: samples being taken */
+    unsigned lat_gen, lat_slice_gen;
+    bool pending;             /* lat is not done: more frames needed */
+    double *theta;            /* slices: scratch of the objective's size */
+    size_t theta_n;
 } surface_cache;
 
 typedef struct app {
     session s;
+    hpo_view *hpo;           /* the HPO view instead of a session */
+    const key_binding *keys; /* this screen's bindings */
+    int nkeys;
     ui_env ui;
     color_depth term_depth;  /* what the terminal has, before NO_COLOR */
     int theme;
@@ -58,6 +75,8 @@ void app_message(app *a, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Seconds on a monotonic clock. */
 double app_now(void);
+/* Whether frames come without keys: live running or replaying. */
+bool app_running(const app *a);
 /* Applies the theme (and NO_COLOR): sets a->ui. */
 void app_set_theme(app *a, int theme);
 /* Re-lays out for the terminal size: windows for every visible panel. */
@@ -66,10 +85,23 @@ void app_layout(app *a);
 void app_render(app *a);
 void app_free_windows(app *a);
 
+/* Brings a->sc up to date for the surface panel's plot area (set by the
+ * panel): the heat map and contours of the current view, or for a slice
+ * as much of its lattice as the frame's budget allows. Returns whether
+ * a grid is there to draw (it may be an older one: see sc.gen). */
+bool surface_cache_update(app *a);
+void surface_cache_free(surface_cache *sc);
+
 /* Opens the session and the terminal (newterm on out and in) and lays
  * out; returns 0 or an exit code after printing the error. tui_close
  * undoes it. Shared by tui_main and tui_bench. */
 int tui_open(app *a, const tui_options *o, FILE *out, FILE *in);
 void tui_close(app *a);
+
+/* The HPO view's screen (hpo_screen.c): its layout, its panels, and
+ * one frame's worth of replay while running. */
+void hpo_screen_layout(app *a);
+void hpo_screen_draw(app *a);
+void hpo_screen_advance(app *a, double dt);
 
 #endif

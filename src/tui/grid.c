@@ -11,26 +11,26 @@ void surface_grid_free(surface_grid *g)
     memset(g, 0, sizeof *g);
 }
 
-/* Samples an nx×ny lattice at the centres of its boxes; tracks the
- * finite range. */
-static void sample(const objective *obj, const double v[4], int nx, int ny,
-                   double *out, double *lo, double *hi)
+/* Samples f on an nx×ny lattice at the centres of its boxes; tracks
+ * the finite range. */
+static void sample(lattice_fn f, void *ctx, const double v[4], int nx,
+                   int ny, double *out, double *lo, double *hi)
 {
     double dx = (v[1] - v[0]) / nx, dy = (v[3] - v[2]) / ny;
     for (int j = 0; j < ny; j++)
         for (int i = 0; i < nx; i++) {
-            double p[2] = {v[0] + (i + 0.5) * dx, v[3] - (j + 0.5) * dy};
-            double f = obj->ops->value(obj->ctx, p);
-            out[(long)j * nx + i] = f;
-            if (isfinite(f)) {
-                *lo = fmin(*lo, f);
-                *hi = fmax(*hi, f);
+            double y = f(ctx, v[0] + (i + 0.5) * dx, v[3] - (j + 0.5) * dy);
+            out[(long)j * nx + i] = y;
+            if (isfinite(y)) {
+                *lo = fmin(*lo, y);
+                *hi = fmax(*hi, y);
             }
         }
 }
 
-int surface_grid_compute(surface_grid *g, const objective *obj,
-                         const double view[4], int cw, int ch)
+/* Dots and cells of a cw×ch area over view from f. */
+static int fill(surface_grid *g, lattice_fn f, void *ctx,
+                const double view[4], int cw, int ch)
 {
     if (cw < 1 || ch < 1)
         return -1;
@@ -49,10 +49,34 @@ int surface_grid_compute(surface_grid *g, const objective *obj,
     }
     memcpy(g->view, view, sizeof g->view);
     double lo = INFINITY, hi = -INFINITY;
-    sample(obj, view, 2 * cw, 4 * ch, g->dots, &lo, &hi);
-    sample(obj, view, cw, ch, g->cells, &lo, &hi);
+    sample(f, ctx, view, 2 * cw, 4 * ch, g->dots, &lo, &hi);
+    sample(f, ctx, view, cw, ch, g->cells, &lo, &hi);
     g->scale = heat_scale_make(lo, hi);
     return 0;
+}
+
+static double objective_at(void *ctx, double x, double y)
+{
+    const objective *obj = ctx;
+    double p[2] = {x, y};
+    return obj->ops->value(obj->ctx, p);
+}
+
+int surface_grid_compute(surface_grid *g, const objective *obj,
+                         const double view[4], int cw, int ch)
+{
+    return fill(g, objective_at, (void *)obj, view, cw, ch);
+}
+
+static double lattice_value(void *ctx, double x, double y)
+{
+    return lattice_at(ctx, x, y);
+}
+
+int surface_grid_from_lattice(surface_grid *g, const lattice *l, int cw,
+                              int ch)
+{
+    return fill(g, lattice_value, (void *)l, l->view, cw, ch);
 }
 
 static int cmp_double(const void *a, const void *b)

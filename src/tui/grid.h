@@ -5,6 +5,7 @@
 #define DESCENT_TUI_GRID_H
 
 #include "colormap.h"
+#include "lattice.h"
 #include "objective.h"
 
 typedef struct {
@@ -19,6 +20,10 @@ typedef struct {
  * Returns 0 or -1 (memory). */
 int surface_grid_compute(surface_grid *g, const objective *obj,
                          const double view[4], int cw, int ch);
+/* The same from samples already taken (a slice's lattice), interpolated
+ * bilinearly over the lattice's view. */
+int surface_grid_from_lattice(surface_grid *g, const lattice *l, int cw,
+                              int ch);
 void surface_grid_free(surface_grid *g);
 
 /* n contour levels, ascending, at the ((k + ½)/n)² quantiles of the

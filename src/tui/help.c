@@ -8,7 +8,7 @@
 void help_draw(app *a)
 {
     int cols = a->cols >= 120 ? 2 : 1, colw = 56;
-    int per_col = (key_binding_count + cols - 1) / cols;
+    int per_col = (a->nkeys + cols - 1) / cols;
     WINDOW *win = overlay_open(a, per_col + 4, cols * colw + 3, -1,
                                "help · keys");
     if (!win)
@@ -20,18 +20,18 @@ void help_draw(app *a)
     for (int c = 0; c < cols; c++)
         for (int r = 0; r < rows; r++) {
             int i = c * per_col + r + a->help_scroll;
-            if (i >= key_binding_count || r + a->help_scroll >= per_col)
+            if (i >= a->nkeys || r + a->help_scroll >= per_col)
                 break;
             int x = 2 + c * width;
             ui_role_set(win, &a->ui, ROLE_ACCENT, A_BOLD);
-            ui_puts(win, &a->ui, 1 + r, x, 10, key_bindings[i].keys);
+            ui_puts(win, &a->ui, 1 + r, x, 10, a->keys[i].keys);
             ui_role_set(win, &a->ui, ROLE_TEXT, 0);
             ui_puts(win, &a->ui, 1 + r, x + 11, width - 12,
-                    key_bindings[i].help);
+                    a->keys[i].help);
         }
     ui_role_set(win, &a->ui, ROLE_DIM, 0);
     ui_printf(win, &a->ui, getmaxy(win) - 2, 2, getmaxx(win) - 4,
-              "wheel: zoom · click: start%s · other keys close",
+              "%sother keys close%s", a->hpo ? "" : "wheel: zoom · click: start · ",
               max_scroll ? " · ↑↓ scroll" : "");
     overlay_close(win);
 }

@@ -13,12 +13,17 @@ typedef struct {
     const char *help;
     const char *hint;        /* short label for the bottom bar, or NULL */
     void (*action)(struct app *a);
+    bool sliced;             /* its hint shows only when the surface is a
+                                slice (a model of many parameters) */
 } key_binding;
 
+/* The live screen's, and the HPO view's (hpo_keys.c). */
 extern const key_binding key_bindings[];
 extern const int key_binding_count;
+extern const key_binding hpo_key_bindings[];
+extern const int hpo_key_binding_count;
 
-/* Handles one key (overlays first, then the bindings). */
+/* Handles one key (overlays first, then the screen's bindings). */
 void keys_handle(struct app *a, int key);
 
 #endif

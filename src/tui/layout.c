@@ -2,7 +2,9 @@
 
 #include "layout.h"
 
-static const pane_id charts[3] = {PANE_LOSS, PANE_LR, PANE_GRAD};
+static const pane_id charts[4] = {PANE_LOSS, PANE_LR, PANE_GRAD, PANE_ACC};
+/* With four, the first and the last (loss, accuracy) where only two fit. */
+static const pane_id two_of_four[2] = {PANE_LOSS, PANE_ACC};
 
 /* Splits area into n panels one above the other (down) or side by side;
  * the last takes what division leaves over. */
@@ -26,7 +28,7 @@ static void split(layout *l, rect area, const pane_id *ids, int n, bool down)
 
 /* The three charts in area: stacked when each gets 6 rows, side by side
  * when each gets 22 columns, else loss and learning rate only. */
-static void place_charts(layout *l, rect area)
+static void place_three(layout *l, rect area)
 {
     if (area.h >= 18 || (area.h >= 12 && area.w < 66))
         split(l, area, charts, area.h >= 12 ? 3 : 1, true);
@@ -36,16 +38,53 @@ static void place_charts(layout *l, rect area)
         split(l, area, charts, 2, false);
 }
 
-void layout_compute(layout *l, int cols, int rows, bool presenter,
-                    layout_tab tab)
+/* Four: stacked when each gets 5 rows, else two rows of two, else side
+ * by side when each gets 22 columns, else loss and accuracy. */
+static void place_four(layout *l, rect area)
+{
+    if (area.h >= 20) {
+        split(l, area, charts, 4, true);
+    } else if (area.h >= 10) {
+        rect top = area, bottom = area;
+        top.h = area.h / 2;
+        bottom.y += top.h;
+        bottom.h -= top.h;
+        split(l, top, charts, 2, false);
+        split(l, bottom, charts + 2, 2, false);
+    } else if (area.w >= 88) {
+        split(l, area, charts, 4, false);
+    } else {
+        split(l, area, two_of_four, 2, false);
+    }
+}
+
+static void place_charts(layout *l, rect area, bool accuracy)
+{
+    if (accuracy)
+        place_four(l, area);
+    else
+        place_three(l, area);
+}
+
+/* Starts a layout: the top and bottom bars, or too small. Returns
+ * whether there is room for panels. */
+static bool bars(layout *l, int cols, int rows)
 {
     memset(l, 0, sizeof *l);
     if (cols < LAYOUT_MIN_COLS || rows < LAYOUT_MIN_ROWS) {
         l->too_small = true;
-        return;
+        return false;
     }
     l->r[PANE_TOP] = (rect){0, 0, 1, cols};
     l->r[PANE_BOTTOM] = (rect){rows - 1, 0, 1, cols};
+    return true;
+}
+
+void layout_compute(layout *l, int cols, int rows, bool presenter,
+                    layout_tab tab, bool accuracy)
+{
+    if (!bars(l, cols, rows))
+        return;
     rect body = {1, 0, rows - 2, cols};
     if (presenter) {
         int cw = cols >= 90 ? cols / 4 : 0;
@@ -59,7 +98,7 @@ void layout_compute(layout *l, int cols, int rows, bool presenter,
         l->r[PANE_SURFACE] = (rect){body.y, 0, body.h, sw};
         l->r[PANE_STEP] = (rect){body.y, sw, step_h, cols - sw};
         place_charts(l, (rect){body.y + step_h, sw, body.h - step_h,
-                               cols - sw});
+                               cols - sw}, accuracy);
         return;
     }
     l->tabbed = true;
@@ -76,7 +115,29 @@ void layout_compute(layout *l, int cols, int rows, bool presenter,
     if (tab == TAB_STEP)
         l->r[PANE_STEP] = rest;
     else
-        place_charts(l, rest);
+        place_charts(l, rest, accuracy);
+}
+
+/* Rows: a header, four methods, the key to the marks, the data. */
+enum { HPO_LEGEND_H = 9, HPO_LEGEND_W = 66 };
+
+void layout_hpo(layout *l, int cols, int rows)
+{
+    if (!bars(l, cols, rows))
+        return;
+    int body = rows - 2;
+    if (cols < 120) {
+        int top = body - HPO_LEGEND_H, cw = cols * 3 / 5;
+        l->r[PANE_SURFACE] = (rect){1, 0, top, cw};
+        l->r[PANE_LOSS] = (rect){1, cw, top, cols - cw};
+        l->r[PANE_STEP] = (rect){1 + top, 0, HPO_LEGEND_H, cols};
+        return;
+    }
+    int bottom = body / 3 > HPO_LEGEND_H ? body / 3 : HPO_LEGEND_H;
+    l->r[PANE_SURFACE] = (rect){1, 0, body - bottom, cols};
+    l->r[PANE_LOSS] = (rect){1 + body - bottom, 0, bottom, cols - HPO_LEGEND_W};
+    l->r[PANE_STEP] = (rect){1 + body - bottom, cols - HPO_LEGEND_W, bottom,
+                             HPO_LEGEND_W};
 }
 
 bool layout_visible(const layout *l, pane_id p)

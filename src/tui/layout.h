@@ -1,7 +1,8 @@
 /* Where each panel goes for a terminal size. Wide terminals show the
  * surface beside the step panel and the charts (SCREEN.md); narrow ones
  * (80×24) show the surface beside one of two tabs, step or charts;
- * presenter mode shows only the surface and the loss chart. Panels never
+ * presenter mode shows only the surface and the loss chart. Classifiers
+ * get a fourth chart, accuracy. Panels never
  * overlap; a hidden panel has zero width. Pure. */
 #ifndef DESCENT_TUI_LAYOUT_H
 #define DESCENT_TUI_LAYOUT_H
@@ -14,7 +15,7 @@ typedef struct {
 
 typedef enum {
     PANE_TOP, PANE_SURFACE, PANE_STEP, PANE_LOSS, PANE_LR, PANE_GRAD,
-    PANE_BOTTOM, PANE_COUNT
+    PANE_ACC, PANE_BOTTOM, PANE_COUNT
 } pane_id;
 
 /* The smallest terminal anything is drawn on. */
@@ -28,8 +29,15 @@ typedef struct {
     bool tabbed;        /* step and charts share a place (narrow) */
 } layout;
 
+/* accuracy: a fourth chart, for classifiers. */
 void layout_compute(layout *l, int cols, int rows, bool presenter,
-                    layout_tab tab);
+                    layout_tab tab, bool accuracy);
+/* The HPO view's panes, in the same ids: the curve (PANE_SURFACE), the
+ * running best against cost (PANE_LOSS) and the legend (PANE_STEP).
+ * Narrow: curve and running best side by side over the legend; wide:
+ * the curve over the running best and the legend. */
+void layout_hpo(layout *l, int cols, int rows);
+
 bool layout_visible(const layout *l, pane_id p);
 
 #endif

@@ -1,8 +1,12 @@
-/* Charts over steps in braille: loss (log scale), learning rate and the
- * gradient norm (raw and, with clipping on, clipped). Every run is drawn
- * in its colour; the x axis stretches to hold the whole run. */
+/* Charts over steps in braille: loss (log scale), learning rate, the
+ * gradient norm (raw and, with clipping on, clipped) and, for
+ * classifiers, accuracy. Every run is drawn in its colour; the focused
+ * run's companion series (validation loss and accuracy, clipped norm)
+ * over them in the accent colour, its minibatch loss under them dimmed.
+ * The x axis stretches to hold the whole run. */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "app.h"
 #include "panels.h"
@@ -14,12 +18,20 @@ typedef double (*series_fn)(const hist_row *rows, size_t i);
 typedef struct {
     const char *title;
     bool log;             /* log scale when every value is > 0 */
-    series_fn main, clipped;
+    series_fn main;
+    series_fn over;       /* focused run, accent colour; NULL: none */
+    const char *over_name; /* in the title beside its last value */
+    series_fn under;      /* focused run, dimmed; NULL: none */
+    bool over_clip_only;  /* over is drawn only with clipping on */
 } chart_spec;
 
-enum { LABEL_W = 8, MIN_STEPS = 100, TAG_CLIPPED = 8 };
+enum { LABEL_W = 8, MIN_STEPS = 100, TAG_OVER = 8, TAG_UNDER };
 
 static double s_loss(const hist_row *r, size_t i) { return r[i].loss; }
+static double s_val(const hist_row *r, size_t i) { return r[i].val_loss; }
+static double s_batch(const hist_row *r, size_t i) { return r[i].batch_loss; }
+static double s_acc(const hist_row *r, size_t i) { return r[i].train_acc; }
+static double s_val_acc(const hist_row *r, size_t i) { return r[i].val_acc; }
 static double s_lr(const hist_row *r, size_t i) { return r[i].lr; }
 /* Update t used the raw gradient at θ_{t-1} and its clipped ĝ_t. */
 static double s_raw(const hist_row *r, size_t i)
@@ -39,29 +51,48 @@ typedef struct {
 
 static bool usable(double v, bool log) { return isfinite(v) && (!log || v > 0.0); }
 
+/* Widens cr to a series' values; false when a value ≤ 0 rules out the
+ * log scale. */
+static bool cover(chart_range *cr, const hist *h, series_fn fn)
+{
+    for (size_t i = 0; fn && i < h->nrows; i++) {
+        double v = fn(h->rows, i);
+        if (!isfinite(v))
+            continue;
+        if (cr->log && !(v > 0.0))
+            return false;
+        cr->lo = fmin(cr->lo, v);
+        cr->hi = fmax(cr->hi, v);
+    }
+    return true;
+}
+
+static bool over_shown(const app *a, const chart_spec *sp)
+{
+    return sp->over && (!sp->over_clip_only ||
+                        a->s.runs[a->s.focus].r.s.clip.mode != CLIP_NONE);
+}
+
 static chart_range find_range(const app *a, const chart_spec *sp)
 {
     chart_range cr = {INFINITY, -INFINITY, sp->log, 0};
+    const hist *fh = &a->s.runs[a->s.focus].h;
     for (int pass = 0; pass < 2; pass++) {
         cr.lo = INFINITY, cr.hi = -INFINITY;
-        for (int k = 0; k < a->s.nruns; k++) {
+        bool ok = true;
+        for (int k = 0; k < a->s.nruns && ok; k++) {
             const hist *h = &a->s.runs[k].h;
             if (h->nrows > cr.steps)
                 cr.steps = h->nrows;
-            for (size_t i = 0; i < h->nrows; i++) {
-                double v = sp->main(h->rows, i);
-                if (!isfinite(v))
-                    continue;
-                if (cr.log && !(v > 0.0)) {
-                    cr.log = false; /* a value ≤ 0: fall back to linear */
-                    break;
-                }
-                cr.lo = fmin(cr.lo, v);
-                cr.hi = fmax(cr.hi, v);
-            }
+            ok = cover(&cr, h, sp->main);
         }
-        if (cr.log == sp->log)
+        if (ok && over_shown(a, sp))
+            ok = cover(&cr, fh, sp->over);
+        if (ok)
+            ok = cover(&cr, fh, sp->under);
+        if (ok)
             break;
+        cr.log = false; /* a value ≤ 0: fall back to linear */
     }
     return cr;
 }
@@ -107,12 +138,15 @@ static void draw_plot(app *a, WINDOW *w, const chart_spec *sp,
     if (braille_init(&cv, pw, ph) < 0)
         return;
     double xmax = cr->steps > MIN_STEPS ? (double)(cr->steps - 1) : MIN_STEPS;
+    const hist *fh = &a->s.runs[a->s.focus].h;
+    /* A cell shows the colour drawn into it last: the noisy minibatch
+     * loss first, the runs, then the focused run's companion. */
+    if (sp->under)
+        plot_series(&cv, fh, sp->under, cr, xmax, TAG_UNDER);
     for (int k = 0; k < a->s.nruns; k++)
         plot_series(&cv, &a->s.runs[k].h, sp->main, cr, xmax, k);
-    const run *f = session_focused(&a->s);
-    if (sp->clipped && f->s.clip.mode != CLIP_NONE)
-        plot_series(&cv, &a->s.runs[a->s.focus].h, sp->clipped, cr, xmax,
-                    TAG_CLIPPED);
+    if (over_shown(a, sp))
+        plot_series(&cv, fh, sp->over, cr, xmax, TAG_OVER);
     const ui_env *u = &a->ui;
     int bg = ui_color(u, u->th->bg);
     for (int j = 0; j < ph; j++)
@@ -121,7 +155,9 @@ static void draw_plot(app *a, WINDOW *w, const chart_spec *sp,
             if (!m)
                 continue;
             int tag = cv.color[j * pw + i];
-            tcolor c = tag == TAG_CLIPPED ? u->th->accent : u->th->runs[tag];
+            tcolor c = tag == TAG_OVER    ? u->th->accent
+                       : tag == TAG_UNDER ? u->th->dim
+                                          : u->th->runs[tag];
             ui_cell(w, u, y + j, x + i, braille_codepoint(m), braille_ascii(m),
                     ui_color(u, c), bg, A_BOLD);
         }
@@ -137,10 +173,24 @@ static void draw_chart(app *a, WINDOW *w, const chart_spec *sp)
     double now = fh->nrows ? sp->main(fh->rows, fh->nrows - 1) : NAN;
     if (sp->main == s_raw)
         now = session_focused(&a->s)->grad_norm;
-    char title[96], num[16];
+    /* The fullest title that fits: the scale, then the companion's
+     * value, are left out on narrow charts. */
+    char title[128], num[16], other[32] = "";
+    double o = sp->over_name && fh->nrows ? sp->over(fh->rows, fh->nrows - 1)
+                                          : NAN;
+    if (!isnan(o)) {
+        numfmt(o, 9, num);
+        snprintf(other, sizeof other, " · %s %s", sp->over_name,
+                 num + strspn(num, " "));
+    }
     numfmt(now, 9, num);
-    snprintf(title, sizeof title, "%s%s %s", sp->title,
-             cr.log ? " (log)" : "", num);
+    for (int brevity = 0; brevity < 3; brevity++) {
+        snprintf(title, sizeof title, "%s%s %s%s", sp->title,
+                 cr.log && brevity < 1 ? " (log)" : "", num,
+                 brevity < 2 ? other : "");
+        if (ui_width(u, title) <= wd - 6)
+            break;
+    }
     ui_box(w, u, title, false);
     int ph = h - 3, pw = wd - 2 - LABEL_W;
     if (ph < 1 || pw < 4 || !(cr.hi >= cr.lo))
@@ -158,18 +208,31 @@ static void draw_chart(app *a, WINDOW *w, const chart_spec *sp)
 
 void panel_chart_loss(app *a, WINDOW *w)
 {
-    static const chart_spec sp = {"loss", true, s_loss, NULL};
+    /* Models: the validation loss over the training loss (NaN for
+     * built-ins and without validation rows, so nothing is drawn), the
+     * minibatches' loss under it. */
+    static const chart_spec sp = {"loss", true, s_loss, s_val, "val",
+                                  s_batch, false};
     draw_chart(a, w, &sp);
 }
 
 void panel_chart_lr(app *a, WINDOW *w)
 {
-    static const chart_spec sp = {"learning rate", false, s_lr, NULL};
+    static const chart_spec sp = {"learning rate", false, s_lr, NULL, NULL,
+                                  NULL, false};
     draw_chart(a, w, &sp);
 }
 
 void panel_chart_grad(app *a, WINDOW *w)
 {
-    static const chart_spec sp = {"‖g‖ raw·clipped", true, s_raw, s_clipped};
+    static const chart_spec sp = {"‖g‖ raw·clipped", true, s_raw, s_clipped,
+                                  NULL, NULL, true};
+    draw_chart(a, w, &sp);
+}
+
+void panel_chart_accuracy(app *a, WINDOW *w)
+{
+    static const chart_spec sp = {"accuracy", false, s_acc, s_val_acc, "val",
+                                  NULL, false};
     draw_chart(a, w, &sp);
 }

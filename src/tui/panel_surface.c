@@ -12,7 +12,7 @@
 #include "ticks.h"
 
 /* Colour tags in the canvas beside the run indices 0..3. */
-enum { TAG_CONTOUR = 8, TAG_GRAD, TAG_UPDATE, CONTOUR_LEVELS = 8 };
+enum { TAG_CONTOUR = CONTOUR_TAG, TAG_GRAD, TAG_UPDATE };
 enum { LABEL_W = 6 };
 
 typedef struct {
@@ -23,31 +23,24 @@ typedef struct {
     bool heat;
 } ctx;
 
-static void emit_segment(void *p, const contour_seg *s)
+/* θ (all its parameters) as plot coordinates: itself for 2 parameters,
+ * its projection onto the slice otherwise. */
+static void plot_xy(const app *a, const double *theta, double *x, double *y)
 {
-    braille_line(p, s->x0, s->y0, s->x1, s->y1, TAG_CONTOUR);
+    if (session_sliced(&a->s))
+        slice_project(&a->s.slice.sl, theta, x, y);
+    else
+        *x = theta[0], *y = theta[1];
 }
 
-/* Samples the view, then traces the contours (levels by area, see
- * surface_grid_levels). */
-static void rebuild_cache(app *a)
+/* The direction p − q (q NULL: p) in plot coordinates. */
+static void plot_dir(app *a, const double *p, const double *q, double *x,
+                     double *y)
 {
-    surface_cache *sc = &a->sc;
-    if (surface_grid_compute(&sc->grid, &a->s.obj, a->s.view, sc->pw,
-                             sc->ph) < 0)
-        return;
-    braille_free(&sc->contours);
-    braille_free(&sc->canvas);
-    if (braille_init(&sc->contours, sc->pw, sc->ph) < 0 ||
-        braille_init(&sc->canvas, sc->pw, sc->ph) < 0)
-        return;
-    double levels[CONTOUR_LEVELS];
-    int n = surface_grid_levels(&sc->grid, CONTOUR_LEVELS, levels);
-    for (int k = 0; k < n; k++)
-        contour_level(sc->grid.dots, 2 * sc->pw, 4 * sc->ph, levels[k],
-                      emit_segment, &sc->contours);
-    sc->gen = a->s.view_gen;
-    sc->valid = true;
+    if (session_sliced(&a->s))
+        slice_view_delta(&a->s.slice, p, q, a->sc.theta, x, y);
+    else
+        *x = p[0] - (q ? q[0] : 0.0), *y = p[1] - (q ? q[1] : 0.0);
 }
 
 /* World (x, y) to dot coordinates; dot i covers [i, i+1). */
@@ -61,15 +54,18 @@ static void to_dot(const ctx *c, double x, double y, double *px, double *py)
  * which no dot has, so it converts to int safely. */
 static int dot_of(double p) { return p > -2.0 && p < 1e6 ? (int)floor(p) : -2; }
 
-/* Consecutive θs joined by lines; a step that stays in the same dot
- * draws nothing more, so long converged tails cost little. */
-static void draw_path(const ctx *c, braille_canvas *cv, const hist *h, int tag)
+/* Consecutive points (x, y at stride bytes apart) joined by lines,
+ * then the run's θ; a step that stays in the same dot draws nothing
+ * more, so long converged tails cost little. */
+static void draw_points(const ctx *c, braille_canvas *cv, const char *xy,
+                        size_t stride, size_t n, const double *now, int tag)
 {
     double px0 = 0, py0 = 0;
     int last_x = -3, last_y = -3;
-    for (size_t i = 0; i < h->nrows; i++) {
+    for (size_t i = 0; i <= n; i++) {
+        const double *p = i < n ? (const double *)(xy + i * stride) : now;
         double px, py;
-        to_dot(c, h->rows[i].theta[0], h->rows[i].theta[1], &px, &py);
+        to_dot(c, p[0], p[1], &px, &py);
         int dx = dot_of(px), dy = dot_of(py);
         if (i == 0)
             braille_set(cv, dx, dy, tag);
@@ -80,6 +76,24 @@ static void draw_path(const ctx *c, braille_canvas *cv, const hist *h, int tag)
         px0 = px;
         py0 = py;
     }
+}
+
+/* A run's path: its rows' θ for 2 parameters; on a slice, its kept
+ * points projected (the projections cached with the run). */
+static void draw_path(const ctx *c, braille_canvas *cv, session_run *sr,
+                      int tag)
+{
+    double now[2];
+    plot_xy(c->a, sr->r.theta, &now[0], &now[1]);
+    if (!session_sliced(&c->a->s)) {
+        const hist *h = &sr->h;
+        draw_points(c, cv, (const char *)h->rows[0].theta, sizeof *h->rows,
+                    h->nrows, now, tag);
+        return;
+    }
+    if (slice_proj_update(&sr->proj, &c->a->s.slice, &sr->h.path) == 0)
+        draw_points(c, cv, (const char *)sr->proj.ab, 2 * sizeof(double),
+                    sr->proj.n, now, tag);
 }
 
 /* One of eight arrows for a direction on screen (y down). */
@@ -133,10 +147,11 @@ static int tag_color(const ctx *c, int tag, double t)
     return ui_color(u, th->runs[tag]);
 }
 
-static double cell_t(const app *a, int cx, int cy)
+/* The heat map's colour position at a cell (unused without one). */
+static double cell_t(const ctx *c, int cx, int cy)
 {
-    const surface_grid *g = &a->sc.grid;
-    return heat_scale_t(&g->scale, g->cells[cy * g->cw + cx]);
+    const surface_grid *g = &c->a->sc.grid;
+    return c->heat ? heat_scale_t(&g->scale, g->cells[cy * g->cw + cx]) : 0.0;
 }
 
 static int cell_bg(const ctx *c, double t)
@@ -151,7 +166,7 @@ static void draw_cells(const ctx *c)
     const braille_canvas *cv = &sc->canvas;
     for (int y = 0; y < sc->ph; y++)
         for (int x = 0; x < sc->pw; x++) {
-            double t = cell_t(c->a, x, y);
+            double t = cell_t(c, x, y);
             int bg = cell_bg(c, t), i = y * cv->w + x;
             uint8_t m = cv->dots[i];
             if (!m) {
@@ -178,7 +193,7 @@ static void marker(const ctx *c, double px, double py, uint32_t cp,
         return;
     int x = (int)(px / 2), y = (int)(py / 4);
     ui_cell(c->w, &c->a->ui, sc->py + y, sc->px + x, cp, ascii, fg,
-            cell_bg(c, cell_t(c->a, x, y)), A_BOLD);
+            cell_bg(c, cell_t(c, x, y)), A_BOLD);
 }
 
 static void world_marker(const ctx *c, double x, double y, uint32_t cp,
@@ -192,16 +207,18 @@ static void world_marker(const ctx *c, double x, double y, uint32_t cp,
 static void draw_arrows(const ctx *c, braille_canvas *cv, arrow *g, arrow *u)
 {
     const run *r = session_focused(&c->a->s);
-    double px, py;
-    to_dot(c, r->theta[0], r->theta[1], &px, &py);
+    double x, y, px, py, gx, gy;
+    plot_xy(c->a, r->theta, &x, &y);
+    to_dot(c, x, y, &px, &py);
+    plot_dir(c->a, r->g, NULL, &gx, &gy);
     double span = 2.0 * c->a->sc.pw;
-    *g = make_arrow(px, py, -r->g[0] * c->sx, r->g[1] * c->sy, span / 10,
-                    span / 10);
+    *g = make_arrow(px, py, -gx * c->sx, gy * c->sy, span / 10, span / 10);
     *u = (arrow){0};
-    if (r->step > 0)
-        *u = make_arrow(px, py, (r->theta[0] - r->theta_prev[0]) * c->sx,
-                        -(r->theta[1] - r->theta_prev[1]) * c->sy, span / 16,
-                        span / 5);
+    if (r->step > 0) {
+        double ux, uy;
+        plot_dir(c->a, r->theta, r->theta_prev, &ux, &uy);
+        *u = make_arrow(px, py, ux * c->sx, -uy * c->sy, span / 16, span / 5);
+    }
     if (g->on)
         braille_line(cv, px, py, g->x, g->y, TAG_GRAD);
     if (u->on)
@@ -226,15 +243,16 @@ static void draw_markers(const ctx *c)
 {
     const app *a = c->a;
     const ui_env *u = &a->ui;
-    for (size_t i = 0; i < a->s.obj.n_minima; i++)
+    double x, y;
+    /* Known minima are points of θ: on a slice they are not shown. */
+    for (size_t i = 0; !session_sliced(&a->s) && i < a->s.obj.n_minima; i++)
         world_marker(c, a->s.obj.minima[i][0], a->s.obj.minima[i][1], 0x2605,
                      '*', ui_color(u, u->th->minimum));
-    world_marker(c, a->s.start[0], a->s.start[1], 0x2022, 'o',
-                 ui_color(u, u->th->start));
+    plot_xy(a, a->s.start, &x, &y);
+    world_marker(c, x, y, 0x2022, 'o', ui_color(u, u->th->start));
     for (int i = 0; i < a->s.nruns; i++) {
-        const run *r = &a->s.runs[i].r;
-        world_marker(c, r->theta[0], r->theta[1], 0x25cf, '@',
-                     ui_color(u, u->th->runs[i]));
+        plot_xy(a, a->s.runs[i].r.theta, &x, &y);
+        world_marker(c, x, y, 0x25cf, '@', ui_color(u, u->th->runs[i]));
     }
 }
 
@@ -246,18 +264,15 @@ static void draw_axes(const ctx *c)
     double ticks[32];
     char label[32];
     int ax = sc->px - 1, ay = sc->py + sc->ph;
-    ui_role_set(w, u, ROLE_BORDER, 0);
-    for (int y = sc->py; y < ay; y++)
-        ui_puts(w, u, y, ax, 1, "│");
-    ui_puts(w, u, ay, ax, 1, "└");
-    for (int x = sc->px; x < sc->px + sc->pw; x++)
-        ui_puts(w, u, ay, x, 1, "─");
+    ui_axes_frame(w, u, sc->py, sc->px, sc->ph, sc->pw);
     /* A label every third row or so, at most a dozen. */
     int want = sc->ph / 3 + 1 > 12 ? 12 : sc->ph / 3 + 1;
     int n = ticks_nice(c->v[2], c->v[3], want, ticks, 32);
     double step = ticks_step(c->v[2], c->v[3], want);
     for (int i = 0; i < n; i++) {
         int y = sc->py + (int)floor((c->v[3] - ticks[i]) * c->sy / 4.0);
+        if (y == ay)
+            y--; /* the bottom edge's own tick: on the last row */
         if (y < sc->py || y >= ay)
             continue;
         ticks_label(ticks[i], step, label, sizeof label);
@@ -272,14 +287,18 @@ static void draw_axes(const ctx *c)
     int free_from = sc->px - 2;
     for (int i = 0; i < n; i++) {
         int x = sc->px + (int)floor((ticks[i] - c->v[0]) * c->sx / 2.0);
+        if (x == sc->px + sc->pw)
+            x--; /* the right edge's own tick: in the last column */
         if (x < sc->px || x >= sc->px + sc->pw)
             continue;
         ui_role_set(w, u, ROLE_BORDER, 0);
         ui_puts(w, u, ay, x, 1, "┬");
         ticks_label(ticks[i], step, label, sizeof label);
         int len = (int)strlen(label), lx = x - len / 2;
-        if (lx < free_from || lx + len > sc->px + sc->pw + 1)
-            continue; /* would run into its neighbour or the border */
+        if (lx + len > sc->px + sc->pw)
+            lx = sc->px + sc->pw - len; /* flush with the plot's right edge */
+        if (lx < free_from)
+            continue; /* would run into its neighbour */
         ui_role_set(w, u, ROLE_DIM, 0);
         ui_puts(w, u, ay + 1, lx, len, label);
         free_from = lx + len + 1;
@@ -298,7 +317,9 @@ static void draw_legend(const ctx *c, int y)
         {ROLE_GRAD, {"→ −∇f", "→ −∇f"}},
         {ROLE_UPDATE, {"→ last update", "→ update"}}};
     int brief = width < 47;
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+    /* No minimum is marked on a slice or where none is known. */
+    size_t first = session_sliced(&a->s) || !a->s.obj.n_minima ? 1 : 0;
+    for (size_t i = first; i < sizeof keys / sizeof keys[0]; i++) {
         ui_role_set(w, u, keys[i].role, A_BOLD);
         x += ui_puts(w, u, y, x, width - x, keys[i].text[brief]) + 2;
     }
@@ -335,35 +356,77 @@ static int plot_geometry(app *a, WINDOW *w, bool *axes)
     return legend;
 }
 
+/* "surface  formula  x∈[..] y∈[..]" for 2 parameters (the view left
+ * out when it does not fit: the axes show it); the slice for more. */
+static void draw_title(app *a, WINDOW *w)
+{
+    char title[200];
+    const double *v = a->s.view;
+    const char *f = a->s.obj.formula ? a->s.obj.formula : a->s.obj.name;
+    if (session_sliced(&a->s)) {
+        /* The fullest that fits: the centre, then the notes, go first. */
+        for (int brevity = 0; brevity < 3; brevity++) {
+            slice_view_title(&a->s.slice, brevity > 0, title, sizeof title);
+            size_t at = strlen(title);
+            if (brevity < 2 && a->s.slice_want != a->s.slice.sl.kind)
+                at += (size_t)snprintf(title + at, sizeof title - at,
+                                       " · PCA when the path spans a plane");
+            if (brevity < 2 && a->sc.pending)
+                snprintf(title + at, sizeof title - at, " · computing %d%%",
+                         100 * a->sc.lat.rows_done / a->sc.lat.ny);
+            if (ui_width(&a->ui, title) <= getmaxx(w) - 6)
+                break;
+        }
+    } else {
+        snprintf(title, sizeof title,
+                 "surface  %s   x∈[%.3g,%.3g] y∈[%.3g,%.3g]", f, v[0], v[1],
+                 v[2], v[3]);
+        if (ui_width(&a->ui, title) > getmaxx(w) - 6)
+            snprintf(title, sizeof title, "surface  %s", f);
+    }
+    ui_box(w, &a->ui, title, false);
+}
+
+/* The frame's canvas: the cached contours, or nothing while a slice's
+ * first grid is being sampled. 0 or -1 (memory). */
+static int prepare_canvas(surface_cache *sc, bool grid)
+{
+    braille_canvas *cv = &sc->canvas;
+    if (cv->w != sc->pw || cv->h != sc->ph) {
+        braille_free(cv);
+        if (braille_init(cv, sc->pw, sc->ph) < 0)
+            return -1;
+    }
+    size_t cells = (size_t)cv->w * (size_t)cv->h;
+    if (!grid) {
+        braille_clear(cv);
+        return 0;
+    }
+    memcpy(cv->dots, sc->contours.dots, cells);
+    memcpy(cv->color, sc->contours.color, cells * sizeof *cv->color);
+    return 0;
+}
+
 void panel_surface_draw(app *a, WINDOW *w)
 {
     surface_cache *sc = &a->sc;
     bool axes;
     int legend = plot_geometry(a, w, &axes);
-    char title[200];
-    const double *v = a->s.view;
-    const char *f = a->s.obj.formula ? a->s.obj.formula : a->s.obj.name;
-    snprintf(title, sizeof title, "surface  %s   x∈[%.3g,%.3g] y∈[%.3g,%.3g]",
-             f, v[0], v[1], v[2], v[3]);
-    if (ui_width(&a->ui, title) > getmaxx(w) - 6)
-        snprintf(title, sizeof title, "surface  %s", f); /* the axes show the view */
-    ui_box(w, &a->ui, title, false);
-    if (sc->pw < 2 || sc->ph < 2)
+    session_slice_follow(&a->s);
+    bool grid = sc->pw >= 2 && sc->ph >= 2 && surface_cache_update(a);
+    draw_title(a, w);
+    if (sc->pw < 2 || sc->ph < 2 || prepare_canvas(sc, grid) < 0 ||
+        (session_sliced(&a->s) && !sc->theta))
         return;
-    if (!sc->valid || sc->gen != a->s.view_gen || sc->grid.cw != sc->pw ||
-        sc->grid.ch != sc->ph)
-        rebuild_cache(a);
-    if (!sc->valid)
-        return;
+    /* An older grid (a slice's new view still being sampled) is drawn
+     * with everything else in its own view, so they agree. */
+    const double *v = grid ? sc->grid.view : a->s.view;
     ctx c = {a, w, v, 2.0 * sc->pw / (v[1] - v[0]),
              4.0 * sc->ph / (v[3] - v[2]),
-             a->ui.depth != DEPTH_NONE && a->ui.th->color};
+             grid && a->ui.depth != DEPTH_NONE && a->ui.th->color};
     braille_canvas *cv = &sc->canvas;
-    size_t cells = (size_t)cv->w * (size_t)cv->h;
-    memcpy(cv->dots, sc->contours.dots, cells);
-    memcpy(cv->color, sc->contours.color, cells * sizeof *cv->color);
     for (int i = 0; i < a->s.nruns; i++)
-        draw_path(&c, cv, &a->s.runs[i].h, i);
+        draw_path(&c, cv, &a->s.runs[i], i);
     arrow g, u;
     draw_arrows(&c, cv, &g, &u);
     draw_cells(&c);
@@ -396,6 +459,9 @@ bool panel_surface_mouse(app *a, int y, int x, int button)
         return false;
     if (button == 4 || button == 5)
         session_zoom(&a->s, button == 4 ? 0.8 : 1.25, wx, wy);
+    else if (session_sliced(&a->s))
+        app_message(a, true, "a model starts at its θ0 (--init, --start, "
+                             "--seed)");
     else {
         session_set_start(&a->s, wx, wy);
         a->s.running = false;
@@ -407,8 +473,8 @@ bool panel_surface_mouse(app *a, int y, int x, int button)
 void panel_surface_centre(app *a, double *cx, double *cy)
 {
     const double *v = a->s.view;
-    const run *r = session_focused(&a->s);
-    double x = r->theta[0], y = r->theta[1];
+    double x, y;
+    plot_xy(a, session_focused(&a->s)->theta, &x, &y);
     bool inside = x >= v[0] && x <= v[1] && y >= v[2] && y <= v[3];
     *cx = inside ? x : (v[0] + v[1]) / 2;
     *cy = inside ? y : (v[2] + v[3]) / 2;

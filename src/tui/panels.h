@@ -15,6 +15,12 @@ void panel_step_draw(struct app *a, WINDOW *w);
 void panel_chart_loss(struct app *a, WINDOW *w);
 void panel_chart_lr(struct app *a, WINDOW *w);
 void panel_chart_grad(struct app *a, WINDOW *w);
+void panel_chart_accuracy(struct app *a, WINDOW *w);
+/* The HPO view's: the curve with the evaluations, the running best
+ * against cost, the legend. */
+void panel_hpo_curve(struct app *a, WINDOW *w);
+void panel_hpo_best(struct app *a, WINDOW *w);
+void panel_hpo_legend(struct app *a, WINDOW *w);
 
 /* A mouse event at screen (y, x) over the surface: the wheel zooms
  * about the pointer, a click moves the start. Returns whether it was

@@ -1,7 +1,9 @@
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "builtins.h"
+#include "model.h"
 #include "session.h"
 
 const int session_speeds[SESSION_SPEEDS] = {1, 2, 5, 10, 20, 50, 100, 200,
@@ -9,6 +11,7 @@ const int session_speeds[SESSION_SPEEDS] = {1, 2, 5, 10, 20, 50, 100, 200,
 
 static int start_run(session *s, session_run *sr, const run_settings *set)
 {
+    sr->check.update = -1;
     if (run_init(&sr->r, &s->obj, set, s->start) < 0)
         return -1;
     return hist_restart(&sr->h, &sr->r);
@@ -18,34 +21,77 @@ int session_init(session *s, const char *spec, const run_settings *set,
                  const double *start, const double *view,
                  char *err, size_t errcap)
 {
-    memset(s, 0, sizeof *s);
-    s->speed = 6; /* 100 updates/s: rosenbrock solved in ~10 s */
+    objective obj;
+    objective_error oe;
     if (!spec)
         spec = "rosenbrock";
-    objective_error oe;
-    if (objective_open(spec, &s->obj, &oe) < 0) {
+    if (objective_open(spec, &obj, &oe) < 0) {
+        memset(s, 0, sizeof *s);
         snprintf(err, errcap, "%s", oe.message);
         return -1;
     }
-    if (s->obj.dim != 2) {
-        snprintf(err, errcap, "the TUI shows objectives of two parameters; "
-                              "'%s' has %zu", spec, s->obj.dim);
-        objective_free(&s->obj);
+    if (obj.dim != 2) {
+        snprintf(err, errcap, "give models of more than two parameters "
+                              "with --model; '%s' has %zu", spec, obj.dim);
+        objective_free(&obj);
         return -1;
     }
+    if (session_init_objective(s, &obj, set, start, view, err, errcap) < 0)
+        return -1;
     snprintf(s->spec, sizeof s->spec, "%s", spec);
+    return 0;
+}
+
+/* Where runs start by default: a model's θ0 (all its parameters), else
+ * the objective's own start. */
+static const double *default_start(const objective *obj)
+{
+    const model *m = model_of(obj);
+    return m ? m->theta0 : obj->start;
+}
+
+/* start (obj.dim numbers) as the session's start point. 0 or -1. */
+static int set_start(session *s, const double *start)
+{
+    double *p = realloc(s->start, s->obj.dim * sizeof *p);
+    if (!p)
+        return -1;
+    s->start = p;
+    memcpy(p, start ? start : default_start(&s->obj), s->obj.dim * sizeof *p);
+    return 0;
+}
+
+int session_init_objective(session *s, objective *obj,
+                           const run_settings *set, const double *start,
+                           const double *view, char *err, size_t errcap)
+{
+    memset(s, 0, sizeof *s);
+    s->speed = 6; /* 100 updates/s: rosenbrock solved in ~10 s */
+    s->obj = *obj;
+    memset(obj, 0, sizeof *obj);
+    snprintf(s->spec, sizeof s->spec, "%s", s->obj.name);
     memcpy(s->view, view ? view : s->obj.view, sizeof s->view);
-    memcpy(s->start, start ? start : s->obj.start, sizeof s->start);
     session_run *sr = &s->runs[0];
-    if (hist_init(&sr->h) < 0 || start_run(s, sr, set) < 0) {
+    if (set_start(s, start) < 0 || hist_init(&sr->h) < 0 ||
+        start_run(s, sr, set) < 0) {
         snprintf(err, errcap, "the %s gradient is not available for %s",
                  grad_method_name(set->grad), s->obj.name);
         hist_free(&sr->h);
+        free(s->start);
         objective_free(&s->obj);
         return -1;
     }
     sr->steps_granted = set->max_steps;
     s->nruns = 1;
+    if (session_sliced(s) && session_slice_kind(s, SLICE_RANDOM) < 0) {
+        snprintf(err, errcap, "out of memory");
+        session_free(s);
+        return -1;
+    }
+    if (session_sliced(s) && view) {
+        memcpy(s->view, view, sizeof s->view);
+        s->view_gen++;
+    }
     return 0;
 }
 
@@ -53,6 +99,7 @@ static void free_run(session_run *sr)
 {
     run_free(&sr->r);
     hist_free(&sr->h);
+    slice_proj_free(&sr->proj);
 }
 
 void session_free(session *s)
@@ -60,6 +107,9 @@ void session_free(session *s)
     for (int i = 0; i < s->nruns; i++)
         free_run(&s->runs[i]);
     objective_free(&s->obj);
+    free(s->start);
+    s->start = NULL;
+    slice_view_free(&s->slice);
     s->nruns = 0;
 }
 
@@ -118,10 +168,22 @@ static void restart(session *s, session_run *sr)
     start_run(s, sr, &set);
 }
 
+/* After a restart the path is gone: a random slice through the start
+ * (the PCA one comes back when the new path spans a plane). */
+static void slice_restart(session *s)
+{
+    if (!session_sliced(s))
+        return;
+    slice_kind want = s->slice_want;
+    session_slice_kind(s, SLICE_RANDOM);
+    s->slice_want = want;
+}
+
 void session_reset(session *s)
 {
     for (int i = 0; i < s->nruns; i++)
         restart(s, &s->runs[i]);
+    slice_restart(s);
 }
 
 int session_add_run(session *s)
@@ -141,6 +203,7 @@ int session_add_run(session *s)
     s->focus = s->nruns++;
     for (int i = 0; i < s->nruns - 1; i++)
         restart(s, &s->runs[i]);
+    slice_restart(s);
     return 0;
 }
 
@@ -192,10 +255,14 @@ int session_set_objective(session *s, const char *spec, objective_error *err)
         run_free(&s->runs[i].r);
     }
     objective_free(&s->obj);
+    slice_view_free(&s->slice);
     s->obj = next;
     snprintf(s->spec, sizeof s->spec, "%s", spec);
     memcpy(s->view, s->obj.view, sizeof s->view);
-    memcpy(s->start, s->obj.start, sizeof s->start);
+    /* Two numbers, never more than the buffer had: if even shrinking it
+     * fails, the old one serves. */
+    if (set_start(s, NULL) < 0)
+        memcpy(s->start, s->obj.start, sizeof s->obj.start);
     s->view_gen++;
     for (int i = 0; i < s->nruns; i++)
         start_run(s, &s->runs[i], &sets[i]);
@@ -232,8 +299,57 @@ void session_pan(session *s, double fx, double fy)
 
 void session_view_reset(session *s)
 {
-    memcpy(s->view, s->obj.view, sizeof s->view);
+    memcpy(s->view, session_sliced(s) ? s->slice.range : s->obj.view,
+           sizeof s->view);
     s->view_gen++;
+}
+
+bool session_sliced(const session *s) { return s->obj.dim > 2; }
+
+/* A new slice was installed: the view becomes its own. */
+static void slice_shown(session *s)
+{
+    memcpy(s->view, s->slice.range, sizeof s->view);
+    s->view_gen++;
+}
+
+int session_slice_kind(session *s, slice_kind k)
+{
+    const session_run *sr = &s->runs[s->focus];
+    int rc = k == SLICE_PCA
+        ? slice_view_pca(&s->slice, &sr->h.path, sr->r.theta, sr->r.step)
+        : slice_view_random(&s->slice, &s->obj, sr->r.theta, sr->r.step,
+                            s->slice.seed);
+    if (rc == 0) {
+        s->slice_want = k;
+        slice_shown(s);
+    }
+    return rc;
+}
+
+int session_slice_reseed(session *s)
+{
+    const session_run *sr = &s->runs[s->focus];
+    if (slice_view_random(&s->slice, &s->obj, sr->r.theta, sr->r.step,
+                          s->slice.seed + 1) < 0)
+        return -1;
+    s->slice_want = SLICE_RANDOM;
+    slice_shown(s);
+    return 0;
+}
+
+bool session_slice_follow(session *s)
+{
+    if (!session_sliced(s) || s->slice_want != SLICE_PCA)
+        return false;
+    const session_run *sr = &s->runs[s->focus];
+    bool pca = s->slice.sl.kind == SLICE_PCA;
+    if (pca && !slice_view_pca_due(&s->slice, sr->r.step))
+        return false;
+    /* Until the path spans a plane the random slice stays. */
+    if (!pca && sr->h.path.count < 3)
+        return false;
+    return session_slice_kind(s, SLICE_PCA) == 0;
 }
 
 bool session_any_running(const session *s)

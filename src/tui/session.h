@@ -12,28 +12,43 @@
 #include "hist.h"
 #include "objective_open.h"
 #include "run.h"
+#include "slice_view.h"
 
 enum { SESSION_MAX_RUNS = 4, SESSION_SPEEDS = 11 };
 
 /* Updates per second of live running, slowest first. */
 extern const int session_speeds[SESSION_SPEEDS];
 
+/* The step panel's gradient check of one update (stepdoc.c). */
+typedef struct {
+    long update;        /* -1: none */
+    grad_method method; /* the run's method and h it was made against */
+    double h;
+    double err[GRAD_METHOD_COUNT];
+} gradcheck_cache;
+
 typedef struct {
     run r;
     hist h;
+    gradcheck_cache check;
     long steps_granted; /* max_steps as first given, to extend by */
+    slice_proj proj;    /* its path on the slice (more than 2 parameters) */
 } session_run;
 
 typedef struct {
     objective obj;
     char spec[256];      /* what opened obj */
-    double view[4];      /* x0, x1, y0, y1 */
-    double start[2];
+    double view[4];      /* x0, x1, y0, y1: of θ, or of the slice plane */
+    double *start;       /* obj.dim numbers */
     session_run runs[SESSION_MAX_RUNS];
     int nruns, focus;
     bool running;        /* live running (space) */
     int speed;           /* index into session_speeds */
     unsigned view_gen;   /* changes with the objective or the view */
+    /* Objectives of more than 2 parameters are shown on a slice; view is
+     * then in its coordinates (a, b). */
+    slice_view slice;
+    slice_kind slice_want; /* PCA waits for a path that spans a plane */
 } session;
 
 /* Opens spec (NULL: rosenbrock) and starts one run with settings s at
@@ -42,6 +57,12 @@ typedef struct {
 int session_init(session *s, const char *spec, const run_settings *set,
                  const double *start, const double *view,
                  char *err, size_t errcap);
+/* The same with an objective already opened (a model), which the
+ * session takes over (*obj is zeroed, and freed on failure too); start
+ * has obj->dim numbers (NULL: the model's θ0, or the objective's). */
+int session_init_objective(session *s, objective *obj,
+                           const run_settings *set, const double *start,
+                           const double *view, char *err, size_t errcap);
 void session_free(session *s);
 
 run *session_focused(session *s);
@@ -69,7 +90,8 @@ void session_settings_changed(session *s);
  * restart at its default start in its view. Returns 0, or -1 with err
  * filled and nothing changed. */
 int session_set_objective(session *s, const char *spec, objective_error *err);
-/* Moves the start point; the runs restart there. */
+/* Moves the start point of a 2-parameter objective; the runs restart
+ * there. */
 void session_set_start(session *s, double x, double y);
 
 /* Zooms by factor (< 1 zooms in) about (cx, cy); pans by fractions of
@@ -77,6 +99,17 @@ void session_set_start(session *s, double x, double y);
 void session_zoom(session *s, double factor, double cx, double cy);
 void session_pan(session *s, double fx, double fy);
 void session_view_reset(session *s);
+
+/* Whether the surface is a slice (more than 2 parameters). */
+bool session_sliced(const session *s);
+/* Slices through the focused run's θ: of kind k (PCA: -1 when its path
+ * does not span a plane yet; nothing changes), or random with the next
+ * seed. The view becomes the slice's. */
+int session_slice_kind(session *s, slice_kind k);
+int session_slice_reseed(session *s);
+/* After updates: takes the PCA slice again when it is due. Returns
+ * whether the slice changed. */
+bool session_slice_follow(session *s);
 
 /* Whether any run can still take a step. */
 bool session_any_running(const session *s);

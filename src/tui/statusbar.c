@@ -7,24 +7,38 @@
 #include "keys.h"
 #include "panels.h"
 
-/* "clip norm:5", "HD add β 1e-07" as the top bar shows them; compact
- * leaves out the gradient method (the step panel says it). */
-static void settings_text(const run *r, bool compact, char *buf, size_t cap)
+/* "adam · lr 0.05 · analytic · clip norm:5 · HD add β 1e-07" as the top
+ * bar shows them; compact leaves out the gradient method, and terse also
+ * what is at its default (no clipping, HD off): the step panel says them. */
+static void settings_text(const run *r, bool compact, bool terse, char *buf,
+                          size_t cap)
 {
-    char clip[48], hd[48];
-    if (r->s.clip.mode == CLIP_NONE)
-        snprintf(clip, sizeof clip, "clip none");
-    else
-        snprintf(clip, sizeof clip, "clip %s:%g", clip_mode_name(r->s.clip.mode),
-                 r->s.clip.c);
-    if (r->s.hd.mode == HD_OFF)
-        snprintf(hd, sizeof hd, "HD off");
-    else
-        snprintf(hd, sizeof hd, "HD %s β %.0e", hd_mode_name(r->s.hd.mode),
-                 r->s.hd.beta);
-    snprintf(buf, cap, "%s · lr %.4g%s%s · %s · %s", r->s.opt->name, r->lr,
-             compact ? "" : " · ", compact ? "" : grad_method_name(r->s.grad),
-             clip, hd);
+    int n = snprintf(buf, cap, "%s · lr %.4g", r->s.opt->name, r->lr);
+    if (!compact)
+        n += snprintf(buf + n, cap - (size_t)n, " · %s", grad_method_name(r->s.grad));
+    if (r->s.clip.mode != CLIP_NONE)
+        n += snprintf(buf + n, cap - (size_t)n, " · clip %s:%g",
+                      clip_mode_name(r->s.clip.mode), r->s.clip.c);
+    else if (!terse)
+        n += snprintf(buf + n, cap - (size_t)n, " · clip none");
+    if (r->s.hd.mode != HD_OFF)
+        snprintf(buf + n, cap - (size_t)n, " · HD %s β %.0e",
+                 hd_mode_name(r->s.hd.mode), r->s.hd.beta);
+    else if (!terse)
+        snprintf(buf + n, cap - (size_t)n, " · HD off");
+}
+
+/* Drops whole " · " segments from the end of text until it fits in
+ * width columns, rather than cutting a setting in half. */
+static void fit_segments(const ui_env *u, char *text, int width)
+{
+    char *cut;
+    while (ui_width(u, text) > width && (cut = strstr(text, " · "))) {
+        char *last = cut;
+        while ((cut = strstr(last + 1, " · ")))
+            last = cut;
+        *last = '\0';
+    }
 }
 
 /* Bar colours, or the error colour on the bar's background. */
@@ -50,7 +64,7 @@ void statusbar_draw_top(app *a, WINDOW *w)
     const char *icon = r->status == RUN_RUNNING ? (a->s.running ? "▶" : "⏸")
                        : r->status == RUN_DIVERGED ? "✗" : "■";
     snprintf(right, sizeof right, "step %-6ld %s %s", r->step, icon, status);
-    settings_text(r, width < 100, set, sizeof set);
+    settings_text(r, width < 100, false, set, sizeof set);
     int rw = ui_width(u, right) + 2;
     if (rw > width / 2)
         rw = width / 2;
@@ -58,11 +72,18 @@ void statusbar_draw_top(app *a, WINDOW *w)
     int x = ui_puts(w, u, 0, 0, width, " descent ");
     ui_role_set(w, u, ROLE_BAR, 0);
     char left[400];
-    if (a->s.nruns > 1)
-        snprintf(left, sizeof left, " %s · run %d/%d: %s", a->s.obj.name,
-                 a->s.focus + 1, a->s.nruns, set);
-    else
-        snprintf(left, sizeof left, " %s · %s", a->s.obj.name, set);
+    for (int terse = 0; terse < 2; terse++) {
+        if (terse)
+            settings_text(r, true, true, set, sizeof set);
+        if (a->s.nruns > 1)
+            snprintf(left, sizeof left, " %s · run %d/%d: %s", a->s.obj.name,
+                     a->s.focus + 1, a->s.nruns, set);
+        else
+            snprintf(left, sizeof left, " %s · %s", a->s.obj.name, set);
+        if (ui_width(u, left) <= width - x - rw)
+            break;
+    }
+    fit_segments(u, left, width - x - rw);
     ui_puts(w, u, 0, x, width - x - rw, left);
     bar_style(w, u, r->status == RUN_DIVERGED);
     ui_puts(w, u, 0, width - rw + 1, rw - 1, right);
@@ -111,11 +132,11 @@ void statusbar_draw_bottom(app *a, WINDOW *w)
     }
     a->msg[0] = '\0';
     /* The last binding (quit) always shows, at the right end. */
-    const key_binding *last = &key_bindings[key_binding_count - 1];
+    const key_binding *last = &a->keys[a->nkeys - 1];
     int reserve = hint_width(u, last);
-    for (int i = 0; i < key_binding_count - 1; i++) {
-        const key_binding *b = &key_bindings[i];
-        if (!b->hint)
+    for (int i = 0; i < a->nkeys - 1; i++) {
+        const key_binding *b = &a->keys[i];
+        if (!b->hint || (b->sliced && !session_sliced(&a->s)))
             continue;
         if (x + hint_width(u, b) > width - reserve)
             break;

@@ -1,6 +1,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "stepdoc.h"
@@ -39,13 +40,27 @@ static void begin(writer *w, int stage)
     w->first = true;
 }
 
-/* "(a, b)" with both numbers at a fixed width. */
-static const char *vec(char *buf, const double *v)
+/* scale·v at a fixed width: "(a,b)" for two numbers; for more, its norm
+ * and the first few, "‖·‖ 12.34567 (a,b,c,…)": hundreds of numbers
+ * would not be read. buf holds VEC_BUF bytes. */
+enum { VEC_SHOWN = 2, VEC_BUF = 96 };
+
+static const char *vec(char *buf, const double *v, size_t n, double scale)
 {
-    char a[NUM_W + 1], b[NUM_W + 1];
-    numfmt(v[0], NUM_W, a);
-    numfmt(v[1], NUM_W, b);
-    sprintf(buf, "(%s,%s)", a, b);
+    char x[NUM_W + 1];
+    int at = 0;
+    if (n > 2) {
+        double ss = 0.0;
+        for (size_t i = 0; i < n; i++)
+            ss += v[i] * v[i];
+        numfmt(sqrt(ss) * fabs(scale), NUM_W, x);
+        at = sprintf(buf, "‖·‖ %s ", x);
+    }
+    for (size_t i = 0; i < n && i < VEC_SHOWN; i++) {
+        numfmt(v[i] * scale, NUM_W, x);
+        at += sprintf(buf + at, "%s%s", i ? "," : "(", x);
+    }
+    sprintf(buf + at, "%s)", n > VEC_SHOWN ? ",…" : "");
     return buf;
 }
 
@@ -55,32 +70,61 @@ static const char *num(char *buf, double v)
     return buf;
 }
 
-/* What the update starts from: θ_{t-1}, f and g there. */
+/* What the update starts from: θ_{t-1}, f and g there (n each; they
+ * point into the run, a snapshot of it, or scratch). */
 typedef struct {
-    double theta[2], loss, g[2], gnorm;
+    const double *theta, *g;
+    double loss, gnorm;
 } origin;
 
-static void gradient_lines(writer *w, const run *r, const origin *o)
+/* The other gradient methods' relative errors at o, once per update
+ * shown (cached with the run): a central difference of a model costs
+ * two evaluations per parameter, too much for every frame, so while
+ * running live they wait for a pause. A minibatch's gradient is not the
+ * objective's: with minibatches the check is of the full batch's
+ * analytic gradient. scratch: two vectors. */
+static void gradient_lines(writer *w, session *s, session_run *sr,
+                           const origin *o, long update, double *scratch)
 {
-    char b1[64], b2[64];
-    line(w, "g = ∇f(θ) = %s", vec(b1, o->g));
+    char b1[VEC_BUF], b2[64];
+    const run *r = &sr->r;
+    line(w, "g = ∇f(θ) = %s", vec(b1, o->g, r->n, 1.0));
     line(w, "  ‖g‖ = %s  by %s", num(b2, o->gnorm), grad_method_name(r->s.grad));
-    for (int m = 0; m < GRAD_METHOD_COUNT; m++) {
-        double other[2], rel[2];
-        if (m == (int)r->s.grad || !gradient_available(r->obj, (grad_method)m) ||
-            gradient_eval(r->obj, (grad_method)m, r->s.h, o->theta, other) < 0)
-            continue;
-        double err = gradient_check(other, o->g, 2, rel);
-        if (m == GRAD_CENTRAL)
-            line(w, "  central h=%.0e: rel.err %.1e", r->s.h, err);
-        else
-            line(w, "  %s: rel.err %.1e", grad_method_name((grad_method)m), err);
+    gradcheck_cache *c = &sr->check;
+    bool fresh = c->update == update && c->method == r->s.grad && c->h == r->s.h;
+    if (!fresh && s->running && r->n > 2) {
+        line(w, "  gradient check: when paused");
+        return;
     }
+    const double *ref = o->g;
+    if (r->s.batch) {
+        line(w, "  check of the full batch's gradient:");
+        if (!fresh && gradient_eval(r->obj, GRAD_ANALYTIC, r->s.h, o->theta,
+                                    scratch + r->n) == 0)
+            ref = scratch + r->n;
+    }
+    for (int m = 0; m < GRAD_METHOD_COUNT; m++) {
+        grad_method against = r->s.batch ? GRAD_ANALYTIC : r->s.grad;
+        if (m == (int)against || !gradient_available(r->obj, (grad_method)m))
+            continue;
+        if (!fresh)
+            c->err[m] = gradient_eval(r->obj, (grad_method)m, r->s.h, o->theta,
+                                      scratch) < 0
+                            ? NAN : gradient_check(scratch, ref, r->n, NULL);
+        if (m == GRAD_CENTRAL)
+            line(w, "  central h=%.0e: rel.err %.1e", r->s.h, c->err[m]);
+        else
+            line(w, "  %s: rel.err %.1e", grad_method_name((grad_method)m),
+                 c->err[m]);
+    }
+    c->update = update;
+    c->method = r->s.grad;
+    c->h = r->s.h;
 }
 
 static void clip_lines(writer *w, const run *r, const origin *o, bool done)
 {
-    char b1[64], b2[64];
+    char b1[64], b2[VEC_BUF];
     clip_setting c = r->s.clip;
     if (c.mode == CLIP_NONE) {
         line(w, "off: ĝ = g");
@@ -96,7 +140,7 @@ static void clip_lines(writer *w, const run *r, const origin *o, bool done)
              r->last.clipped ? ">" : "≤", c.c, r->last.clip_scale);
     else
         line(w, "clamp(g_i, ±%g)%s", c.c, r->last.clipped ? "" : ": no change");
-    line(w, "ĝ = %s", vec(b2, r->g_clipped));
+    line(w, "ĝ = %s", vec(b2, r->g_clipped, r->n, 1.0));
 }
 
 static void hd_lines(writer *w, const run *r, bool done)
@@ -126,74 +170,79 @@ static void hd_lines(writer *w, const run *r, bool done)
 /* The optimiser's state after the update, its constants substituted. */
 static void state_lines(writer *w, const run *r)
 {
-    char b1[64];
+    char b1[VEC_BUF];
+    size_t n = r->n;
     const double *st = r->state, *st2 = r->state + r->n;
     const optim_params *p = &r->s.op;
     const char *name = r->s.opt->name;
     double eps = optim_eps(r->s.opt, p);
     if (strcmp(name, "momentum") == 0 || strcmp(name, "nesterov") == 0) {
-        line(w, "v = %g·v + ĝ = %s", p->momentum, vec(b1, st));
+        line(w, "v = %g·v + ĝ = %s", p->momentum, vec(b1, st, n, 1.0));
         if (name[0] == 'n')
-            line(w, "d = ĝ + %g·v = %s", p->momentum, vec(b1, r->d));
+            line(w, "d = ĝ + %g·v = %s", p->momentum, vec(b1, r->d, n, 1.0));
         else
             line(w, "d = v");
     } else if (strcmp(name, "adagrad") == 0) {
-        line(w, "G = G + ĝ² = %s", vec(b1, st));
-        line(w, "d = ĝ/(√G + %g) = %s", eps, vec(b1, r->d));
+        line(w, "G = G + ĝ² = %s", vec(b1, st, n, 1.0));
+        line(w, "d = ĝ/(√G + %g) = %s", eps, vec(b1, r->d, n, 1.0));
     } else if (strcmp(name, "rmsprop") == 0) {
-        line(w, "s = %g·s + %g·ĝ² = %s", p->rho, 1.0 - p->rho, vec(b1, st));
-        line(w, "d = ĝ/(√s + %g) = %s", eps, vec(b1, r->d));
+        line(w, "s = %g·s + %g·ĝ² = %s", p->rho, 1.0 - p->rho,
+             vec(b1, st, n, 1.0));
+        line(w, "d = ĝ/(√s + %g) = %s", eps, vec(b1, r->d, n, 1.0));
     } else if (strcmp(name, "adam") == 0) {
         double t = (double)r->opt_step;
         double bc1 = 1.0 - pow(p->beta1, t), bc2 = 1.0 - pow(p->beta2, t);
-        double mh[2] = {st[0] / bc1, st[1] / bc1};
-        double vh[2] = {st2[0] / bc2, st2[1] / bc2};
-        line(w, "m = %g·m + %g·ĝ = %s", p->beta1, 1.0 - p->beta1, vec(b1, st));
+        line(w, "m = %g·m + %g·ĝ = %s", p->beta1, 1.0 - p->beta1,
+             vec(b1, st, n, 1.0));
         line(w, "v = %g·v + %g·ĝ² = %s", p->beta2, 1.0 - p->beta2,
-             vec(b1, st2));
-        line(w, "m̂ = m/%.4g = %s", bc1, vec(b1, mh));
-        line(w, "v̂ = v/%.4g = %s", bc2, vec(b1, vh));
-        line(w, "d = m̂/(√v̂ + %g) = %s", eps, vec(b1, r->d));
+             vec(b1, st2, n, 1.0));
+        line(w, "m̂ = m/%.4g = %s", bc1, vec(b1, st, n, 1.0 / bc1));
+        line(w, "v̂ = v/%.4g = %s", bc2, vec(b1, st2, n, 1.0 / bc2));
+        line(w, "d = m̂/(√v̂ + %g) = %s", eps, vec(b1, r->d, n, 1.0));
     } else
-        line(w, "d = ĝ = %s", vec(b1, r->d));
+        line(w, "d = ĝ = %s", vec(b1, r->d, n, 1.0));
 }
 
 static void update_lines(writer *w, const run *r, bool done)
 {
-    char b1[64];
+    char b1[VEC_BUF];
     if (!done) {
         line(w, "%s", r->s.opt->title);
         line(w, "θ ← θ − α·d");
         return;
     }
     state_lines(w, r);
-    line(w, "θ ← θ − %.4g·d = %s", r->lr, vec(b1, r->theta));
+    line(w, "θ ← θ − %.4g·d = %s", r->lr, vec(b1, r->theta, r->n, 1.0));
 }
 
 /* Where the update shown starts: the run itself mid-update; after a
- * whole update, θ_{t-1} from the run and f, g recomputed there. */
-static origin find_origin(const session_run *sr, bool complete)
+ * whole update, the snapshot from before it (the gradient the update
+ * used, a minibatch's included), else f and g recomputed at θ_{t-1}
+ * into scratch. */
+static origin find_origin(const session_run *sr, bool complete,
+                          double *scratch)
 {
     const run *r = &sr->r;
-    origin o;
-    if (!complete) {
-        o = (origin){{r->theta[0], r->theta[1]}, r->loss, {r->g[0], r->g[1]},
-                     r->grad_norm};
-        return o;
-    }
-    o.theta[0] = r->theta_prev[0];
-    o.theta[1] = r->theta_prev[1];
+    const run *prev = hist_previous(&sr->h);
+    if (!complete)
+        return (origin){r->theta, r->g, r->loss, r->grad_norm};
+    if (prev && prev->step == r->step - 1)
+        return (origin){prev->theta, prev->g, prev->loss, prev->grad_norm};
+    origin o = {r->theta_prev, scratch, NAN, NAN};
     o.loss = sr->h.nrows >= 2 ? sr->h.rows[sr->h.nrows - 2].loss
                               : r->obj->ops->value(r->obj->ctx, o.theta);
-    if (gradient_eval(r->obj, r->s.grad, r->s.h, o.theta, o.g) < 0)
-        o.g[0] = o.g[1] = NAN;
-    o.gnorm = hypot(o.g[0], o.g[1]);
+    if (gradient_eval(r->obj, r->s.grad, r->s.h, o.theta, scratch) == 0) {
+        double ss = 0.0;
+        for (size_t i = 0; i < r->n; i++)
+            ss += scratch[i] * scratch[i];
+        o.gnorm = sqrt(ss);
+    }
     return o;
 }
 
 void stepdoc_build(session *s, int i, stepdoc *d)
 {
-    const session_run *sr = &s->runs[i];
+    session_run *sr = &s->runs[i];
     const run *r = &sr->r;
     bool complete = r->next == STAGE_EVALUATE && r->step > 0;
     memset(d, 0, sizeof *d);
@@ -206,17 +255,22 @@ void stepdoc_build(session *s, int i, stepdoc *d)
     else
         snprintf(d->title, sizeof d->title, "update %ld · stage %d/5: %s",
                  d->update, d->done, run_stage_name((run_stage)d->shown));
-    origin o = find_origin(sr, complete);
+    /* Scratch: a recomputed g, and two for the gradient check. */
+    double *scratch = malloc(3 * r->n * sizeof *scratch);
+    if (!scratch)
+        return;
+    origin o = find_origin(sr, complete, scratch);
     writer w = {d, 0, true};
-    char b1[64], b2[64];
+    char b1[VEC_BUF], b2[64];
     begin(&w, STAGE_EVALUATE);
-    line(&w, "θ = %s  f = %s", vec(b1, o.theta), num(b2, o.loss));
+    line(&w, "θ = %s  f = %s", vec(b1, o.theta, r->n, 1.0), num(b2, o.loss));
     begin(&w, STAGE_GRADIENT);
-    gradient_lines(&w, r, &o);
+    gradient_lines(&w, s, sr, &o, d->update, scratch + r->n);
     begin(&w, STAGE_CLIP);
     clip_lines(&w, r, &o, d->done > STAGE_CLIP);
     begin(&w, STAGE_HYPERGRAD);
     hd_lines(&w, r, d->done > STAGE_HYPERGRAD);
     begin(&w, STAGE_UPDATE);
     update_lines(&w, r, d->done > STAGE_UPDATE);
+    free(scratch);
 }

@@ -47,10 +47,12 @@ static void advance(app *a, double dt)
 static int wait_ms(const app *a, double next_frame)
 {
     double now = app_now(), until = -1.0;
-    if (a->s.running)
+    if (app_running(a))
         until = next_frame;
     if (a->msg[0] && (until < 0 || a->msg_until < until))
         until = a->msg_until;
+    if (a->sc.pending)
+        until = now; /* a slice is being sampled: the next frame goes on */
     if (until < 0)
         return -1;
     double ms = (until - now) * 1000.0;
@@ -73,10 +75,13 @@ static int loop(app *a)
         for (int key; (key = wgetch(stdscr)) != ERR;)
             keys_handle(a, key);
         double now = app_now();
-        if (a->s.running && now >= next_frame) {
-            advance(a, FRAME_MS / 1000.0);
+        if (app_running(a) && now >= next_frame) {
+            if (a->hpo)
+                hpo_screen_advance(a, FRAME_MS / 1000.0);
+            else
+                advance(a, FRAME_MS / 1000.0);
             next_frame = now + FRAME_MS / 1000.0;
-        } else if (!a->s.running)
+        } else if (!app_running(a))
             next_frame = now;
     }
     return 0;
@@ -85,24 +90,15 @@ static int loop(app *a)
 static void free_app(app *a)
 {
     app_free_windows(a);
-    surface_grid_free(&a->sc.grid);
-    braille_free(&a->sc.contours);
-    braille_free(&a->sc.canvas);
+    surface_cache_free(&a->sc);
     session_free(&a->s);
 }
 
-/* Session, terminal and first layout; shared with the benchmark. */
-int tui_open(app *a, const tui_options *o, FILE *out, FILE *in)
+/* The terminal, the theme and the first layout; on failure the app's
+ * session is freed. */
+static int open_screen(app *a, FILE *out, FILE *in)
 {
     char err[256];
-    memset(a, 0, sizeof *a);
-    a->ui.utf8 = term_locale();
-    if (session_init(&a->s, o->objective, &o->settings,
-                     o->has_start ? o->start : NULL,
-                     o->has_view ? o->view : NULL, err, sizeof err) < 0) {
-        fprintf(stderr, "descent: --objective: %s\n", err);
-        return 2;
-    }
     if (term_open(out, in, err, sizeof err) < 0) {
         fprintf(stderr, "descent: %s\n", err);
         session_free(&a->s);
@@ -114,28 +110,73 @@ int tui_open(app *a, const tui_options *o, FILE *out, FILE *in)
     return 0;
 }
 
+/* Session, terminal and first layout; shared with the benchmark. */
+int tui_open(app *a, const tui_options *o, FILE *out, FILE *in)
+{
+    char err[256];
+    memset(a, 0, sizeof *a);
+    a->keys = key_bindings;
+    a->nkeys = key_binding_count;
+    a->ui.utf8 = term_locale();
+    const double *view = o->has_view ? o->view : NULL;
+    int rc = o->opened
+        ? session_init_objective(&a->s, o->opened, &o->settings, o->start,
+                                 view, err, sizeof err)
+        : session_init(&a->s, o->objective, &o->settings, o->start, view,
+                       err, sizeof err);
+    if (rc < 0) {
+        fprintf(stderr, "descent: %s: %s\n",
+                o->opened ? "--model" : "--objective", err);
+        return 2;
+    }
+    return open_screen(a, out, in);
+}
+
 void tui_close(app *a)
 {
     free_app(a);
     term_close();
 }
 
+/* Both ends must be terminals; instead says what to use (0 or 2). */
+static int need_tty(const char *instead)
+{
+    for (int fd = STDIN_FILENO; fd <= STDOUT_FILENO; fd++)
+        if (!isatty(fd)) {
+            fprintf(stderr, "descent: the TUI needs a terminal (%s is not a "
+                    "tty); use %s\n", fd ? "stdout" : "stdin", instead);
+            return 2;
+        }
+    term_signals();
+    return 0;
+}
+
 int tui_main(const tui_options *o)
 {
-    if (!isatty(STDOUT_FILENO)) {
-        fprintf(stderr, "descent: the TUI needs a terminal (stdout is not a "
-                        "tty); use 'descent run' for headless runs\n");
-        return 2;
-    }
-    if (!isatty(STDIN_FILENO)) {
-        fprintf(stderr, "descent: the TUI needs a terminal (stdin is not a "
-                        "tty); use 'descent run' for headless runs\n");
-        return 2;
-    }
-    term_signals();
-    static app a;
-    int rc = tui_open(&a, o, stdout, stdin);
+    int rc = need_tty("'descent run' for headless runs");
     if (rc)
+        return rc;
+    static app a;
+    if ((rc = tui_open(&a, o, stdout, stdin)) != 0)
+        return rc;
+    rc = loop(&a);
+    tui_close(&a);
+    return rc;
+}
+
+int tui_hpo_main(hpo_view *v)
+{
+    int rc = need_tty("'descent hpo' without --tui");
+    if (rc)
+        return rc;
+    static app a;
+    memset(&a, 0, sizeof a);
+    a.hpo = v;
+    a.keys = hpo_key_bindings;
+    a.nkeys = hpo_key_binding_count;
+    a.ui.utf8 = term_locale();
+    v->speed = 3; /* 10 evaluations a second: the grid's 101 in 10 s */
+    if ((rc = open_screen(&a, stdout, stdin)) != 0)
         return rc;
     rc = loop(&a);
     tui_close(&a);

@@ -4,13 +4,20 @@
 
 #include <stdbool.h>
 
+#include "hpo_view.h"
 #include "run.h"
 
 typedef struct {
     const char *objective;     /* built-in name or expression; NULL: rosenbrock */
+    /* An objective already opened and checked (a model, from --model):
+     * the TUI takes it over (zeroes it, frees it at the end) and ignores
+     * objective. NULL: open objective. */
+    objective *opened;
     run_settings settings;     /* from the command line */
-    bool has_start;
-    double start[2];
+    /* The start: the objective's dimension in numbers (a model's θ0 may
+     * have hundreds); NULL: the objective's own. Read before tui_main
+     * draws anything. */
+    const double *start;
     bool has_view;
     double view[4];
 } tui_options;
@@ -24,6 +31,10 @@ tui_options tui_options_default(void);
  * 2 for bad usage (not a terminal, unknown TERM, bad objective), or
  * 128 + the signal that ended it. */
 int tui_main(const tui_options *o);
+
+/* The HPO view (`descent hpo --tui`): replays the searches in v (read,
+ * not taken over). Returns an exit code as tui_main does. */
+int tui_hpo_main(hpo_view *v);
 
 /* Prints `name value unit` lines on stdout: frame_render_ms (200×60),
  * frame_bytes_running, first_frame_ms. Returns an exit code. */

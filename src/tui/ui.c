@@ -169,6 +169,17 @@ void ui_cell(WINDOW *w, const ui_env *u, int y, int x, uint32_t cp,
     mvwadd_wch(w, y, x, &cc);
 }
 
+void ui_axes_frame(WINDOW *w, const ui_env *u, int py, int px, int ph,
+                   int pw)
+{
+    ui_role_set(w, u, ROLE_BORDER, 0);
+    for (int y = py; y < py + ph; y++)
+        ui_puts(w, u, y, px - 1, 1, "│");
+    ui_puts(w, u, py + ph, px - 1, 1, "└");
+    for (int x = px; x < px + pw; x++)
+        ui_puts(w, u, py + ph, x, 1, "─");
+}
+
 void ui_clear(WINDOW *w, const ui_env *u)
 {
     int pair = ui_pair(u, ui_color(u, u->th->fg), ui_color(u, u->th->bg));

@@ -53,6 +53,10 @@ void ui_cell(WINDOW *w, const ui_env *u, int y, int x, uint32_t cp,
 /* A border around w with title in its top edge (rounded corners where
  * UTF-8 allows, +-| otherwise); the focused panel's border is bright. */
 void ui_box(WINDOW *w, const ui_env *u, const char *title, bool focused);
+/* The left and bottom axis lines of a plot area of ph×pw cells at
+ * (py, px): a line left of it and one under it, joined by a corner. */
+void ui_axes_frame(WINDOW *w, const ui_env *u, int py, int px, int ph,
+                   int pw);
 /* Fills w with the theme's panel background and erases it. */
 void ui_clear(WINDOW *w, const ui_env *u);
 

@@ -6,6 +6,7 @@ usage of a script: SCRIPT DESCENT_BINARY REF_DIR [--update]
 --update rewrites the golden files in tests/cli/golden from the binary.
 """
 import os
+import re
 import subprocess
 import sys
 
@@ -30,14 +31,36 @@ def check(name, cond, detail=""):
         print(f"FAIL {name}: {detail}")
 
 
-def golden(name, text):
+NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|nan|-?inf")
+
+
+def same_text(want, got, tol):
+    """Equal text, numbers within relative tol of each other (tol 0:
+    exactly equal text)."""
+    if tol == 0 or want == got:
+        return want == got
+    def shape(t):  # a longer number may push a column by a space
+        return re.sub(r" +", " ", NUMBER.sub("#", t))
+    if shape(want) != shape(got):
+        return False
+    for a, b in zip(NUMBER.findall(want), NUMBER.findall(got)):
+        x, y = float(a), float(b)
+        if not (x == y or rel(x, y) <= tol):
+            return False
+    return True
+
+
+def golden(name, text, tol=0):
+    """Compares text with a golden file. tol > 0 lets numbers differ by that
+    relative amount: sums of many products (models) round differently with
+    another BLAS, while what they say stays the same."""
     path = os.path.join(GOLDEN, name)
     if UPDATE:
         with open(path, "w") as f:
             f.write(text)
     with open(path) as f:
         want = f.read()
-    check(f"golden {name}", text == want,
+    check(f"golden {name}", same_text(want, text, tol),
           f"\n--- want\n{want}--- got\n{text}")
 
 

@@ -34,7 +34,7 @@ def test_golden():
     ]:
         p = run(args)
         check(f"{name} exit", p.returncode == 0, p.stderr)
-        golden(name, p.stdout)
+        golden(name, p.stdout, tol=1e-9)
 
 
 # The reference's setting: its data unscaled, unshuffled, every row for

@@ -1,0 +1,78 @@
+/* The HPO view's key bindings and what they do: replay the searches
+ * one evaluation at a time or live, back, from the start, to the end. */
+#include <curses.h>
+
+#include "actions.h"
+#include "app.h"
+#include "keys.h"
+
+#define CTRL(c) ((c) & 0x1f)
+
+static void hpo_run(app *a)
+{
+    hpo_view *v = a->hpo;
+    if (!v->running && hpo_view_done(v))
+        hpo_view_reset(v); /* at the end, Space plays it again */
+    v->running = !v->running;
+    a->run_credit = 0.0;
+}
+
+static void hpo_step(app *a)
+{
+    a->hpo->running = false;
+    if (hpo_view_step(a->hpo) < 0)
+        app_message(a, true, "every evaluation is shown: r restarts");
+}
+
+static void hpo_back(app *a)
+{
+    a->hpo->running = false;
+    if (hpo_view_back(a->hpo) < 0)
+        app_message(a, true, "at the start");
+}
+
+static void hpo_restart(app *a)
+{
+    a->hpo->running = false;
+    hpo_view_reset(a->hpo);
+}
+
+static void hpo_all(app *a)
+{
+    a->hpo->running = false;
+    hpo_view_end(a->hpo);
+}
+
+static void hpo_speed(app *a, int by)
+{
+    hpo_view *v = a->hpo;
+    int s = v->speed + by;
+    v->speed = s < 0 ? 0 : s >= SESSION_SPEEDS ? SESSION_SPEEDS - 1 : s;
+    app_message(a, false, "speed %d evaluations/s", session_speeds[v->speed]);
+}
+
+static void hpo_slower(app *a) { hpo_speed(a, -1); }
+static void hpo_faster(app *a) { hpo_speed(a, 1); }
+
+/* In the order of the help and the hints; quit last, as on the live
+ * screen. */
+const key_binding hpo_key_bindings[] = {
+    {'?', 0, 1, "? F1", "this help", "help", act_help, false},
+    {' ', 0, 0, "Space", "replay the searches live / pause", "run", hpo_run,
+     false},
+    {'n', 0, 0, "n", "next evaluation (in order of cost)", "next", hpo_step,
+     false},
+    {'b', KEY_BACKSPACE, 0, "b ⌫", "back one evaluation", "back", hpo_back,
+     false},
+    {'r', 0, 0, "r", "from the start", "restart", hpo_restart, false},
+    {'a', KEY_END, 0, "a End", "show every evaluation", "all", hpo_all,
+     false},
+    {'[', 0, 0, "[", "replay slower", NULL, hpo_slower, false},
+    {']', 0, 0, "]", "replay faster", NULL, hpo_faster, false},
+    {'t', 0, 0, "t", "next theme (default, light, mono, colour-blind)",
+     NULL, act_theme, false},
+    {CTRL('l'), 0, 0, "^L", "redraw the screen", NULL, act_redraw, false},
+    {'q', 0, 10, "q F10", "quit", "quit", act_quit, false},
+};
+const int hpo_key_binding_count =
+    sizeof hpo_key_bindings / sizeof hpo_key_bindings[0];
