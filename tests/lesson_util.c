@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "lesson_util.h"
+#include "suites.h"
 
 const char *diag_text(diag_list *d)
 {
@@ -37,4 +38,23 @@ const char *source_path(const char *rel)
     static char buf[4096];
     snprintf(buf, sizeof buf, "%s/%s", SOURCE_DIR, rel);
     return buf;
+}
+
+void load_shipped(const char *name, lesson *l)
+{
+    char rel[256];
+    snprintf(rel, sizeof rel, "lessons/%s", name);
+    diag_list d;
+    diag_init(&d);
+    CU_ASSERT_EQUAL_FATAL(lesson_load(source_path(rel), l, &d), 0);
+    diag_free(&d);
+}
+
+void check_problems(const char *what, size_t i, const char *want,
+                    const char *got)
+{
+    char msg[2048];
+    snprintf(msg, sizeof msg, "%s %zu: want\n%sgot\n%s", what, i + 1, want,
+             got);
+    CHECK_MSG(strcmp(got, want) == 0, msg);
 }

@@ -126,13 +126,9 @@ static void every_fixture(void)
 {
     size_t n = sizeof fixtures / sizeof fixtures[0];
     CU_ASSERT(n >= 25);
-    for (size_t i = 0; i < n; i++) {
-        const char *got = lesson_problems(fixtures[i].text, NULL);
-        char msg[2048];
-        snprintf(msg, sizeof msg, "fixture %zu: want\n%sgot\n%s", i + 1,
-                 fixtures[i].want, got);
-        CHECK_MSG(strcmp(got, fixtures[i].want) == 0, msg);
-    }
+    for (size_t i = 0; i < n; i++)
+        check_problems("lesson fixture", i, fixtures[i].want,
+                       lesson_problems(fixtures[i].text, NULL));
 }
 
 /* One file with many problems: every one is reported, in order. */

@@ -124,11 +124,7 @@ static void quizzes(void)
 static void play_lesson(void)
 {
     lesson l;
-    diag_list d;
-    diag_init(&d);
-    CU_ASSERT_EQUAL_FATAL(lesson_load(source_path("lessons/03-learning-rate.lesson"),
-                                      &l, &d), 0);
-    diag_free(&d);
+    load_shipped("03-learning-rate.lesson", &l);
     const char *done[] = {"too-small", "unknown-step"};
     lesson_player p;
     CU_ASSERT_EQUAL_FATAL(player_init(&p, &l, done, 2), 0);
@@ -192,11 +188,7 @@ static void play_lesson(void)
 static void reference_run(void)
 {
     lesson l;
-    diag_list d;
-    diag_init(&d);
-    CU_ASSERT_EQUAL_FATAL(lesson_load(source_path("lessons/04-momentum.lesson"),
-                                      &l, &d), 0);
-    diag_free(&d);
+    load_shipped("04-momentum.lesson", &l);
     long k = lesson_find_step(&l, "heavy-ball"), steps;
     option_error e;
     CU_ASSERT_EQUAL_FATAL(lesson_reference(&l, (size_t)k, &steps, &e), 0);
