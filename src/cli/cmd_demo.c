@@ -30,7 +30,7 @@ int cmd_demo(int argc, char **argv)
     diag_init(&d);
     demo dm;
     int rc = demo_load(argv[0], catalog_find_cb, &cat, &dm, &d) == 0
-                 ? cli_play(NULL, &dm) : EXIT_USAGE;
+                 ? cli_play(&cat, NULL, &dm) : EXIT_USAGE;
     lint_print(argv[0], &d, stderr);
     diag_free(&d);
     demo_free(&dm);

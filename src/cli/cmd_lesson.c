@@ -73,7 +73,8 @@ static int start(const char *arg)
         diag_list d;
         diag_init(&d);
         lesson l;
-        int rc = lesson_load(arg, &l, &d) == 0 ? cli_play(&l, NULL) : EXIT_USAGE;
+        int rc = lesson_load(arg, &l, &d) == 0 ? cli_play(NULL, &l, NULL)
+                                                : EXIT_USAGE;
         lint_print(arg, &d, stderr);
         diag_free(&d);
         lesson_free(&l);
@@ -83,7 +84,7 @@ static int start(const char *arg)
     if (cli_catalog(&cat) != EXIT_OK)
         return EXIT_FAIL;
     const lesson *l = arg ? catalog_find(&cat, arg) : NULL;
-    int rc = arg && !l ? unknown(&cat, arg) : cli_play(l, NULL);
+    int rc = arg && !l ? unknown(&cat, arg) : cli_play(&cat, l, NULL);
     catalog_free(&cat);
     return rc;
 }

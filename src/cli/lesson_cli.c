@@ -3,6 +3,7 @@
 
 #include "cli.h"
 #include "lesson_cli.h"
+#include "lesson_tui.h"
 #include "player.h"
 
 void lint_print(const char *path, diag_list *d, FILE *out)
@@ -85,17 +86,21 @@ int cli_progress(char *path, size_t cap, progress *p)
     return rc < 0 ? EXIT_FAIL : EXIT_OK;
 }
 
-int cli_play(const lesson *l, const demo *d)
+int cli_play(const lesson_catalog *cat, const lesson *l, const demo *d)
 {
-    if (l)
-        fprintf(stderr, "descent: lesson: '%s' is sound, but the lesson player "
-                "is not built yet (try 'descent list lessons' or 'descent "
-                "lint')\n", l->id);
-    else if (d)
-        fprintf(stderr, "descent: demo: the script is sound (%zu commands), "
-                "but the demo player is not built yet\n", d->n);
-    else
-        fprintf(stderr, "descent: lesson: the lesson menu is not built yet "
-                "(see 'descent list lessons')\n");
-    return EXIT_FAIL;
+    char path[PATH_MAX];
+    progress p;
+    tui_lesson_options o = {.cat = cat, .lesson = l, .demo = d};
+    /* Demos are the presenter's: they leave the progress alone. Without
+     * a readable store a lesson is played without keeping it (the
+     * reason is on stderr already). */
+    bool keep = !d && cli_progress(path, sizeof path, &p) == EXIT_OK;
+    if (keep) {
+        o.prog = &p;
+        o.prog_path = path;
+    }
+    int rc = tui_lesson_main(&o);
+    if (keep)
+        progress_free(&p);
+    return rc;
 }

@@ -33,8 +33,9 @@ int cli_catalog(lesson_catalog *cat);
 int cli_progress(char *path, size_t cap, progress *p);
 
 /* Plays lesson l or demo script d in the TUI, or opens the lesson menu
- * when both are NULL. The player screens are not built yet: says so and
- * returns EXIT_FAIL. */
-int cli_play(const lesson *l, const demo *d);
+ * of cat when both are NULL (cat: the shipped lessons, for the menu and
+ * a demo's `lesson` commands; may be NULL with l). Lessons keep their
+ * progress in the store. Returns the TUI's exit code. */
+int cli_play(const lesson_catalog *cat, const lesson *l, const demo *d);
 
 #endif

@@ -9,6 +9,7 @@
 #include "help.h"
 #include "model.h"
 #include "panels.h"
+#include "play.h"
 
 double app_now(void)
 {
@@ -48,7 +49,9 @@ void app_free_windows(app *a)
 
 bool app_running(const app *a)
 {
-    return a->hpo ? a->hpo->running : a->s.running;
+    if (a->hpo)
+        return a->hpo->running;
+    return a->s.running || (a->play && play_busy(a));
 }
 
 void app_layout(app *a)
@@ -58,6 +61,11 @@ void app_layout(app *a)
     const model *m = model_of(&a->s.obj);
     if (a->hpo)
         hpo_screen_layout(a);
+    else if (a->play && a->play->menu)
+        layout_menu(&a->lay, a->cols, a->rows);
+    else if (a->play && a->play->in_lesson)
+        layout_lesson(&a->lay, a->cols, a->rows, a->presenter, a->tab,
+                      m && m->type->classifier);
     else
         layout_compute(&a->lay, a->cols, a->rows, a->presenter, a->tab,
                        m && m->type->classifier);
@@ -85,6 +93,16 @@ static void draw_too_small(app *a)
     wnoutrefresh(stdscr);
 }
 
+void app_draw_panes(app *a, void (*const draw[PANE_COUNT])(app *, WINDOW *))
+{
+    for (int i = 0; i < PANE_COUNT; i++)
+        if (a->win[i] && draw[i]) {
+            ui_clear(a->win[i], &a->ui);
+            draw[i](a, a->win[i]);
+            wnoutrefresh(a->win[i]);
+        }
+}
+
 void app_render(app *a)
 {
     if (a->lay.too_small) {
@@ -97,15 +115,17 @@ void app_render(app *a)
         [PANE_STEP] = panel_step_draw, [PANE_LOSS] = panel_chart_loss,
         [PANE_LR] = panel_chart_lr, [PANE_GRAD] = panel_chart_grad,
         [PANE_ACC] = panel_chart_accuracy,
-        [PANE_BOTTOM] = statusbar_draw_bottom};
+        [PANE_BOTTOM] = statusbar_draw_bottom,
+        [PANE_LESSON] = panel_lesson_draw};
+    bool menu = a->play && a->play->menu;
     if (a->hpo)
         hpo_screen_draw(a);
-    for (int i = 0; i < PANE_COUNT && !a->hpo; i++)
-        if (a->win[i]) {
-            ui_clear(a->win[i], &a->ui);
-            draw[i](a, a->win[i]);
-            wnoutrefresh(a->win[i]);
-        }
+    else if (menu)
+        lesson_menu_draw(a);
+    else
+        app_draw_panes(a, draw);
+    if (a->play && !menu)
+        play_caption_draw(a);
     if (a->ov == OVERLAY_HELP)
         help_draw(a);
     else if (a->ov == OVERLAY_MENU)

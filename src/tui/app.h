@@ -45,9 +45,12 @@ typedef struct {
     size_t theta_n;
 } surface_cache;
 
+struct play;
+
 typedef struct app {
     session s;
     hpo_view *hpo;           /* the HPO view instead of a session */
+    struct play *play;       /* a lesson or demo (play.h); NULL */
     const key_binding *keys; /* this screen's bindings */
     int nkeys;
     ui_env ui;
@@ -81,6 +84,9 @@ bool app_running(const app *a);
 void app_set_theme(app *a, int theme);
 /* Re-lays out for the terminal size: windows for every visible panel. */
 void app_layout(app *a);
+/* Draws each window that has a draw function in draw, by pane, onto
+ * the virtual screen. */
+void app_draw_panes(app *a, void (*const draw[PANE_COUNT])(app *, WINDOW *));
 /* Draws every window and overlay and updates the terminal once. */
 void app_render(app *a);
 void app_free_windows(app *a);
@@ -97,6 +103,11 @@ void surface_cache_free(surface_cache *sc);
  * undoes it. Shared by tui_main and tui_bench. */
 int tui_open(app *a, const tui_options *o, FILE *out, FILE *in);
 void tui_close(app *a);
+/* The main loop until quit; returns the exit code (128 + a signal). */
+int tui_loop(app *a);
+/* Both ends must be terminals, else says to use instead (returns 2);
+ * then installs the signal handlers. 0. */
+int tui_need_tty(const char *instead);
 
 /* The HPO view's screen (hpo_screen.c): its layout, its panels, and
  * one frame's worth of replay while running. */

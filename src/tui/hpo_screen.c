@@ -77,12 +77,7 @@ void hpo_screen_draw(app *a)
         [PANE_TOP] = draw_top, [PANE_SURFACE] = panel_hpo_curve,
         [PANE_LOSS] = panel_hpo_best, [PANE_STEP] = panel_hpo_legend,
         [PANE_BOTTOM] = statusbar_draw_bottom};
-    for (int i = 0; i < PANE_COUNT; i++)
-        if (a->win[i] && draw[i]) {
-            ui_clear(a->win[i], &a->ui);
-            draw[i](a, a->win[i]);
-            wnoutrefresh(a->win[i]);
-        }
+    app_draw_panes(a, draw);
 }
 
 /* Evaluation events owed at the chosen speed, as live running's

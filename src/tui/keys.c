@@ -5,6 +5,7 @@
 #include "help.h"
 #include "keys.h"
 #include "panels.h"
+#include "play.h"
 
 #define CTRL(c) ((c) & 0x1f)
 
@@ -84,7 +85,10 @@ static void mouse(app *a)
     int button = ev.bstate & BUTTON4_PRESSED   ? 4
                  : ev.bstate & BUTTON5_PRESSED ? 5
                  : ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED) ? 1 : 0;
-    if (button && a->ov == OVERLAY_NONE && !a->hpo)
+    if (button == 1 && a->play && !play_may_change(a, "start"))
+        return;
+    if (button && a->ov == OVERLAY_NONE && !a->hpo &&
+        !(a->play && a->play->menu))
         panel_surface_mouse(a, ev.y, ev.x, button);
 }
 
@@ -104,9 +108,12 @@ void keys_handle(app *a, int key)
     case OVERLAY_PROMPT: prompt_key(a, key); return;
     case OVERLAY_NONE: break;
     }
+    if (a->play && play_key(a, key))
+        return;
     for (int i = 0; i < a->nkeys; i++)
         if (matches(&a->keys[i], key)) {
-            a->keys[i].action(a);
+            if (!a->play || play_allowed(a, &a->keys[i]))
+                a->keys[i].action(a);
             return;
         }
     if ((key == 127 || key == 8) && !a->hpo)

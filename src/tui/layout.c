@@ -118,6 +118,48 @@ void layout_compute(layout *l, int cols, int rows, bool presenter,
         place_charts(l, rest, accuracy);
 }
 
+void layout_lesson(layout *l, int cols, int rows, bool presenter,
+                   layout_tab tab, bool accuracy)
+{
+    bool narrow = cols < 100 || rows < 28;
+    if (!presenter && narrow && tab != TAB_LESSON) {
+        layout_compute(l, cols, rows, false, tab, accuracy);
+        return;
+    }
+    if (!bars(l, cols, rows))
+        return;
+    rect body = {1, 0, rows - 2, cols};
+    if (presenter) {
+        /* The text gets the larger share: it is read from the back. */
+        int lw = cols * 9 / 20 > 36 ? cols * 9 / 20 : 36;
+        int lh = rows >= 30 ? body.h * 2 / 3 : body.h;
+        l->r[PANE_SURFACE] = (rect){body.y, 0, body.h, cols - lw};
+        l->r[PANE_LESSON] = (rect){body.y, cols - lw, lh, lw};
+        if (lh < body.h)
+            l->r[PANE_LOSS] = (rect){body.y + lh, cols - lw, body.h - lh, lw};
+        return;
+    }
+    int sw = cols / 2;
+    l->r[PANE_SURFACE] = (rect){body.y, 0, body.h, sw};
+    rect rest = {body.y, sw, body.h, cols - sw};
+    if (narrow) {
+        l->tabbed = true;
+        l->r[PANE_LESSON] = rest;
+        return;
+    }
+    int lh = body.h * 9 / 20, step_h = body.h / 4 < 15 ? body.h / 4 : 15;
+    l->r[PANE_LESSON] = (rect){body.y, sw, lh, cols - sw};
+    l->r[PANE_STEP] = (rect){body.y + lh, sw, step_h, cols - sw};
+    place_charts(l, (rect){body.y + lh + step_h, sw, body.h - lh - step_h,
+                           cols - sw}, accuracy);
+}
+
+void layout_menu(layout *l, int cols, int rows)
+{
+    if (bars(l, cols, rows))
+        l->r[PANE_SURFACE] = (rect){1, 0, rows - 2, cols};
+}
+
 /* Rows: a header, four methods, the key to the marks, the data. */
 enum { HPO_LEGEND_H = 9, HPO_LEGEND_W = 66 };
 

@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "keys.h"
+#include "play.h"
 #include "term.h"
 #include "tui.h"
 
@@ -33,7 +34,10 @@ static void advance(app *a, double dt)
     double t0 = app_now();
     while (a->run_credit >= 1.0) {
         a->run_credit -= 1.0;
-        if (!session_step(&a->s) || !session_any_running(&a->s)) {
+        int n = session_step(&a->s);
+        if (n && a->play)
+            play_updated(a);
+        if (!n || !session_any_running(&a->s)) {
             a->s.running = false;
             break;
         }
@@ -53,19 +57,26 @@ static int wait_ms(const app *a, double next_frame)
         until = a->msg_until;
     if (a->sc.pending)
         until = now; /* a slice is being sampled: the next frame goes on */
+    double play = a->play ? play_deadline(a, now) : -1.0;
+    if (play >= 0 && (until < 0 || play < until))
+        until = play;
     if (until < 0)
         return -1;
     double ms = (until - now) * 1000.0;
     return ms < 0 ? 0 : (int)ceil(ms);
 }
 
-static int loop(app *a)
+int tui_loop(app *a)
 {
     double next_frame = app_now();
     while (!a->quit) {
         int sig = term_signal_pending();
         if (sig)
             return 128 + sig;
+        if (a->play)
+            play_tick(a, app_now());
+        if (a->quit)
+            break;
         app_render(a);
         struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
         int n = poll(&p, 1, wait_ms(a, next_frame));
@@ -78,8 +89,10 @@ static int loop(app *a)
         if (app_running(a) && now >= next_frame) {
             if (a->hpo)
                 hpo_screen_advance(a, FRAME_MS / 1000.0);
-            else
+            else if (a->s.running)
                 advance(a, FRAME_MS / 1000.0);
+            if (a->play)
+                play_advance(a, FRAME_MS / 1000.0);
             next_frame = now + FRAME_MS / 1000.0;
         } else if (!app_running(a))
             next_frame = now;
@@ -139,7 +152,7 @@ void tui_close(app *a)
 }
 
 /* Both ends must be terminals; instead says what to use (0 or 2). */
-static int need_tty(const char *instead)
+int tui_need_tty(const char *instead)
 {
     for (int fd = STDIN_FILENO; fd <= STDOUT_FILENO; fd++)
         if (!isatty(fd)) {
@@ -153,20 +166,20 @@ static int need_tty(const char *instead)
 
 int tui_main(const tui_options *o)
 {
-    int rc = need_tty("'descent run' for headless runs");
+    int rc = tui_need_tty("'descent run' for headless runs");
     if (rc)
         return rc;
     static app a;
     if ((rc = tui_open(&a, o, stdout, stdin)) != 0)
         return rc;
-    rc = loop(&a);
+    rc = tui_loop(&a);
     tui_close(&a);
     return rc;
 }
 
 int tui_hpo_main(hpo_view *v)
 {
-    int rc = need_tty("'descent hpo' without --tui");
+    int rc = tui_need_tty("'descent hpo' without --tui");
     if (rc)
         return rc;
     static app a;
@@ -178,7 +191,7 @@ int tui_hpo_main(hpo_view *v)
     v->speed = 3; /* 10 evaluations a second: the grid's 101 in 10 s */
     if ((rc = open_screen(&a, stdout, stdin)) != 0)
         return rc;
-    rc = loop(&a);
+    rc = tui_loop(&a);
     tui_close(&a);
     return rc;
 }

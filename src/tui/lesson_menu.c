@@ -1,0 +1,108 @@
+/* The lesson menu (`descent lesson` without an id): the shipped lessons
+ * with their minutes and progress; Enter opens one. */
+#include <stdio.h>
+
+#include "actions.h"
+#include "app.h"
+#include "panels.h"
+#include "play.h"
+
+static void menu_move(app *a, int by)
+{
+    play *pl = a->play;
+    int n = pl->cat ? (int)pl->cat->n : 0;
+    if (n)
+        pl->menu_sel = ((pl->menu_sel + by) % n + n) % n;
+}
+
+static void menu_up(app *a) { menu_move(a, -1); }
+static void menu_down(app *a) { menu_move(a, 1); }
+
+static void menu_enter(app *a)
+{
+    play *pl = a->play;
+    if (pl->cat && pl->cat->n)
+        play_start_lesson(a, &pl->cat->l[pl->menu_sel]);
+}
+
+#define CTRL(c) ((c) & 0x1f)
+
+const key_binding menu_key_bindings[] = {
+    {'?', 0, 1, "? F1", "this help", "help", act_help, false},
+    {KEY_UP, 'k', 0, "↑ k", "previous lesson", NULL, menu_up, false},
+    {KEY_DOWN, 'j', 0, "↓ j", "next lesson", NULL, menu_down, false},
+    {'\r', KEY_ENTER, 0, "Enter", "open the lesson", "open", menu_enter, false},
+    {'t', 0, 0, "t", "next theme (default, light, mono, colour-blind)",
+     NULL, act_theme, false},
+    {CTRL('l'), 0, 0, "^L", "redraw the screen", NULL, act_redraw, false},
+    {'q', 0, 10, "q F10", "quit", "quit", act_quit, false},
+};
+const int menu_key_binding_count =
+    sizeof menu_key_bindings / sizeof menu_key_bindings[0];
+
+/* "done", "2/5" or "-", as `descent list lessons` says it. */
+static void progress_text(const play *pl, const lesson *l, char *buf,
+                          size_t cap)
+{
+    size_t n = pl->prog ? progress_count(pl->prog, l) : 0;
+    if (n >= l->n_steps)
+        snprintf(buf, cap, "✓ done");
+    else if (n)
+        snprintf(buf, cap, "%zu/%zu", n, l->n_steps);
+    else
+        snprintf(buf, cap, "-");
+}
+
+static void draw_list(app *a, WINDOW *w)
+{
+    const ui_env *u = &a->ui;
+    const play *pl = a->play;
+    int h = getmaxy(w), wd = getmaxx(w);
+    ui_box(w, u, "lessons", true);
+    int n = pl->cat ? (int)pl->cat->n : 0, rows = h - 4;
+    ui_role_set(w, u, ROLE_DIM, 0);
+    ui_printf(w, u, 1, 2, wd - 4, "  %-22s %-*s %7s  %s", "id",
+              wd > 80 ? wd - 46 : 20, "title", "minutes", "progress");
+    int top = pl->menu_sel >= rows ? pl->menu_sel - rows + 1 : 0;
+    for (int i = top; i < n && i - top < rows; i++) {
+        const lesson *l = &pl->cat->l[i];
+        char done[64], line[400];
+        progress_text(pl, l, done, sizeof done);
+        snprintf(line, sizeof line, "%s%-22s %-*.*s %7ld  %s",
+                 i == pl->menu_sel ? "▶ " : "  ", l->id,
+                 wd > 80 ? wd - 46 : 20, wd > 80 ? wd - 46 : 20, l->title,
+                 l->minutes, done);
+        bool sel = i == pl->menu_sel;
+        ui_role_set(w, u, sel ? ROLE_SEL : ROLE_TEXT, 0);
+        if (sel)
+            mvwhline(w, 2 + i - top, 1, ' ', wd - 2);
+        ui_puts(w, u, 2 + i - top, 2, wd - 4, line);
+    }
+    if (!n) {
+        ui_role_set(w, u, ROLE_ERROR, 0);
+        ui_puts(w, u, 2, 2, wd - 4, "no lessons (see descent lint)");
+    }
+    ui_role_set(w, u, ROLE_DIM, 0);
+    ui_puts(w, u, h - 2, 2, wd - 4, "↑↓ choose · Enter open · q quit · "
+            "in a lesson, m comes back here");
+}
+
+static void draw_top(app *a, WINDOW *w)
+{
+    const ui_env *u = &a->ui;
+    int width = getmaxx(w);
+    ui_role_set(w, u, ROLE_BAR, 0);
+    mvwhline(w, 0, 0, ' ', width);
+    ui_role_set(w, u, ROLE_BAR_DIM, A_BOLD);
+    int x = ui_puts(w, u, 0, 0, width, " descent ");
+    ui_role_set(w, u, ROLE_BAR, 0);
+    ui_puts(w, u, 0, x, width - x, " lessons: choose one");
+}
+
+void lesson_menu_draw(app *a)
+{
+    static void (*const draw[PANE_COUNT])(app *, WINDOW *) = {
+        [PANE_TOP] = draw_top, [PANE_SURFACE] = draw_list,
+        [PANE_BOTTOM] = statusbar_draw_bottom};
+    app_draw_panes(a, draw);
+}

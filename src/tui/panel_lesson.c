@@ -1,0 +1,234 @@
+/* The lesson panel, and a demo's caption. The panel: the step's text wrapped to the panel, its goal and
+ * how the run stands against it, the quiz with its options and the
+ * feedback, the hints shown, what skip applied; scrolled with < >. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "overlay.h"
+#include "play.h"
+#include "textwrap.h"
+#include "translit.h"
+
+enum { DOC_LINES = 400, DOC_BYTES = 24576 };
+
+typedef struct {
+    const char *s;
+    size_t len;
+    int indent;
+    ui_role role;
+    attr_t attr;
+} doc_line;
+
+/* The panel's lines, their text kept in arena. */
+typedef struct {
+    doc_line l[DOC_LINES];
+    int n, width;
+    bool ascii;
+    attr_t body;            /* bold in presenter mode */
+    char arena[DOC_BYTES];
+    size_t used;
+} doc;
+
+/* text copied into the arena (ASCII stand-ins first when the locale is
+ * not UTF-8, so wrapping counts what is drawn). */
+static const char *keep(doc *d, const char *text)
+{
+    char *at = d->arena + d->used;
+    size_t room = DOC_BYTES - d->used, n;
+    if (room < 2)
+        return "";
+    if (d->ascii)
+        n = translit_ascii(text, at, room);
+    else
+        n = (size_t)snprintf(at, room, "%s", text);
+    d->used += (n < room ? n : room - 1) + 1;
+    return at;
+}
+
+static void para(doc *d, const char *text, ui_role role, attr_t attr)
+{
+    const char *t = keep(d, text);
+    wrap_line w[DOC_LINES];
+    size_t n = text_wrap(t, d->width, w, DOC_LINES);
+    for (size_t i = 0; i < n && i < DOC_LINES && d->n < DOC_LINES; i++)
+        d->l[d->n++] = (doc_line){t + w[i].start, w[i].len, w[i].indent,
+                                  role, attr};
+}
+
+__attribute__((format(printf, 4, 5)))
+static void paraf(doc *d, ui_role role, attr_t attr, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    para(d, buf, role, attr);
+}
+
+static void blank(doc *d) { para(d, "", ROLE_TEXT, 0); }
+
+static void goal_part(doc *d, const lesson_view *v, const lesson_step *st)
+{
+    char goal[160];
+    lview_goal_text(v->p.l, &st->goal, goal, sizeof goal);
+    paraf(d, ROLE_TITLE, 0, "Goal: %s", goal);
+    const goal_result *g = &v->goal;
+    if (g->status == GOAL_MET)
+        paraf(d, ROLE_ACCENT, A_BOLD, "✓ met. %s", g->message);
+    else if (g->status == GOAL_FAILED)
+        paraf(d, ROLE_ERROR, 0, "✗ failed. %s Change something, r restarts.",
+              g->message);
+    else
+        paraf(d, ROLE_DIM, 0, "… pending. %s", g->message);
+}
+
+static void quiz_part(doc *d, const lesson_view *v, const lesson_quiz *q)
+{
+    paraf(d, ROLE_TITLE, 0, "Quiz: %s", q->ask);
+    for (size_t i = 0; i < q->n_options; i++) {
+        bool sel = (int)i == v->choice;
+        paraf(d, sel ? ROLE_SEL : ROLE_TEXT, d->body, "%s%zu  %s",
+              sel ? "▶ " : "  ", i + 1, q->options[i]);
+    }
+    if (q->kind == QUIZ_NUMBER && !v->feedback[0])
+        para(d, "Enter (or a) to type your answer.", ROLE_DIM, 0);
+    if (v->feedback[0])
+        para(d, v->feedback, v->feedback_right ? ROLE_ACCENT : ROLE_ERROR,
+             A_BOLD);
+}
+
+static void locked_part(doc *d, const lesson_step *st)
+{
+    char buf[400] = "";
+    size_t n = 0;
+    for (const char *const *name = lesson_option_names(); *name; name++) {
+        const option_entry *o = lesson_option(*name, strlen(*name));
+        if (o && st->locked[o->id] && n < sizeof buf)
+            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s",
+                                  n ? ", " : "", *name);
+    }
+    if (n)
+        paraf(d, ROLE_DIM, 0, "Locked: %s", buf);
+}
+
+static void build(doc *d, const lesson_view *v)
+{
+    const lesson_step *st = player_current(&v->p);
+    if (st->text) {
+        static char flow[16384];
+        text_reflow(st->text, flow, sizeof flow);
+        para(d, flow, ROLE_TEXT, d->body);
+        blank(d);
+    }
+    if (st->goal.kind != GOAL_NONE)
+        goal_part(d, v, st);
+    if (st->quiz.kind != QUIZ_NONE)
+        quiz_part(d, v, &st->quiz);
+    locked_part(d, st);
+    for (size_t i = 0; i < lview_hints_shown(v); i++)
+        paraf(d, ROLE_ACCENT, 0, "Hint %zu: %s", i + 1, st->hints[i]);
+    if (v->skipped[0])
+        para(d, v->skipped, ROLE_ACCENT, A_BOLD);
+}
+
+/* The keys that matter for this step, on the panel's last line. */
+static void footer(const lesson_view *v, const lesson_step *st, char *buf,
+                   size_t cap)
+{
+    int n = snprintf(buf, cap, "PgDn next · PgUp back");
+    if (st->n_hints)
+        n += snprintf(buf + n, cap - (size_t)n, " · i hint %zu/%zu",
+                      lview_hints_shown(v), st->n_hints);
+    if (st->goal.kind != GOAL_NONE || st->quiz.kind != QUIZ_NONE)
+        n += snprintf(buf + n, cap - (size_t)n, " · S skip");
+    if (st->quiz.kind == QUIZ_CHOICE)
+        snprintf(buf + n, cap - (size_t)n, " · 1-%zu answer", st->quiz.n_options);
+    else if (st->quiz.kind == QUIZ_NUMBER)
+        snprintf(buf + n, cap - (size_t)n, " · Enter answer");
+}
+
+void panel_lesson_draw(app *a, WINDOW *w)
+{
+    const ui_env *u = &a->ui;
+    lesson_view *v = &a->play->lv;
+    const lesson_player *p = &v->p;
+    const lesson_step *st = player_current(p);
+    int h = getmaxy(w), wd = getmaxx(w);
+    char title[200];
+    snprintf(title, sizeof title, "%s · step %zu/%zu %s%s", p->l->id,
+             p->step + 1, p->l->n_steps, st->id, p->done[p->step] ? " ✓" : "");
+    ui_box(w, u, title, true);
+    static doc d;
+    d.n = 0;
+    d.used = 0;
+    d.width = wd - 4;
+    d.ascii = !u->utf8;
+    d.body = a->presenter ? A_BOLD : 0;
+    build(&d, v);
+    int rows = h - 3;
+    if (rows < 1)
+        return;
+    int max = d.n > rows ? d.n - rows : 0;
+    if (v->scroll > max)
+        v->scroll = max;
+    for (int i = 0; i < rows && v->scroll + i < d.n; i++) {
+        const doc_line *l = &d.l[v->scroll + i];
+        char line[1024];
+        snprintf(line, sizeof line, "%.*s", (int)l->len, l->s);
+        ui_role_set(w, u, l->role, l->attr);
+        if (l->role == ROLE_SEL)
+            mvwhline(w, 1 + i, 1, ' ', wd - 2);
+        ui_puts(w, u, 1 + i, 2 + l->indent, wd - 4 - l->indent, line);
+    }
+    char keys[200];
+    footer(v, st, keys, sizeof keys);
+    ui_role_set(w, u, ROLE_DIM, 0);
+    ui_puts(w, u, h - 2, 2, wd - 4, keys);
+    ui_role_set(w, u, ROLE_ACCENT, 0);
+    if (v->scroll > 0)
+        ui_puts(w, u, 0, wd - 6, 4, " ▲ ");
+    if (v->scroll < max)
+        ui_puts(w, u, h - 1, wd - 9, 7, " ▼ > ");
+}
+
+/* A demo's `say`: a box over the bottom of the screen, bold, wrapped to
+ * at most three lines; while paused it says which key goes on. */
+void play_caption_draw(app *a)
+{
+    const play *pl = a->play;
+    if (!pl->has_demo)
+        return;
+    const char *say = pl->dp.caption;
+    const char *state = pl->dp.state == DP_PAUSE ? "paused: Space or PgDn "
+                        "goes on" : pl->dp.state == DP_END ? "end of the "
+                        "demo: q quits" : NULL;
+    if (!say && !state)
+        return;
+    static doc d;
+    d.n = 0;
+    d.used = 0;
+    d.width = (a->cols > 100 ? 96 : a->cols - 4) - 4;
+    d.ascii = !a->ui.utf8;
+    if (say)
+        para(&d, say, ROLE_TEXT, A_BOLD);
+    int lines = d.n > 3 ? 3 : d.n;
+    int h = lines + 2 + (state ? 1 : 0);
+    WINDOW *w = overlay_open(a, h, d.width + 4, a->rows - h - 2,
+                             say ? "demo" : NULL);
+    if (!w)
+        return;
+    for (int i = 0; i < lines; i++) {
+        char line[1024];
+        snprintf(line, sizeof line, "%.*s", (int)d.l[i].len, d.l[i].s);
+        ui_role_set(w, &a->ui, ROLE_TEXT, A_BOLD);
+        ui_puts(w, &a->ui, 1 + i, 2 + d.l[i].indent, d.width, line);
+    }
+    if (state) {
+        ui_role_set(w, &a->ui, ROLE_ACCENT, 0);
+        ui_puts(w, &a->ui, h - 2, 2, d.width, state);
+    }
+    overlay_close(w);
+}

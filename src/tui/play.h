@@ -1,0 +1,85 @@
+/* Lessons and demo scripts in the TUI (DESIGN §7, §8): the state beside
+ * the app when `descent lesson` or `descent demo` runs it, and the hooks
+ * the main loop, the key dispatcher and the panels call. */
+#ifndef DESCENT_TUI_PLAY_H
+#define DESCENT_TUI_PLAY_H
+
+#include <stdbool.h>
+
+#include <curses.h>
+
+#include "catalog.h"
+#include "demo_play.h"
+#include "keys.h"
+#include "lesson_view.h"
+#include "pool.h"
+#include "progress.h"
+
+struct app;
+
+enum { PLAY_MAX_KEYS = 80 };
+
+typedef struct play {
+    const lesson_catalog *cat;  /* the menu's lessons, a demo's; NULL */
+    progress *prog;             /* NULL: progress is not kept (demos) */
+    const char *prog_path;
+    size_t saved_done;          /* steps done when progress was saved */
+    bool menu;                  /* the lesson menu is on screen */
+    bool has_menu;              /* started at the menu: m goes back */
+    int menu_sel;
+    bool in_lesson;
+    lesson_view lv;
+    run_options cur;            /* the settings the session was given */
+    pool strings;               /* typed setting values cur points to */
+    bool has_demo;
+    demo_player dp;
+    bool unlocked;              /* keys come from the demo: no locks */
+    key_binding keys[PLAY_MAX_KEYS];
+    int nkeys;
+} play;
+
+/* The lesson screen's and the menu's key tables (lesson_keys.c,
+ * lesson_menu.c). */
+extern const key_binding lesson_key_bindings[];
+extern const int lesson_key_binding_count;
+extern const key_binding menu_key_bindings[];
+extern const int menu_key_binding_count;
+
+/* Opens lesson l at its first step not done; with the menu, shows it. */
+void play_start_lesson(struct app *a, const lesson *l);
+void play_show_menu(struct app *a);
+/* Opens the current step's run (with its solution after a skip). */
+void play_open_step(struct app *a);
+/* Saves the progress when steps were done since the last save. */
+void play_save(struct app *a);
+/* Applies a setting as a demo's `set` or the : prompt does (locks are
+ * the caller's); value must outlive the lesson. 0 or -1 (message shown). */
+int play_set(struct app *a, int id, const char *value);
+
+/* After each update: the goal judged on the focused run. */
+void play_updated(struct app *a);
+/* Each pass of the main loop at time now: the demo's commands that are
+ * due, the goal judged after a reset or a step back. */
+void play_tick(struct app *a, double now);
+/* When the loop must wake without a key (-1: no need). */
+double play_deadline(const struct app *a, double now);
+/* Whether a demo's run is animating; its frame's updates. */
+bool play_busy(const struct app *a);
+void play_advance(struct app *a, double dt);
+
+/* Keys that mean something in a lesson before the bindings do (quiz
+ * options, clicker arrows in presenter mode, a demo's pause). Returns
+ * whether key was taken. */
+bool play_key(struct app *a, int key);
+/* Whether binding b may act: false, with a message, when it changes a
+ * setting the step locks. */
+bool play_allowed(struct app *a, const key_binding *b);
+/* Whether the setting called name may change (a message when not). */
+bool play_may_change(struct app *a, const char *name);
+
+/* The panels (panel_lesson.c, lesson_menu.c, demo caption). */
+void panel_lesson_draw(struct app *a, WINDOW *w);
+void lesson_menu_draw(struct app *a);
+void play_caption_draw(struct app *a);
+
+#endif
