@@ -32,7 +32,8 @@
     X(lesson_errors) \
     X(lesson_player) \
     X(progress)   \
-    X(demo)
+    X(demo)       \
+    X(lesson_view)
 
 #define DECLARE_SUITE(name) void suite_##name(void);
 SUITES(DECLARE_SUITE)

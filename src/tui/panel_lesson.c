@@ -158,8 +158,10 @@ void panel_lesson_draw(app *a, WINDOW *w)
     const lesson_step *st = player_current(p);
     int h = getmaxy(w), wd = getmaxx(w);
     char title[200];
-    snprintf(title, sizeof title, "%s · step %zu/%zu %s%s", p->l->id,
-             p->step + 1, p->l->n_steps, st->id, p->done[p->step] ? " ✓" : "");
+    /* Done first: a narrow panel cuts the title's end. */
+    snprintf(title, sizeof title, "%sstep %zu/%zu %s · %s",
+             p->done[p->step] ? "✓ " : "", p->step + 1, p->l->n_steps, st->id,
+             p->l->id);
     ui_box(w, u, title, true);
     static doc d;
     d.n = 0;

@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the lesson and demo players: the real binary in
+tmux (tui_harness), the progress store in a temporary XDG_STATE_HOME.
+
+usage: tui_lessons_e2e.py BINARY [--update]
+--update rewrites the golden screens (lessons_menu_80x24.txt,
+lesson_200x60.txt); review the diff like code.
+"""
+import os
+import re
+import sys
+import tempfile
+import time
+
+import tui_harness as h
+from tui_harness import Screen, check, golden, settle, tmux, well_formed
+
+STATE = tempfile.mkdtemp(prefix="descent-state-")
+ENV = {"XDG_STATE_HOME": STATE}
+
+
+def progress():
+    path = os.path.join(STATE, "descent", "progress")
+    if not os.path.exists(path):
+        return ""
+    with open(path) as f:
+        return f.read()
+
+
+def answer(s, text):
+    s.keys("Enter")
+    s.wait(r"your answer")
+    s.keys("C-u")
+    s.type(text)
+    s.keys("Enter")
+
+
+def test_menu_and_lesson():
+    s = Screen(80, 24, [h.BIN, "lesson"], ENV)
+    t = settle(s, r"03-learning-rate")
+    check("menu: lessons listed", "01-gradient" in t and
+          "Too small, too big" in t, t)
+    well_formed("menu 80x24", t, 80, 24)
+    golden("lessons_menu_80x24.txt", t)
+    s.keys("Down", "Down", "Enter")
+    t = settle(s, r"step 1/5")
+    check("lesson: opened at its first step", "step 1/5 too-small ·" in t and "The learning rate α" in t, t)
+    check("lesson: the step's settings", "quadratic · sgd · lr 0.01" in t, t)
+    check("lesson: goal pending", "Goal: loss < 0.001 within 200 steps" in t
+          and "… pending" in t, t)
+    well_formed("lesson 80x24", t, 80, 24)
+    s.keys("o")
+    t = s.wait(r"locked in this lesson")
+    check("lock: o refused", "optimizer is locked in this lesson" in t, t)
+    s.keys("+")
+    t = s.wait(r"lr 0\.02")
+    check("free setting: + doubles lr", "sgd · lr 0.02" in t, t)
+    s.keys("i")
+    t = s.wait(r"Hint 1:")
+    check("hint: the first shown", "Hint 1: Try a larger" in t and
+          "Hint 2" not in t, t)
+    s.keys("Space")
+    t = s.wait(r"✓ met", timeout=10)
+    check("goal: met while running", "✓ met. Goal met" in t, t)
+    s.keys("Space")
+    check("progress: saved when met", "03-learning-rate too-small" in
+          progress(), progress())
+    s.keys("PageDown")
+    t = s.wait(r"step 2/5")
+    check("PgDn: the quiz", "Quiz: What learning rate" in t, t)
+    answer(s, "0.4")
+    t = s.wait(r"Not quite")
+    check("quiz: a wrong answer", "Not quite" in t, t)
+    answer(s, "0.5")
+    t = s.wait(r"Right\.")
+    check("quiz: the right answer", "Right." in t and "✓ step 2/5 one-step" in t, t)
+    s.keys("PageDown")
+    t = s.wait(r"step 3/5")
+    s.keys("S")
+    t = s.wait(r"sgd · lr 5 ")
+    check("skip: the solution applied", "Solution: lr: 5" in t, t)
+    s.keys("PageUp")
+    t = s.wait(r"step 2/5")
+    check("PgUp: back a step", "✓ step 2/5 one-step" in t, t)
+    s.keys("PageDown", "PageDown")
+    t = s.wait(r"step 4/5")
+    s.keys("1")
+    t = s.wait(r"Not quite")
+    check("choice: a wrong option", "Not quite" in t, t)
+    s.keys("2")
+    t = s.wait(r"Right\.")
+    check("choice: the right option", "✓ step 4/5 threshold" in t, t)
+    s.keys("m")
+    t = settle(s, r"lessons")
+    check("menu: progress shown", re.search(r"03-learning-rate .* 4/5", t), t)
+    check("progress: four steps", "03-learning-rate too-small one-step "
+          "too-big threshold" in progress(), progress())
+    s.keys("q")
+    t = s.wait(r"EXIT=\d+")
+    check("quit: exit 0, restored", "EXIT=0" in t and s.alternate() == "0", t)
+    s.close()
+
+
+def test_lesson_200x60_presenter():
+    s = Screen(200, 60, [h.BIN, "lesson", "01-gradient"],
+               {"XDG_STATE_HOME": tempfile.mkdtemp()})
+    t = settle(s, r"step 1/")
+    well_formed("lesson 200x60", t, 200, 60)
+    check("200x60: lesson, step panel and charts", "· 01-gradient"
+          in t and "update 1" in t and "learning rate" in t, t)
+    golden("lesson_200x60.txt", t)
+    s.keys("p")
+    t = settle(s, r"· 01-gradient")
+    check("presenter: lesson beside the surface", "update 1" not in t and
+          "· 01-gradient" in t, t)
+    s.keys("Right")
+    t = s.wait(r"step 2/")
+    check("presenter: → is the clicker's next", "step 2/" in t, t)
+    s.keys("Left")
+    t = s.wait(r"step 1/")
+    check("presenter: ← goes back", "step 1/" in t, t)
+    s.close()
+
+
+DEMO = """lesson 03-learning-rate
+step too-small
+say Five updates at α = 0.01.
+run 5
+sleep 0.1
+key +
+pause
+say Now faster.
+run 5
+"""
+
+
+def test_demo():
+    d = tempfile.mkdtemp()
+    path = os.path.join(d, "short.demo")
+    with open(path, "w") as f:
+        f.write(DEMO)
+    s = Screen(80, 24, [h.BIN, "demo", path], ENV)
+    t = settle(s, r"paused: Space")
+    check("demo: ran 5 updates", "step 5 " in t, t)
+    check("demo: say shown", "Five updates at α = 0.01." in t, t)
+    check("demo: key + pressed", "lr 0.02" in t, t)
+    s.keys("Space")
+    t = settle(s, r"end of the demo")
+    check("demo: pause released, ran on", "step 10 " in t and
+          "Now faster." in t, t)
+    s.keys("q")
+    t = s.wait(r"EXIT=\d+")
+    check("demo: quit restores", "EXIT=0" in t and s.alternate() == "0", t)
+    s.close()
+
+
+def test_ascii_no_color():
+    s = Screen(80, 24, [h.BIN, "lesson", "03-learning-rate"],
+               {"LANG": "C", "LC_ALL": "C", "NO_COLOR": "1",
+                "XDG_STATE_HOME": tempfile.mkdtemp()})
+    t = settle(s, r"step 1/5")
+    check("ascii: plain boxes", "+ step 1/5 too-small" in t, t)
+    check("ascii: no UTF-8", all(ord(c) < 128 for c in t), t)
+    s.keys("q")
+    s.close()
+
+
+def main():
+    tmux("new-session", "-d", "-s", "keep", "sleep 600")
+    tmux("set-option", "-g", "status", "off")
+    tmux("set-option", "-g", "exit-empty", "off")
+    t0 = time.time()
+    try:
+        for name, fn in sorted(globals().items()):
+            if name.startswith("test_") and callable(fn):
+                try:
+                    fn()
+                except Exception as e:  # a broken test is a failure
+                    check(name, False, repr(e))
+    finally:
+        tmux("kill-server", check=False)
+    print(f"tui-lessons-e2e: {h.passed} passed, {h.failed} failed "
+          f"({time.time() - t0:.1f} s)")
+    return 1 if h.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
