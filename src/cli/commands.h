@@ -11,5 +11,6 @@ int cmd_gradcheck(int argc, char **argv);
 int cmd_gradcheck_lr(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
 int cmd_hpo(int argc, char **argv);
+int cmd_replay(int argc, char **argv);
 
 #endif

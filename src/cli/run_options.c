@@ -120,7 +120,7 @@ static int parse_clip(const char *text, clip_setting *c)
     return positive("--clip", colon + 1, &c->c);
 }
 
-static int parse_view(const char *text, double *view)
+int run_options_parse_view(const char *text, double *view)
 {
     char buf[256];
     snprintf(buf, sizeof buf, "%s", text);
@@ -255,7 +255,7 @@ static int apply(run_options *o, int id, const char *v)
     case OPT_QUIET: o->quiet = true; return 0;
     case OPT_VIEW:
         o->has_view = true;
-        return parse_view(v, o->view);
+        return run_options_parse_view(v, o->view);
     }
     return model_options_apply(&o->model, id, v);
 }
@@ -322,6 +322,21 @@ static int resolve_model(run_options *o, objective *obj)
     return 0;
 }
 
+int run_options_open_objective(const char *where, const char *spec,
+                               objective *obj)
+{
+    objective_error oe;
+    if (objective_open(spec, obj, &oe) == 0)
+        return 0;
+    if (oe.column > 0) {
+        cli_error(where, "column %d: %s", oe.column, oe.message);
+        fprintf(stderr, "  %s\n  %*s^\n", spec, oe.column - 1, "");
+    } else {
+        cli_error(where, "%s", oe.message);
+    }
+    return EXIT_USAGE;
+}
+
 const double *run_options_start(const run_options *o, const objective *obj)
 {
     const model *m = model_of(obj);
@@ -343,16 +358,8 @@ int run_options_resolve(run_options *o, objective *obj)
     }
     if (o->model.type || o->model.data_given)
         return resolve_model(o, obj);
-    objective_error oe;
-    if (objective_open(o->objective, obj, &oe) < 0) {
-        if (oe.column > 0) {
-            cli_error("--objective", "column %d: %s", oe.column, oe.message);
-            fprintf(stderr, "  %s\n  %*s^\n", o->objective, oe.column - 1, "");
-        } else {
-            cli_error("--objective", "%s", oe.message);
-        }
+    if (run_options_open_objective("--objective", o->objective, obj) != 0)
         return EXIT_USAGE;
-    }
     if (!o->grad_set)
         s->grad = gradient_available(obj, GRAD_ANALYTIC) ? GRAD_ANALYTIC : GRAD_AD;
     if (!gradient_available(obj, s->grad)) {

@@ -41,6 +41,15 @@ int run_options_parse(run_options *o, int argc, char **argv,
  * EXIT_USAGE after printing the error. */
 int run_options_resolve(run_options *o, objective *obj);
 
+/* Opens a built-in or expression; on failure prints "descent: WHERE:
+ * column C: what" with the text and a caret (or "WHERE: what") and
+ * returns EXIT_USAGE. */
+int run_options_open_objective(const char *where, const char *spec,
+                               objective *obj);
+
+/* Parses X0:X1,Y0:Y1 into view. 0, or -1 after printing the error. */
+int run_options_parse_view(const char *text, double *view);
+
 /* The run's θ0 (obj->dim numbers): the model's, or --start's. */
 const double *run_options_start(const run_options *o, const objective *obj);
 

@@ -9,6 +9,7 @@
 #include "help.h"
 #include "model.h"
 #include "panels.h"
+#include "replay.h"
 
 double app_now(void)
 {
@@ -48,7 +49,8 @@ void app_free_windows(app *a)
 
 bool app_running(const app *a)
 {
-    return a->hpo ? a->hpo->running : a->s.running;
+    return a->hpo ? a->hpo->running
+           : a->replay ? a->replay->running : a->s.running;
 }
 
 void app_layout(app *a)
@@ -60,7 +62,8 @@ void app_layout(app *a)
         hpo_screen_layout(a);
     else
         layout_compute(&a->lay, a->cols, a->rows, a->presenter, a->tab,
-                       m && m->type->classifier);
+                       a->replay ? a->replay->accuracy
+                                 : m && m->type->classifier);
     for (int i = 0; i < PANE_COUNT; i++)
         if (layout_visible(&a->lay, (pane_id)i)) {
             rect r = a->lay.r[i];
@@ -92,12 +95,16 @@ void app_render(app *a)
         doupdate();
         return;
     }
-    static void (*const draw[PANE_COUNT])(app *, WINDOW *) = {
+    void (*draw[PANE_COUNT])(app *, WINDOW *) = {
         [PANE_TOP] = statusbar_draw_top, [PANE_SURFACE] = panel_surface_draw,
         [PANE_STEP] = panel_step_draw, [PANE_LOSS] = panel_chart_loss,
         [PANE_LR] = panel_chart_lr, [PANE_GRAD] = panel_chart_grad,
         [PANE_ACC] = panel_chart_accuracy,
         [PANE_BOTTOM] = statusbar_draw_bottom};
+    if (a->replay) {
+        draw[PANE_TOP] = replay_top_draw;
+        draw[PANE_STEP] = panel_replay_step;
+    }
     if (a->hpo)
         hpo_screen_draw(a);
     for (int i = 0; i < PANE_COUNT && !a->hpo; i++)

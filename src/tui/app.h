@@ -48,6 +48,7 @@ typedef struct {
 typedef struct app {
     session s;
     hpo_view *hpo;           /* the HPO view instead of a session */
+    struct replay *replay;   /* a saved trace shown read-only (replay.h) */
     const key_binding *keys; /* this screen's bindings */
     int nkeys;
     ui_env ui;
@@ -103,5 +104,8 @@ void tui_close(app *a);
 void hpo_screen_layout(app *a);
 void hpo_screen_draw(app *a);
 void hpo_screen_advance(app *a, double dt);
+
+/* The replay's rows played while running (replay_screen.c). */
+void replay_screen_advance(app *a, double dt);
 
 #endif

@@ -84,7 +84,9 @@ static void mouse(app *a)
     int button = ev.bstate & BUTTON4_PRESSED   ? 4
                  : ev.bstate & BUTTON5_PRESSED ? 5
                  : ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED) ? 1 : 0;
-    if (button && a->ov == OVERLAY_NONE && !a->hpo)
+    if (button == 1 && a->replay && a->ov == OVERLAY_NONE)
+        app_message(a, true, "read-only replay: the start is the trace's");
+    else if (button && a->ov == OVERLAY_NONE && !a->hpo)
         panel_surface_mouse(a, ev.y, ev.x, button);
 }
 
@@ -104,11 +106,18 @@ void keys_handle(app *a, int key)
     case OVERLAY_PROMPT: prompt_key(a, key); return;
     case OVERLAY_NONE: break;
     }
+    if (key == 127 || key == 8)
+        key = KEY_BACKSPACE; /* what terminals send for ⌫ */
     for (int i = 0; i < a->nkeys; i++)
         if (matches(&a->keys[i], key)) {
             a->keys[i].action(a);
             return;
         }
-    if ((key == 127 || key == 8) && !a->hpo)
-        act_back(a);
+    /* A live screen's key that would change a run. */
+    for (int i = 0; a->replay && i < key_binding_count; i++)
+        if (matches(&key_bindings[i], key)) {
+            app_message(a, true, "read-only replay (%s: %s)",
+                        key_bindings[i].keys, key_bindings[i].help);
+            return;
+        }
 }

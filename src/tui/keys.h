@@ -17,11 +17,14 @@ typedef struct {
                                 slice (a model of many parameters) */
 } key_binding;
 
-/* The live screen's, and the HPO view's (hpo_keys.c). */
+/* The live screen's, the HPO view's (hpo_keys.c) and the replay's
+ * (replay_keys.c). */
 extern const key_binding key_bindings[];
 extern const int key_binding_count;
 extern const key_binding hpo_key_bindings[];
 extern const int hpo_key_binding_count;
+extern const key_binding replay_key_bindings[];
+extern const int replay_key_binding_count;
 
 /* Handles one key (overlays first, then the screen's bindings). */
 void keys_handle(struct app *a, int key);
