@@ -27,7 +27,8 @@
     X(contour)    \
     X(ticks)      \
     X(tui_model)  \
-    X(tui_models)
+    X(tui_models) \
+    X(replay)
 
 #define DECLARE_SUITE(name) void suite_##name(void);
 SUITES(DECLARE_SUITE)

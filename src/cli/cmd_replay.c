@@ -101,11 +101,11 @@ static int open_surface(const replay_args *ra, replay *rp, objective *obj,
                      "no surface: the trace has no θ columns");
         else if (t->model)
             snprintf(rp->surface_note, sizeof rp->surface_note,
-                     "model %s: x0, x1 of %ld parameters, no surface",
+                     "%s: x0, x1 of %ld · no surface",
                      t->model, rp->dim);
         else
             snprintf(rp->surface_note, sizeof rp->surface_note,
-                     "path of x0, x1 · no surface (CSV: give --objective)");
+                     "no surface: CSV needs --objective");
         return 0;
     }
     if (run_options_open_objective(where, spec, obj) != 0)

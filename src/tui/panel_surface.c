@@ -320,7 +320,10 @@ static void draw_legend(const ctx *c, int y)
     int brief = width < 47;
     /* No minimum is marked on a slice or where none is known. */
     size_t first = session_sliced(&a->s) || !a->s.obj.n_minima ? 1 : 0;
+    bool plain = a->replay && !a->replay->surface; /* no −∇f drawn */
     for (size_t i = first; i < sizeof keys / sizeof keys[0]; i++) {
+        if (plain && keys[i].role == ROLE_GRAD)
+            continue;
         ui_role_set(w, u, keys[i].role, A_BOLD);
         x += ui_puts(w, u, y, x, width - x, keys[i].text[brief]) + 2;
     }

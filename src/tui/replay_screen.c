@@ -28,8 +28,12 @@ void replay_top_draw(app *a, WINDOW *w)
     ui_role_set(w, u, ROLE_BAR_DIM, A_BOLD);
     int x = ui_puts(w, u, 0, 0, width, " descent ");
     ui_role_set(w, u, ROLE_BAR, 0);
-    int n = snprintf(left, sizeof left, " replay %s · %s", rp->file,
-                     rp->t.model ? rp->t.model : a->s.obj.name);
+    /* What was run: a model, the objective drawn, or nothing known. */
+    const char *what = rp->t.model ? rp->t.model
+                       : rp->surface ? a->s.obj.name : rp->t.objective;
+    int n = snprintf(left, sizeof left, " replay %s", rp->file);
+    if (what)
+        n += snprintf(left + n, sizeof left - (size_t)n, " · %s", what);
     if (rp->t.optimizer)
         snprintf(left + n, sizeof left - (size_t)n, " · %s", rp->t.optimizer);
     statusbar_fit(u, left, width - x - rw);
