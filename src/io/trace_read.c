@@ -323,7 +323,7 @@ int trace_data_check(const trace_data *t, trace_read_error *err)
     size_t c = 0;
     for (; c < NBASE; c++) {
         if (c == t->cols)
-            return fail(err, 1, name_column(t, c) - 1,
+            return fail(err, 1, t->fmt == TRACE_CSV ? name_column(t, c) - 1 : 1,
                         "not a descent trace: the columns end before '%s'",
                         base[c]);
         if (strcmp(t->names[c], base[c]) != 0)
