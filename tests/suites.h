@@ -28,7 +28,12 @@
     X(ticks)      \
     X(tui_model)  \
     X(tui_models) \
-    X(replay)
+    X(replay)     \
+    X(lesson)     \
+    X(lesson_errors) \
+    X(lesson_player) \
+    X(progress)   \
+    X(demo)
 
 #define DECLARE_SUITE(name) void suite_##name(void);
 SUITES(DECLARE_SUITE)

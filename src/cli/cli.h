@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "option.h"
+
 /* Exit codes (DESIGN §1). */
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
@@ -22,11 +24,12 @@ int cli_doubles(const char *where, const char *text, double *out,
                 size_t want, size_t max, size_t *got);
 
 /* Options of a subcommand: "--name VALUE", "--name=VALUE" or "--flag". */
-typedef struct {
-    const char *name;   /* without the dashes */
-    bool has_value;
-    int id;
-} cli_option;
+typedef option_entry cli_option;
+
+/* Prints an option's error: "descent: WHERE: WHAT" ("descent: WHAT" when
+ * it names its own place); with a column, "column N: " before WHAT and
+ * then value with a caret under that column. Returns EXIT_USAGE. */
+int cli_option_error(const option_error *e, const char *value);
 
 typedef struct {
     int argc;

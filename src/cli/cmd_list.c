@@ -1,4 +1,5 @@
 /* descent list: what there is to choose from. */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -6,6 +7,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "data_csv.h"
+#include "lesson_cli.h"
 #include "model.h"
 #include "optimizer.h"
 
@@ -28,6 +30,32 @@ static void list_models(void)
                (*t)->default_data ? (*t)->default_data : "N(0,1), 100×10");
 }
 
+/* id, title, minutes and progress: "-" none, "2/5" steps done, "done". */
+static void list_lessons(void)
+{
+    lesson_catalog cat;
+    char path[PATH_MAX];
+    progress p;
+    if (cli_catalog(&cat) != EXIT_OK)
+        return;
+    cli_progress(path, sizeof path, &p);
+    for (size_t i = 0; i < cat.n; i++) {
+        const lesson *l = &cat.l[i];
+        size_t done = progress_count(&p, l);
+        char state[32];
+        if (done == l->n_steps)
+            snprintf(state, sizeof state, "done");
+        else if (done)
+            snprintf(state, sizeof state, "%zu/%zu", done, l->n_steps);
+        else
+            snprintf(state, sizeof state, "-");
+        printf("%-24s %-58s %3ld min  %s\n", l->id, l->title, l->minutes,
+               state);
+    }
+    progress_free(&p);
+    catalog_free(&cat);
+}
+
 static void list_datasets(void)
 {
     for (const data_info *d = data_shipped; d->name; d++)
@@ -42,6 +70,7 @@ static const struct {
     {"objectives", list_objectives},
     {"optimizers", list_optimizers},
     {"models", list_models},
+    {"lessons", list_lessons},
     {"datasets", list_datasets},
 };
 

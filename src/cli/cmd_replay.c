@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "objective_open.h"
 #include "replay.h"
 #include "run_options.h"
 #include "trace_read.h"
@@ -22,16 +23,13 @@ static const char usage[] =
     "  --view X0:X1,Y0:Y1      view box (default: the objective's, or the\n"
     "                          path's)\n";
 
-enum { OPT_OBJECTIVE = 1, OPT_VIEW };
-
 static const cli_option options[] = {
     {"objective", true, OPT_OBJECTIVE}, {"view", true, OPT_VIEW},
     {NULL, false, 0}};
 
 typedef struct {
-    const char *path, *objective;
-    bool has_view;
-    double view[4];
+    const char *path;
+    run_options o;          /* --objective and --view, checked as run's */
 } replay_args;
 
 /* 0, 1 for --help (printed), or EXIT_USAGE after the error. */
@@ -40,6 +38,7 @@ static int parse(int argc, char **argv, replay_args *r)
     cli_scan scan = {argc, argv, 0, "replay"};
     const char *v;
     int id;
+    run_options_default(&r->o);
     while ((id = cli_next(&scan, options, true, &v)) != 0) {
         if (id == CLI_HELP) {
             printf("%s", usage);
@@ -47,16 +46,15 @@ static int parse(int argc, char **argv, replay_args *r)
         }
         if (id == CLI_POSITIONAL && r->path)
             return cli_error(v, "unexpected argument (one trace at a time)");
-        if (id == CLI_POSITIONAL)
+        if (id == CLI_POSITIONAL) {
             r->path = v;
-        else if (id == OPT_OBJECTIVE)
-            r->objective = v;
-        else if (id == OPT_VIEW) {
-            if (run_options_parse_view(v, r->view) < 0)
-                return EXIT_USAGE;
-            r->has_view = true;
-        } else
+            continue;
+        }
+        option_error e;
+        if (id < 0)
             return EXIT_USAGE;
+        if (run_options_set(&r->o, id, v, &e) < 0)
+            return cli_option_error(&e, v);
     }
     if (!r->path)
         return cli_error("replay", "which trace? (descent replay FILE.csv|FILE.jsonl)");
@@ -88,7 +86,7 @@ static int open_surface(const replay_args *ra, replay *rp, objective *obj,
                         bool *opened)
 {
     const trace_data *t = &rp->t;
-    const char *spec = ra->objective;
+    const char *spec = ra->o.objective_set ? ra->o.objective : NULL;
     const char *where = "--objective";
     *opened = false;
     if (!spec && t->objective && !t->model) {
@@ -108,8 +106,13 @@ static int open_surface(const replay_args *ra, replay *rp, objective *obj,
                      "no surface: CSV needs --objective");
         return 0;
     }
-    if (run_options_open_objective(where, spec, obj) != 0)
-        return EXIT_USAGE;
+    objective_error oe;
+    if (objective_open(spec, obj, &oe) < 0) {
+        option_error e;
+        option_fail(&e, where, "%s", oe.message);
+        e.column = oe.column;
+        return cli_option_error(&e, spec);
+    }
     if (obj->dim != 2) {
         objective_free(obj);
         return cli_error(where, "the surface needs an objective of two "
@@ -121,7 +124,7 @@ static int open_surface(const replay_args *ra, replay *rp, objective *obj,
 
 int cmd_replay(int argc, char **argv)
 {
-    replay_args ra = {0};
+    static replay_args ra;
     int rc = parse(argc, argv, &ra);
     if (rc)
         return rc == 1 ? EXIT_OK : rc;
@@ -135,7 +138,7 @@ int cmd_replay(int argc, char **argv)
     bool opened;
     if ((rc = open_surface(&ra, &rp, &obj, &opened)) == 0) {
         rc = tui_replay_main(&rp, opened ? &obj : NULL,
-                             ra.has_view ? ra.view : NULL);
+                             ra.o.has_view ? ra.o.view : NULL);
         if (opened)
             objective_free(&obj); /* zeroed if the TUI took it over */
     }

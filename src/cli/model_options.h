@@ -1,38 +1,13 @@
-/* The model options of DESIGN §1 (--model --data --target --features
- * --split --no-shuffle --batch --hidden --scale --init --max-rows, and
- * --lambda for ridge), shared by `descent run`, `tui` and `hpo`. */
+/* The model options of DESIGN §1 on the command line, shared by
+ * `descent run`, `tui` and `hpo`: model_values.h with printed errors. */
 #ifndef DESCENT_MODEL_OPTIONS_H
 #define DESCENT_MODEL_OPTIONS_H
 
 #include <stdbool.h>
 
 #include "cli.h"
-#include "model_open.h"
+#include "model_values.h"
 #include "run.h"
-
-enum {
-    MOPT_MODEL = 100, MOPT_DATA, MOPT_TARGET, MOPT_FEATURES, MOPT_SPLIT,
-    MOPT_NO_SHUFFLE, MOPT_BATCH, MOPT_HIDDEN, MOPT_SCALE, MOPT_INIT,
-    MOPT_MAX_ROWS, MOPT_LAMBDA
-};
-
-/* The options' table entries, for a command's own table. */
-#define MODEL_CLI_OPTIONS                                                    \
-    {"model", true, MOPT_MODEL}, {"data", true, MOPT_DATA},                  \
-    {"target", true, MOPT_TARGET}, {"features", true, MOPT_FEATURES},        \
-    {"split", true, MOPT_SPLIT}, {"no-shuffle", false, MOPT_NO_SHUFFLE},     \
-    {"batch", true, MOPT_BATCH}, {"hidden", true, MOPT_HIDDEN},              \
-    {"scale", true, MOPT_SCALE}, {"init", true, MOPT_INIT},                  \
-    {"max-rows", true, MOPT_MAX_ROWS}, {"lambda", true, MOPT_LAMBDA}
-
-typedef struct {
-    const model_type *type;   /* --model; NULL: none given */
-    model_spec spec;
-    long batch;               /* --batch; 0: full batch */
-    bool data_given;          /* any option that only a model takes */
-} model_options;
-
-void model_options_default(model_options *m);
 
 /* Applies option id (one of MOPT_*) with value v. 0, or -1 after
  * printing the error. */

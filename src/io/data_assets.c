@@ -3,9 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "asset_dir.h"
 #include "data_csv.h"
 
 /* Rows and columns are checked against the files by the unit tests. */
@@ -19,35 +18,10 @@ const data_info data_shipped[] = {
     {NULL, 0, 0, NULL, NULL},
 };
 
-static int is_dir(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static int candidate(char *buf, size_t cap, const char *dir, const char *rel)
-{
-    int n = snprintf(buf, cap, "%s%s", dir, rel);
-    return n > 0 && (size_t)n < cap && is_dir(buf) ? 0 : -1;
-}
-
 int data_assets_dir(char *buf, size_t cap)
 {
-    const char *env = getenv("DESCENT_ASSETS");
-    if (env && *env)
-        return candidate(buf, cap, env, "");
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = 0;
-        char *slash = strrchr(exe, '/');
-        if (slash)
-            *slash = 0;
-        if (candidate(buf, cap, exe, "/../share/descent/assets") == 0)
-            return 0;
-    }
-    /* A build tree: the source tree's assets, where meson configured. */
-    return candidate(buf, cap, DESCENT_SOURCE_ASSETS, "");
+    return asset_dir_find("DESCENT_ASSETS", "assets", DESCENT_SOURCE_ASSETS,
+                          buf, cap);
 }
 
 int data_resolve(const char *spec, char *path, size_t cap)

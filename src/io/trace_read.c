@@ -10,6 +10,7 @@
 
 #include <jansson.h>
 
+#include "grow.h"
 #include "trace_read.h"
 
 static int fail(trace_read_error *e, long line, long col, const char *fmt, ...)
@@ -33,17 +34,14 @@ static int add_name(trace_data *t, const char *name, size_t len)
     return t->names[t->cols++] ? 0 : -1;
 }
 
+/* Room for one more row; *cap counts rows. */
 static double *new_row(trace_data *t, size_t *cap)
 {
-    if ((t->rows + 1) * t->cols > *cap) {
-        size_t n = *cap ? 2 * *cap : 1024 * t->cols;
-        double *v = realloc(t->v, n * sizeof *v);
-        if (!v)
-            return NULL;
-        t->v = v;
-        *cap = n;
-    }
-    return t->v + t->rows * t->cols;
+    double *v = grow(t->v, cap, t->rows, t->cols * sizeof *v, 1024);
+    if (!v)
+        return NULL;
+    t->v = v;
+    return v + t->rows * t->cols;
 }
 
 /* CSV numbers: decimal or nan/inf/-inf, as the writer makes them. */

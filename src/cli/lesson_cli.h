@@ -1,0 +1,40 @@
+/* What the lesson commands share (`descent lint`, `lesson`, `demo`,
+ * `list lessons`): checking lesson and demo files and printing their
+ * problems, the shipped lessons, the progress store, and the one place
+ * where a lesson or demo is handed to the player. */
+#ifndef DESCENT_LESSON_CLI_H
+#define DESCENT_LESSON_CLI_H
+
+#include <stdio.h>
+
+#include "catalog.h"
+#include "demo.h"
+#include "diag.h"
+#include "progress.h"
+
+typedef struct {
+    size_t lessons, demos, problems;
+} lint_counts;
+
+/* Prints each problem of d as "path:LINE[:COLUMN]: message" to out. */
+void lint_print(const char *path, diag_list *d, FILE *out);
+
+/* Checks path as a lesson or demo by its extension (a demo's lesson ids
+ * against cat), prints its problems to out and counts them in n. */
+void lint_file(const char *path, const lesson_catalog *cat, FILE *out,
+               lint_counts *n);
+
+/* The shipped lessons; files with problems are named on stderr. 0, or
+ * EXIT_FAIL after printing why there are none. */
+int cli_catalog(lesson_catalog *cat);
+
+/* The progress store's path and contents; a damaged file's problems go
+ * to stderr as warnings. 0, or EXIT_FAIL after printing the error. */
+int cli_progress(char *path, size_t cap, progress *p);
+
+/* Plays lesson l or demo script d in the TUI, or opens the lesson menu
+ * when both are NULL. The player screens are not built yet: says so and
+ * returns EXIT_FAIL. */
+int cli_play(const lesson *l, const demo *d);
+
+#endif

@@ -1,0 +1,76 @@
+/* The run settings of lesson steps: which options a lesson may set, and
+ * how a step's settings follow from the previous step's. */
+#include <string.h>
+
+#include "lesson.h"
+
+const option_entry *lesson_option(const char *name, size_t len)
+{
+    const option_entry *o = option_by_name(run_option_table, name, len);
+    return o && !run_option_is_output(o->id) ? o : NULL;
+}
+
+const char *const *lesson_option_names(void)
+{
+    static const char *names[64];
+    if (!names[0]) {
+        size_t n = 0;
+        for (const option_entry *o = run_option_table; o->name; o++)
+            if (!run_option_is_output(o->id))
+                names[n++] = o->name;
+        names[n] = NULL;
+    }
+    return names;
+}
+
+int lesson_apply(run_options *o, const lesson_setting *s, option_error *e)
+{
+    if (s->id == OPT_OBJECTIVE) {
+        model_options_default(&o->model);
+    } else if (s->id == MOPT_MODEL) {
+        o->objective = "rosenbrock";
+        o->objective_set = false;
+    }
+    return run_options_set(o, s->id, s->value, e);
+}
+
+static bool sets(const lesson_setting *s, size_t n, int id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i].id == id)
+            return true;
+    return false;
+}
+
+void lesson_settle(run_options *o, const lesson_setting *s, size_t n)
+{
+    if (!sets(s, n, OPT_OBJECTIVE) && !sets(s, n, MOPT_MODEL))
+        return;
+    if (!sets(s, n, OPT_START)) {
+        o->has_start = false;
+        o->n_start = 0;
+    }
+    if (!sets(s, n, OPT_VIEW))
+        o->has_view = false;
+}
+
+int lesson_step_settings(const lesson_step *st, bool solved, run_options *out,
+                         option_error *e)
+{
+    *out = st->run;
+    if (!solved)
+        return 0;
+    for (size_t i = 0; i < st->n_solution; i++)
+        if (lesson_apply(out, &st->solution[i], e) < 0)
+            return -1;
+    lesson_settle(out, st->solution, st->n_solution);
+    return 0;
+}
+
+int lesson_step_open(const lesson_step *st, bool solved, run_options *out,
+                     objective *obj, option_error *e)
+{
+    if (lesson_step_settings(st, solved, out, e) < 0)
+        return -1;
+    return run_options_open(out, obj, e);
+}

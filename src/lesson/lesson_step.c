@@ -1,0 +1,299 @@
+/* A step's directives as they are read: text blocks, run settings,
+ * locks, hints, solutions, goals and quizzes. What needs the whole step
+ * is checked in lesson_check.c. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "data_csv.h"
+#include "lesson_parse.h"
+
+static const char *const directive_names[D_STEP_COUNT] = {
+    "text", "goal", "lock", "hint", "solution", "quiz", "ask", "option",
+    "answer"};
+
+/* Appends one element of size bytes to *array of *n; NULL when memory
+ * runs out. */
+static void *append(parser *ps, const source_line *line, void *array_ptr,
+                    size_t *n, size_t size)
+{
+    void **array = array_ptr;
+    void *grown = realloc(*array, (*n + 1) * size);
+    if (!grown) {
+        diag_add(ps->d, line->number, 1, "out of memory");
+        return NULL;
+    }
+    *array = grown;
+    return (char *)grown + (*n)++ * size;
+}
+
+static char *copy(parser *ps, const char *s)
+{
+    return pool_strndup(&ps->l->strings, s, strlen(s));
+}
+
+/* Text blocks. */
+
+static void text_add(parser *ps, const char *s, size_t n)
+{
+    if (ps->text_len + n + 1 > ps->text_cap) {
+        size_t cap = 2 * (ps->text_len + n + 1);
+        char *t = realloc(ps->text, cap);
+        if (!t)
+            return;
+        ps->text = t;
+        ps->text_cap = cap;
+    }
+    memcpy(ps->text + ps->text_len, s, n);
+    ps->text_len += n;
+    ps->text[ps->text_len] = '\0';
+}
+
+void text_start(parser *ps, const source_line *line, const char *value)
+{
+    int col = source_column(line, value);
+    if (*value == '|')
+        for (value++; *value == ' '; value++)
+            ;
+    ps->in_text = true;
+    ps->text_len = 0;
+    ps->text_line = line->number;
+    ps->text_column = col;
+    ps->text_indent = -1;
+    ps->blank_run = 0;
+    text_add(ps, value, strlen(value));
+}
+
+void text_continue(parser *ps, const source_line *line, const char *rest,
+                   size_t indent)
+{
+    (void)line;
+    /* The first continuation line sets the block's indentation; deeper
+     * indentation after it is kept (formulas, lists). */
+    if (ps->text_indent < 0)
+        ps->text_indent = (int)indent;
+    size_t keep = indent > (size_t)ps->text_indent
+                      ? indent - (size_t)ps->text_indent : 0;
+    if (ps->text_len > 0)
+        for (int i = 0; i <= ps->blank_run; i++)
+            text_add(ps, "\n", 1);
+    ps->blank_run = 0;
+    text_add(ps, rest - keep, strlen(rest) + keep);
+}
+
+void text_end(parser *ps)
+{
+    if (!ps->in_text)
+        return;
+    ps->in_text = false;
+    ps->blank_run = 0;
+    if (ps->text_len == 0 || !ps->text)
+        diag_add(ps->d, ps->text_line, ps->text_column, "empty text");
+    else if (ps->step)
+        ps->step->text = pool_strndup(&ps->l->strings, ps->text, ps->text_len);
+}
+
+/* A name that is no lesson setting, with the nearest that is. */
+static void unknown_setting(parser *ps, const source_line *line,
+                            const char *name, size_t len, const char *where)
+{
+    char word[64], tail[128];
+    snprintf(word, sizeof word, "%.*s", (int)len, name);
+    diag_add(ps->d, line->number, source_column(line, name),
+             "%sunknown setting '%s'%s", where, word,
+             diag_suggest(tail, sizeof tail, word, lesson_option_names(), NULL));
+}
+
+/* lock: NAME, NAME ... (commas or spaces between). */
+static void lock(parser *ps, const source_line *line, const char *value)
+{
+    const char *p = value;
+    if (!*p)
+        diag_add(ps->d, line->number, source_column(line, p),
+                 "empty lock (name the settings the learner may not change)");
+    while (*p) {
+        size_t len = strcspn(p, ", ");
+        const option_entry *o = lesson_option(p, len);
+        if (o)
+            ps->step->locked[o->id] = true;
+        else
+            unknown_setting(ps, line, p, len, "lock: ");
+        p += len;
+        p += strspn(p, ", ");
+    }
+}
+
+/* A data set or --init file named relative to the lesson: found beside
+ * it (a shipped data set's name stays a name). */
+static const char *place(parser *ps, int id, const char *value)
+{
+    if (!ps->dir || !*value || *value == '/' ||
+        (id != MOPT_DATA && id != MOPT_INIT))
+        return value;
+    for (const data_info *d = data_shipped; id == MOPT_DATA && d->name; d++)
+        if (strcmp(d->name, value) == 0)
+            return value;
+    size_t n = strlen(ps->dir) + strlen(value) + 2;
+    char *path = malloc(n);
+    if (!path)
+        return value;
+    snprintf(path, n, "%s/%s", ps->dir, value);
+    const char *kept = copy(ps, path);
+    free(path);
+    return kept ? kept : value;
+}
+
+/* "name: value" of a run option into s, checked as the command line
+ * checks it (on a copy of the step's settings: the caller applies it). */
+static bool setting(parser *ps, const source_line *line,
+                    const option_entry *o, const char *value,
+                    lesson_setting *s)
+{
+    int col = source_column(line, value);
+    if (!o->has_value && *value) {
+        diag_add(ps->d, line->number, col, "%s: takes no value", o->name);
+        return false;
+    }
+    if (o->has_value && !*value) {
+        diag_add(ps->d, line->number, col, "%s: missing value", o->name);
+        return false;
+    }
+    *s = (lesson_setting){o->id, o->has_value ? copy(ps, place(ps, o->id, value))
+                                              : NULL, line->number, col};
+    run_options scratch = ps->step->run;
+    option_error e;
+    if (o->has_value && !s->value)
+        return false;
+    if (lesson_apply(&scratch, s, &e) < 0) {
+        diag_add(ps->d, line->number, col, "%s: %s", o->name, e.message);
+        return false;
+    }
+    return true;
+}
+
+static void run_setting(parser *ps, const source_line *line,
+                        const option_entry *o, const char *value)
+{
+    lesson_step *st = ps->step;
+    if (ps->once_setting[o->id]) {
+        diag_add(ps->d, line->number, 1, "duplicate '%s' in step '%s' (first "
+                 "at line %d)", o->name, st->id, ps->once_setting[o->id]);
+        return;
+    }
+    ps->once_setting[o->id] = line->number;
+    lesson_setting s;
+    if (!setting(ps, line, o, value, &s))
+        return;
+    option_error e;
+    lesson_setting *own = append(ps, line, &st->own, &st->n_own, sizeof s);
+    if (!own)
+        return;
+    *own = s;
+    lesson_apply(&st->run, &s, &e);
+    st->set_line[o->id] = s.line;
+    st->set_column[o->id] = s.column;
+}
+
+/* solution: NAME: VALUE, a run setting applied on skip. */
+static void solution(parser *ps, const source_line *line, const char *value)
+{
+    lesson_step *st = ps->step;
+    size_t len = strspn(value, "abcdefghijklmnopqrstuvwxyz0123456789-");
+    const char *v = value + len;
+    if (!len || *v != ':') {
+        diag_add(ps->d, line->number, source_column(line, value),
+                 "solution: expected 'setting: value', e.g. "
+                 "'solution: lr: 0.5'");
+        return;
+    }
+    const option_entry *o = lesson_option(value, len);
+    if (!o) {
+        unknown_setting(ps, line, value, len, "solution: ");
+        return;
+    }
+    for (v++; *v == ' '; v++)
+        ;
+    lesson_setting s;
+    if (!setting(ps, line, o, v, &s))
+        return;
+    lesson_setting *sol = append(ps, line, &st->solution, &st->n_solution,
+                                 sizeof s);
+    if (sol)
+        *sol = s;
+}
+
+static void quiz_directive(parser *ps, const source_line *line,
+                           step_key which, const char *value)
+{
+    lesson_quiz *q = &ps->step->quiz;
+    int col = source_column(line, value);
+    switch (which) {
+    case D_QUIZ:
+        q->line = line->number;
+        if (strcmp(value, "number") == 0)
+            q->kind = QUIZ_NUMBER;
+        else if (strcmp(value, "choice") == 0)
+            q->kind = QUIZ_CHOICE;
+        else
+            diag_add(ps->d, line->number, col, "unknown quiz '%s' (number or "
+                     "choice)", value);
+        return;
+    case D_ASK:
+        q->ask = copy(ps, value);
+        return;
+    case D_OPTION: {
+        const char **opt = append(ps, line, &q->options, &q->n_options,
+                                  sizeof *opt);
+        if (opt)
+            *opt = copy(ps, value);
+        if (!ps->first_option_line)
+            ps->first_option_line = line->number;
+        return;
+    }
+    default:
+        ps->answer = copy(ps, value);
+        ps->answer_column = col;
+    }
+}
+
+void step_line(parser *ps, const source_line *line, const char *name,
+                    size_t len, const char *value)
+{
+    const option_entry *o = lesson_option(name, len);
+    if (o) {
+        run_setting(ps, line, o, value);
+        return;
+    }
+    step_key which = D_TEXT;
+    while (strlen(directive_names[which]) != len ||
+           strncmp(directive_names[which], name, len) != 0)
+        which++;
+    lesson_step *st = ps->step;
+    bool repeats = which == D_HINT || which == D_SOLUTION || which == D_OPTION;
+    if (!repeats && ps->once[which]) {
+        diag_add(ps->d, line->number, 1, "duplicate '%s' in step '%s' (first "
+                 "at line %d)", directive_names[which], st->id,
+                 ps->once[which]);
+        return;
+    }
+    if (!ps->once[which])
+        ps->once[which] = line->number;
+    int col = source_column(line, value);
+    if (which != D_TEXT && which != D_LOCK && which != D_SOLUTION && !*value) {
+        diag_add(ps->d, line->number, col, "%s: missing value",
+                 directive_names[which]);
+        return;
+    }
+    switch (which) {
+    case D_TEXT: text_start(ps, line, value); return;
+    case D_GOAL: goal_parse(ps, line, value, &st->goal); return;
+    case D_LOCK: lock(ps, line, value); return;
+    case D_HINT: {
+        const char **h = append(ps, line, &st->hints, &st->n_hints, sizeof *h);
+        if (h)
+            *h = copy(ps, value);
+        return;
+    }
+    case D_SOLUTION: solution(ps, line, value); return;
+    default: quiz_directive(ps, line, which, value);
+    }
+}

@@ -1,0 +1,98 @@
+/* run_options_open: from checked values to an open objective and the
+ * settings that depend on it. */
+#include <string.h>
+
+#include "objective_open.h"
+#include "run_values.h"
+
+/* The paper's choices (Baydin et al. 2018, §5): 1e-3 for SGD-HD and
+ * SGDN-HD, 1e-7 for Adam-HD, whose direction is normalised; the
+ * multiplicative rule's β is dimensionless. */
+static double default_hd_beta(const run_settings *s)
+{
+    if (s->hd.mode == HD_MULT)
+        return 0.02;
+    bool adaptive = s->opt == &optim_adam || s->opt == &optim_adagrad ||
+                    s->opt == &optim_rmsprop;
+    return adaptive ? 1e-7 : 1e-3;
+}
+
+/* A model: its own start unless --start gives one, the analytic
+ * gradient by default, minibatches (which need it) and the seed. */
+static int open_model(run_options *o, objective *obj, option_error *e)
+{
+    run_settings *s = &o->s;
+    if (o->objective_set)
+        return option_fail(e, "--model", "give --model or --objective, not both");
+    if (model_options_build(&o->model, o->seed, o->has_start ? o->start : NULL,
+                            o->n_start, obj, e) != 0)
+        return -1;
+    s->batch = (size_t)o->model.batch;
+    s->seed = o->seed;
+    o->objective = obj->name;
+    if (!o->grad_set)
+        s->grad = GRAD_ANALYTIC;
+    int rc = 0;
+    if (!gradient_available(obj, s->grad))
+        rc = option_fail(e, "--grad", "models have analytic and "
+                         "central-difference gradients, not ad");
+    else if (s->batch && s->grad != GRAD_ANALYTIC)
+        rc = option_fail(e, "--batch", "minibatches need --grad analytic");
+    if (rc < 0) {
+        objective_free(obj);
+        return -1;
+    }
+    if (o->has_view && obj->dim == 2)
+        memcpy(obj->view, o->view, sizeof o->view);
+    return 0;
+}
+
+const double *run_options_start(const run_options *o, const objective *obj)
+{
+    const model *m = model_of(obj);
+    return m ? m->theta0 : o->start;
+}
+
+/* What an objective needs of the options once it is open. */
+static int fit_objective(run_options *o, objective *obj, option_error *e)
+{
+    run_settings *s = &o->s;
+    if (!o->grad_set)
+        s->grad = gradient_available(obj, GRAD_ANALYTIC) ? GRAD_ANALYTIC : GRAD_AD;
+    if (!gradient_available(obj, s->grad))
+        return option_fail(e, "--grad", "%s gradients are not available for %s",
+                           grad_method_name(s->grad), o->objective);
+    if (o->has_start && o->n_start != obj->dim)
+        return option_fail(e, "--start", "%s takes %zu numbers, got %zu",
+                           o->objective, obj->dim, o->n_start);
+    if (!o->has_start) {
+        o->n_start = obj->dim < 2 ? obj->dim : 2;
+        memcpy(o->start, obj->start, o->n_start * sizeof *o->start);
+    }
+    if (o->has_view)
+        memcpy(obj->view, o->view, sizeof o->view);
+    return 0;
+}
+
+int run_options_open(run_options *o, objective *obj, option_error *e)
+{
+    run_settings *s = &o->s;
+    if (!o->hd_beta_set)
+        s->hd.beta = default_hd_beta(s);
+    if (!(s->hd.lr_min < s->hd.lr_max))
+        return option_fail(e, "--lr-min", "must be below --lr-max (%g ≥ %g)",
+                           s->hd.lr_min, s->hd.lr_max);
+    if (o->model.type || o->model.data_given)
+        return open_model(o, obj, e);
+    objective_error oe;
+    if (objective_open(o->objective, obj, &oe) < 0) {
+        option_fail(e, "--objective", "%s", oe.message);
+        e->column = oe.column;
+        return -1;
+    }
+    if (fit_objective(o, obj, e) < 0) {
+        objective_free(obj);
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,185 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "objective_open.h"
+#include "run_values.h"
+
+const option_entry run_option_table[] = {
+    {"objective", true, OPT_OBJECTIVE}, {"start", true, OPT_START},
+    {"optimizer", true, OPT_OPTIMIZER}, {"lr", true, OPT_LR},
+    {"momentum", true, OPT_MOMENTUM}, {"beta1", true, OPT_BETA1},
+    {"beta2", true, OPT_BETA2}, {"rho", true, OPT_RHO},
+    {"eps", true, OPT_EPS}, {"grad", true, OPT_GRAD}, {"h", true, OPT_H},
+    {"clip", true, OPT_CLIP}, {"hypergrad", true, OPT_HYPERGRAD},
+    {"hd-beta", true, OPT_HD_BETA}, {"lr-min", true, OPT_LR_MIN},
+    {"lr-max", true, OPT_LR_MAX}, {"steps", true, OPT_STEPS},
+    {"tol", true, OPT_TOL}, {"seed", true, OPT_SEED},
+    {"trace", true, OPT_TRACE}, {"trace-params", true, OPT_TRACE_PARAMS},
+    {"force", false, OPT_FORCE}, {"quiet", false, OPT_QUIET},
+    {"view", true, OPT_VIEW}, MODEL_CLI_OPTIONS, {NULL, false, 0}};
+
+bool run_option_is_output(int id)
+{
+    return id == OPT_TRACE || id == OPT_TRACE_PARAMS || id == OPT_FORCE ||
+           id == OPT_QUIET;
+}
+
+void run_options_default(run_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->objective = "rosenbrock";
+    model_options_default(&o->model);
+    o->s = run_settings_default();
+    o->trace_params = -2;
+}
+
+size_t run_options_trace_params(const run_options *o, size_t n)
+{
+    if (o->trace_params == -1)
+        return n;
+    if (o->trace_params == -2)
+        return n < 16 ? n : 16;
+    return (size_t)o->trace_params < n ? (size_t)o->trace_params : n;
+}
+
+static int parse_clip(const char *text, clip_setting *c, option_error *e)
+{
+    if (strcmp(text, "none") == 0) {
+        *c = (clip_setting){CLIP_NONE, 0.0};
+        return 0;
+    }
+    const char *colon = strchr(text, ':');
+    size_t len = colon ? (size_t)(colon - text) : strlen(text);
+    if (len == 4 && strncmp(text, "norm", 4) == 0)
+        c->mode = CLIP_NORM;
+    else if (len == 5 && strncmp(text, "value", 5) == 0)
+        c->mode = CLIP_VALUE;
+    else
+        return option_fail(e, "--clip", "'%s' is not none, norm:C or value:C",
+                           text);
+    if (!colon)
+        return option_fail(e, "--clip", "'%s' needs a threshold, e.g. %.*s:5",
+                           text, (int)len, text);
+    return option_positive(e, "--clip", colon + 1, &c->c);
+}
+
+static int parse_view(const char *text, double *view, option_error *e)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", text);
+    char *comma = strchr(buf, ',');
+    char *c1 = strchr(buf, ':');
+    char *c2 = comma ? strchr(comma + 1, ':') : NULL;
+    if (!comma || !c1 || c1 > comma || !c2)
+        return option_fail(e, "--view", "'%s' is not of the form X0:X1,Y0:Y1",
+                           text);
+    *comma = *c1 = *c2 = '\0';
+    const char *parts[4] = {buf, c1 + 1, comma + 1, c2 + 1};
+    for (int i = 0; i < 4; i++)
+        if (option_double(e, "--view", parts[i], &view[i]) < 0)
+            return -1;
+    if (!(view[0] < view[1] && view[2] < view[3]))
+        return option_fail(e, "--view", "'%s' needs X0 < X1 and Y0 < Y1", text);
+    return 0;
+}
+
+static int parse_optimizer(const char *text, const optimizer_type **out,
+                           option_error *e)
+{
+    const char *names[16];
+    int n = 0;
+    for (const optimizer_type *const *t = optimizer_types; *t; t++)
+        names[n++] = (*t)->name;
+    names[n] = NULL;
+    int i;
+    if (option_name(e, "--optimizer", text, names, &i) < 0)
+        return -1;
+    *out = optimizer_types[i];
+    return 0;
+}
+
+/* The options of the run itself: optimiser, rates, gradient, clipping. */
+static int set_setting(run_settings *s, int id, const char *v, option_error *e)
+{
+    switch (id) {
+    case OPT_OPTIMIZER: return parse_optimizer(v, &s->opt, e);
+    case OPT_LR: return option_positive(e, "--lr", v, &s->lr);
+    case OPT_MOMENTUM: return option_unit(e, "--momentum", v, &s->op.momentum);
+    case OPT_BETA1: return option_unit(e, "--beta1", v, &s->op.beta1);
+    case OPT_BETA2: return option_unit(e, "--beta2", v, &s->op.beta2);
+    case OPT_RHO: return option_unit(e, "--rho", v, &s->op.rho);
+    case OPT_EPS: return option_positive(e, "--eps", v, &s->op.eps);
+    case OPT_H: return option_positive(e, "--h", v, &s->h);
+    case OPT_CLIP: return parse_clip(v, &s->clip, e);
+    case OPT_LR_MIN: return option_double(e, "--lr-min", v, &s->hd.lr_min);
+    case OPT_LR_MAX: return option_positive(e, "--lr-max", v, &s->hd.lr_max);
+    case OPT_STEPS: return option_count(e, "--steps", v, 1, &s->max_steps);
+    case OPT_TOL: return option_positive(e, "--tol", v, &s->tol);
+    }
+    return 1;
+}
+
+int run_options_set(run_options *o, int id, const char *v, option_error *e)
+{
+    static const char *const grads[] = {"analytic", "ad", "central", NULL};
+    static const char *const hds[] = {"off", "add", "mult", NULL};
+    int rc = set_setting(&o->s, id, v, e), idx;
+    if (rc <= 0)
+        return rc;
+    switch (id) {
+    case OPT_OBJECTIVE:
+        if (!*v)
+            return option_fail(e, "--objective", "empty objective");
+        o->objective = v;
+        o->objective_set = true;
+        return 0;
+    case OPT_START:
+        o->has_start = true;
+        return option_doubles(e, "--start", v, o->start, 0,
+                              RUN_OPTIONS_MAX_START, &o->n_start);
+    case OPT_GRAD:
+        if (option_name(e, "--grad", v, grads, &idx) < 0)
+            return -1;
+        o->s.grad = (grad_method)idx;
+        o->grad_set = true;
+        return 0;
+    case OPT_HYPERGRAD:
+        if (option_name(e, "--hypergrad", v, hds, &idx) < 0)
+            return -1;
+        o->s.hd.mode = (hd_mode)idx;
+        return 0;
+    case OPT_HD_BETA:
+        o->hd_beta_set = true;
+        return option_positive(e, "--hd-beta", v, &o->s.hd.beta);
+    case OPT_SEED: {
+        long seed;
+        if (option_long(e, "--seed", v, &seed) < 0)
+            return -1;
+        if (seed < 0)
+            return option_fail(e, "--seed", "must be 0 or more, got %s", v);
+        o->seed = (unsigned long)seed;
+        return 0;
+    }
+    case OPT_TRACE:
+        if (!*v)
+            return option_fail(e, "--trace", "empty file name");
+        o->trace = v;
+        return 0;
+    case OPT_TRACE_PARAMS:
+        if (strcmp(v, "all") == 0) {
+            o->trace_params = -1;
+            return 0;
+        }
+        if (option_long(e, "--trace-params", v, &o->trace_params) < 0)
+            return -1;
+        if (o->trace_params < 0)
+            return option_fail(e, "--trace-params", "must be 0 or more, or all");
+        return 0;
+    case OPT_FORCE: o->force = true; return 0;
+    case OPT_QUIET: o->quiet = true; return 0;
+    case OPT_VIEW:
+        o->has_view = true;
+        return parse_view(v, o->view, e);
+    }
+    return model_options_set(&o->model, id, v, e);
+}

@@ -1,0 +1,67 @@
+/* The run options of DESIGN §1 as values, shared by `descent run`,
+ * `descent tui` and the lessons: the table of names, each value parsed
+ * and checked, then the objective opened and what depends on it filled
+ * in. Nothing here prints: errors come back as option_error. */
+#ifndef DESCENT_RUN_VALUES_H
+#define DESCENT_RUN_VALUES_H
+
+#include <stdbool.h>
+
+#include "model_values.h"
+#include "objective.h"
+#include "option.h"
+#include "run.h"
+
+enum { RUN_OPTIONS_MAX_START = 16 };
+
+enum {
+    OPT_OBJECTIVE = 1, OPT_START, OPT_OPTIMIZER, OPT_LR, OPT_MOMENTUM,
+    OPT_BETA1, OPT_BETA2, OPT_RHO, OPT_EPS, OPT_GRAD, OPT_H, OPT_CLIP,
+    OPT_HYPERGRAD, OPT_HD_BETA, OPT_LR_MIN, OPT_LR_MAX, OPT_STEPS, OPT_TOL,
+    OPT_SEED, OPT_TRACE, OPT_TRACE_PARAMS, OPT_FORCE, OPT_QUIET, OPT_VIEW
+};
+
+/* Every run option, model options included; NULL name at the end. */
+extern const option_entry run_option_table[];
+
+/* The options that say where output goes (--trace, --trace-params,
+ * --force, --quiet) rather than what runs. */
+bool run_option_is_output(int id);
+
+typedef struct {
+    const char *objective;   /* as typed; default rosenbrock */
+    bool objective_set;
+    model_options model;     /* --model and its options */
+    run_settings s;
+    bool grad_set, hd_beta_set;
+    bool has_start;
+    double start[RUN_OPTIONS_MAX_START];
+    size_t n_start;
+    bool has_view;
+    double view[4];
+    const char *trace;       /* NULL: none */
+    long trace_params;       /* -1: all; -2: not given */
+    bool force, quiet;
+    unsigned long seed;
+} run_options;
+
+void run_options_default(run_options *o);
+
+/* Applies option id with value v (NULL for a flag); v must outlive o.
+ * 0, or -1 with e filled (where is "--NAME"). */
+int run_options_set(run_options *o, int id, const char *v, option_error *e);
+
+/* Opens the objective and fills in what depends on it (start, gradient
+ * method default, hypergradient rate default, view), checking everything
+ * that is left except the trace path. Returns 0, or -1 with e filled
+ * (for an expression, e->column is the column in o->objective). */
+int run_options_open(run_options *o, objective *obj, option_error *e);
+
+/* The run's θ0 (obj->dim numbers): the model's, or --start's. */
+const double *run_options_start(const run_options *o, const objective *obj);
+
+/* How many parameter columns a trace of a run with n parameters gets:
+ * all of them up to 16, else the first 16, unless --trace-params says. */
+size_t run_options_trace_params(const run_options *o, size_t n);
+
+#endif

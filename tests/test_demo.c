@@ -1,0 +1,145 @@
+/* Demo scripts: every command, keys, and malformed lines with their
+ * exact places and messages. */
+#include <stdio.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "demo.h"
+#include "lesson_util.h"
+#include "suites.h"
+
+static lesson_catalog cat;
+
+static const char *problems(const char *text, demo *out)
+{
+    diag_list d;
+    diag_init(&d);
+    demo dm;
+    demo_parse(text, strlen(text), catalog_find_cb, &cat, &dm, &d);
+    const char *r = diag_text(&d);
+    diag_free(&d);
+    if (out)
+        *out = dm;
+    else
+        demo_free(&dm);
+    return r;
+}
+
+static void every_command(void)
+{
+    CU_ASSERT_EQUAL_FATAL(catalog_load(source_path("lessons"), &cat), 0);
+    demo dm;
+    CU_ASSERT_STRING_EQUAL(problems(
+        "# comment\n"
+        "lesson 03-learning-rate\n"
+        "step too-big\n"
+        "  set lr 0.5\n"
+        "set objective x^2 + y^2\n"
+        "set no-shuffle\n"
+        "key + + n Space PgDn F5 C-l é\n"
+        "run 20\n"
+        "sleep 1.5\n"
+        "pause\n"
+        "say Watch the   loss.\n", &dm), "");
+    CU_ASSERT_EQUAL_FATAL(dm.n, 10);
+    CU_ASSERT_EQUAL(dm.c[0].kind, DEMO_LESSON);
+    CU_ASSERT_STRING_EQUAL(dm.c[0].text, "03-learning-rate");
+    CU_ASSERT_EQUAL(dm.c[0].line, 2);
+    CU_ASSERT_EQUAL(dm.c[1].kind, DEMO_STEP);
+    CU_ASSERT_EQUAL(dm.c[2].kind, DEMO_SET);
+    CU_ASSERT_EQUAL(dm.c[2].option, OPT_LR);
+    CU_ASSERT_STRING_EQUAL(dm.c[2].text, "0.5");
+    CU_ASSERT_STRING_EQUAL(dm.c[3].text, "x^2 + y^2");
+    CU_ASSERT_EQUAL(dm.c[4].option, MOPT_NO_SHUFFLE);
+    const demo_command *k = &dm.c[5];
+    CU_ASSERT_EQUAL_FATAL(k->n_keys, 8);
+    long want[] = {'+', '+', 'n', ' ', DEMO_KEY_PGDN, DEMO_KEY_F1 + 4, 12, 0xE9};
+    for (size_t i = 0; i < 8; i++)
+        CU_ASSERT_EQUAL(k->keys[i], want[i]);
+    CU_ASSERT_EQUAL(dm.c[6].count, 20);
+    CU_ASSERT_EQUAL(dm.c[7].seconds, 1.5);
+    CU_ASSERT_EQUAL(dm.c[8].kind, DEMO_PAUSE);
+    CU_ASSERT_STRING_EQUAL(dm.c[9].text, "Watch the   loss.");
+    demo_free(&dm);
+}
+
+static const struct {
+    const char *text, *want;
+} bad[] = {
+    {"lessn x\n", "1:1: unknown command 'lessn' (did you mean 'lesson'?)\n"},
+    {"jump\n", "1:1: unknown command 'jump' (one of: lesson, step, set, key, "
+               "run, sleep, pause, say)\n"},
+    {"step intro\n", "1: 'step' needs a 'lesson' command before it\n"},
+    {"lesson 99-none\n", "1:8: unknown lesson '99-none' (see 'descent list "
+                         "lessons')\n"},
+    {"lesson 03-learning-rate\nstep too-bg\n",
+     "2:6: unknown step 'too-bg' in lesson '03-learning-rate' (did you mean "
+     "'too-big'?)\n"},
+    {"lesson\n", "1:7: 'lesson' needs an id\n"},
+    {"lesson a b\n", "1:10: unexpected 'b' after 'lesson'\n"},
+    {"set lrr 1\n", "1:5: unknown setting 'lrr' (did you mean 'lr'?)\n"},
+    {"set lr\n", "1:7: lr: missing value\n"},
+    {"set lr 0\n", "1:8: lr: must be greater than 0, got 0\n"},
+    {"set objective 2*sni(x)\n",
+     "1:17: objective: unknown function 'sni' (did you mean 'sin'?)\n"},
+    {"key\n", "1:4: 'key' needs one or more keys (e.g. 'key + + n')\n"},
+    {"key + Pgup\n", "1:7: unknown key 'Pgup' (did you mean 'PgUp'?)\n"},
+    {"key Ecs\n", "1:5: unknown key 'Ecs' (did you mean 'Esc'?)\n"},
+    {"key Escape\n", "1:5: unknown key 'Escape' (a character, a name such as "
+                      "Space, Enter, PgDn or F5, or C-a to C-z)\n"},
+    {"run\n", "1:4: 'run' needs a number of updates\n"},
+    {"run 0\n", "1:5: run: must be at least 1, got 0\n"},
+    {"sleep soon\n", "1:7: sleep: 'soon' is not a number\n"},
+    {"sleep -1\n", "1:7: sleep: must be 0 or more, got -1\n"},
+    {"pause 3\n", "1:7: unexpected '3' after 'pause'\n"},
+    {"say\n", "1:4: 'say' needs a text\n"},
+    {"\trun 1\n", "1:1: tab in indentation (indent with spaces)\n"},
+    {"say \x80\n", "1:5: invalid UTF-8 (byte 0x80)\n"},
+};
+
+static void malformed(void)
+{
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        check_problems("demo fixture", i, bad[i].want,
+                       problems(bad[i].text, NULL));
+}
+
+static void shipped_demos(void)
+{
+    static const char *const files[] = {"assets/demos/learning-rate.demo",
+                                        "assets/demos/momentum-vs-sgd.demo"};
+    for (size_t i = 0; i < 2; i++) {
+        diag_list d;
+        diag_init(&d);
+        demo dm;
+        CU_ASSERT_EQUAL(demo_load(source_path(files[i]), catalog_find_cb, &cat,
+                                  &dm, &d), 0);
+        CU_ASSERT_STRING_EQUAL(diag_text(&d), "");
+        CU_ASSERT(dm.n > 5);
+        demo_free(&dm);
+        diag_free(&d);
+    }
+    catalog_free(&cat);
+}
+
+static void key_names(void)
+{
+    CU_ASSERT_EQUAL(demo_key_parse("Enter", 5), DEMO_KEY_ENTER);
+    CU_ASSERT_EQUAL(demo_key_parse("F12", 3), DEMO_KEY_F1 + 11);
+    CU_ASSERT_EQUAL(demo_key_parse("Space", 5), ' ');
+    CU_ASSERT_EQUAL(demo_key_parse("C-a", 3), 1);
+    CU_ASSERT_EQUAL(demo_key_parse("α", strlen("α")), 0x3B1);
+    CU_ASSERT_EQUAL(demo_key_parse("ab", 2), -1);
+    CU_ASSERT_EQUAL(demo_key_parse("C-A", 3), -1);
+}
+
+void suite_demo(void)
+{
+    static const test_case tests[] = {
+        {"every command", every_command},
+        {"malformed lines", malformed},
+        {"shipped demos", shipped_demos},
+        {"key names", key_names},
+        {NULL, NULL}};
+    add_suite("demo", tests);
+}

@@ -1,0 +1,178 @@
+/* Malformed lessons: each problem with its exact line, column and
+ * message, all of them collected. */
+#include <stdio.h>
+#include <string.h>
+
+#include "lesson_util.h"
+#include "suites.h"
+
+#define HEAD "format: 1\nid: t\ntitle: T\nminutes: 1\n"
+#define STEP "@step s\ntext: Hi.\n"
+
+static const struct {
+    const char *text;
+    const char *want;
+} fixtures[] = {
+    /* 1 header */
+    {"id: t\ntitle: T\nminutes: 1\n@step s\ntext: x\n",
+     "1: missing 'format: 1' in the header\n"},
+    {"id: t\nformat: 1\ntitle: T\nminutes: 1\n" STEP,
+     "2:1: 'format: 1' must come first\n"},
+    {"format: 2\nid: t\ntitle: T\nminutes: 1\n" STEP,
+     "1:9: unsupported format '2' (this descent reads format 1)\n"},
+    {"format: 1\ntitle: T\n" STEP,
+     "1: missing 'id: ...' in the header\n"
+     "1: missing 'minutes: ...' in the header\n"},
+    {"format: 1\nid: a b\ntitle: T\nminutes: 1\n" STEP,
+     "2:6: id 'a b' may hold only letters, digits, '-', '_' and '.', and "
+     "starts with a letter or digit\n"},
+    {"format: 1\nid: t\ntitle:\nminutes: 0\n" STEP,
+     "3:7: empty title\n4:10: minutes: must be at least 1, got 0\n"},
+    {HEAD "id: u\n" STEP, "5:1: duplicate 'id' (first at line 2)\n"},
+    {HEAD, "1: no steps (a step starts with '@step ID')\n"},
+    /* 9 lines and blocks */
+    {HEAD STEP "lrr: 0.1\n",
+     "7:1: unknown directive 'lrr' (did you mean 'lr'?)\n"},
+    {HEAD "lr: 0.1\n" STEP,
+     "5:1: 'lr' belongs to a step: put it after '@step ID'\n"},
+    {HEAD STEP "title: again\n",
+     "7:1: 'title' belongs in the header, before the first '@step'\n"},
+    {HEAD STEP "@stop x\n",
+     "7:1: unknown block '@stop' (did you mean '@step'?)\n"},
+    {HEAD "@step\ntext: x\n", "5:6: expected a step id after '@step'\n"},
+    {HEAD STEP "@step s\ntext: y\n",
+     "7:7: duplicate step id 's' (first at line 5)\n"},
+    {HEAD STEP "just words\n",
+     "7:1: expected 'name: value', '@step ID', a comment '# ...' or an "
+     "indented text line\n"},
+    {HEAD STEP "trace: out.csv\n",
+     "7:1: 'trace' says where output goes; a lesson cannot set it\n"},
+    /* 17 text */
+    {HEAD "@step s\ntext: |\n\tTabbed.\n",
+     "6:7: empty text\n7:1: tab in indentation (indent with spaces)\n"},
+    {HEAD STEP "lr: 0.1\n  more\n",
+     "8:3: indented line continues no text (only 'text:' takes more lines)\n"},
+    {HEAD "@step s\ntext: bad \xff byte\n",
+     "5: step 's' has no 'text:' and no 'quiz:'\n"
+     "6:11: invalid UTF-8 (byte 0xff)\n"},
+    {HEAD "@step s\n", "5: step 's' has no 'text:' and no 'quiz:'\n"},
+    /* 21 settings */
+    {HEAD STEP "lr: 0\n", "7:5: lr: must be greater than 0, got 0\n"},
+    {HEAD STEP "lr: 0.1\nlr: 0.2\n",
+     "8:1: duplicate 'lr' in step 's' (first at line 7)\n"},
+    {HEAD STEP "optimizer: adma\n",
+     "7:12: optimizer: unknown value 'adma' (did you mean 'adam'?)\n"},
+    {HEAD STEP "objective: 2*sni(x)\n",
+     "7:14: objective: unknown function 'sni' (did you mean 'sin'?)\n"},
+    {HEAD STEP "start: 1, 2, 3\n",
+     "7:8: start: rosenbrock takes 2 numbers, got 3\n"},
+    {HEAD STEP "clip: norm\n",
+     "7:7: clip: 'norm' needs a threshold, e.g. norm:5\n"},
+    {HEAD STEP "no-shuffle: yes\n", "7:13: no-shuffle: takes no value\n"},
+    {HEAD STEP "steps:\n", "7:7: steps: missing value\n"},
+    {HEAD STEP "lock: lr, optimzer\n",
+     "7:11: lock: unknown setting 'optimzer' (did you mean 'optimizer'?)\n"},
+    /* 30 goals */
+    {HEAD STEP "goal: loss < x within 5 steps\n",
+     "7:14: goal: 'x' is not a number\n"},
+    {HEAD STEP "goal: loss < 1 in 5 steps\n",
+     "7:16: goal: expected 'within' after '1'\n"},
+    {HEAD STEP "goal: diverge within 0 steps\n",
+     "7:22: goal: the number of steps must be at least 1, got 0\n"},
+    {HEAD STEP "goal: reach 1 tol 0.1\n",
+     "7:13: goal: expected 2 comma-separated numbers, got 1\n"},
+    {HEAD STEP "goal: reach 1,1 tol 0\n",
+     "7:21: goal: the tolerance must be greater than 0, got 0\n"},
+    {HEAD STEP "goal: lose < 1 within 5 steps\n",
+     "7:7: goal: unknown goal 'lose' (did you mean 'loss'?)\n"},
+    {HEAD STEP "goal: converge faster than t\n",
+     "7:28: goal: unknown step 't'\n"},
+    {HEAD "@step intro\ntext: x\ngoal: loss < 1 within 5 steps\n"
+     "@step b\ntext: y\ngoal: converge faster than intr\n",
+     "10:28: goal: unknown step 'intr' (did you mean 'intro'?)\n"},
+    {HEAD STEP "goal: converge faster than s\n",
+     "7:28: goal: a step cannot converge faster than itself\n"},
+    {HEAD STEP "@step u\ntext: x\ngoal: converge faster than s\n",
+     "9:28: goal: step 's' has no 'loss < V within N steps' goal to compare "
+     "with\n"},
+    {HEAD STEP "goal: diverge within 5 steps now\n",
+     "7:30: goal: unexpected 'now' after the goal\n"},
+    /* 40 quizzes, solutions */
+    {HEAD "@step q\nquiz: choice\nask: Which?\noption: a\noption: b\n",
+     "6:1: quiz without 'answer:'\n"},
+    {HEAD "@step q\nquiz: choice\nask: Which?\noption: a\noption: b\n"
+     "answer: 3\n", "10:9: answer 3 is out of range: the quiz has 2 options\n"},
+    {HEAD "@step q\nquiz: number\nask: How much?\noption: a\nanswer: 1\n",
+     "8:1: 'option:' belongs to a choice quiz\n"},
+    {HEAD "@step q\nquiz: number\nask: How much?\nanswer: 1 tol x\n",
+     "8:15: answer: 'x' is not a number\n"},
+    {HEAD "@step q\nquiz: essay\nask: Why?\nanswer: 1\n",
+     "6:7: unknown quiz 'essay' (number or choice)\n"},
+    {HEAD STEP "answer: 2\n", "7:1: 'answer:' needs a 'quiz:' in the step\n"},
+    {HEAD "@step q\nquiz: number\nanswer: 1\ngoal: diverge within 5 steps\n",
+     "6:1: a step has a goal or a quiz, not both\n"
+     "6:1: quiz without 'ask:'\n"},
+    {HEAD STEP "solution: lr: 0.5\n",
+     "7:1: 'solution:' needs a 'goal:' in the step\n"},
+    {HEAD STEP "goal: diverge within 5 steps\nlock: lr\nsolution: lr: 5\n",
+     "9:15: solution: sets 'lr', which the step locks\n"},
+    {HEAD STEP "goal: diverge within 5 steps\nsolution: lr 5\n",
+     "8:11: solution: expected 'setting: value', e.g. 'solution: lr: 0.5'\n"},
+    {HEAD STEP "goal: diverge within 5 steps\nsolution: rl: 5\n",
+     "8:11: solution: unknown setting 'rl' (did you mean 'lr'?)\n"},
+};
+
+static void every_fixture(void)
+{
+    size_t n = sizeof fixtures / sizeof fixtures[0];
+    CU_ASSERT(n >= 25);
+    for (size_t i = 0; i < n; i++)
+        check_problems("lesson fixture", i, fixtures[i].want,
+                       lesson_problems(fixtures[i].text, NULL));
+}
+
+/* One file with many problems: every one is reported, in order. */
+static void all_problems_collected(void)
+{
+    const char *got = lesson_problems(
+        "format: 1\nid: t\ntitle: T\nminutes: x\n"
+        "@step a\ntext: ok\nlr: -1\nmomentum: 1\ngoal: reach 1,1\n"
+        "@step a\nquiz: choice\n", NULL);
+    CU_ASSERT_STRING_EQUAL(got,
+        "4:10: minutes: 'x' is not a whole number\n"
+        "7:5: lr: must be greater than 0, got -1\n"
+        "8:11: momentum: must be at least 0 and below 1, got 1\n"
+        "9:16: goal: expected 'tol D' after '1,1'\n"
+        "10:7: duplicate step id 'a' (first at line 5)\n"
+        "11:1: quiz without 'ask:'\n"
+        "11:1: quiz without 'answer:'\n");
+}
+
+/* A column counts characters, not bytes. */
+static void columns_count_characters(void)
+{
+    const char *got = lesson_problems(HEAD STEP "lock: é, lr, optimzer\n",
+                                      NULL);
+    CU_ASSERT_STRING_EQUAL(got, "7:7: lock: unknown setting 'é'\n"
+                                "7:14: lock: unknown setting 'optimzer' (did "
+                                "you mean 'optimizer'?)\n");
+}
+
+static void crlf_and_bom(void)
+{
+    const char *got = lesson_problems("\xEF\xBB\xBF" "format: 1\r\nid: t\r\n"
+                                      "title: T\r\nminutes: 1\r\n@step s\r\n"
+                                      "text: x\r\n", NULL);
+    CU_ASSERT_STRING_EQUAL(got, "");
+}
+
+void suite_lesson_errors(void)
+{
+    static const test_case tests[] = {
+        {"every malformed fixture, exact place and text", every_fixture},
+        {"every problem of a file is collected", all_problems_collected},
+        {"columns count characters", columns_count_characters},
+        {"CRLF line ends and a byte order mark", crlf_and_bom},
+        {NULL, NULL}};
+    add_suite("lesson_errors", tests);
+}
