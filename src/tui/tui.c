@@ -167,23 +167,38 @@ int tui_main(const tui_options *o)
     return rc;
 }
 
+/* The app of a screen other than the live one, with its key table
+ * (one screen a process: it is static, for its size). */
+static app *screen_app(const key_binding *keys, int nkeys)
+{
+    static app a;
+    memset(&a, 0, sizeof a);
+    a.keys = keys;
+    a.nkeys = nkeys;
+    a.ui.utf8 = term_locale();
+    return &a;
+}
+
+/* Terminal, loop, and the one exit path. */
+static int run_screen(app *a)
+{
+    int rc = open_screen(a, stdout, stdin);
+    if (rc)
+        return rc;
+    rc = loop(a);
+    tui_close(a);
+    return rc;
+}
+
 int tui_hpo_main(hpo_view *v)
 {
     int rc = need_tty("'descent hpo' without --tui");
     if (rc)
         return rc;
-    static app a;
-    memset(&a, 0, sizeof a);
-    a.hpo = v;
-    a.keys = hpo_key_bindings;
-    a.nkeys = hpo_key_binding_count;
-    a.ui.utf8 = term_locale();
+    app *a = screen_app(hpo_key_bindings, hpo_key_binding_count);
+    a->hpo = v;
     v->speed = 3; /* 10 evaluations a second: the grid's 101 in 10 s */
-    if ((rc = open_screen(&a, stdout, stdin)) != 0)
-        return rc;
-    rc = loop(&a);
-    tui_close(&a);
-    return rc;
+    return run_screen(a);
 }
 
 /* The replay's session: one run over obj (or the plain stand-in) whose
@@ -220,17 +235,9 @@ int tui_replay_main(replay *rp, objective *obj, const double *view)
     int rc = need_tty("'less' to read a trace as text");
     if (rc)
         return rc;
-    static app a;
-    memset(&a, 0, sizeof a);
-    a.replay = rp;
-    a.keys = replay_key_bindings;
-    a.nkeys = replay_key_binding_count;
-    a.ui.utf8 = term_locale();
-    if ((rc = replay_session(&a, rp, obj, view)) != 0)
+    app *a = screen_app(replay_key_bindings, replay_key_binding_count);
+    a->replay = rp;
+    if ((rc = replay_session(a, rp, obj, view)) != 0)
         return rc;
-    if ((rc = open_screen(&a, stdout, stdin)) != 0)
-        return rc;
-    rc = loop(&a);
-    tui_close(&a);
-    return rc;
+    return run_screen(a);
 }
