@@ -28,6 +28,7 @@
     X(ticks)      \
     X(tui_model)  \
     X(tui_models) \
+    X(replay)     \
     X(lesson)     \
     X(lesson_errors) \
     X(lesson_player) \

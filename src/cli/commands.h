@@ -11,6 +11,7 @@ int cmd_gradcheck(int argc, char **argv);
 int cmd_gradcheck_lr(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
 int cmd_hpo(int argc, char **argv);
+int cmd_replay(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
 int cmd_lesson(int argc, char **argv);
 int cmd_demo(int argc, char **argv);

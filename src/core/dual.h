@@ -35,7 +35,7 @@ typedef struct {
 /* The statements for each gradient index i = 0, 1, and for each Hessian
  * entry k = (i, j): 0 = (0, 0), 1 = (0, 1), 2 = (1, 1). Unrolled, so that
  * every index is a constant and the compiler can keep duals in registers
- * (a loop or a variable index puts them in memory). */
+ * (a loop or a variable index would place them in memory). */
 #define DUAL_EACH_D(...)                                                  \
     do {                                                                  \
         { enum { i = 0 }; __VA_ARGS__ }                                   \

@@ -46,10 +46,10 @@ typedef struct {
  * 0, or -1 with *err filled (bad character, number out of range). */
 int expr_lex(const char *text, size_t pos, token *tok, expr_error *err);
 
-/* Fills err: column (1-based) and printf-style message. */
+/* Fills err: column (1-based) and a message formatted from fmt and its arguments. */
 void expr_fail(expr_error *err, size_t pos, const char *fmt, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
+    __attribute__((format(__printf__, 3, 4)))
 #endif
     ;
 

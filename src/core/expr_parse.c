@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "expr_impl.h"
+#include "grow.h"
 
 typedef struct {
     const char *text;
@@ -37,16 +38,12 @@ static int advance(parser *p)
 static int add_node(parser *p, expr_op op, int a, int b, const token *at)
 {
     expr_tree *t = p->tree;
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? 2 * t->cap : 16;
-        expr_node *nodes = realloc(t->nodes, cap * sizeof *nodes);
-        if (!nodes) {
-            p->oom = 1;
-            return FAIL;
-        }
-        t->nodes = nodes;
-        t->cap = cap;
+    expr_node *nodes = grow(t->nodes, &t->cap, t->n, sizeof *nodes, 16);
+    if (!nodes) {
+        p->oom = 1;
+        return FAIL;
     }
+    t->nodes = nodes;
     expr_node *n = &t->nodes[t->n];
     n->op = op;
     n->a = a;

@@ -249,7 +249,7 @@ static char *layout(char *p, uint64_t f, int e)
         return p + (n - x - 1);
     }
 
-    *p++ = d[0]; /* d.ddde+XX, like printf */
+    *p++ = d[0]; /* d.ddde+XX, as in C's %e */
     if (n > 1) {
         *p++ = '.';
         memcpy(p, d + 1, (size_t)n - 1);

@@ -23,7 +23,7 @@ enum { FMT_DOUBLE_MAX = 32 };
  *       X >= P-1     an integer, the digits then X-P+1 zeros, no ".0":
  *                    "100", "-3", "10000000000000000" (1e16);
  *       otherwise    the point after X+1 digits: "1234.5";
- *   - exponent notation otherwise, as printf's %e with P digits: d1, then
+ *   - exponent notation otherwise, as C's %e with P digits: d1, then
  *     "." and d2...dP when P > 1, then "e", the sign, and at least two
  *     exponent digits: "1e-05", "1.5e+300", "1e+17", "5e-324".
  * Unlike %g the switch does not depend on P: 100 is "100", not "1e+02".

@@ -5,6 +5,7 @@
 
 #include "hpo.h"
 #include "rng.h"
+#include "grow.h"
 
 static const char *const method_names[HPO_METHOD_COUNT] = {
     "grid", "random", "bayes", "gradient"};
@@ -30,14 +31,10 @@ void hpo_trace_free(hpo_trace *t)
 int hpo_record(const hpo_problem *p, hpo_trace *t, double h, double *value,
                double *deriv)
 {
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? 2 * t->cap : 64;
-        hpo_eval *e = realloc(t->e, cap * sizeof *e);
-        if (!e)
-            return -1;
-        t->e = e;
-        t->cap = cap;
-    }
+    hpo_eval *room = grow(t->e, &t->cap, t->n, sizeof *room, 64);
+    if (!room)
+        return -1;
+    t->e = room;
     long cost = t->n ? t->e[t->n - 1].cost : 0;
     if (p->eval(p->ctx, h, value, deriv, &cost) < 0)
         return -1;

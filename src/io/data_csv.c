@@ -13,6 +13,7 @@
 #include <csv.h>
 
 #include "data_csv.h"
+#include "grow.h"
 
 void data_file_error_format(const data_file_error *e, char *buf, size_t cap)
 {
@@ -129,16 +130,12 @@ static void on_field(void *s, size_t len, void *data)
     L->field++;
 }
 
-static int grow(loader *L)
+static int grow_rows(loader *L)
 {
-    if (L->rows < L->cap)
-        return 0;
-    size_t cap = L->cap ? 2 * L->cap : 256;
-    double *v = realloc(L->v, cap * L->cols * sizeof *v);
+    double *v = grow(L->v, &L->cap, L->rows, L->cols * sizeof *v, 256);
     if (!v)
         return -1;
     L->v = v;
-    L->cap = cap;
     return 0;
 }
 
@@ -159,7 +156,7 @@ static void on_record(int c, void *data)
         L->full = true;
         return;
     }
-    if (grow(L) < 0)
+    if (grow_rows(L) < 0)
         return fail(L, 0, "out of memory");
 }
 

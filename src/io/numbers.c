@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "numbers.h"
+#include "grow.h"
 
 static int fail(data_file_error *err, long line, int col, const char *what,
                 const char *tok)
@@ -31,14 +32,10 @@ static int parse_line(char *line, long lineno, double **v, size_t *n,
             return fail(err, lineno, col, "not a number", tok);
         if (!isfinite(x))
             return fail(err, lineno, col, "not a finite number", tok);
-        if (*n == *cap) {
-            size_t c = *cap ? 2 * *cap : 1024;
-            double *nv = realloc(*v, c * sizeof *nv);
-            if (!nv)
-                return fail(err, lineno, col, "out of memory", tok);
-            *v = nv;
-            *cap = c;
-        }
+        double *nv = grow(*v, cap, *n, sizeof *nv, 1024);
+        if (!nv)
+            return fail(err, lineno, col, "out of memory", tok);
+        *v = nv;
         (*v)[(*n)++] = x;
     }
     return 0;

@@ -10,6 +10,7 @@
 
 #include <jansson.h>
 
+#include "grow.h"
 #include "trace_read.h"
 
 static int fail(trace_read_error *e, long line, long col, const char *fmt, ...)
@@ -33,17 +34,14 @@ static int add_name(trace_data *t, const char *name, size_t len)
     return t->names[t->cols++] ? 0 : -1;
 }
 
+/* Room for one more row; *cap counts rows. */
 static double *new_row(trace_data *t, size_t *cap)
 {
-    if ((t->rows + 1) * t->cols > *cap) {
-        size_t n = *cap ? 2 * *cap : 1024 * t->cols;
-        double *v = realloc(t->v, n * sizeof *v);
-        if (!v)
-            return NULL;
-        t->v = v;
-        *cap = n;
-    }
-    return t->v + t->rows * t->cols;
+    double *v = grow(t->v, cap, t->rows, t->cols * sizeof *v, 1024);
+    if (!v)
+        return NULL;
+    t->v = v;
+    return v + t->rows * t->cols;
 }
 
 /* CSV numbers: decimal or nan/inf/-inf, as the writer makes them. */
@@ -171,6 +169,9 @@ static int jsonl_header(json_t *h, trace_data *t, long lineno,
     }
     t->objective = dup_string(h, "objective");
     t->optimizer = dup_string(h, "optimizer");
+    t->model = dup_string(h, "model");
+    json_t *dim = json_object_get(h, "dim");
+    t->dim = json_is_number(dim) ? (long)json_number_value(dim) : 0;
     return 0;
 }
 
@@ -191,6 +192,24 @@ static int jsonl_step(json_t *rec, trace_data *t, size_t *cap, long lineno,
     }
     t->rows++;
     return 0;
+}
+
+static int jsonl_end(json_t *rec, trace_data *t, long lineno,
+                     trace_read_error *err)
+{
+    static const char *const known[] = {"converged", "diverged", "max_steps",
+                                        "stopped"};
+    const char *status = json_string_value(json_object_get(rec, "status"));
+    bool ok = false;
+    for (size_t i = 0; status && i < sizeof known / sizeof known[0]; i++)
+        ok = ok || strcmp(status, known[i]) == 0;
+    if (!ok)
+        return fail(err, lineno, 1, "end record without a known status");
+    t->status = strdup(status);
+    json_t *steps = json_object_get(rec, "steps");
+    t->end_steps = json_is_number(steps) ? (long)json_number_value(steps) : -1;
+    t->reason = dup_string(rec, "reason");
+    return t->status ? 0 : fail(err, lineno, 1, "out of memory");
 }
 
 static int read_jsonl(FILE *f, trace_data *t, trace_read_error *err)
@@ -221,7 +240,7 @@ static int read_jsonl(FILE *f, trace_data *t, trace_read_error *err)
         else if (type && strcmp(type, "step") == 0)
             rc = jsonl_step(rec, t, &cap, lineno, err);
         else if (type && strcmp(type, "end") == 0)
-            t->status = dup_string(rec, "status");
+            rc = jsonl_end(rec, t, lineno, err);
         else
             rc = fail(err, lineno, 1, "unknown record type");
         json_decref(rec);
@@ -236,6 +255,7 @@ int trace_read(const char *path, trace_data *t, trace_read_error *err)
 {
     memset(t, 0, sizeof *t);
     memset(err, 0, sizeof *err);
+    t->end_steps = -1;
     if (trace_format_from_path(path, &t->fmt) < 0 || strcmp(path, "-") == 0)
         return fail(err, 0, 0, "the file name must end in .csv or .jsonl");
     FILE *f = fopen(path, "r");
@@ -256,8 +276,11 @@ void trace_data_free(trace_data *t)
     free(t->v);
     free(t->objective);
     free(t->optimizer);
+    free(t->model);
     free(t->status);
+    free(t->reason);
     memset(t, 0, sizeof *t);
+    t->end_steps = -1;
 }
 
 int trace_data_col(const trace_data *t, const char *name)
@@ -266,4 +289,62 @@ int trace_data_col(const trace_data *t, const char *name)
         if (strcmp(t->names[c], name) == 0)
             return (int)c;
     return -1;
+}
+
+/* The 1-based column at which a CSV header's name c starts. */
+static long name_column(const trace_data *t, size_t c)
+{
+    if (t->fmt != TRACE_CSV)
+        return 1;
+    long at = 1;
+    for (size_t i = 0; i < c; i++)
+        at += (long)strlen(t->names[i]) + 1;
+    return at;
+}
+
+static bool x_name(const char *s, size_t i)
+{
+    char want[24];
+    snprintf(want, sizeof want, "x%zu", i);
+    return strcmp(s, want) == 0;
+}
+
+int trace_data_check(const trace_data *t, trace_read_error *err)
+{
+    static const char *const base[] = {"step", "loss", "grad_norm", "clipped",
+                                       "lr", "hypergrad", "lr_clamped",
+                                       "update_norm"};
+    static const char *const extra[] = {"val_loss", "train_acc", "val_acc",
+                                        "batch_loss"};
+    enum { NBASE = sizeof base / sizeof base[0] };
+    memset(err, 0, sizeof *err);
+    size_t c = 0;
+    for (; c < NBASE; c++) {
+        if (c == t->cols)
+            return fail(err, 1, t->fmt == TRACE_CSV ? name_column(t, c) - 1 : 1,
+                        "not a descent trace: the columns end before '%s'",
+                        base[c]);
+        if (strcmp(t->names[c], base[c]) != 0)
+            return fail(err, 1, name_column(t, c),
+                        "not a descent trace: column %zu must be '%s', not '%s'",
+                        c + 1, base[c], t->names[c]);
+    }
+    for (size_t x = 0; c < t->cols && x_name(t->names[c], x); x++)
+        c++;
+    for (size_t e = 0; c < t->cols; c++) {
+        while (e < sizeof extra / sizeof extra[0] &&
+               strcmp(t->names[c], extra[e]) != 0)
+            e++;
+        if (e == sizeof extra / sizeof extra[0])
+            return fail(err, 1, name_column(t, c),
+                        "not a descent trace: unexpected column '%s'",
+                        t->names[c]);
+    }
+    if (t->rows == 0)
+        return fail(err, 0, 0, "the trace has no rows");
+    for (size_t i = 0; i < t->rows; i++)
+        if (t->v[i * t->cols] != (double)i)
+            return fail(err, (long)i + 2, 1, "step %.17g where %zu was expected",
+                        t->v[i * t->cols], i);
+    return 0;
 }

@@ -5,6 +5,7 @@
 
 #include "diag.h"
 #include "suggest.h"
+#include "grow.h"
 
 void diag_init(diag_list *l)
 {
@@ -30,16 +31,12 @@ void diag_add(diag_list *l, int line, int column, const char *fmt, ...)
         if (l->d[i].line == line && l->d[i].column == column &&
             strcmp(l->d[i].message, msg) == 0)
             return;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? 2 * l->cap : 16;
-        diag *d = realloc(l->d, cap * sizeof *d);
-        if (!d) {
-            l->oom = 1;
-            return;
-        }
-        l->d = d;
-        l->cap = cap;
+    diag *d = grow(l->d, &l->cap, l->n, sizeof *d, 16);
+    if (!d) {
+        l->oom = 1;
+        return;
     }
+    l->d = d;
     char *copy = malloc(strlen(msg) + 1);
     if (!copy) {
         l->oom = 1;

@@ -2,17 +2,14 @@
 #include <string.h>
 
 #include "pool.h"
+#include "grow.h"
 
 char *pool_strndup(pool *p, const char *text, size_t len)
 {
-    if (p->n == p->cap) {
-        size_t cap = p->cap ? 2 * p->cap : 32;
-        char **s = realloc(p->s, cap * sizeof *s);
-        if (!s)
-            return NULL;
-        p->s = s;
-        p->cap = cap;
-    }
+    char **s = grow(p->s, &p->cap, p->n, sizeof *s, 32);
+    if (!s)
+        return NULL;
+    p->s = s;
     char *copy = malloc(len + 1);
     if (!copy)
         return NULL;

@@ -10,6 +10,7 @@
 #include "model.h"
 #include "panels.h"
 #include "play.h"
+#include "replay.h"
 
 double app_now(void)
 {
@@ -51,6 +52,8 @@ bool app_running(const app *a)
 {
     if (a->hpo)
         return a->hpo->running;
+    if (a->replay)
+        return a->replay->running;
     return a->s.running || (a->play && play_busy(a));
 }
 
@@ -68,7 +71,8 @@ void app_layout(app *a)
                       m && m->type->classifier);
     else
         layout_compute(&a->lay, a->cols, a->rows, a->presenter, a->tab,
-                       m && m->type->classifier);
+                       a->replay ? a->replay->accuracy
+                                 : m && m->type->classifier);
     for (int i = 0; i < PANE_COUNT; i++)
         if (layout_visible(&a->lay, (pane_id)i)) {
             rect r = a->lay.r[i];
@@ -110,7 +114,7 @@ void app_render(app *a)
         doupdate();
         return;
     }
-    static void (*const draw[PANE_COUNT])(app *, WINDOW *) = {
+    void (*draw[PANE_COUNT])(app *, WINDOW *) = {
         [PANE_TOP] = statusbar_draw_top, [PANE_SURFACE] = panel_surface_draw,
         [PANE_STEP] = panel_step_draw, [PANE_LOSS] = panel_chart_loss,
         [PANE_LR] = panel_chart_lr, [PANE_GRAD] = panel_chart_grad,
@@ -118,6 +122,10 @@ void app_render(app *a)
         [PANE_BOTTOM] = statusbar_draw_bottom,
         [PANE_LESSON] = panel_lesson_draw};
     bool menu = a->play && a->play->menu;
+    if (a->replay) {
+        draw[PANE_TOP] = replay_top_draw;
+        draw[PANE_STEP] = panel_replay_step;
+    }
     if (a->hpo)
         hpo_screen_draw(a);
     else if (menu)

@@ -51,6 +51,7 @@ typedef struct app {
     session s;
     hpo_view *hpo;           /* the HPO view instead of a session */
     struct play *play;       /* a lesson or demo (play.h); NULL */
+    struct replay *replay;   /* a saved trace shown read-only (replay.h) */
     const key_binding *keys; /* this screen's bindings */
     int nkeys;
     ui_env ui;
@@ -114,5 +115,8 @@ int tui_need_tty(const char *instead);
 void hpo_screen_layout(app *a);
 void hpo_screen_draw(app *a);
 void hpo_screen_advance(app *a, double dt);
+
+/* The replay's rows played while running (replay_screen.c). */
+void replay_screen_advance(app *a, double dt);
 
 #endif

@@ -4,6 +4,7 @@
 
 #include "hist.h"
 #include "model.h"
+#include "grow.h"
 
 int hist_init(hist *h)
 {
@@ -110,14 +111,10 @@ static double norm2(const double *v, size_t n)
 
 static int push_row(hist *h, const run *r)
 {
-    if (h->nrows == h->cap) {
-        size_t cap = h->cap ? 2 * h->cap : 1024;
-        hist_row *rows = realloc(h->rows, cap * sizeof *rows);
-        if (!rows)
-            return -1;
-        h->rows = rows;
-        h->cap = cap;
-    }
+    hist_row *rows = grow(h->rows, &h->cap, h->nrows, sizeof *rows, 1024);
+    if (!rows)
+        return -1;
+    h->rows = rows;
     const model *m = model_of(r->obj);
     model_metrics x = m ? model_evaluate(m, r->theta)
                         : (model_metrics){NAN, NAN, NAN};

@@ -52,18 +52,7 @@ const key_binding key_bindings[] = {
     {'C', 0, 0, "C", "compare: remove the focused run", NULL,
      act_compare_remove, false},
     {'\t', 0, 0, "Tab", "focus the next run", NULL, act_focus_next, false},
-    {'z', 0, 0, "z", "zoom in (also the mouse wheel)", NULL, act_zoom_in, false},
-    {'Z', 0, 0, "Z", "zoom out", NULL, act_zoom_out, false},
-    {KEY_LEFT, 0, 0, "←", "pan left", NULL, act_pan_left, false},
-    {KEY_RIGHT, 0, 0, "→", "pan right", NULL, act_pan_right, false},
-    {KEY_UP, 0, 0, "↑", "pan up", NULL, act_pan_up, false},
-    {KEY_DOWN, 0, 0, "↓", "pan down", NULL, act_pan_down, false},
-    {'0', 0, 0, "0", "reset the view", NULL, act_view_reset, false},
-    {'v', 0, 0, "v", "narrow screens: step panel / charts", NULL, act_tab, false},
-    {'t', 0, 0, "t", "next theme (default, light, mono, colour-blind)",
-     NULL, act_theme, false},
-    {'p', 0, 0, "p", "presenter mode (fewer, bigger panels)", NULL,
-     act_presenter, false},
+    KEY_BINDINGS_VIEW,
     {KEY_PPAGE, KEY_NPAGE, 0, "PgUp PgDn", "previous / next lesson step",
      NULL, act_lesson, false},
     {CTRL('l'), 0, 0, "^L", "redraw the screen", NULL, act_redraw, false},
@@ -87,8 +76,10 @@ static void mouse(app *a)
                  : ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED) ? 1 : 0;
     if (button == 1 && a->play && !play_may_change(a, "start"))
         return;
-    if (button && a->ov == OVERLAY_NONE && !a->hpo &&
-        !(a->play && a->play->menu))
+    if (button == 1 && a->replay && a->ov == OVERLAY_NONE)
+        app_message(a, true, "read-only replay: the start is the trace's");
+    else if (button && a->ov == OVERLAY_NONE && !a->hpo &&
+             !(a->play && a->play->menu))
         panel_surface_mouse(a, ev.y, ev.x, button);
 }
 
@@ -108,6 +99,8 @@ void keys_handle(app *a, int key)
     case OVERLAY_PROMPT: prompt_key(a, key); return;
     case OVERLAY_NONE: break;
     }
+    if (key == 127 || key == 8)
+        key = KEY_BACKSPACE; /* what terminals send for ⌫ */
     if (a->play && play_key(a, key))
         return;
     for (int i = 0; i < a->nkeys; i++)
@@ -116,6 +109,11 @@ void keys_handle(app *a, int key)
                 a->keys[i].action(a);
             return;
         }
-    if ((key == 127 || key == 8) && !a->hpo)
-        act_back(a);
+    /* A live screen's key that would change a run. */
+    for (int i = 0; a->replay && i < key_binding_count; i++)
+        if (matches(&key_bindings[i], key)) {
+            app_message(a, true, "read-only replay (%s: %s)",
+                        key_bindings[i].keys, key_bindings[i].help);
+            return;
+        }
 }

@@ -17,11 +17,32 @@ typedef struct {
                                 slice (a model of many parameters) */
 } key_binding;
 
-/* The live screen's, and the HPO view's (hpo_keys.c). */
+/* The bindings of the view (zoom, pan, tab, theme, presenter) that the
+ * live screen and the replay share, for their tables (actions.h). */
+#define KEY_BINDINGS_VIEW                                                    \
+    {'z', 0, 0, "z", "zoom in (also the mouse wheel)", NULL, act_zoom_in,    \
+     false},                                                                 \
+    {'Z', 0, 0, "Z", "zoom out", NULL, act_zoom_out, false},                 \
+    {KEY_LEFT, 0, 0, "←", "pan left", NULL, act_pan_left, false},            \
+    {KEY_RIGHT, 0, 0, "→", "pan right", NULL, act_pan_right, false},         \
+    {KEY_UP, 0, 0, "↑", "pan up", NULL, act_pan_up, false},                  \
+    {KEY_DOWN, 0, 0, "↓", "pan down", NULL, act_pan_down, false},            \
+    {'0', 0, 0, "0", "reset the view", NULL, act_view_reset, false},         \
+    {'v', 0, 0, "v", "narrow screens: step panel / charts", NULL, act_tab,   \
+     false},                                                                 \
+    {'t', 0, 0, "t", "next theme (default, light, mono, colour-blind)",      \
+     NULL, act_theme, false},                                                \
+    {'p', 0, 0, "p", "presenter mode (fewer, bigger panels)", NULL,          \
+     act_presenter, false}
+
+/* The live screen's, the HPO view's (hpo_keys.c) and the replay's
+ * (replay_keys.c). */
 extern const key_binding key_bindings[];
 extern const int key_binding_count;
 extern const key_binding hpo_key_bindings[];
 extern const int hpo_key_binding_count;
+extern const key_binding replay_key_bindings[];
+extern const int replay_key_binding_count;
 
 /* Handles one key (overlays first, then the screen's bindings). */
 void keys_handle(struct app *a, int key);

@@ -9,6 +9,7 @@
 #include "app.h"
 #include "contour.h"
 #include "panels.h"
+#include "replay.h"
 #include "ticks.h"
 
 /* Colour tags in the canvas beside the run indices 0..3. */
@@ -319,7 +320,10 @@ static void draw_legend(const ctx *c, int y)
     int brief = width < 47;
     /* No minimum is marked on a slice or where none is known. */
     size_t first = session_sliced(&a->s) || !a->s.obj.n_minima ? 1 : 0;
+    bool plain = a->replay && !a->replay->surface; /* no −∇f drawn */
     for (size_t i = first; i < sizeof keys / sizeof keys[0]; i++) {
+        if (plain && keys[i].role == ROLE_GRAD)
+            continue;
         ui_role_set(w, u, keys[i].role, A_BOLD);
         x += ui_puts(w, u, y, x, width - x, keys[i].text[brief]) + 2;
     }
@@ -377,6 +381,12 @@ static void draw_title(app *a, WINDOW *w)
             if (ui_width(&a->ui, title) <= getmaxx(w) - 6)
                 break;
         }
+    } else if (a->replay && !a->replay->surface) {
+        /* A replay without an objective: the path on plain axes. */
+        snprintf(title, sizeof title, "%.100s   x0∈[%.3g,%.3g] x1∈[%.3g,%.3g]",
+                 a->replay->surface_note, v[0], v[1], v[2], v[3]);
+        if (ui_width(&a->ui, title) > getmaxx(w) - 6)
+            snprintf(title, sizeof title, "%s", a->replay->surface_note);
     } else {
         snprintf(title, sizeof title,
                  "surface  %s   x∈[%.3g,%.3g] y∈[%.3g,%.3g]", f, v[0], v[1],
@@ -413,7 +423,8 @@ void panel_surface_draw(app *a, WINDOW *w)
     bool axes;
     int legend = plot_geometry(a, w, &axes);
     session_slice_follow(&a->s);
-    bool grid = sc->pw >= 2 && sc->ph >= 2 && surface_cache_update(a);
+    bool plain = a->replay && !a->replay->surface;
+    bool grid = !plain && sc->pw >= 2 && sc->ph >= 2 && surface_cache_update(a);
     draw_title(a, w);
     if (sc->pw < 2 || sc->ph < 2 || prepare_canvas(sc, grid) < 0 ||
         (session_sliced(&a->s) && !sc->theta))

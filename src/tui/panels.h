@@ -6,10 +6,16 @@
 
 #include <curses.h>
 
+#include "ui.h"
+
 struct app;
 
 void statusbar_draw_top(struct app *a, WINDOW *w);
 void statusbar_draw_bottom(struct app *a, WINDOW *w);
+/* Drops whole " · " segments from the end of text until it fits in
+ * width columns; the bars' colours, or the error colour on the bar. */
+void statusbar_fit(const ui_env *u, char *text, int width);
+void statusbar_style(WINDOW *w, const ui_env *u, bool error);
 void panel_surface_draw(struct app *a, WINDOW *w);
 void panel_step_draw(struct app *a, WINDOW *w);
 void panel_chart_loss(struct app *a, WINDOW *w);
@@ -21,6 +27,10 @@ void panel_chart_accuracy(struct app *a, WINDOW *w);
 void panel_hpo_curve(struct app *a, WINDOW *w);
 void panel_hpo_best(struct app *a, WINDOW *w);
 void panel_hpo_legend(struct app *a, WINDOW *w);
+/* The replay's top bar ("replay FILE", the row, the end status) and
+ * step panel (the trace's row at the cursor). */
+void replay_top_draw(struct app *a, WINDOW *w);
+void panel_replay_step(struct app *a, WINDOW *w);
 
 /* A mouse event at screen (y, x) over the surface: the wheel zooms
  * about the pointer, a click moves the start. Returns whether it was

@@ -30,7 +30,7 @@ static void settings_text(const run *r, bool compact, bool terse, char *buf,
 
 /* Drops whole " · " segments from the end of text until it fits in
  * width columns, rather than cutting a setting in half. */
-static void fit_segments(const ui_env *u, char *text, int width)
+void statusbar_fit(const ui_env *u, char *text, int width)
 {
     char *cut;
     while (ui_width(u, text) > width && (cut = strstr(text, " · "))) {
@@ -42,7 +42,7 @@ static void fit_segments(const ui_env *u, char *text, int width)
 }
 
 /* Bar colours, or the error colour on the bar's background. */
-static void bar_style(WINDOW *w, const ui_env *u, bool error)
+void statusbar_style(WINDOW *w, const ui_env *u, bool error)
 {
     ui_role_set(w, u, ROLE_BAR, A_BOLD);
     int bg = ui_role_bg(u, ROLE_BAR);
@@ -83,9 +83,9 @@ void statusbar_draw_top(app *a, WINDOW *w)
         if (ui_width(u, left) <= width - x - rw)
             break;
     }
-    fit_segments(u, left, width - x - rw);
+    statusbar_fit(u, left, width - x - rw);
     ui_puts(w, u, 0, x, width - x - rw, left);
-    bar_style(w, u, r->status == RUN_DIVERGED);
+    statusbar_style(w, u, r->status == RUN_DIVERGED);
     ui_puts(w, u, 0, width - rw + 1, rw - 1, right);
 }
 
@@ -126,7 +126,7 @@ void statusbar_draw_bottom(app *a, WINDOW *w)
     ui_role_set(w, u, ROLE_BAR, 0);
     mvwhline(w, 0, 0, ' ', width);
     if (a->msg[0] && app_now() < a->msg_until) {
-        bar_style(w, u, a->msg_error);
+        statusbar_style(w, u, a->msg_error);
         ui_printf(w, u, 0, 1, width - 2, "%s", a->msg);
         return;
     }

@@ -46,6 +46,10 @@ int term_open(FILE *out, FILE *in, char *err, size_t cap)
     nonl();
     curs_set(0);
     keypad(stdscr, TRUE);
+    /* Home and End as tmux, screen, rxvt and the Linux console send
+     * them, whatever TERM's terminfo says (xterm's is ESC O H / ESC O F). */
+    define_key("\033[1~", KEY_HOME);
+    define_key("\033[4~", KEY_END);
     nodelay(stdscr, TRUE);
     set_escdelay(25);
     mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |

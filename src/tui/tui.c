@@ -11,6 +11,7 @@
 #include "app.h"
 #include "keys.h"
 #include "play.h"
+#include "replay.h"
 #include "term.h"
 #include "tui.h"
 
@@ -89,6 +90,8 @@ int tui_loop(app *a)
         if (app_running(a) && now >= next_frame) {
             if (a->hpo)
                 hpo_screen_advance(a, FRAME_MS / 1000.0);
+            else if (a->replay)
+                replay_screen_advance(a, FRAME_MS / 1000.0);
             else if (a->s.running)
                 advance(a, FRAME_MS / 1000.0);
             if (a->play)
@@ -177,21 +180,77 @@ int tui_main(const tui_options *o)
     return rc;
 }
 
+/* The app of a screen other than the live one, with its key table
+ * (one screen a process: it is static, for its size). */
+static app *screen_app(const key_binding *keys, int nkeys)
+{
+    static app a;
+    memset(&a, 0, sizeof a);
+    a.keys = keys;
+    a.nkeys = nkeys;
+    a.ui.utf8 = term_locale();
+    return &a;
+}
+
+/* Terminal, loop, and the one exit path. */
+static int run_screen(app *a)
+{
+    int rc = open_screen(a, stdout, stdin);
+    if (rc)
+        return rc;
+    rc = tui_loop(a);
+    tui_close(a);
+    return rc;
+}
+
 int tui_hpo_main(hpo_view *v)
 {
     int rc = tui_need_tty("'descent hpo' without --tui");
     if (rc)
         return rc;
-    static app a;
-    memset(&a, 0, sizeof a);
-    a.hpo = v;
-    a.keys = hpo_key_bindings;
-    a.nkeys = hpo_key_binding_count;
-    a.ui.utf8 = term_locale();
+    app *a = screen_app(hpo_key_bindings, hpo_key_binding_count);
+    a->hpo = v;
     v->speed = 3; /* 10 evaluations a second: the grid's 101 in 10 s */
-    if ((rc = open_screen(&a, stdout, stdin)) != 0)
+    return run_screen(a);
+}
+
+/* The replay's session: one run over obj (or the plain stand-in) whose
+ * history is the trace's rows. 0, or 2 after printing the error. */
+static int replay_session(app *a, replay *rp, objective *obj,
+                          const double *view)
+{
+    objective o;
+    rp->surface = obj != NULL;
+    if (obj) {
+        o = *obj;
+        memset(obj, 0, sizeof *obj);
+    } else
+        replay_plain_objective(rp, &o);
+    run_settings set = run_settings_default();
+    set.grad = gradient_available(&o, GRAD_ANALYTIC) ? GRAD_ANALYTIC
+               : gradient_available(&o, GRAD_AD)   ? GRAD_AD
+                                                   : GRAD_CENTRAL;
+    const double *start = rp->rows[0].theta;
+    char err[256];
+    if (session_init_objective(&a->s, &o, &set,
+                               isfinite(start[0] + start[1]) ? start : NULL,
+                               view ? view : rp->surface ? NULL : rp->box,
+                               err, sizeof err) < 0) {
+        fprintf(stderr, "descent: %s: %s\n", rp->file, err);
+        return 2;
+    }
+    replay_attach(rp, &a->s);
+    return 0;
+}
+
+int tui_replay_main(replay *rp, objective *obj, const double *view)
+{
+    int rc = tui_need_tty("'less' to read a trace as text");
+    if (rc)
         return rc;
-    rc = tui_loop(&a);
-    tui_close(&a);
-    return rc;
+    app *a = screen_app(replay_key_bindings, replay_key_binding_count);
+    a->replay = rp;
+    if ((rc = replay_session(a, rp, obj, view)) != 0)
+        return rc;
+    return run_screen(a);
 }

@@ -36,6 +36,14 @@ int tui_main(const tui_options *o);
  * not taken over). Returns an exit code as tui_main does. */
 int tui_hpo_main(hpo_view *v);
 
+struct replay;
+/* descent replay: the trace in rp (read and checked; the caller frees
+ * it after) over the objective obj (taken over, zeroed; NULL: the path
+ * on plain axes, rp->surface_note saying why) in view (NULL: the
+ * objective's, or the path's box). Returns an exit code as tui_main
+ * does. */
+int tui_replay_main(struct replay *rp, objective *obj, const double *view);
+
 /* Prints `name value unit` lines on stdout: frame_render_ms (200×60),
  * frame_bytes_running, first_frame_ms. Returns an exit code. */
 int tui_bench(void);

@@ -177,7 +177,44 @@ BAD = [
      "descent: list: unknown list 'objectiv' (did you mean 'objectives'?)"),
     (["gradcheck", "--at", "1"], "descent: --at: expected 2 comma-separated numbers, got 1"),
     (["gradcheck", "--h", "-1e-7"], "descent: --h: must be greater than 0, got -1e-7"),
+    # descent replay: damaged and foreign traces, before any terminal.
+    (["replay"], "descent: replay: which trace? (descent replay FILE.csv|FILE.jsonl)"),
+    (["replay", "empty.csv"], "descent: empty.csv: empty file"),
+    (["replay", "header.csv"],
+     "descent: header.csv:1:1: not a descent trace: the first column must be 'step'"),
+    (["replay", "cols.csv"],
+     "descent: cols.csv:1:11: not a descent trace: column 3 must be 'grad_norm', not 'gnorm'"),
+    (["replay", "ragged.csv"], "descent: ragged.csv:3:14: 6 values, the header has 10 columns"),
+    (["replay", "nan.csv"], "descent: nan.csv:2:3: 'abc' is not a number (column loss)"),
+    (["replay", "steps.csv"], "descent: steps.csv:3:1: step 5 where 1 was expected"),
+    (["replay", "bad.jsonl"], "descent: bad.jsonl:2:25: string or '}' expected near '}'"),
+    (["replay", "short.jsonl"],
+     "descent: short.jsonl:1:1: not a descent trace: the columns end before 'grad_norm'"),
+    (["replay", "missing.csv"], "descent: missing.csv: No such file or directory"),
+    (["replay", "trace.txt"], "descent: trace.txt: the file name must end in .csv or .jsonl"),
+    (["replay", "good.csv", "--objective", "rosenbrok"],
+     "descent: --objective: unknown objective 'rosenbrok' (did you mean 'rosenbrock'?)"),
+    (["replay", "good.csv", "--view", "1:0,0:1"],
+     "descent: --view: '1:0,0:1' needs X0 < X1 and Y0 < Y1"),
+    (["replay", "good.csv", "other.csv"],
+     "descent: other.csv: unexpected argument (one trace at a time)"),
 ]
+
+HEAD = "step,loss,grad_norm,clipped,lr,hypergrad,lr_clamped,update_norm,x0,x1\n"
+# The traces the replay entries of BAD read.
+BAD_TRACES = {
+    "empty.csv": "",
+    "header.csv": "a,b\n0,1\n",
+    "cols.csv": "step,loss,gnorm\n0,1,2\n",
+    "ragged.csv": HEAD + "0,1,1,0,0.1,0,0,0,1,2\n1,1,1,0,0.1,0\n",
+    "nan.csv": HEAD + "0,abc,1,0,0.1,0,0,0,1,2\n",
+    "steps.csv": HEAD + "0,1,1,0,0.1,0,0,0,1,2\n5,1,1,0,0.1,0,0,0,1,2\n",
+    "good.csv": HEAD + "0,1,1,0,0.1,0,0,0,1,2\n",
+    "bad.jsonl": '{"type":"header","format":1,"columns":["step"]}\n'
+                 '{"type":"step","step":0,}\n',
+    "short.jsonl": '{"type":"header","format":1,"columns":["step","loss"]}\n',
+    "trace.txt": "step\n",
+}
 
 
 def snapshot(d):
@@ -195,6 +232,9 @@ def test_bad_input(tmp):
     os.makedirs(os.path.join(work, "sub"))
     with open(os.path.join(work, "exists.csv"), "w") as f:
         f.write("precious\n")
+    for name, text in BAD_TRACES.items():
+        with open(os.path.join(work, name), "w") as f:
+            f.write(text)
     before = snapshot(work)
     for args, want in BAD:
         p = run(args, cwd=work)
@@ -226,7 +266,7 @@ def test_force_replaces(tmp):
 
 def test_help():
     for args in (["--help"], ["run", "--help"], ["gradcheck", "--help"],
-                 ["list", "--help"]):
+                 ["list", "--help"], ["replay", "--help"]):
         p = run(args)
         check(f"{args} help", p.returncode == 0 and "usage: descent" in p.stdout,
               p.stderr)

@@ -356,24 +356,5 @@ def test_errors():
     s.close()
 
 
-def main():
-    tmux("new-session", "-d", "-s", "keep", "sleep 600")
-    tmux("set-option", "-g", "status", "off")
-    tmux("set-option", "-g", "exit-empty", "off")
-    t0 = time.time()
-    try:
-        for name, fn in sorted(globals().items()):
-            if name.startswith("test_") and callable(fn):
-                try:
-                    fn()
-                except Exception as e:  # a broken test is a failure
-                    check(name, False, repr(e))
-    finally:
-        tmux("kill-server", check=False)
-    print(f"tui-e2e: {h.passed} passed, {h.failed} failed "
-          f"({time.time() - t0:.1f} s)")
-    return 1 if h.failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(h.run_all("tui-e2e", globals()))

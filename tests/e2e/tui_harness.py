@@ -146,3 +146,25 @@ def well_formed(name, text, cols, rows):
     check(f"{name}: no replacement chars", "\ufffd" not in text)
     top = [i for i, l in enumerate(lines) if "╭" in l]
     check(f"{name}: boxes", len(top) >= 1, text)
+
+
+def run_all(label, namespace):
+    """Runs every test_* function of namespace (a module's globals()) in
+    one tmux server, prints "LABEL: N passed, M failed (T s)" and returns
+    the exit status."""
+    tmux("new-session", "-d", "-s", "keep", "sleep 600")
+    tmux("set-option", "-g", "status", "off")
+    tmux("set-option", "-g", "exit-empty", "off")
+    t0 = time.time()
+    try:
+        for name, fn in sorted(namespace.items()):
+            if name.startswith("test_") and callable(fn):
+                try:
+                    fn()
+                except Exception as e:  # a broken test is a failure
+                    check(name, False, repr(e))
+    finally:
+        tmux("kill-server", check=False)
+    print(f"{label}: {passed} passed, {failed} failed "
+          f"({time.time() - t0:.1f} s)")
+    return 1 if failed else 0
