@@ -6,8 +6,6 @@
 #include "app.h"
 #include "keys.h"
 
-#define CTRL(c) ((c) & 0x1f)
-
 static void hpo_run(app *a)
 {
     hpo_view *v = a->hpo;
@@ -69,10 +67,7 @@ const key_binding hpo_key_bindings[] = {
      false},
     {'[', 0, 0, "[", "replay slower", NULL, hpo_slower, false},
     {']', 0, 0, "]", "replay faster", NULL, hpo_faster, false},
-    {'t', 0, 0, "t", "next theme (default, light, mono, colour-blind)",
-     NULL, act_theme, false},
-    {CTRL('l'), 0, 0, "^L", "redraw the screen", NULL, act_redraw, false},
-    {'q', 0, 10, "q F10", "quit", "quit", act_quit, false},
+    KEY_BINDINGS_TAIL,
 };
 const int hpo_key_binding_count =
     sizeof hpo_key_bindings / sizeof hpo_key_bindings[0];

@@ -44,6 +44,15 @@ extern const int hpo_key_binding_count;
 extern const key_binding replay_key_bindings[];
 extern const int replay_key_binding_count;
 
+/* The last bindings of the screens that are not the live one (HPO view,
+ * lesson menu): theme, redraw (^L) and quit, which stays last. Their
+ * actions are in actions.h. */
+#define KEY_BINDINGS_TAIL                                                  \
+    {'t', 0, 0, "t", "next theme (default, light, mono, colour-blind)",    \
+     NULL, act_theme, false},                                              \
+    {'L' & 0x1f, 0, 0, "^L", "redraw the screen", NULL, act_redraw, false}, \
+    {'q', 0, 10, "q F10", "quit", "quit", act_quit, false}
+
 /* Handles one key (overlays first, then the screen's bindings). */
 void keys_handle(struct app *a, int key);
 

@@ -121,8 +121,6 @@ static void ls_scroll_up(app *a)
 
 static void ls_scroll_down(app *a) { view(a)->scroll++; }
 
-#define CTRL(c) ((c) & 0x1f)
-
 /* In the order of the help and the hints; the live screen's follow. */
 const key_binding lesson_key_bindings[] = {
     {'?', 0, 1, "? F1", "this help", "help", act_help, false},

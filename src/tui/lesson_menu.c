@@ -25,17 +25,12 @@ static void menu_enter(app *a)
         play_start_lesson(a, &pl->cat->l[pl->menu_sel]);
 }
 
-#define CTRL(c) ((c) & 0x1f)
-
 const key_binding menu_key_bindings[] = {
     {'?', 0, 1, "? F1", "this help", "help", act_help, false},
     {KEY_UP, 'k', 0, "↑ k", "previous lesson", NULL, menu_up, false},
     {KEY_DOWN, 'j', 0, "↓ j", "next lesson", NULL, menu_down, false},
     {'\r', KEY_ENTER, 0, "Enter", "open the lesson", "open", menu_enter, false},
-    {'t', 0, 0, "t", "next theme (default, light, mono, colour-blind)",
-     NULL, act_theme, false},
-    {CTRL('l'), 0, 0, "^L", "redraw the screen", NULL, act_redraw, false},
-    {'q', 0, 10, "q F10", "quit", "quit", act_quit, false},
+    KEY_BINDINGS_TAIL,
 };
 const int menu_key_binding_count =
     sizeof menu_key_bindings / sizeof menu_key_bindings[0];

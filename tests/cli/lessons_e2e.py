@@ -85,8 +85,9 @@ def test_list_and_reset(state):
 
 def test_lesson_and_demo():
     p = run(["lesson", "03-learning-rate"])
-    check("lesson not playable yet", p.returncode == 1 and
-          "lesson player is not built yet" in p.stderr, p.stderr)
+    check("lesson: checked, then the TUI wants a terminal",
+          p.returncode == 2 and "the TUI needs a terminal" in p.stderr,
+          p.stderr)
     p = run(["lesson", "03-learnig-rate"])
     check("lesson unknown id", p.returncode == 2 and p.stderr ==
           "descent: lesson: unknown lesson '03-learnig-rate' (did you mean "
@@ -95,8 +96,9 @@ def test_lesson_and_demo():
     check("lesson bad file", p.returncode == 2 and p.stderr.count("\n") > 10,
           p.stderr)
     p = run(["demo", os.path.join(TOP, "assets", "demos", "learning-rate.demo")])
-    check("demo not playable yet", p.returncode == 1 and
-          "demo player is not built yet" in p.stderr, p.stderr)
+    check("demo: checked, then the TUI wants a terminal",
+          p.returncode == 2 and "the TUI needs a terminal" in p.stderr,
+          p.stderr)
     p = run(["demo", os.path.join(BAD, "bad.demo")])
     check("demo bad file", p.returncode == 2, p.stderr)
 
