@@ -81,12 +81,19 @@ int cmd_list(int argc, char **argv)
     for (size_t i = 0; i < n; i++)
         names[i] = lists[i].what;
     names[n] = NULL;
-    if (argc == 0 || strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
-        printf("usage: descent list WHAT\nWHAT is one of:");
+    if (argc == 0) { /* everything, each list under its name */
+        for (size_t i = 0; i < n; i++) {
+            printf("%s%s:\n", i ? "\n" : "", names[i]);
+            lists[i].list();
+        }
+        return EXIT_OK;
+    }
+    if (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
+        printf("usage: descent list [WHAT]\nWHAT is one of:");
         for (size_t i = 0; i < n; i++)
             printf(" %s", names[i]);
-        putchar('\n');
-        return argc == 0 ? EXIT_USAGE : EXIT_OK;
+        printf("\nWithout WHAT, every list.\n");
+        return EXIT_OK;
     }
     if (argc > 1)
         return cli_error(argv[1], "unexpected argument (see 'descent list --help')");

@@ -272,6 +272,11 @@ def test_help():
               p.stderr)
     p = run(["--version"])
     check("version", p.returncode == 0 and p.stdout.startswith("descent "), p.stdout)
+    p = run(["list"])
+    heads = [l for l in p.stdout.splitlines() if l.endswith(":")]
+    check("list alone lists everything", p.returncode == 0 and heads ==
+          ["objectives:", "optimizers:", "models:", "lessons:", "datasets:"],
+          p.stdout)
 
 
 def main():
