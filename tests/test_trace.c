@@ -166,6 +166,35 @@ static void null_reads_nan(void)
     trace_data_free(&d);
 }
 
+/* A name that is not UTF-8 (a file name in Latin-1) still makes a JSON
+ * line that a strict reader takes; valid UTF-8 passes through as is. */
+static void json_strings_stay_utf8(void)
+{
+    objective obj;
+    objective_builtin(&obj, builtin_find("quadratic"));
+    run_settings s = run_settings_default();
+    run r;
+    run_init(&r, &obj, &s, obj.start);
+    const char *path = in_dir("utf8.jsonl");
+    char err[256];
+    trace_meta meta = {.objective = "caf\xe9 \xe2\x82\xac \xed\xa0\x80",
+                       .start = obj.start, .params = 2};
+    trace_writer *w = trace_open(path, TRACE_JSONL, false, &r, &meta, err, sizeof err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(w);
+    trace_write_row(w, &r, NULL);
+    CU_ASSERT_EQUAL_FATAL(trace_close(w, &r, err, sizeof err), 0);
+    trace_data d;
+    trace_read_error e;
+    CU_ASSERT_EQUAL_FATAL(trace_read(path, &d, &e), 0);
+    /* é read back from \u00e9 is C3 A9; € kept; a surrogate's bytes
+     * escaped one by one. */
+    CU_ASSERT_STRING_EQUAL(d.objective,
+                           "caf\xc3\xa9 \xe2\x82\xac \xc3\xad\xc2\xa0\xc2\x80");
+    trace_data_free(&d);
+    run_free(&r);
+    objective_free(&obj);
+}
+
 static void setup(void)
 {
     if (!mkdtemp(dir))
@@ -180,6 +209,7 @@ void suite_trace(void)
         {"no overwrite without force", no_overwrite},
         {"damaged traces name line and column", damaged},
         {"null reads as NaN", null_reads_nan},
+        {"JSON strings stay UTF-8", json_strings_stay_utf8},
         {NULL, NULL}};
     setup();
     add_suite("trace", tests);

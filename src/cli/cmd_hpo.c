@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "atomic_file.h"
 #include "cli.h"
 #include "commands.h"
 #include "fmt_double.h"
@@ -35,7 +36,7 @@ static const char usage[] =
     "usage: descent hpo [options] [model options]\n"
     "Searches one hyperparameter on a log scale for the lowest validation\n"
     "loss by grid, random, Bayesian and gradient search, and reports each\n"
-    "method's best, its cost and when it came within 1%% of the grid's best.\n\n"
+    "method's best, its cost and when it came within 1% of the grid's best.\n\n"
     "  --over lambda|lr        ridge's λ (default), or the learning rate\n"
     "  --method NAME|all       grid random bayes gradient (default all)\n"
     "  --grid N                grid points (default 101)\n"
@@ -264,18 +265,6 @@ static int run_search(hpo_options *o, objective *obj, FILE *trace)
     return rc;
 }
 
-/* The trace goes to a temporary file renamed into place at the end. */
-static FILE *open_trace(const hpo_options *o, char *tmp, size_t cap)
-{
-    snprintf(tmp, cap, "%s.tmp", o->trace);
-    FILE *f = fopen(tmp, "w");
-    if (!f)
-        cli_error("--trace", "%s: %s", o->trace, strerror(errno));
-    else
-        fputs("method,eval,h,value,best_h,best,cost\n", f);
-    return f;
-}
-
 int cmd_hpo(int argc, char **argv)
 {
     hpo_options o = {.method = -1, .budget = 30, .grid = 101, .steps = 100,
@@ -303,9 +292,14 @@ int cmd_hpo(int argc, char **argv)
     if (o.tui && o.trace)
         return cli_error("--tui", "the view writes no trace: give --trace "
                          "without --tui");
-    char err[512], tmp[4096];
+    char err[512];
+    trace_format fmt;
     if (o.trace && trace_check_path(o.trace, o.force, err, sizeof err) < 0)
         return cli_error("--trace", "%s", err);
+    if (o.trace && (strcmp(o.trace, "-") == 0 ||
+                    (trace_format_from_path(o.trace, &fmt), fmt != TRACE_CSV)))
+        return cli_error("--trace", "%s: a search's trace is a CSV file: its "
+                         "name must end in .csv", o.trace);
     objective obj;
     if (model_options_open(&o.model, o.seed, NULL, 0, &obj) != 0)
         return EXIT_USAGE;
@@ -314,16 +308,20 @@ int cmd_hpo(int argc, char **argv)
         return cli_error("--split", "the search needs validation rows: a "
                          "split below 1");
     }
-    FILE *trace = o.trace ? open_trace(&o, tmp, sizeof tmp) : NULL;
-    int rc = o.trace && !trace ? EXIT_USAGE : run_search(&o, &obj, trace);
-    if (trace) {
-        bool ok = fclose(trace) == 0 && rc == EXIT_OK;
-        if (ok && rename(tmp, o.trace) != 0)
-            ok = false, rc = cli_error("--trace", "%s: %s", o.trace,
-                                       strerror(errno));
-        if (!ok)
-            remove(tmp);
+    /* Written whole or not at all, like a run's trace. */
+    atomic_file trace = {0};
+    if (o.trace) {
+        if (atomic_open(&trace, o.trace, o.force, err, sizeof err) < 0) {
+            objective_free(&obj);
+            return cli_error("--trace", "%s", err);
+        }
+        fputs("method,eval,h,value,best_h,best,cost\n", trace.f);
     }
+    int rc = run_search(&o, &obj, trace.f);
+    if (o.trace && rc == EXIT_OK && atomic_commit(&trace, err, sizeof err) < 0)
+        rc = (fprintf(stderr, "descent: --trace: %s\n", err), EXIT_FAIL);
+    else if (o.trace && rc != EXIT_OK)
+        atomic_abort(&trace);
     objective_free(&obj);
     return rc;
 }

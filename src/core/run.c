@@ -102,7 +102,7 @@ static void evaluate_here(run *r)
     else if (any_diverged(r->g, r->n))
         r->diverged_what = "gradient is not finite or above 1e100";
     else if (run_value_diverged(r->lr))
-        r->diverged_what = "learning rate is not finite";
+        r->diverged_what = "learning rate is not finite or above 1e100";
     if (r->diverged_what)
         r->status = RUN_DIVERGED;
     else if (r->s.tol > 0.0 && r->grad_norm < r->s.tol)

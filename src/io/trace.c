@@ -11,14 +11,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "atomic_file.h"
 #include "outbuf.h"
 #include "trace.h"
 
 struct trace_writer {
     trace_format fmt;
-    bool to_stdout, force;
-    char *path, *tmp;
-    FILE *f;
+    atomic_file file;
     size_t params;
     const char *const *extra;
     outbuf out;
@@ -162,7 +161,8 @@ static void write_jsonl_header(trace_writer *w, const run *r,
     write_setting_num(o, "steps", (double)s->max_steps);
     write_setting_num(o, "tol", s->tol);
     write_setting_num(o, "batch", (double)s->batch);
-    write_setting_num(o, "seed", (double)s->seed);
+    outbuf_str(o, ",\"seed\":"); /* a whole number, exactly */
+    outbuf_long(o, (long)s->seed);
     outbuf_str(o, ",\"start\":[");
     for (size_t i = 0; i < r->n; i++) {
         if (i)
@@ -192,40 +192,13 @@ trace_writer *trace_open(const char *path, trace_format fmt, bool force,
         return NULL;
     }
     w->fmt = fmt;
-    w->force = force;
     w->params = meta->params;
     w->extra = meta->extra;
-    w->to_stdout = strcmp(path, "-") == 0;
-    if (w->to_stdout) {
-        w->f = stdout;
-    } else {
-        w->path = strdup(path);
-        size_t n = strlen(path) + 16;
-        w->tmp = malloc(n);
-        if (!w->path || !w->tmp) {
-            say(err, errcap, "%s: out of memory", path);
-            goto fail;
-        }
-        snprintf(w->tmp, n, "%s.tmp.XXXXXX", path);
-        int fd = mkstemp(w->tmp);
-        if (fd < 0) {
-            say(err, errcap, "%s: %s", path, strerror(errno));
-            free(w->tmp);
-            w->tmp = NULL;
-            goto fail;
-        }
-        /* mkstemp makes 0600; a trace gets what the umask allows. */
-        mode_t mask = umask(0);
-        umask(mask);
-        fchmod(fd, 0666 & ~mask);
-        w->f = fdopen(fd, "w");
-        if (!w->f) {
-            say(err, errcap, "%s: %s", path, strerror(errno));
-            close(fd);
-            goto fail;
-        }
+    if (atomic_open(&w->file, path, force, err, errcap) < 0) {
+        free(w);
+        return NULL;
     }
-    outbuf_init(&w->out, w->f);
+    outbuf_init(&w->out, w->file.f);
     if (fmt == TRACE_CSV) {
         write_column_names(w, &w->out, false);
         outbuf_char(&w->out, '\n');
@@ -233,9 +206,6 @@ trace_writer *trace_open(const char *path, trace_format fmt, bool force,
         write_jsonl_header(w, r, meta);
     }
     return w;
-fail:
-    trace_abort(w);
-    return NULL;
 }
 
 int trace_write_row(trace_writer *w, const run *r, const double *extra)
@@ -281,53 +251,31 @@ int trace_close(trace_writer *w, const run *r, char *err, size_t errcap)
     if (w->fmt == TRACE_JSONL) {
         outbuf *o = &w->out;
         outbuf_str(o, "{\"type\":\"end\",\"status\":");
-        outbuf_json_string(o, run_status_name(r->status));
+        /* A run still going (a trace exported from the TUI mid-run) ends
+         * here as stopped: the format knows four statuses. */
+        outbuf_json_string(o, run_status_name(r->status == RUN_RUNNING
+                                                  ? RUN_STOPPED : r->status));
         outbuf_str(o, ",\"steps\":");
         outbuf_long(o, r->step);
         if (r->status == RUN_DIVERGED)
             write_setting_str(o, "reason", r->diverged_what);
         outbuf_str(o, "}\n");
     }
-    const char *path = w->to_stdout ? "standard output" : w->path;
+    const char *path = w->file.path ? w->file.path : "standard output";
     if (outbuf_flush(&w->out) < 0) {
         say(err, errcap, "%s: write failed: %s", path, strerror(errno));
         trace_abort(w);
         return -1;
     }
-    if (w->to_stdout) {
-        free(w);
-        return 0;
-    }
-    int rc = fsync(fileno(w->f)) == 0 ? fclose(w->f) : (fclose(w->f), -1);
-    w->f = NULL;
-    if (rc == 0) {
-        /* Without --force, link() refuses to replace a file that appeared
-         * since the check; with it, rename() replaces atomically. */
-        rc = w->force ? rename(w->tmp, w->path)
-                      : link(w->tmp, w->path);
-    }
-    if (rc != 0) {
-        say(err, errcap, "%s: %s", w->path, strerror(errno));
-        trace_abort(w);
-        return -1;
-    }
-    if (!w->force)
-        unlink(w->tmp);
-    free(w->tmp);
-    w->tmp = NULL;
-    trace_abort(w);
-    return 0;
+    int rc = atomic_commit(&w->file, err, errcap);
+    free(w);
+    return rc;
 }
 
 void trace_abort(trace_writer *w)
 {
     if (!w)
         return;
-    if (w->f && !w->to_stdout)
-        fclose(w->f);
-    if (w->tmp)
-        unlink(w->tmp);
-    free(w->tmp);
-    free(w->path);
+    atomic_abort(&w->file);
     free(w);
 }

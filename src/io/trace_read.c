@@ -147,6 +147,16 @@ static char *dup_string(json_t *obj, const char *key)
     return s ? strdup(s) : NULL;
 }
 
+/* A count from a JSON number: a whole number in 0..1e15, else dflt (a
+ * cast of 1e300 to long would be undefined). */
+static long whole_number(json_t *v, long dflt)
+{
+    double x = json_number_value(v);
+    if (!json_is_number(v) || !(x >= 0.0 && x <= 1e15) || x != floor(x))
+        return dflt;
+    return (long)x;
+}
+
 static int jsonl_header(json_t *h, trace_data *t, long lineno,
                         trace_read_error *err)
 {
@@ -158,7 +168,7 @@ static int jsonl_header(json_t *h, trace_data *t, long lineno,
     json_t *cols = json_object_get(h, "columns");
     size_t i;
     json_t *c;
-    if (!json_is_array(cols))
+    if (!json_is_array(cols) || json_array_size(cols) == 0)
         return fail(err, lineno, 1, "header has no columns");
     json_array_foreach(cols, i, c) {
         const char *s = json_string_value(c);
@@ -170,8 +180,7 @@ static int jsonl_header(json_t *h, trace_data *t, long lineno,
     t->objective = dup_string(h, "objective");
     t->optimizer = dup_string(h, "optimizer");
     t->model = dup_string(h, "model");
-    json_t *dim = json_object_get(h, "dim");
-    t->dim = json_is_number(dim) ? (long)json_number_value(dim) : 0;
+    t->dim = whole_number(json_object_get(h, "dim"), 0);
     return 0;
 }
 
@@ -206,8 +215,7 @@ static int jsonl_end(json_t *rec, trace_data *t, long lineno,
     if (!ok)
         return fail(err, lineno, 1, "end record without a known status");
     t->status = strdup(status);
-    json_t *steps = json_object_get(rec, "steps");
-    t->end_steps = json_is_number(steps) ? (long)json_number_value(steps) : -1;
+    t->end_steps = whole_number(json_object_get(rec, "steps"), -1);
     t->reason = dup_string(rec, "reason");
     return t->status ? 0 : fail(err, lineno, 1, "out of memory");
 }

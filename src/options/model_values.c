@@ -49,6 +49,10 @@ int model_options_set(model_options *m, int id, const char *v,
     case MOPT_HIDDEN:
         if (option_count(e, "--hidden", v, 1, &n) < 0)
             return -1;
+        /* Far beyond a teaching network, and far from where the sizes of
+         * its arrays could overflow. */
+        if (n > 65536)
+            return option_fail(e, "--hidden", "must be at most 65536, got %s", v);
         s->config.hidden = (size_t)n;
         return 0;
     case MOPT_SCALE:

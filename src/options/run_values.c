@@ -1,3 +1,4 @@
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -80,6 +81,15 @@ static int parse_view(const char *text, double *view, option_error *e)
             return -1;
     if (!(view[0] < view[1] && view[2] < view[3]))
         return option_fail(e, "--view", "'%s' needs X0 < X1 and Y0 < Y1", text);
+    /* A box too narrow for doubles to tell its cells apart, or too wide
+     * to measure, cannot be drawn. */
+    for (int i = 0; i < 4; i += 2) {
+        double span = view[i + 1] - view[i];
+        double scale = fmax(1.0, fmax(fabs(view[i]), fabs(view[i + 1])));
+        if (!isfinite(span) || span < 1e-9 * scale)
+            return option_fail(e, "--view", "'%s' is too %s to draw", text,
+                               isfinite(span) ? "narrow" : "wide");
+    }
     return 0;
 }
 
@@ -158,6 +168,7 @@ int run_options_set(run_options *o, int id, const char *v, option_error *e)
         if (seed < 0)
             return option_fail(e, "--seed", "must be 0 or more, got %s", v);
         o->seed = (unsigned long)seed;
+        o->s.seed = (uint64_t)seed;
         return 0;
     }
     case OPT_TRACE:

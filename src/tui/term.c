@@ -1,3 +1,4 @@
+#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
@@ -82,7 +83,18 @@ void term_close(void)
     screen = NULL;
 }
 
-static void on_term_signal(int sig) { pending = sig; }
+/* The write end of a pipe the main loop polls beside the terminal, so a
+ * signal that lands just before poll() still wakes it (self-pipe). */
+static int wake_fd[2] = {-1, -1};
+
+static void on_term_signal(int sig)
+{
+    pending = sig;
+    if (wake_fd[1] >= 0) {
+        ssize_t r = write(wake_fd[1], "", 1);
+        (void)r;
+    }
+}
 
 static void write_err(const char *s)
 {
@@ -113,11 +125,19 @@ void term_signals(void)
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sigemptyset(&sa.sa_mask);
-    /* No SA_RESTART: the wait in the main loop returns at once. */
+    if (wake_fd[0] < 0 && pipe(wake_fd) == 0) {
+        fcntl(wake_fd[0], F_SETFL, O_NONBLOCK);
+        fcntl(wake_fd[1], F_SETFL, O_NONBLOCK);
+        fcntl(wake_fd[0], F_SETFD, FD_CLOEXEC);
+        fcntl(wake_fd[1], F_SETFD, FD_CLOEXEC);
+    }
+    /* No SA_RESTART: the wait in the main loop returns at once. SIGQUIT
+     * (Ctrl-\ in cbreak mode) ends the program as SIGINT does. */
     sa.sa_handler = on_term_signal;
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGQUIT, &sa, NULL);
     sa.sa_handler = on_crash;
     sa.sa_flags = SA_RESETHAND;
     sigaction(SIGSEGV, &sa, NULL);
@@ -127,3 +147,5 @@ void term_signals(void)
 }
 
 int term_signal_pending(void) { return pending; }
+
+int term_signal_fd(void) { return wake_fd[0]; }

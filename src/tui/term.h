@@ -22,10 +22,13 @@ color_depth term_depth(void);
 /* Restores the terminal; safe to call twice. */
 void term_close(void);
 
-/* SIGINT, SIGTERM and SIGHUP set a flag the main loop reads; crash
- * signals restore the terminal, say so on stderr and die as before. */
+/* SIGINT, SIGTERM, SIGHUP and SIGQUIT set a flag the main loop reads;
+ * crash signals restore the terminal, say so on stderr and die as before. */
 void term_signals(void);
 /* The termination signal received, or 0. */
 int term_signal_pending(void);
+/* A descriptor that becomes readable when a termination signal arrives
+ * (poll it with the terminal), or -1. */
+int term_signal_fd(void);
 
 #endif

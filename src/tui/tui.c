@@ -79,8 +79,9 @@ int tui_loop(app *a)
         if (a->quit)
             break;
         app_render(a);
-        struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
-        int n = poll(&p, 1, wait_ms(a, next_frame));
+        struct pollfd p[2] = {{.fd = STDIN_FILENO, .events = POLLIN},
+                              {.fd = term_signal_fd(), .events = POLLIN}};
+        int n = poll(p, 2, wait_ms(a, next_frame));
         if (n < 0 && errno != EINTR)
             return 1;
         /* After EINTR too: a SIGWINCH becomes KEY_RESIZE here. */
