@@ -161,6 +161,9 @@ static int standardize(data_split *s, const int *cols, data_error *err)
     size_t p = s->p, n = s->n_train + s->n_val;
     for (size_t c = 0; c < p; c++) {
         column_stats(s->x_train, s->n_train, p, c, &s->mean[c], &s->sd[c]);
+        if (!isfinite(s->mean[c]) || !isfinite(s->sd[c]))
+            return fail(err, cols[c], "column '%s' has values too large to "
+                        "standardise (use --scale none)", s->features[c]);
         /* A column equal to within rounding is constant too: dividing by
          * its sd would blow rounding noise up to unit size. */
         if (!(s->sd[c] > 1e-12 * fmax(1.0, fabs(s->mean[c]))))

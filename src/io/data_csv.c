@@ -207,6 +207,7 @@ int data_csv_load(const char *path, size_t max_rows, dataset *out,
     char *line = NULL;
     size_t cap = 0;
     ssize_t len;
+    errno = 0;
     while (!L.failed && !L.full && (len = getline(&line, &cap, f)) > 0) {
         L.line++;
         if (csv_parse(&p, line, (size_t)len, on_field,
@@ -215,7 +216,7 @@ int data_csv_load(const char *path, size_t max_rows, dataset *out,
     }
     if (!L.failed && !L.full && csv_fini(&p, on_field, on_record, &L) != 0)
         fail(&L, 0, "malformed CSV: %s", csv_strerror(csv_error(&p)));
-    if (!L.failed && ferror(f))
+    if (!L.failed && (ferror(f) || errno == ENOMEM))
         fail(&L, 0, "read error: %s", strerror(errno));
     csv_free(&p);
     free(line);
