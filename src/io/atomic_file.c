@@ -47,6 +47,24 @@ int atomic_open(atomic_file *a, const char *path, bool force, char *err,
     return 0;
 }
 
+/* Puts the file at its path unless something is there already. link()
+ * does that atomically; where the filesystem has no hard links (vfat,
+ * some network mounts) a check just before rename() is the best left. */
+static int place_new(const atomic_file *a)
+{
+    if (link(a->tmp, a->path) == 0)
+        return 0;
+    if (errno != EPERM && errno != ENOTSUP && errno != EOPNOTSUPP &&
+        errno != ENOSYS && errno != EMLINK)
+        return -1;
+    struct stat st;
+    if (lstat(a->path, &st) == 0) {
+        errno = EEXIST;
+        return -1;
+    }
+    return rename(a->tmp, a->path);
+}
+
 int atomic_commit(atomic_file *a, char *err, size_t errcap)
 {
     const char *name = a->path ? a->path : "standard output";
@@ -61,7 +79,7 @@ int atomic_commit(atomic_file *a, char *err, size_t errcap)
         rc = -1;
     a->f = NULL;
     if (rc == 0)
-        rc = a->force ? rename(a->tmp, a->path) : link(a->tmp, a->path);
+        rc = a->force ? rename(a->tmp, a->path) : place_new(a);
     if (rc != 0)
         return fail(a, a->path, err, errcap);
     if (!a->force)

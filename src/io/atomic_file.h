@@ -21,8 +21,9 @@ int atomic_open(atomic_file *a, const char *path, bool force, char *err,
                 size_t errcap);
 
 /* Flushes and syncs the file and moves it to its path: without force by
- * link(), which never replaces a file that appeared since it was checked;
- * with force by rename(). Returns 0, or -1 with "PATH: why" in err; the
+ * link(), which never replaces a file that appeared since it was checked
+ * (on filesystems without hard links, a last check and rename()); with
+ * force by rename(). Returns 0, or -1 with "PATH: why" in err; the
  * temporary file is gone either way. */
 int atomic_commit(atomic_file *a, char *err, size_t errcap);
 
