@@ -1,4 +1,5 @@
 #include <math.h>
+#include <string.h>
 
 #include "builtins.h"
 #include "gradient.h"
@@ -56,6 +57,31 @@ static void availability(void)
     objective_free(&obj);
 }
 
+/* The built-ins' specialised central differences give the very doubles
+ * the generic ones give through value(). */
+static void specialised_central_is_the_same(void)
+{
+    for (const builtin_type *const *t = builtin_types; *t; t++) {
+        objective obj;
+        objective_builtin(&obj, *t);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(obj.ops->gradient_central);
+        for (int k = 0; k < 50; k++) {
+            double x[2] = {(*t)->view[0] + 0.037 * k, (*t)->view[3] - 0.051 * k};
+            double h = k % 2 ? 1e-7 : 1e-4, g[2], want[2];
+            CU_ASSERT_EQUAL(gradient_central(&obj, h, x, g), 0);
+            for (int i = 0; i < 2; i++) {
+                double up[2] = {x[0], x[1]}, down[2] = {x[0], x[1]};
+                up[i] += h;
+                down[i] -= h;
+                want[i] = (obj.ops->value(obj.ctx, up) - obj.ops->value(obj.ctx, down)) /
+                          (up[i] - down[i]);
+            }
+            CU_ASSERT_EQUAL(memcmp(g, want, sizeof g), 0);
+        }
+        objective_free(&obj);
+    }
+}
+
 void suite_gradient(void)
 {
     static const test_case tests[] = {
@@ -63,6 +89,8 @@ void suite_gradient(void)
         {"central beats forward", central_beats_forward},
         {"relative error", rel_error},
         {"availability", availability},
+        {"specialised central differences are the same",
+         specialised_central_is_the_same},
         {NULL, NULL}};
     add_suite("gradient", tests);
 }

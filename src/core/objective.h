@@ -11,6 +11,11 @@ typedef struct objective_ops {
     double (*value)(const void *ctx, const double *x);
     /* Exact gradient by hand-written formulas; NULL when there is none. */
     void (*gradient)(const void *ctx, const double *x, double *g);
+    /* Central differences with step h, the same arithmetic as
+     * gradient_central() does through value(), specialised so the four
+     * evaluations are inlined; NULL to use value(). */
+    void (*gradient_central)(const void *ctx, const double *x, double h,
+                             double *g);
     /* Gradient by forward-mode automatic differentiation; NULL if none. */
     void (*gradient_ad)(const void *ctx, const double *x, double *g);
     /* Hessian, n*n row-major; NULL when there is none. */
