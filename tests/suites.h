@@ -51,6 +51,11 @@ void add_suite(const char *name, const test_case *tests);
 #define CHECK_MSG(cond, msg) \
     CU_assertImplementation((cond), __LINE__, (msg), __FILE__, "", CU_FALSE)
 
+/* The same with a message formatted from fmt and its arguments. */
+void check_format(int cond, unsigned line, const char *file, const char *fmt,
+                  ...) __attribute__((format(__printf__, 4, 5)));
+#define CHECKF(cond, ...) check_format((cond) ? 1 : 0, __LINE__, __FILE__, __VA_ARGS__)
+
 /* Path of a file in tests/ref. */
 const char *ref_path(const char *file);
 

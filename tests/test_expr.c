@@ -3,7 +3,6 @@
  * on random expressions, printing, the objective. Errors are in
  * test_expr_errors.c. */
 #include <math.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,22 +13,6 @@
 #include "expr.h"
 #include "objective.h"
 #include "suites.h"
-
-/* An assertion with a formatted message (CUnit copies it). */
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static void checkf(int cond, unsigned line, const char *fmt, ...)
-{
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    CU_assertImplementation(cond ? CU_TRUE : CU_FALSE, line, msg, __FILE__,
-                            "", CU_FALSE);
-}
-#define CHECKF(cond, ...) checkf((cond) ? 1 : 0, __LINE__, __VA_ARGS__)
 
 static expr *compile_ok(const char *text)
 {

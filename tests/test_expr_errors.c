@@ -1,7 +1,6 @@
 /* Malformed expressions: the exact column (1-based, in bytes, which is
  * also characters since everything before an error is ASCII) and message
  * of each, as `descent: --objective: column N: MESSAGE` shows them. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,22 +9,6 @@
 
 #include "expr.h"
 #include "suites.h"
-
-/* An assertion with a formatted message (CUnit copies it). */
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static void checkf(int cond, unsigned line, const char *fmt, ...)
-{
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    CU_assertImplementation(cond ? CU_TRUE : CU_FALSE, line, msg, __FILE__,
-                            "", CU_FALSE);
-}
-#define CHECKF(cond, ...) checkf((cond) ? 1 : 0, __LINE__, __VA_ARGS__)
 
 typedef struct {
     const char *text;

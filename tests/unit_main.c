@@ -1,5 +1,6 @@
 /* The CUnit runner: every suite, exit status 1 when any test fails.
  * Usage: unit-tests [SUITE...] runs only the named suites. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,19 @@ void add_suite(const char *name, const test_case *tests)
             fprintf(stderr, "unit-tests: %s\n", CU_get_error_msg());
             exit(2);
         }
+}
+
+void check_format(int cond, unsigned line, const char *file, const char *fmt,
+                  ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    /* CUnit copies the message. */
+    CU_assertImplementation(cond ? CU_TRUE : CU_FALSE, line, msg, file, "",
+                            CU_FALSE);
 }
 
 const char *ref_path(const char *file)
