@@ -122,7 +122,7 @@ static void stages_and_compare(void)
     CU_ASSERT_NOT_EQUAL(s.runs[0].r.theta[0], s.runs[1].r.theta[0]);
     CU_ASSERT_EQUAL(session_add_run(&s), 0);
     CU_ASSERT_EQUAL(session_add_run(&s), 0);
-    CU_ASSERT_EQUAL(session_add_run(&s), -1);
+    CU_ASSERT_EQUAL(session_add_run(&s), CORE_ERANGE);
     CU_ASSERT_EQUAL(s.runs[0].r.step, 0); /* restarted together */
     CU_ASSERT_EQUAL(session_remove_run(&s), 0);
     CU_ASSERT_EQUAL(s.nruns, 3);
