@@ -1,11 +1,9 @@
 /* The session's side of errors with a kind: a run that cannot start is
- * reported by what went wrong, and never leaves a half-made run behind;
- * the step panel writes any optimiser's lines from its type. */
+ * reported by what went wrong, and never leaves a half-made run behind. */
 #include <math.h>
 #include <string.h>
 
 #include "session.h"
-#include "stepdoc.h"
 #include "suites.h"
 #include "toy_optim.h"
 
@@ -123,33 +121,6 @@ static void stopped_by_error(void)
     session_free(&s);
 }
 
-static int has_line(const stepdoc *d, const char *text)
-{
-    for (int i = 0; i < d->n; i++)
-        if (d->lines[i].stage == STAGE_UPDATE && strstr(d->lines[i].text, text))
-            return 1;
-    return 0;
-}
-
-/* An optimiser the step panel has never heard of shows its own lines,
- * its state vectors by their names. */
-static void panel_from_type(void)
-{
-    session s;
-    open_session(&s);
-    CU_ASSERT_EQUAL_FATAL(run_set_optimizer(session_focused(&s), &toy3),
-                          CORE_OK);
-    session_step(&s);
-    stepdoc d;
-    stepdoc_build(&s, 0, &d);
-    CU_ASSERT_TRUE(has_line(&d, "a = ĝ = ("));
-    CU_ASSERT_TRUE(has_line(&d, "b = a + b = ("));
-    CU_ASSERT_TRUE(has_line(&d, "c = c/2 + ĝ = ("));
-    CU_ASSERT_TRUE(has_line(&d, "d = ĝ (t = 1) = ("));
-    CU_ASSERT_FALSE(has_line(&d, "m = "));
-    session_free(&s);
-}
-
 void suite_session_errors(void)
 {
     static const test_case tests[] = {
@@ -158,7 +129,6 @@ void suite_session_errors(void)
         {"an objective switch is all or nothing", objective_all_or_nothing},
         {"compare with runs that cannot start", compare_refused},
         {"a run stopped by an error says so", stopped_by_error},
-        {"the step panel from the optimiser type", panel_from_type},
         {NULL, NULL}};
     add_suite("session_errors", tests);
 }

@@ -29,15 +29,34 @@ static int parse(run_options *o, const char *const *kv, option_error *e)
     return 0;
 }
 
-/* A run of optimizer opt on rosenbrock, as the TUI has it. */
-static void live_run(objective *o, run *r, const optimizer_type *opt)
+/* A run of an optimiser on rosenbrock, as the TUI has it, and the error
+ * of the last setting typed at it. */
+typedef struct {
+    objective obj;
+    run r;
+    option_error e;
+} live;
+
+static void live_open(live *l, const optimizer_type *opt)
 {
-    objective_builtin(o, builtin_find("rosenbrock"));
+    objective_builtin(&l->obj, builtin_find("rosenbrock"));
     run_settings s = run_settings_default();
     s.opt = opt;
     s.lr = 0.01;
-    CU_ASSERT_EQUAL_FATAL(run_init(r, o, &s, o->start), CORE_OK);
-    run_step(r);
+    CU_ASSERT_EQUAL_FATAL(run_init(&l->r, &l->obj, &s, l->obj.start), CORE_OK);
+    run_step(&l->r);
+}
+
+static void live_close(live *l)
+{
+    run_free(&l->r);
+    objective_free(&l->obj);
+}
+
+/* Text typed for option id, as the prompts pass it on. */
+static int type(live *l, int id, const char *text)
+{
+    return run_live_set(&l->r, id, text, &l->e);
 }
 
 /* `--hypergrad add` and the `h` key and prompt (run_live_set) give the
@@ -64,21 +83,19 @@ static void hd_beta_defaults(void)
     const optimizer_type *opts[] = {&optim_sgd, &optim_adam};
     const double want[] = {1e-3, 1e-7};
     for (int i = 0; i < 2; i++) {
-        objective obj;
-        run r;
-        live_run(&obj, &r, opts[i]);
-        CU_ASSERT_EQUAL(run_live_set(&r, OPT_HYPERGRAD, "add", &e), 0);
-        CU_ASSERT_EQUAL(r.s.hd.mode, HD_ADD);
-        CU_ASSERT_EQUAL(r.s.hd.beta, want[i]);
-        CU_ASSERT_EQUAL(run_live_set(&r, OPT_HYPERGRAD, "mult", &e), 0);
-        CU_ASSERT_EQUAL(r.s.hd.beta, 0.02);
-        CU_ASSERT_EQUAL(run_live_set(&r, OPT_HYPERGRAD, "add:3e-5", &e), 0);
-        CU_ASSERT_EQUAL(r.s.hd.beta, 3e-5);
+        live L;
+        live_open(&L, opts[i]);
+        CU_ASSERT_EQUAL(type(&L, OPT_HYPERGRAD, "add"), 0);
+        CU_ASSERT_EQUAL(L.r.s.hd.mode, HD_ADD);
+        CU_ASSERT_EQUAL(L.r.s.hd.beta, want[i]);
+        CU_ASSERT_EQUAL(type(&L, OPT_HYPERGRAD, "mult"), 0);
+        CU_ASSERT_EQUAL(L.r.s.hd.beta, 0.02);
+        CU_ASSERT_EQUAL(type(&L, OPT_HYPERGRAD, "add:3e-5"), 0);
+        CU_ASSERT_EQUAL(L.r.s.hd.beta, 3e-5);
         /* Another setting keeps the β given. */
-        CU_ASSERT_EQUAL(run_live_set(&r, OPT_CLIP, "norm:2", &e), 0);
-        CU_ASSERT_EQUAL(r.s.hd.beta, 3e-5);
-        run_free(&r);
-        objective_free(&obj);
+        CU_ASSERT_EQUAL(type(&L, OPT_CLIP, "norm:2"), 0);
+        CU_ASSERT_EQUAL(L.r.s.hd.beta, 3e-5);
+        live_close(&L);
     }
 }
 
@@ -101,18 +118,16 @@ static void off_is_none(void)
     CU_ASSERT_EQUAL(parse(&o, (const char *[]){"hypergrad", "off:1", NULL}, &e), -1);
     CU_ASSERT_STRING_EQUAL(e.message, "'off:1' takes no β");
 
-    objective obj;
-    run r;
-    live_run(&obj, &r, &optim_adam);
-    CU_ASSERT_EQUAL(run_live_set(&r, OPT_CLIP, "value:2", &e), 0);
-    CU_ASSERT_EQUAL(r.s.clip.mode, CLIP_VALUE);
-    CU_ASSERT_EQUAL(run_live_set(&r, OPT_CLIP, "none", &e), 0);
-    CU_ASSERT_EQUAL(r.s.clip.mode, CLIP_NONE);
-    CU_ASSERT_EQUAL(run_live_set(&r, OPT_CLIP, "value:2", &e), 0);
-    CU_ASSERT_EQUAL(run_live_set(&r, OPT_CLIP, "off", &e), 0);
-    CU_ASSERT_EQUAL(r.s.clip.mode, CLIP_NONE);
-    run_free(&r);
-    objective_free(&obj);
+    live L;
+    live_open(&L, &optim_adam);
+    CU_ASSERT_EQUAL(type(&L, OPT_CLIP, "value:2"), 0);
+    CU_ASSERT_EQUAL(L.r.s.clip.mode, CLIP_VALUE);
+    CU_ASSERT_EQUAL(type(&L, OPT_CLIP, "none"), 0);
+    CU_ASSERT_EQUAL(L.r.s.clip.mode, CLIP_NONE);
+    CU_ASSERT_EQUAL(type(&L, OPT_CLIP, "value:2"), 0);
+    CU_ASSERT_EQUAL(type(&L, OPT_CLIP, "off"), 0);
+    CU_ASSERT_EQUAL(L.r.s.clip.mode, CLIP_NONE);
+    live_close(&L);
 }
 
 /* The G prompt takes analytic and ad (it answered "h must be > 0"), and
@@ -120,26 +135,24 @@ static void off_is_none(void)
 static void grad_methods(void)
 {
     option_error e;
-    objective obj;
-    run r;
-    live_run(&obj, &r, &optim_adam);
-    CU_ASSERT_EQUAL(run_live_set(&r, OPT_GRAD, "central:1e-5", &e), 0);
-    CU_ASSERT_EQUAL(r.s.grad, GRAD_CENTRAL);
-    CU_ASSERT_EQUAL(r.s.h, 1e-5);
-    CU_ASSERT_EQUAL(run_live_set(&r, OPT_GRAD, "analytic", &e), 0);
-    CU_ASSERT_EQUAL(r.s.grad, GRAD_ANALYTIC);
-    CU_ASSERT_EQUAL(r.s.h, 1e-5);
-    CU_ASSERT_EQUAL(run_live_set(&r, OPT_GRAD, "ad", &e), 0);
-    CU_ASSERT_EQUAL(r.s.grad, GRAD_AD);
-    CU_ASSERT_EQUAL(run_live_set(&r, OPT_GRAD, "central", &e), 0);
-    CU_ASSERT_EQUAL(r.s.h, 1e-5);
-    CU_ASSERT_EQUAL(run_live_set(&r, OPT_GRAD, "central:0", &e), -1);
-    CU_ASSERT_STRING_EQUAL(e.where, "--grad");
-    CU_ASSERT_STRING_EQUAL(e.message, "must be greater than 0, got 0");
-    CU_ASSERT_EQUAL(run_live_set(&r, OPT_GRAD, "ad:3", &e), -1);
-    CU_ASSERT_STRING_EQUAL(e.message, "'ad:3' takes no step; central:H does");
-    run_free(&r);
-    objective_free(&obj);
+    live L;
+    live_open(&L, &optim_adam);
+    CU_ASSERT_EQUAL(type(&L, OPT_GRAD, "central:1e-5"), 0);
+    CU_ASSERT_EQUAL(L.r.s.grad, GRAD_CENTRAL);
+    CU_ASSERT_EQUAL(L.r.s.h, 1e-5);
+    CU_ASSERT_EQUAL(type(&L, OPT_GRAD, "analytic"), 0);
+    CU_ASSERT_EQUAL(L.r.s.grad, GRAD_ANALYTIC);
+    CU_ASSERT_EQUAL(L.r.s.h, 1e-5);
+    CU_ASSERT_EQUAL(type(&L, OPT_GRAD, "ad"), 0);
+    CU_ASSERT_EQUAL(L.r.s.grad, GRAD_AD);
+    CU_ASSERT_EQUAL(type(&L, OPT_GRAD, "central"), 0);
+    CU_ASSERT_EQUAL(L.r.s.h, 1e-5);
+    CU_ASSERT_EQUAL(type(&L, OPT_GRAD, "central:0"), -1);
+    CU_ASSERT_STRING_EQUAL(L.e.where, "--grad");
+    CU_ASSERT_STRING_EQUAL(L.e.message, "must be greater than 0, got 0");
+    CU_ASSERT_EQUAL(type(&L, OPT_GRAD, "ad:3"), -1);
+    CU_ASSERT_STRING_EQUAL(L.e.message, "'ad:3' takes no step");
+    live_close(&L);
 
     run_options o;
     CU_ASSERT_EQUAL(parse(&o, (const char *[]){"grad", "central:2e-6", NULL}, &e), 0);
@@ -163,66 +176,60 @@ static void same_messages(void)
                {OPT_GRAD, "numeric"}, {OPT_HYPERGRAD, "on"},
                {OPT_HYPERGRAD, "add:0"}, {OPT_LR, "0"}, {OPT_LR, "fast"},
                {OPT_OPTIMIZER, "adamm"}, {OPT_MOMENTUM, "1.5"}};
-    objective obj;
-    run r;
-    live_run(&obj, &r, &optim_adam);
-    double theta[2] = {r.theta[0], r.theta[1]};
+    live L;
+    live_open(&L, &optim_adam);
+    double theta[2] = {L.r.theta[0], L.r.theta[1]};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         run_options o;
         run_options_default(&o);
-        option_error argv_e, live_e;
-        CU_ASSERT_EQUAL(run_options_set(&o, bad[i].id, bad[i].text, &argv_e), -1);
-        CU_ASSERT_EQUAL(run_live_set(&r, bad[i].id, bad[i].text, &live_e), -1);
-        CHECKF(strcmp(argv_e.message, live_e.message) == 0 &&
-                   strcmp(argv_e.where, live_e.where) == 0,
-               "%s: '%s: %s' against '%s: %s'", bad[i].text, argv_e.where,
-               argv_e.message, live_e.where, live_e.message);
+        option_error e;
+        CU_ASSERT_EQUAL(run_options_set(&o, bad[i].id, bad[i].text, &e), -1);
+        CU_ASSERT_EQUAL(type(&L, bad[i].id, bad[i].text), -1);
+        CHECKF(strcmp(e.message, L.e.message) == 0 &&
+                   strcmp(e.where, L.e.where) == 0,
+               "%s: '%s: %s' against '%s: %s'", bad[i].text, e.where,
+               e.message, L.e.where, L.e.message);
     }
-    CU_ASSERT_EQUAL(r.s.clip.mode, CLIP_NONE);
-    CU_ASSERT_EQUAL(r.s.hd.mode, HD_OFF);
-    CU_ASSERT_EQUAL(r.lr, 0.01);
-    CU_ASSERT_EQUAL(memcmp(r.theta, theta, sizeof theta), 0);
-    option_error e;
-    CU_ASSERT_EQUAL(run_live_set(&r, OPT_OBJECTIVE, "booth", &e), -1);
-    CU_ASSERT_STRING_EQUAL(e.where, "--objective");
-    run_free(&r);
-    objective_free(&obj);
+    CU_ASSERT_EQUAL(L.r.s.clip.mode, CLIP_NONE);
+    CU_ASSERT_EQUAL(L.r.s.hd.mode, HD_OFF);
+    CU_ASSERT_EQUAL(L.r.lr, 0.01);
+    CU_ASSERT_EQUAL(memcmp(L.r.theta, theta, sizeof theta), 0);
+    CU_ASSERT_EQUAL(type(&L, OPT_OBJECTIVE, "booth"), -1);
+    CU_ASSERT_STRING_EQUAL(L.e.where, "--objective");
+    live_close(&L);
 }
 
 /* What a prompt starts from reads back to the same run; a rate typed
  * replaces the α that hypergradients reached, other settings keep it. */
 static void round_trip(void)
 {
-    option_error e;
-    objective obj;
-    run r;
-    live_run(&obj, &r, &optim_sgd);
-    CU_ASSERT_EQUAL(run_live_set(&r, OPT_CLIP, "norm:0.1", &e), 0);
-    CU_ASSERT_EQUAL(run_live_set(&r, OPT_GRAD, "central:3e-7", &e), 0);
-    CU_ASSERT_EQUAL(run_live_set(&r, OPT_HYPERGRAD, "add:0.0001", &e), 0);
-    CU_ASSERT_EQUAL(run_live_set(&r, OPT_LR, "0.001", &e), 0);
+    live L;
+    live_open(&L, &optim_sgd);
+    CU_ASSERT_EQUAL(type(&L, OPT_CLIP, "norm:0.1"), 0);
+    CU_ASSERT_EQUAL(type(&L, OPT_GRAD, "central:3e-7"), 0);
+    CU_ASSERT_EQUAL(type(&L, OPT_HYPERGRAD, "add:0.0001"), 0);
+    CU_ASSERT_EQUAL(type(&L, OPT_LR, "0.001"), 0);
     for (int t = 0; t < 3; t++)
-        run_step(&r);
-    double reached = r.lr;
+        run_step(&L.r);
+    double reached = L.r.lr;
     CU_ASSERT_NOT_EQUAL(reached, 0.001);
     const int ids[] = {OPT_CLIP, OPT_GRAD, OPT_HYPERGRAD, OPT_LR};
     const char *want[] = {"norm:0.1", "central:3e-07", "add:0.0001", NULL};
     for (int i = 0; i < 4; i++) {
         char text[64];
-        run_live_text(&r, ids[i], text, sizeof text);
+        run_live_text(&L.r, ids[i], text, sizeof text);
         if (want[i])
             CU_ASSERT_STRING_EQUAL(text, want[i]);
-        run_settings before = r.s;
-        CU_ASSERT_EQUAL(run_live_set(&r, ids[i], text, &e), 0);
-        CU_ASSERT_EQUAL(memcmp(&before.clip, &r.s.clip, sizeof r.s.clip), 0);
-        CU_ASSERT_EQUAL(before.h, r.s.h);
-        CU_ASSERT_EQUAL(before.hd.beta, r.s.hd.beta);
-        CU_ASSERT_EQUAL(r.lr, reached);
+        run_settings before = L.r.s;
+        CU_ASSERT_EQUAL(type(&L, ids[i], text), 0);
+        CU_ASSERT_EQUAL(memcmp(&before.clip, &L.r.s.clip, sizeof L.r.s.clip), 0);
+        CU_ASSERT_EQUAL(before.h, L.r.s.h);
+        CU_ASSERT_EQUAL(before.hd.beta, L.r.s.hd.beta);
+        CU_ASSERT_EQUAL(L.r.lr, reached);
     }
-    CU_ASSERT_EQUAL(run_live_set(&r, OPT_LR, "0.001", &e), 0);
-    CU_ASSERT_EQUAL(r.lr, 0.001);
-    run_free(&r);
-    objective_free(&obj);
+    CU_ASSERT_EQUAL(type(&L, OPT_LR, "0.001"), 0);
+    CU_ASSERT_EQUAL(L.r.lr, 0.001);
+    live_close(&L);
 }
 
 /* Lessons (`clip: off`) and demos (`set clip off`) read the same way. */

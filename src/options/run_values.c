@@ -43,25 +43,38 @@ size_t run_options_trace_params(const run_options *o, size_t n)
     return (size_t)o->trace_params < n ? (size_t)o->trace_params : n;
 }
 
+/* The number after the colon of MODE:NUMBER (value; NULL: none), > 0,
+ * into *out, for a mode that takes one (the what of it). 1 when there is
+ * one, 0 when not, -1 with e filled. */
+static int mode_number(option_error *e, const char *where, const char *text,
+                       const char *value, bool takes, const char *what,
+                       double *out)
+{
+    if (!value)
+        return 0;
+    if (!takes)
+        return option_fail(e, where, "'%s' takes no %s", text, what);
+    return option_positive(e, where, value, out) < 0 ? -1 : 1;
+}
+
 /* none (or off), norm:C, value:C. */
 static int parse_clip(const char *text, clip_setting *c, option_error *e)
 {
     static const char *const modes[] = {"none", "norm", "value", NULL};
-    int mode;
+    int m, has;
+    double threshold = 0.0;
     const char *value;
-    if (option_mode(e, "--clip", text, modes, &mode, &value) < 0)
+    if (option_mode(e, "--clip", text, modes, &m, &value) < 0)
         return option_fail(e, "--clip", "'%s' is not none, norm:C or value:C",
                            text);
-    if (mode == CLIP_NONE) {
-        *c = (clip_setting){CLIP_NONE, 0.0};
-        return value ? option_fail(e, "--clip", "'%s' takes no threshold",
-                                   text) : 0;
-    }
-    if (!value)
+    if ((has = mode_number(e, "--clip", text, value, m != CLIP_NONE,
+                           "threshold", &threshold)) < 0)
+        return -1;
+    if (m != CLIP_NONE && !has)
         return option_fail(e, "--clip", "'%s' needs a threshold, e.g. %s:5",
                            text, text);
-    c->mode = (clip_mode)mode;
-    return option_positive(e, "--clip", value, &c->c);
+    *c = (clip_setting){(clip_mode)m, threshold};
+    return 0;
 }
 
 /* analytic, ad, central, or central:H (the step, as --h). */
@@ -70,12 +83,9 @@ static int parse_grad(const char *text, run_options *o, option_error *e)
     static const char *const grads[] = {"analytic", "ad", "central", NULL};
     int m;
     const char *value;
-    if (option_mode(e, "--grad", text, grads, &m, &value) < 0)
-        return -1;
-    if (value && m != GRAD_CENTRAL)
-        return option_fail(e, "--grad", "'%s' takes no step; central:H does",
-                           text);
-    if (value && option_positive(e, "--grad", value, &o->s.h) < 0)
+    if (option_mode(e, "--grad", text, grads, &m, &value) < 0 ||
+        mode_number(e, "--grad", text, value, m == GRAD_CENTRAL, "step",
+                    &o->s.h) < 0)
         return -1;
     o->s.grad = (grad_method)m;
     o->grad_set = true;
@@ -86,16 +96,14 @@ static int parse_grad(const char *text, run_options *o, option_error *e)
 static int parse_hypergrad(const char *text, run_options *o, option_error *e)
 {
     static const char *const hds[] = {"off", "add", "mult", NULL};
-    int m;
+    int m, has;
     const char *value;
-    if (option_mode(e, "--hypergrad", text, hds, &m, &value) < 0)
-        return -1;
-    if (value && m == HD_OFF)
-        return option_fail(e, "--hypergrad", "'%s' takes no β", text);
-    if (value && option_positive(e, "--hypergrad", value, &o->s.hd.beta) < 0)
+    if (option_mode(e, "--hypergrad", text, hds, &m, &value) < 0 ||
+        (has = mode_number(e, "--hypergrad", text, value, m != HD_OFF, "β",
+                           &o->s.hd.beta)) < 0)
         return -1;
     o->s.hd.mode = (hd_mode)m;
-    o->hd_beta_set = o->hd_beta_set || value;
+    o->hd_beta_set = o->hd_beta_set || has;
     return 0;
 }
 
