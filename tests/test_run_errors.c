@@ -145,6 +145,11 @@ static void accepted(void)
     CU_ASSERT_EQUAL(r.lr, 0.02);
     CU_ASSERT_EQUAL(r.s.lr, 0.02);
     CU_ASSERT_EQUAL(memcmp(r.state, before.state, 4 * sizeof(double)), 0);
+    /* An α that hypergradients drove to NaN is not a new α: other
+     * settings still change. */
+    r.lr = NAN;
+    CU_ASSERT_EQUAL(run_set_clip(&r, (clip_setting){CLIP_NONE, 0.0}), CORE_OK);
+    CU_ASSERT_TRUE(isnan(r.lr));
     finish(&o, &r, &before);
 }
 

@@ -351,7 +351,8 @@ core_error run_set_settings(run *r, const run_settings *s)
         return rc;
     if (s->batch != r->s.batch)
         return CORE_EBATCH;
-    bool new_lr = s->lr != r->lr;
+    /* An α that diverged to NaN is the α in effect too. */
+    bool new_lr = s->lr != r->lr && !(isnan(s->lr) && isnan(r->lr));
     if (new_lr && (!(s->lr > 0.0) || !isfinite(s->lr)))
         return CORE_ERANGE;
     double *g = NULL;

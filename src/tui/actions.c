@@ -92,7 +92,7 @@ static void changed(app *a, int id, core_error rc)
         option_error e;
         run *r = focused(a);
         run_live_fail(&e, id, rc, r->obj, &r->s);
-        app_message(a, true, "%s", e.message);
+        app_message(a, true, "%s: %s", e.where, e.message);
         return;
     }
     session_settings_changed(&a->s);
