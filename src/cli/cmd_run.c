@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "fmt_double.h"
 #include "run_options.h"
+#include "run_theory.h"
 #include "trace.h"
 
 static volatile sig_atomic_t stop_requested;
@@ -48,6 +49,19 @@ static void print_status(const run *r)
     printf("%-10s %s at step %ld", "status:", run_status_name(r->status), r->step);
     if (r->status == RUN_DIVERGED)
         printf(" (%s)", r->diverged_what);
+    else if (r->stop_why)
+        printf(" (%s)", r->stop_why);
+    else if (r->error != CORE_OK)
+        printf(" (%s)", core_error_message(r->error));
+    putchar('\n');
+}
+
+/* What the run cost, so that methods compare at equal cost. */
+static void print_evaluations(const run *r)
+{
+    printf("%-10s %ld f, %ld ∇f", "evals:", r->evals, r->gevals);
+    if (r->hevals)
+        printf(", %ld Hessians", r->hevals);
     putchar('\n');
 }
 
@@ -94,7 +108,7 @@ static void print_model(const model *m, const run *r)
 }
 
 static void print_summary(const run_options *o, const objective *obj,
-                          const run *r, long rows)
+                          const run *r, long rows, const run_theory *t)
 {
     const run_settings *s = &r->s;
     printf("%-10s %s", "objective:", obj->name);
@@ -112,7 +126,9 @@ static void print_summary(const run_options *o, const objective *obj,
     print_point("point:", r->theta, r->n);
     print_number("grad norm:", r->grad_norm);
     print_number("lr:", r->lr);
+    print_evaluations(r);
     print_nearest_minimum(obj, r->theta);
+    run_theory_print(t, r);
     if (model_of(obj))
         print_model(model_of(obj), r);
     if (o->trace && strcmp(o->trace, "-") != 0)
@@ -135,7 +151,7 @@ static int write_row(trace_writer *w, const run *r, const model *m)
 /* Steps r to its end, writing a row per step to w (if any), with a
  * model's extra columns. Returns the number of rows, or -1 when writing
  * failed. */
-static long drive(run *r, trace_writer *w, const model *m)
+static long drive(run *r, trace_writer *w, const model *m, run_theory *t)
 {
     long rows = 0;
     if (write_row(w, r, m) < 0)
@@ -147,6 +163,7 @@ static long drive(run *r, trace_writer *w, const model *m)
             break;
         }
         run_step(r);
+        run_theory_watch(t, r);
         if (write_row(w, r, m) < 0)
             return -1;
         rows++;
@@ -203,7 +220,13 @@ int cmd_run(int argc, char **argv)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
-    long rows = drive(&r, w, m);
+    run_theory theory;
+    if (run_theory_open(&theory, &obj, start) < 0) {
+        fprintf(stderr, "descent: out of memory\n");
+        rc = EXIT_FAIL;
+        goto out;
+    }
+    long rows = drive(&r, w, m, &theory);
     if (w && rows < 0) {
         trace_abort(w);
         fprintf(stderr, "descent: --trace: %s: write failed\n", o.trace);
@@ -216,7 +239,7 @@ int cmd_run(int argc, char **argv)
         goto out;
     }
     if (!o.quiet && !(o.trace && strcmp(o.trace, "-") == 0))
-        print_summary(&o, &obj, &r, rows);
+        print_summary(&o, &obj, &r, rows, &theory);
 out:
     run_free(&r);
     objective_free(&obj);

@@ -33,6 +33,12 @@ core_error gradient_central(const objective *obj, double h, const double *x,
 core_error gradient_forward(const objective *obj, double h, const double *x,
                             double *g);
 
+/* What one gradient by method m of n parameters costs, as counted in
+ * traces (DESIGN §6): analytic and AD gradients are one gradient
+ * evaluation; differences are the function values they take (2n
+ * central), not a gradient. */
+void gradient_cost(grad_method m, size_t n, long *evals, long *gevals);
+
 /* |a-b| / max(1e-12, |a|+|b|), DESIGN §2. */
 double gradient_rel_error(double a, double b);
 

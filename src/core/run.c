@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "run.h"
+#include "run_whole.h"
 
 static const char *const stage_names[RUN_STAGE_COUNT] = {
     "evaluate", "gradient", "clip", "hypergrad", "update"};
@@ -82,9 +83,20 @@ static void next_batch(run *r)
                                                       : r->s.batch;
 }
 
+/* Counts the evaluation at θ as the method's own, unless it counts its
+ * calls itself. */
+static void count_evaluation(run *r)
+{
+    if (run_whole_counts_own(r))
+        return;
+    r->evals++;
+    gradient_cost(r->s.grad, r->n, &r->evals, &r->gevals);
+}
+
 /* Evaluates f and ∇f at θ and settles the status after update r->step. */
 static void evaluate_here(run *r)
 {
+    count_evaluation(r);
     r->loss = r->obj->ops->value(r->obj->ctx, r->theta);
     if (batching(r))
         next_batch(r);
@@ -182,7 +194,7 @@ static core_error check_settings(const objective *obj, const run_settings *s)
     if (!gradient_available(obj, s->grad))
         return CORE_ENOGRAD;
     if (s->batch > 0 && (obj->rows == 0 || !obj->ops->batch ||
-                         s->grad != GRAD_ANALYTIC))
+                         s->grad != GRAD_ANALYTIC || s->opt->whole))
         return CORE_EBATCH;
     if (!(s->h > 0.0) || !isfinite(s->h))
         return CORE_ERANGE;
@@ -228,11 +240,13 @@ core_error run_init(run *r, const objective *obj, const run_settings *s,
     r->next = STAGE_EVALUATE;
     r->last = (run_update_info){.clip_scale = 1.0, .lr_prev = s->lr};
     evaluate_here(r);
+    run_whole_restart(r);
     return CORE_OK;
 }
 
 void run_free(run *r)
 {
+    run_whole_close(r);
     free_arrays(r);
 }
 
@@ -245,6 +259,7 @@ size_t run_bytes(const run *r)
 core_error run_copy(run *dst, const run *src)
 {
     *dst = *src;
+    dst->live = NULL;
     if (alloc_arrays(dst) != CORE_OK) {
         memset(dst, 0, sizeof *dst);
         return CORE_ENOMEM;
@@ -274,6 +289,13 @@ static void stage_hypergrad(run *r)
 static void stage_update(run *r)
 {
     size_t n = r->n;
+    if (r->s.opt->whole) {
+        if (run_whole_update(r) != 0)
+            return; /* the method stopped the run where it was */
+        r->step++;
+        evaluate_here(r);
+        return;
+    }
     memcpy(r->d_prev, r->d, n * sizeof *r->d);
     memcpy(r->theta_prev, r->theta, n * sizeof *r->theta);
     r->opt_step++;
@@ -309,7 +331,7 @@ run_status run_stage_step(run *r)
     case STAGE_HYPERGRAD: stage_hypergrad(r); break;
     case STAGE_UPDATE: stage_update(r); break;
     }
-    r->next = (run_stage)((r->next + 1) % RUN_STAGE_COUNT);
+    r->next = run_whole_next_stage(r, r->next);
     return r->status;
 }
 
@@ -340,6 +362,7 @@ void run_reset_optimizer(run *r)
 {
     optim_init(r->s.opt, &r->s.op, r->state, r->n);
     r->opt_step = 0;
+    run_whole_restart(r);
 }
 
 /* Every check and every step that can fail comes before the first
@@ -368,19 +391,24 @@ core_error run_set_settings(run *r, const run_settings *s)
         return rc;
     }
     bool new_opt = s->opt != r->s.opt;
+    /* A reference method starts again on a new α or gradient. */
+    bool restart = !new_opt && s->opt->whole &&
+                   (new_lr || s->grad != r->s.grad || s->h != r->s.h);
     double lr_set = r->s.lr;
+    if (new_opt)
+        run_whole_close(r); /* by the type that opened it */
     r->s = *s;
     if (new_lr)
         r->lr = s->lr;
     else
         r->s.lr = lr_set;
-    if (new_opt)
-        run_reset_optimizer(r);
     if (g) {
         memcpy(r->g, g, r->n * sizeof *g);
         r->grad_norm = norm2(r->g, r->n);
         free(g);
     }
+    if (new_opt || restart)
+        run_reset_optimizer(r);
     return CORE_OK;
 }
 
@@ -395,10 +423,12 @@ core_error run_set_lr(run *r, double lr)
 
 core_error run_set_optimizer(run *r, const optimizer_type *opt)
 {
+    bool same = opt == r->s.opt; /* another one starts afresh anyway */
     run_settings s = run_settings_of(r);
     s.opt = opt;
+    s.lr = optim_follow_lr(r->s.opt, opt, s.lr);
     core_error rc = run_set_settings(r, &s);
-    if (rc == CORE_OK)
+    if (rc == CORE_OK && same)
         run_reset_optimizer(r);
     return rc;
 }

@@ -27,6 +27,9 @@ static const char *const base_columns[] = {
     "step", "loss", "grad_norm", "clipped", "lr", "hypergrad",
     "lr_clamped", "update_norm", NULL};
 
+/* Last, so that readers indexing the columns before them keep working. */
+static const char *const count_columns[] = {"evals", "gevals", NULL};
+
 static void say(char *err, size_t cap, const char *fmt, ...)
 {
     va_list ap;
@@ -130,6 +133,8 @@ static void write_column_names(trace_writer *w, outbuf *o, bool json)
     }
     for (const char *const *c = w->extra; c && *c; c++)
         NAME(*c);
+    for (const char *const *c = count_columns; *c; c++)
+        NAME(*c);
 #undef NAME
 }
 
@@ -228,6 +233,10 @@ int trace_write_row(trace_writer *w, const run *r, const double *extra)
             outbuf_char(o, ',');
             outbuf_double(o, extra[i]);
         }
+        outbuf_char(o, ',');
+        outbuf_long(o, r->evals);
+        outbuf_char(o, ',');
+        outbuf_long(o, r->gevals);
         outbuf_char(o, '\n');
     } else {
         outbuf_str(o, "{\"type\":\"step\",\"step\":");
@@ -241,6 +250,10 @@ int trace_write_row(trace_writer *w, const run *r, const double *extra)
         }
         for (size_t i = 0; w->extra && w->extra[i]; i++)
             write_setting_num(o, w->extra[i], extra[i]);
+        outbuf_str(o, ",\"evals\":");
+        outbuf_long(o, r->evals);
+        outbuf_str(o, ",\"gevals\":");
+        outbuf_long(o, r->gevals);
         outbuf_str(o, "}\n");
     }
     return o->failed ? -1 : 0;
@@ -259,6 +272,8 @@ int trace_close(trace_writer *w, const run *r, char *err, size_t errcap)
         outbuf_long(o, r->step);
         if (r->status == RUN_DIVERGED)
             write_setting_str(o, "reason", r->diverged_what);
+        else if (r->stop_why)
+            write_setting_str(o, "reason", r->stop_why);
         outbuf_str(o, "}\n");
     }
     const char *path = w->file.path ? w->file.path : "standard output";

@@ -39,6 +39,11 @@ static int open_model(run_options *o, objective *obj, option_error *e)
         return -1;
     s->batch = (size_t)o->model.batch;
     s->seed = o->seed;
+    if (s->batch && s->opt->whole) {
+        objective_free(obj);
+        return option_fail(e, "--batch", "%s takes no minibatches: it works "
+                           "on the whole objective", s->opt->name);
+    }
     o->objective = obj->name;
     if (!o->grad_set)
         s->grad = GRAD_ANALYTIC;
@@ -88,6 +93,8 @@ int run_options_open(run_options *o, objective *obj, option_error *e)
 {
     run_settings *s = &o->s;
     run_options_default_hd(o);
+    if (!o->lr_set && s->opt->default_lr > 0.0)
+        s->lr = s->opt->default_lr;
     if (run_options_check(s, e) < 0)
         return -1;
     if (o->model.type || o->model.data_given)

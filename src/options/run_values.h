@@ -33,7 +33,7 @@ typedef struct {
     bool objective_set;
     model_options model;     /* --model and its options */
     run_settings s;
-    bool grad_set, hd_beta_set;
+    bool grad_set, hd_beta_set, lr_set;
     bool has_start;
     double start[RUN_OPTIONS_MAX_START];
     size_t n_start;

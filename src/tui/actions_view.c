@@ -65,6 +65,8 @@ static int write_trace(app *a, const char *path, char *err, size_t cap)
         row.loss = h->loss;
         row.grad_norm = h->grad_norm;
         row.lr = h->lr;
+        row.evals = h->evals;
+        row.gevals = h->gevals;
         row.last = (run_update_info){h->clipped, h->clip_scale, h->hypergrad,
                                      h->lr_clamped, h->lr, h->update_norm};
         row.theta = theta;

@@ -127,6 +127,7 @@ static int push_row(hist *h, const run *r)
         .val_acc = x.val_acc, .batch_loss = r->batch_loss,
         .gclip_norm = r->step > 0 ? norm2(r->g_clipped, r->n) : 0.0,
         .theta = {r->theta[0], r->n > 1 ? r->theta[1] : 0.0},
+        .evals = r->evals, .gevals = r->gevals,
         .clipped = r->last.clipped, .lr_clamped = r->last.lr_clamped};
     return 0;
 }

@@ -17,6 +17,7 @@ typedef struct {
     double gclip_norm;
     double val_loss, train_acc, val_acc, batch_loss;
     double theta[2];
+    long evals, gevals;
     bool clipped, lr_clamped;
 } hist_row;
 

@@ -43,7 +43,7 @@ void menu_open(app *a, menu_kind kind)
 static void item_text(menu_kind kind, int i, char *buf, size_t cap)
 {
     if (kind == MENU_OPTIMIZER)
-        snprintf(buf, cap, "%-9s %s", optimizer_types[i]->name,
+        snprintf(buf, cap, "%-11s %s", optimizer_types[i]->name,
                  optimizer_types[i]->title);
     else if (builtin_types[i])
         snprintf(buf, cap, "%-11s %s", builtin_types[i]->name,

@@ -188,9 +188,22 @@ static void state_lines(writer *w, const run *r)
     }
 }
 
+/* A reference method says what it did itself. */
+static void method_lines(writer *w, const run *r)
+{
+    optim_note notes[OPTIM_NOTES];
+    int k = run_notes(r, notes);
+    for (int i = 0; i < k; i++)
+        line(w, "%s", notes[i].text);
+}
+
 static void update_lines(writer *w, const run *r, bool done)
 {
     char b1[VEC_BUF];
+    if (r->s.opt->whole) {
+        method_lines(w, r);
+        return;
+    }
     if (!done) {
         line(w, "%s", r->s.opt->title);
         line(w, "θ ← θ − α·d");
