@@ -426,7 +426,8 @@ core_error run_set_optimizer(run *r, const optimizer_type *opt)
     bool same = opt == r->s.opt; /* another one starts afresh anyway */
     run_settings s = run_settings_of(r);
     s.opt = opt;
-    s.lr = optim_follow_lr(r->s.opt, opt, s.lr);
+    if (opt)
+        s.lr = optim_follow_lr(r->s.opt, opt, s.lr);
     core_error rc = run_set_settings(r, &s);
     if (rc == CORE_OK && same)
         run_reset_optimizer(r);
