@@ -14,6 +14,7 @@
     X(hypergrad)  \
     X(run)        \
     X(run_errors) \
+    X(ref_methods) \
     X(settings)   \
     X(fmt_double) \
     X(trace)      \

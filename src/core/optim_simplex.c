@@ -19,6 +19,8 @@
 #include "gsl_bind.h"
 #include "optim_whole.h"
 
+enum { NM_PERIOD = 3 };
+
 typedef struct {
     gsl_bind b;
     gsl_multimin_function fn;
@@ -27,6 +29,9 @@ typedef struct {
     double *x, *y;          /* the mirror: (n+1) × n vertices, their f */
     bool mirror_ok;
     const char *move;       /* what the last iterate did */
+    double *past;           /* the last NM_PERIOD vertex sets, a ring */
+    int seen, last_past;
+    bool repeats;           /* the simplex came back: no progress */
 } nm_live;
 
 static void nm_close(void *live)
@@ -35,6 +40,7 @@ static void nm_close(void *live)
     gsl_multimin_fminimizer_free(l->m);
     gsl_bind_free(&l->b);
     free(l->x);
+    free(l->past);
     free(l);
 }
 
@@ -114,14 +120,23 @@ static void mirror_update(nm_live *l)
                    l->y[lo] == gsl_multimin_fminimizer_minimum(l->m);
 }
 
-/* Whether every vertex is the same point: no move can change it. */
-static bool collapsed(const nm_live *l)
+/* nmsimplex2 never says it can go no further: where rounding leaves no
+ * move that changes anything it goes on in place (a simplex shrunk to
+ * one point, or one whose values all round alike), returning success.
+ * Its iterate is a deterministic map of the simplex, so a simplex that
+ * comes back, exactly and in the same order, one to NM_PERIOD iterates
+ * later, will keep coming back: that is the no further progress. */
+static void remember(nm_live *l)
 {
-    size_t n = l->b.n;
-    for (size_t i = 1; i <= n; i++)
-        if (memcmp(l->x, l->x + i * n, n * sizeof *l->x) != 0)
-            return false;
-    return true;
+    size_t len = (l->b.n + 1) * l->b.n;
+    for (int k = 0; k < NM_PERIOD && l->mirror_ok; k++)
+        if (k < l->seen &&
+            memcmp(l->past + (size_t)k * len, l->x, len * sizeof *l->x) == 0)
+            l->repeats = true;
+    l->last_past = (l->last_past + 1) % NM_PERIOD;
+    memcpy(l->past + (size_t)l->last_past * len, l->x, len * sizeof *l->x);
+    if (l->seen < NM_PERIOD)
+        l->seen++;
 }
 
 static core_error nm_open(const struct run *r, const double *x0, void **live)
@@ -137,9 +152,10 @@ static core_error nm_open(const struct run *r, const double *x0, void **live)
         return CORE_ENOMEM;
     }
     l->x = malloc((n + 1) * (n + 1) * sizeof *l->x);
+    l->past = malloc(NM_PERIOD * (n + 1) * n * sizeof *l->past);
     gsl_vector *step = gsl_vector_alloc(n);
     l->m = gsl_multimin_fminimizer_alloc(gsl_multimin_fminimizer_nmsimplex2, n);
-    if (!l->x || !step || !l->m) {
+    if (!l->x || !l->past || !step || !l->m) {
         gsl_vector_free(step);
         nm_close(l);
         return CORE_ENOMEM;
@@ -167,8 +183,8 @@ static core_error nm_open(const struct run *r, const double *x0, void **live)
 static int nm_iterate(void *live, optim_cost *cost, const char **why)
 {
     nm_live *l = live;
-    if (l->mirror_ok && collapsed(l)) {
-        *why = "the simplex has shrunk to a point";
+    if (l->repeats) {
+        *why = "the simplex repeats itself: no move changes it";
         *cost = (optim_cost){0, 0, 0};
         return OPTIM_NOPROGRESS;
     }
@@ -176,8 +192,10 @@ static int nm_iterate(void *live, optim_cost *cost, const char **why)
     int st = l->set_status != GSL_SUCCESS ? l->set_status
                                           : gsl_multimin_fminimizer_iterate(l->m);
     *cost = l->b.calls;
-    if (st == GSL_SUCCESS && l->mirror_ok)
+    if (st == GSL_SUCCESS && l->mirror_ok) {
         mirror_update(l);
+        remember(l);
+    }
     if (st == GSL_EBADFUNC || st == GSL_EFAILED) {
         *why = st == GSL_EBADFUNC ? "f is not finite at a starting vertex"
                                   : "the shrink met non-finite values of f";

@@ -392,7 +392,7 @@ core_error run_set_settings(run *r, const run_settings *s)
     }
     bool new_opt = s->opt != r->s.opt;
     /* A reference method starts again on a new α or gradient. */
-    bool restart = !new_opt && s->opt->whole &&
+    bool restart = !new_opt && run_whole_counts_own(r) &&
                    (new_lr || s->grad != r->s.grad || s->h != r->s.h);
     double lr_set = r->s.lr;
     if (new_opt)
@@ -416,8 +416,11 @@ core_error run_set_lr(run *r, double lr)
 {
     if (!(lr > 0.0) || !isfinite(lr))
         return CORE_ERANGE;
+    bool restart = lr != r->lr && run_whole_counts_own(r);
     r->lr = lr;
     r->s.lr = lr;
+    if (restart) /* GSL's step size is set at its start */
+        run_reset_optimizer(r);
     return CORE_OK;
 }
 

@@ -5,8 +5,9 @@
 
 #include "run.h"
 
-/* Whether r's method counts its evaluations itself (GSL's minimisers),
- * so that the run's own f and ∇f at θ are not counted. */
+/* Whether r's method keeps live state (GSL's minimisers): it counts its
+ * evaluations itself, so that the run's own f and ∇f at θ are not
+ * counted, and starts again on a new α or gradient. */
 bool run_whole_counts_own(const run *r);
 /* After the optimiser's state was reset: a method with live state
  * starts again at θ (its first state vector) and counts the evaluations
