@@ -204,11 +204,12 @@ static void d_fdf(const gsl_vector *x, void *p, double *f, gsl_vector *g)
     d_df(x, p, g);
 }
 
-/* Each update of r equals one iterate of m (or ends the run where GSL
- * says it can go no further); at update 7 the run goes on as a copy of
- * itself, which has to replay GSL's state. */
-static void compare_fdf(const char *objname, const char *method,
-                        const gsl_multimin_fdfminimizer_type *T)
+/* Each update of r equals one iterate of m, or ends the run where GSL
+ * says it can go no further (or repeats itself in place, as bfgs2 on the
+ * saddle); at update 7 the run goes on as a copy of itself, which has to
+ * replay GSL's state. */
+static run_status compare_fdf(const char *objname, const char *method,
+                              const gsl_multimin_fdfminimizer_type *T)
 {
     objective o = open_obj(objname);
     direct d = {&o, 0, 0};
@@ -220,7 +221,7 @@ static void compare_fdf(const char *objname, const char *method,
     run r = start_run(&o, method, 0.01, NULL);
     int t = 0, st = GSL_SUCCESS;
     bool same = true;
-    for (; t < 300 && st == GSL_SUCCESS; t++) {
+    for (; t < 300 && st == GSL_SUCCESS && r.status == RUN_RUNNING; t++) {
         if (t == 7) {
             run copy;
             CU_ASSERT_EQUAL_FATAL(run_copy(&copy, &r), CORE_OK);
@@ -236,13 +237,17 @@ static void compare_fdf(const char *objname, const char *method,
     }
     CHECKF(same, "%s on %s: not GSL's point or counts by update %d", method,
            objname, t);
-    if (st != GSL_SUCCESS)
-        CHECKF(r.status != RUN_RUNNING && r.step == t - 1 && r.stop_why,
+    if (st != GSL_SUCCESS || r.status != RUN_RUNNING)
+        CHECKF(r.status != RUN_RUNNING && r.step == t - 1 && r.stop_why &&
+                   (st != GSL_SUCCESS ||
+                    strcmp(r.stop_why, "GSL's iterate repeats itself in place") == 0),
                "%s on %s: GSL stopped at %d, the run is %s at %ld", method,
                objname, t, run_status_name(r.status), r.step);
     gsl_multimin_fdfminimizer_free(m);
+    run_status status = r.status;
     run_free(&r);
     objective_free(&o);
+    return status;
 }
 
 static void gsl_fdf_methods(void)
@@ -255,6 +260,9 @@ static void gsl_fdf_methods(void)
         compare_fdf(objs[i], "steepest",
                     gsl_multimin_fdfminimizer_steepest_descent);
     }
+    CU_ASSERT_EQUAL(compare_fdf("saddle", "bfgs",
+                                gsl_multimin_fdfminimizer_vector_bfgs2),
+                    RUN_STOPPED);
 }
 
 /* nmsimplex2 with step 0.1 in each coordinate; θ is GSL's best point,

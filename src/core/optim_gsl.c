@@ -4,6 +4,7 @@
  * gsl_multimin_fdfminimizer_iterate, and θ is the minimiser's x. */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <gsl/gsl_errno.h>
 
@@ -17,6 +18,9 @@ typedef struct {
     gsl_multimin_function_fdf fn;
     gsl_multimin_fdfminimizer *m;
     int set_status;         /* what set said; an iterate reports it */
+    double *prev, *x0;      /* the last iterate's points; x before this */
+    size_t prev_count, prev_total;
+    bool prev_in_place;     /* the last iterate left x where it was */
 } fdf_live;
 
 static void fdf_close(void *live)
@@ -24,7 +28,27 @@ static void fdf_close(void *live)
     fdf_live *l = live;
     gsl_multimin_fdfminimizer_free(l->m);
     gsl_bind_free(&l->b);
+    free(l->prev);
     free(l);
+}
+
+/* Whether this iterate, which left x in place, evaluated exactly what the
+ * last one did from the same x: GSL says success each time, but an
+ * iterate that repeats itself in place (a line search that finds nothing
+ * better, as bfgs2's on the saddle x² − y²) will repeat forever. */
+static bool repeats(fdf_live *l)
+{
+    size_t n = l->b.n, len = l->b.count * n;
+    const double *x = gsl_multimin_fdfminimizer_x(l->m)->data;
+    bool in_place = memcmp(x, l->x0, n * sizeof *x) == 0;
+    bool same = in_place && l->prev_in_place &&
+                l->prev_total == l->b.total && l->prev_count == l->b.count &&
+                memcmp(l->prev, l->b.points, len * sizeof *l->prev) == 0;
+    memcpy(l->prev, l->b.points, len * sizeof *l->prev);
+    l->prev_count = l->b.count;
+    l->prev_total = l->b.total;
+    l->prev_in_place = in_place;
+    return same;
 }
 
 static core_error fdf_open(const gsl_multimin_fdfminimizer_type *T,
@@ -37,7 +61,9 @@ static core_error fdf_open(const gsl_multimin_fdfminimizer_type *T,
         free(l);
         return CORE_ENOMEM;
     }
-    if (!(l->m = gsl_multimin_fdfminimizer_alloc(T, r->n))) {
+    l->prev = malloc((OPTIM_PROBES + 1) * r->n * sizeof *l->prev);
+    l->x0 = l->prev ? l->prev + OPTIM_PROBES * r->n : NULL;
+    if (!l->prev || !(l->m = gsl_multimin_fdfminimizer_alloc(T, r->n))) {
         fdf_close(l);
         return CORE_ENOMEM;
     }
@@ -58,10 +84,16 @@ static int fdf_iterate(void *live, optim_cost *cost, const char **why)
 {
     fdf_live *l = live;
     gsl_bind_begin(&l->b);
+    memcpy(l->x0, gsl_multimin_fdfminimizer_x(l->m)->data,
+           l->b.n * sizeof *l->x0);
     int st = l->set_status != GSL_SUCCESS
                  ? l->set_status
                  : gsl_multimin_fdfminimizer_iterate(l->m);
     *cost = l->b.calls;
+    if (st == GSL_SUCCESS && repeats(l)) {
+        *why = "GSL's iterate repeats itself in place";
+        return OPTIM_NOPROGRESS;
+    }
     return gsl_bind_status(&l->b, st, why);
 }
 
