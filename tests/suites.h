@@ -15,6 +15,7 @@
     X(run)        \
     X(run_errors) \
     X(ref_methods) \
+    X(quad_theory) \
     X(settings)   \
     X(fmt_double) \
     X(trace)      \
