@@ -61,8 +61,18 @@ static void print_evaluations(const run *r)
 {
     printf("%-10s %ld f, %ld ∇f", "evals:", r->evals, r->gevals);
     if (r->hevals)
-        printf(", %ld Hessians", r->hevals);
+        printf(", %ld Hessian%s", r->hevals, r->hevals == 1 ? "" : "s");
     putchar('\n');
+}
+
+/* What a reference method's last update did, as its step panel says it
+ * (the notes between the one naming the method and the counts). */
+static void print_method(const run *r)
+{
+    optim_note notes[OPTIM_NOTES];
+    int k = run_notes(r, notes);
+    for (int i = 1; i + 1 < k; i++)
+        printf("%-10s %s\n", i == 1 ? "method:" : "", notes[i].text);
 }
 
 static void print_nearest_minimum(const objective *obj, const double *x)
@@ -115,7 +125,9 @@ static void print_summary(const run_options *o, const objective *obj,
     if (strcmp(obj->name, obj->formula) != 0)
         printf("  %s", obj->formula);
     putchar('\n');
-    printf("%-10s %s, grad %s", "optimizer:", s->opt->name, grad_method_name(s->grad));
+    printf("%-10s %s, %s%s", "optimizer:", s->opt->name,
+           s->opt->caps & OPTIM_NEEDS_GRADIENT ? "grad " : "no gradient",
+           s->opt->caps & OPTIM_NEEDS_GRADIENT ? grad_method_name(s->grad) : "");
     if (s->clip.mode != CLIP_NONE)
         printf(", clip %s:%g", clip_mode_name(s->clip.mode), s->clip.c);
     if (s->hd.mode != HD_OFF)
@@ -127,6 +139,7 @@ static void print_summary(const run_options *o, const objective *obj,
     print_number("grad norm:", r->grad_norm);
     print_number("lr:", r->lr);
     print_evaluations(r);
+    print_method(r);
     print_nearest_minimum(obj, r->theta);
     run_theory_print(t, r);
     if (model_of(obj))

@@ -7,8 +7,11 @@
 const char run_options_help[] =
     "  --objective NAME|EXPR   built-in name or expression in x, y (default rosenbrock)\n"
     "  --start X,Y             starting point (default: the objective's own)\n"
-    "  --optimizer NAME        sgd momentum nesterov adagrad rmsprop adam (default adam)\n"
-    "  --lr A                  learning rate α0 > 0 (default 0.001)\n"
+    "  --optimizer NAME        sgd momentum nesterov adagrad rmsprop adam (default adam),\n"
+    "                          or a reference method: newton bfgs cg-fr cg-pr steepest\n"
+    "                          nelder-mead (no clipping, hypergradient or minibatches)\n"
+    "  --lr A                  learning rate α0 > 0 (default 0.001); newton's α (1),\n"
+    "                          GSL's initial step (0.01; nelder-mead 0.1)\n"
     "  --momentum M            μ for momentum and nesterov (default 0.9)\n"
     "  --beta1 B --beta2 B     Adam's decay rates (default 0.9, 0.999)\n"
     "  --rho R                 RMSprop's decay rate (default 0.99)\n"

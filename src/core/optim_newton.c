@@ -82,20 +82,21 @@ static int newton_step(struct run *r, double *theta, double *d,
     return 0;
 }
 
-static const char *kind_says(int kind)
+/* What H is, and what that makes of Newton's step: it goes to where the
+ * gradient of the local quadratic model vanishes, whatever point that
+ * is. */
+static void kind_says(int kind, const char **what, const char **why)
 {
-    switch (kind) {
-    case HESS_POSITIVE:
-        return "positive definite: a step to the minimum of the quadratic "
-               "model";
-    case HESS_INDEFINITE:
-        return "NOT positive definite: λ of both signs, so the model's "
-               "stationary point is a saddle, and Newton heads for it";
-    case HESS_NEGATIVE:
-        return "NOT positive definite: all λ < 0, so the model's stationary "
-               "point is a maximum, and Newton heads for it";
-    default: return "singular: H⁻¹ does not exist, no Newton step";
-    }
+    static const char *const says[][2] = {
+        {"H is positive definite",
+         "the step goes to the minimum of the quadratic model"},
+        {"H is NOT positive definite: λ of both signs",
+         "the model's stationary point is a saddle: Newton heads for it"},
+        {"H is NOT positive definite: every λ < 0",
+         "the model's stationary point is a maximum: Newton heads for it"},
+        {"H is singular: no H⁻¹, no Newton step", NULL}};
+    *what = says[kind][0];
+    *why = says[kind][1];
 }
 
 static int newton_notes(const struct run *r, const void *live,
@@ -107,9 +108,13 @@ static int newton_notes(const struct run *r, const void *live,
     optim_note_set(&out[k++], "θ ← θ − α·H⁻¹g, α = %g; H by %s", r->lr,
                    hessian_source_name(hessian_source(r->obj, r->s.grad)));
     if (kind != NO_HESSIAN) {
+        const char *what, *why;
+        kind_says(kind, &what, &why);
         optim_note_set(&out[k++], "eigenvalues of H: %s",
                        optim_vec_text(v, sizeof v, r->state, r->n, 1.0));
-        optim_note_set(&out[k++], "H is %s", kind_says(kind));
+        optim_note_set(&out[k++], "%s", what);
+        if (why)
+            optim_note_set(&out[k++], "%s", why);
     }
     if (kind != NO_HESSIAN && kind != HESS_SINGULAR && r->opt_step > 0)
         optim_note_set(&out[k++], "d = H⁻¹g = %s",

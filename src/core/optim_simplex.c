@@ -231,7 +231,8 @@ static int nm_notes(const struct run *r, const void *live, optim_note *out)
     int k = 0;
     optim_note_set(&out[k++], "%s", r->s.opt->title);
     if (l) {
-        optim_note_set(&out[k++], "%s: %zu evaluations", l->move, l->b.total);
+        optim_note_set(&out[k++], "%s: %zu evaluation%s", l->move,
+                       l->b.total, l->b.total == 1 ? "" : "s");
         optim_note_set(&out[k++], "simplex size %.6g (rms distance to its "
                        "centre)", gsl_multimin_fminimizer_size(l->m));
     }

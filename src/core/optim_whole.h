@@ -76,7 +76,8 @@ typedef struct optim_whole {
      * state. */
     void (*shape)(const void *live, optim_shape *out);
     /* The step panel's lines after update r->step (live: the live state,
-     * or NULL when there is none). Returns how many, ≤ OPTIM_NOTES. */
+     * or NULL when there is none): the first names the method, the last
+     * says the evaluations so far. Returns how many, ≤ OPTIM_NOTES. */
     int (*notes)(const struct run *r, const void *live, optim_note *out);
 } optim_whole;
 
