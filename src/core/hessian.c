@@ -23,7 +23,7 @@ hess_source hessian_source(const objective *obj, grad_method m)
 const char *hessian_source_name(hess_source s)
 {
     static const char *const names[] = {
-        "analytic", "AD", "Hessian-vector products", "differences of gradients"};
+        "analytic", "AD", "n Hessian·vector", "differences of ∇f"};
     return names[s];
 }
 

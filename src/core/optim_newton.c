@@ -88,12 +88,11 @@ static int newton_step(struct run *r, double *theta, double *d,
 static void kind_says(int kind, const char **what, const char **why)
 {
     static const char *const says[][2] = {
-        {"H is positive definite",
-         "the step goes to the minimum of the quadratic model"},
-        {"H is NOT positive definite: λ of both signs",
-         "the model's stationary point is a saddle: Newton heads for it"},
-        {"H is NOT positive definite: every λ < 0",
-         "the model's stationary point is a maximum: Newton heads for it"},
+        {"H is positive definite", "a step to the model's minimum"},
+        {"H is NOT positive definite (λ < 0 < λ)",
+         "Newton heads for the model's saddle"},
+        {"H is NOT positive definite (all λ < 0)",
+         "Newton heads for the model's maximum"},
         {"H is singular: no H⁻¹, no Newton step", NULL}};
     *what = says[kind][0];
     *why = says[kind][1];
@@ -105,7 +104,8 @@ static int newton_notes(const struct run *r, const void *live,
     (void)live;
     char v[96];
     int k = 0, kind = (int)r->state[r->n];
-    optim_note_set(&out[k++], "θ ← θ − α·H⁻¹g, α = %g; H by %s", r->lr,
+    optim_note_set(&out[k++], "θ ← θ − α·H⁻¹g, α = %g", r->lr);
+    optim_note_set(&out[k++], "H = ∇²f(θ) by %s",
                    hessian_source_name(hessian_source(r->obj, r->s.grad)));
     if (kind != NO_HESSIAN) {
         const char *what, *why;
@@ -119,8 +119,8 @@ static int newton_notes(const struct run *r, const void *live,
     if (kind != NO_HESSIAN && kind != HESS_SINGULAR && r->opt_step > 0)
         optim_note_set(&out[k++], "d = H⁻¹g = %s",
                        optim_vec_text(v, sizeof v, r->d, r->n, 1.0));
-    optim_note_set(&out[k++], "so far: %ld f, %ld ∇f, %ld Hessians", r->evals,
-                   r->gevals, r->hevals);
+    optim_note_set(&out[k++], "so far: %ld f, %ld ∇f, %ld Hessian%s",
+                   r->evals, r->gevals, r->hevals, r->hevals == 1 ? "" : "s");
     return k;
 }
 

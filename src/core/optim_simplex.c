@@ -233,8 +233,8 @@ static int nm_notes(const struct run *r, const void *live, optim_note *out)
     if (l) {
         optim_note_set(&out[k++], "%s: %zu evaluation%s", l->move,
                        l->b.total, l->b.total == 1 ? "" : "s");
-        optim_note_set(&out[k++], "simplex size %.6g (rms distance to its "
-                       "centre)", gsl_multimin_fminimizer_size(l->m));
+        optim_note_set(&out[k++], "simplex size %.4g (rms to its centre)",
+                       gsl_multimin_fminimizer_size(l->m));
     }
     if (r->opt_step == 0)
         optim_note_set(&out[k++], "start: θ0 and θ0 + %g·e_i", r->lr);

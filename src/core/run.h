@@ -133,6 +133,10 @@ core_error run_copy(run *dst, const run *src);
 /* The bytes a copy of r takes, its struct included. */
 size_t run_bytes(const run *r);
 
+/* Whether r's optimiser has stage s: the reference methods have no
+ * clipping or hypergradient stage, Nelder-Mead no gradient stage. */
+bool run_stage_applies(const run *r, run_stage s);
+
 /* One whole update (finishing the one in progress). Returns the status. */
 run_status run_step(run *r);
 /* One stage of the update; the stage done is r->next before the call. */

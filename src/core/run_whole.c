@@ -124,19 +124,22 @@ int run_whole_update(run *r)
     return rc;
 }
 
-run_stage run_whole_next_stage(const run *r, run_stage s)
+bool run_stage_applies(const run *r, run_stage s)
 {
     unsigned caps = r->s.opt->caps;
-    bool whole = whole_of(r) != NULL;
-    for (;;) {
+    if (!whole_of(r))
+        return true;
+    return !((s == STAGE_GRADIENT && !(caps & OPTIM_NEEDS_GRADIENT)) ||
+             (s == STAGE_CLIP && !(caps & OPTIM_TAKES_CLIP)) ||
+             (s == STAGE_HYPERGRAD && !(caps & OPTIM_TAKES_HD)));
+}
+
+run_stage run_whole_next_stage(const run *r, run_stage s)
+{
+    do
         s = (run_stage)((s + 1) % RUN_STAGE_COUNT);
-        bool skip = whole && ((s == STAGE_GRADIENT &&
-                               !(caps & OPTIM_NEEDS_GRADIENT)) ||
-                              (s == STAGE_CLIP && !(caps & OPTIM_TAKES_CLIP)) ||
-                              (s == STAGE_HYPERGRAD && !(caps & OPTIM_TAKES_HD)));
-        if (!skip)
-            return s;
-    }
+    while (!run_stage_applies(r, s));
+    return s;
 }
 
 bool run_shape(const run *r, optim_shape *out)

@@ -52,6 +52,8 @@ const key_binding key_bindings[] = {
     {'C', 0, 0, "C", "compare: remove the focused run", NULL,
      act_compare_remove, false},
     {'\t', 0, 0, "Tab", "focus the next run", NULL, act_focus_next, false},
+    {'E', 0, 0, "E", "quadratics: eigen-directions of H on the surface",
+     NULL, act_eigen, false},
     KEY_BINDINGS_VIEW,
     {KEY_PPAGE, KEY_NPAGE, 0, "PgUp PgDn", "previous / next lesson step",
      NULL, act_lesson, false},

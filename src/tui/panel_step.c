@@ -8,7 +8,7 @@
 
 static ui_role line_role(const stepdoc *d, const stepdoc_line *l)
 {
-    if (l->stage == d->shown)
+    if (l->stage == d->shown && l->stage >= 0)
         return l->first ? ROLE_SEL : ROLE_ACCENT;
     return l->pending ? ROLE_DIM : ROLE_TEXT;
 }
@@ -37,8 +37,11 @@ void panel_step_draw(app *a, WINDOW *w)
         ui_role_set(w, u, role, 0);
         if (role == ROLE_SEL)
             mvwhline(w, 1 + i, 1, ' ', wd - 2);
-        ui_puts(w, u, 1 + i, 1, 1, l->stage == d.shown && l->first ? "▶" : " ");
-        if (l->first)
+        ui_puts(w, u, 1 + i, 1, 1,
+                l->stage == d.shown && l->stage >= 0 && l->first ? "▶" : " ");
+        if (l->first && l->stage < 0)
+            ui_printf(w, u, 1 + i, 2, label_w, "%s", "theory");
+        else if (l->first)
             ui_printf(w, u, 1 + i, 2, label_w, "%d %s", l->stage + 1,
                       run_stage_name((run_stage)l->stage));
         ui_puts(w, u, 1 + i, 2 + label_w, wd - 3 - label_w, l->text);

@@ -17,7 +17,11 @@ static core_error install(session_run *sr, run *fresh)
     run_free(&sr->r);
     sr->r = *fresh;
     sr->check.update = -1;
-    return hist_restart(&sr->h, &sr->r) < 0 ? CORE_ENOMEM : CORE_OK;
+    /* A reference method's starting simplex or probes, to show. */
+    core_error rc = run_prepare(&sr->r);
+    if (hist_restart(&sr->h, &sr->r) < 0)
+        rc = CORE_ENOMEM;
+    return rc;
 }
 
 /* sr from the start with set; a run that cannot start leaves sr as it
@@ -106,6 +110,7 @@ int session_init_objective(session *s, objective *obj,
     }
     sr->steps_granted = set->max_steps;
     s->nruns = 1;
+    theory_view_open(&s->theory, &s->obj, s->start);
     if (session_sliced(s) && session_slice_kind(s, SLICE_RANDOM) < 0) {
         snprintf(err, errcap, "out of memory");
         session_free(s);
@@ -177,8 +182,10 @@ int session_back(session *s)
 {
     int n = 0;
     for (int i = 0; i < s->nruns; i++)
-        if (hist_back(&s->runs[i].h, &s->runs[i].r) == 0)
+        if (hist_back(&s->runs[i].h, &s->runs[i].r) == 0) {
+            run_prepare(&s->runs[i].r); /* a method's probes again */
             n++;
+        }
     return n;
 }
 
@@ -262,6 +269,7 @@ void session_settings_changed(session *s)
     session_run *sr = &s->runs[s->focus];
     if (sr->r.next == STAGE_EVALUATE)
         hist_refresh(&sr->h, &sr->r);
+    run_prepare(&sr->r); /* a method that started again shows its start */
 }
 
 static grad_method usable_method(const objective *obj, grad_method m)
@@ -321,6 +329,7 @@ int session_set_objective(session *s, const char *spec, objective_error *err)
     }
     objective_free(&old);
     slice_view_free(&s->slice);
+    theory_view_open(&s->theory, &s->obj, s->obj.start);
     snprintf(s->spec, sizeof s->spec, "%s", spec);
     memcpy(s->view, s->obj.view, sizeof s->view);
     /* Two numbers, never more than the buffer had: if even shrinking it

@@ -13,6 +13,7 @@
 #include "objective_open.h"
 #include "run.h"
 #include "slice_view.h"
+#include "theory_view.h"
 
 enum { SESSION_MAX_RUNS = 4, SESSION_SPEEDS = 11 };
 
@@ -49,6 +50,7 @@ typedef struct {
      * then in its coordinates (a, b). */
     slice_view slice;
     slice_kind slice_want; /* PCA waits for a path that spans a plane */
+    theory_view theory;  /* the objective as a quadratic, if it is one */
 } session;
 
 /* Opens spec (NULL: rosenbrock) and starts one run with settings s at

@@ -213,6 +213,16 @@ static void update_lines(writer *w, const run *r, bool done)
     line(w, "θ ← θ − %.4g·d = %s", r->lr, vec(b1, r->theta, r->n, 1.0));
 }
 
+/* The theory on quadratics, about the whole run (stage −1). */
+static void theory_lines(writer *w, const session *s, const session_run *sr)
+{
+    char lines[THEORY_LINES][THEORY_LINE];
+    int k = theory_view_lines(&s->theory, &sr->r, &sr->h, lines);
+    begin(w, -1);
+    for (int i = 0; i < k; i++)
+        line(w, "%s", lines[i]);
+}
+
 /* Where the update shown starts: the run itself mid-update; after a
  * whole update, the snapshot from before it (the gradient the update
  * used, a minibatch's included), else f and g recomputed at θ_{t-1}
@@ -247,12 +257,22 @@ void stepdoc_build(session *s, int i, stepdoc *d)
     d->update = complete ? r->step : r->step + 1;
     d->done = complete ? RUN_STAGE_COUNT : (int)r->next;
     d->shown = d->done - 1;
+    while (d->shown >= 0 && !run_stage_applies(r, (run_stage)d->shown))
+        d->shown--;
+    /* The stages the optimiser has, counted as it goes through them. */
+    int ordinal = 0, stages = 0;
+    for (int k = 0; k < RUN_STAGE_COUNT; k++)
+        if (run_stage_applies(r, (run_stage)k)) {
+            stages++;
+            ordinal += k <= d->shown;
+        }
     if (d->done == 0)
         snprintf(d->title, sizeof d->title, "update %ld · ready (s: stage)",
                  d->update);
     else
-        snprintf(d->title, sizeof d->title, "update %ld · stage %d/5: %s",
-                 d->update, d->done, run_stage_name((run_stage)d->shown));
+        snprintf(d->title, sizeof d->title, "update %ld · stage %d/%d: %s",
+                 d->update, ordinal, stages,
+                 run_stage_name((run_stage)d->shown));
     /* Scratch: a recomputed g, and two for the gradient check. */
     double *scratch = malloc(3 * r->n * sizeof *scratch);
     if (!scratch)
@@ -263,12 +283,16 @@ void stepdoc_build(session *s, int i, stepdoc *d)
     begin(&w, STAGE_EVALUATE);
     line(&w, "θ = %s  f = %s", vec(b1, o.theta, r->n, 1.0), num(b2, o.loss));
     begin(&w, STAGE_GRADIENT);
-    gradient_lines(&w, s, sr, &o, d->update, scratch + r->n);
+    if (run_stage_applies(r, STAGE_GRADIENT))
+        gradient_lines(&w, s, sr, &o, d->update, scratch + r->n);
     begin(&w, STAGE_CLIP);
-    clip_lines(&w, r, &o, d->done > STAGE_CLIP);
+    if (run_stage_applies(r, STAGE_CLIP))
+        clip_lines(&w, r, &o, d->done > STAGE_CLIP);
     begin(&w, STAGE_HYPERGRAD);
-    hd_lines(&w, r, d->done > STAGE_HYPERGRAD);
+    if (run_stage_applies(r, STAGE_HYPERGRAD))
+        hd_lines(&w, r, d->done > STAGE_HYPERGRAD);
     begin(&w, STAGE_UPDATE);
     update_lines(&w, r, d->done > STAGE_UPDATE);
+    theory_lines(&w, s, sr);
     free(scratch);
 }
