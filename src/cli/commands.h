@@ -15,5 +15,6 @@ int cmd_replay(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
 int cmd_lesson(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
+int cmd_plot(int argc, char **argv);
 
 #endif

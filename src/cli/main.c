@@ -15,6 +15,7 @@ static const struct {
 } commands[] = {
     {"tui", cmd_tui, "the live screen (what descent alone opens)"},
     {"run", cmd_run, "headless run, prints a summary, writes a trace"},
+    {"plot", cmd_plot, "a figure of the surface, paths and charts (SVG, PNG)"},
     {"replay", cmd_replay, "open a saved trace in the TUI (read-only)"},
     {"gradcheck", cmd_gradcheck, "analytic vs automatic vs central differences"},
     {"list", cmd_list, "list objectives, optimizers, models, lessons or datasets"},
