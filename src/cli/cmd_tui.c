@@ -30,6 +30,9 @@ int cmd_tui(int argc, char **argv)
     }
     if (o.trace)
         return cli_error("--trace", "the TUI exports traces with its e key");
+    if (o.export_python)
+        return cli_error("--export-python", "scripts are written by 'descent "
+                         "run'");
     objective obj;
     if (run_options_resolve(&o, &obj) != 0)
         return EXIT_USAGE;
