@@ -32,11 +32,11 @@ static const char usage[] =
     "With --trace alone only the traces are drawn; any run setting (e.g.\n"
     "--optimizer, --lr, --start) adds the run.\n\n"
     "options:\n"
-    "  --out FILE.svg|FILE.png the figure: SVG (vector, text as text) or PNG\n"
+    "  --out FILE              the figure: .svg (vector, text as text) or .png\n"
     "  --size WxH              pixels (default 1200x800)\n"
     "  --panels LIST           surface,loss,lr,grad (default: all four)\n"
     "  --trace FILE            a trace (.csv, .jsonl) to draw; repeatable\n"
-    "  --theme NAME            default light colour-blind (default: default)\n"
+    "  --theme default|light|colour-blind   colours (default: the screen's)\n"
     "  --slice pca|random      models of more than 2 parameters: the plane\n"
     "                          (default pca: the first path's main directions)\n"
     "  --force                 replace an existing figure\n"
@@ -58,8 +58,7 @@ typedef struct {
     const canvas_ops *ops;
 } plot_args;
 
-/* The plot's options, then every run option but those of the output. */
-static const option_entry *table(void)
+const cli_option *plot_options(void)
 {
     static option_entry t[MAX_TABLE];
     size_t n = 0;
@@ -193,7 +192,7 @@ static int parse(int argc, char **argv, plot_args *a)
     a->th = &themes[0];
     a->slice = SLICE_PCA;
     cli_scan scan = {argc, argv, 0, "plot"};
-    const option_entry *t = table();
+    const option_entry *t = plot_options();
     const char *v;
     int id;
     while ((id = cli_next(&scan, t, false, &v)) != 0) {

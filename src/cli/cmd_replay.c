@@ -23,7 +23,7 @@ static const char usage[] =
     "  --view X0:X1,Y0:Y1      view box (default: the objective's, or the\n"
     "                          path's)\n";
 
-static const cli_option options[] = {
+const cli_option replay_option_table[] = {
     {"objective", true, OPT_OBJECTIVE}, {"view", true, OPT_VIEW},
     {NULL, false, 0}};
 
@@ -39,7 +39,7 @@ static int parse(int argc, char **argv, replay_args *r)
     const char *v;
     int id;
     run_options_default(&r->o);
-    while ((id = cli_next(&scan, options, true, &v)) != 0) {
+    while ((id = cli_next(&scan, replay_option_table, true, &v)) != 0) {
         if (id == CLI_HELP) {
             printf("%s", usage);
             return 1;

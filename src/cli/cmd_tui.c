@@ -25,7 +25,8 @@ int cmd_tui(int argc, char **argv)
     if (run_options_parse(&o, argc, argv, "tui", &help) != 0)
         return EXIT_USAGE;
     if (help) {
-        printf("%soptions:\n%s", usage, run_options_help);
+        printf("%soptions:\n%s%s", usage, run_options_help,
+               model_options_help);
         return EXIT_OK;
     }
     if (o.trace)
