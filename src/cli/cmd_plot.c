@@ -32,8 +32,9 @@ static const char usage[] =
     "With --trace alone only the traces are drawn; any run setting (e.g.\n"
     "--optimizer, --lr, --start) adds the run.\n\n"
     "options:\n"
-    "  --out FILE              the figure: .svg (vector, text as text) or .png\n"
-    "  --size WxH              pixels (default 1200x800)\n"
+    "  --out FILE              the figure: .svg (vector, text as text), .png,\n"
+    "                          or .txt (the live screen as text)\n"
+    "  --size WxH              pixels (default 1200x800); .txt: characters\n"
     "  --panels LIST           surface,loss,lr,grad (default: all four)\n"
     "  --trace FILE            a trace (.csv, .jsonl) to draw; repeatable\n"
     "  --theme default|light|colour-blind   colours (default: the screen's)\n"
@@ -51,6 +52,8 @@ typedef struct {
     int n_traces;
     bool run_given;        /* a setting of the run itself was given */
     bool force;
+    bool text;             /* .txt: the live screen, in characters */
+    bool size_set;
     int width, height;
     unsigned panels;
     const theme *th;
@@ -85,9 +88,24 @@ static int parse_size(const char *v, plot_args *a)
     if (sscanf(v, "%dx%d%c", &a->width, &a->height, &tail) != 2)
         return cli_error("--size", "'%s' is not of the form WxH (e.g. 1200x800)",
                          v);
-    if (a->width < 200 || a->height < 150 || a->width > 10000 ||
-        a->height > 10000)
-        return cli_error("--size", "%s: from 200x150 up to 10000x10000", v);
+    a->size_set = true;
+    return 0;
+}
+
+/* Pixels for a figure, characters for the screen as text. */
+static int check_size(plot_args *a)
+{
+    static const int lim[2][4] = {{200, 150, 10000, 10000}, {80, 24, 1000, 500}};
+    const int *l = lim[a->text];
+    if (!a->size_set) {
+        a->width = a->text ? 120 : 1200;
+        a->height = a->text ? 36 : 800;
+    }
+    if (a->width < l[0] || a->height < l[1] || a->width > l[2] ||
+        a->height > l[3])
+        return cli_error("--size", "%dx%d: from %dx%d up to %dx%d%s", a->width,
+                         a->height, l[0], l[1], l[2], l[3],
+                         a->text ? " characters" : "");
     return 0;
 }
 
@@ -166,15 +184,23 @@ static void print_help(void)
 static int check_out(plot_args *a)
 {
     if (!a->out)
-        return cli_error("plot", "where to? (--out FILE.svg or FILE.png)");
+        return cli_error("plot", "where to? (--out FILE.svg, FILE.png or "
+                         "FILE.txt)");
     size_t n = strlen(a->out);
     if (n > 4 && strcmp(a->out + n - 4, ".svg") == 0)
         a->ops = &canvas_svg;
     else if (n > 4 && strcmp(a->out + n - 4, ".png") == 0)
         a->ops = &canvas_png;
+    else if (n > 4 && strcmp(a->out + n - 4, ".txt") == 0)
+        a->text = true;
     else
-        return cli_error("--out", "%s: the file name must end in .svg or .png",
-                         a->out);
+        return cli_error("--out", "%s: the file name must end in .svg, .png "
+                         "or .txt", a->out);
+    if (a->text && a->n_traces)
+        return cli_error("--trace", ".txt is the live screen of the run; "
+                         "traces are drawn in .svg and .png");
+    if (check_size(a) != 0)
+        return EXIT_USAGE;
     char err[512];
     if (strcmp(a->out, "-") == 0 || atomic_check(a->out, a->force, err, sizeof err) < 0)
         return cli_error("--out", "%s", strcmp(a->out, "-") ? err
@@ -186,8 +212,6 @@ static int check_out(plot_args *a)
 static int parse(int argc, char **argv, plot_args *a)
 {
     run_options_default(&a->o);
-    a->width = 1200;
-    a->height = 800;
     a->panels = PLOT_ALL;
     a->th = &themes[0];
     a->slice = SLICE_PCA;
@@ -309,6 +333,33 @@ static int paths_and_draw(const plot_args *a, const plot_inputs *in,
     return rc;
 }
 
+/* .txt: the live screen once the run has ended, drawn by the TUI's own
+ * panels without a terminal. */
+static int draw_text(plot_args *a)
+{
+    objective obj;
+    if (run_options_resolve(&a->o, &obj) != 0)
+        return EXIT_USAGE;
+    tui_options t = tui_options_default();
+    t.settings = a->o.s;
+    bool opened = cli_tui_preset(&t, &a->o, &obj);
+    atomic_file f;
+    char err[512];
+    int rc = EXIT_OK;
+    if (atomic_open(&f, a->out, a->force, err, sizeof err) < 0) {
+        fprintf(stderr, "descent: --out: %s\n", err);
+        rc = EXIT_FAIL;
+    } else if ((rc = tui_snapshot(&t, a->width, a->height, f.f)) != 0) {
+        atomic_abort(&f);
+    } else if (atomic_commit(&f, err, sizeof err) < 0) {
+        fprintf(stderr, "descent: --out: %s\n", err);
+        rc = EXIT_FAIL;
+    }
+    if (opened)
+        objective_free(&obj);
+    return rc;
+}
+
 int cmd_plot(int argc, char **argv)
 {
     static plot_args a;
@@ -318,6 +369,8 @@ int cmd_plot(int argc, char **argv)
     int rc = parse(argc, argv, &a);
     if (rc)
         return rc == 1 ? EXIT_OK : rc;
+    if (a.text)
+        return draw_text(&a);
     bool draw_run = a.run_given || a.n_traces == 0;
     if (draw_run && a.n_traces == PLOT_MAX_PATHS)
         return cli_error("--trace", "at most %d paths: the run and %d traces",

@@ -166,6 +166,10 @@ def test_bad_input(tmp):
     missing = os.path.join(tmp, "none.svg")
     for name, args in [
         ("unknown extension", ["--out", os.path.join(tmp, "f.jpg")]),
+        ("traces as text", ["--trace", existing, "--out",
+                            os.path.join(tmp, "f.txt")]),
+        ("text too small", ["--size", "20x5", "--out",
+                            os.path.join(tmp, "f.txt")]),
         ("no --out", []),
         ("unwritable directory", ["--out", "/nonexistent/dir/f.svg"]),
         ("existing file", ["--out", existing]),
