@@ -79,7 +79,8 @@ static void description(const char *line, char *out, size_t cap)
 }
 
 /* Choices a metavar spells out: lowercase words between |, a "norm:C"
- * as the prefix "norm:"; none when a placeholder (NAME) is among them. */
+ * as the prefix "norm:", an optional part ("add[:B]") left out; none
+ * when a placeholder (NAME) is among them. */
 static bool metavar_words(const char *meta, char *out, size_t cap)
 {
     size_t len = strcspn(meta, " \n");
@@ -89,6 +90,7 @@ static bool metavar_words(const char *meta, char *out, size_t cap)
         return false;
     out[0] = '\0';
     for (char *w = strtok(buf, "|"); w; w = strtok(NULL, "|")) {
+        w[strcspn(w, "[")] = '\0';
         char *colon = strchr(w, ':');
         if (colon)
             colon[1] = '\0';
