@@ -689,6 +689,23 @@ static void test_random_vs_central(void)
 
 /* ---- printing */
 
+/* Each case's text printed by print gives its expected text. */
+static void check_prints(const char *const (*cases)[2], size_t n,
+                         size_t (*print)(const expr *, char *, size_t))
+{
+    for (size_t i = 0; i < n; i++) {
+        expr *e = compile_ok(cases[i][0]);
+        if (!e)
+            continue;
+        char buf[256];
+        size_t len = print(e, buf, sizeof buf);
+        CHECKF(strcmp(buf, cases[i][1]) == 0 && len == strlen(cases[i][1]),
+               "print \"%s\": \"%s\", want \"%s\"", cases[i][0], buf,
+               cases[i][1]);
+        expr_free(e);
+    }
+}
+
 static void test_print(void)
 {
     static const char *cases[][2] = {
@@ -710,25 +727,20 @@ static void test_print(void)
         {"2*pi*x", "((2 * pi) * x)"},
         {"-x*y", "((-x) * y)"},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        expr *e = compile_ok(cases[i][0]);
-        if (!e)
-            continue;
-        char buf[256];
-        size_t n = expr_print(e, buf, sizeof buf);
-        CHECKF(strcmp(buf, cases[i][1]) == 0 && n == strlen(cases[i][1]),
-               "print \"%s\": \"%s\", want \"%s\"", cases[i][0], buf,
-               cases[i][1]);
-        expr_free(e);
-    }
+    check_prints(cases, sizeof cases / sizeof cases[0], expr_print);
 }
 
 /* As Python: only the parentheses that Python's precedence needs (the
  * operations keep their order), torch on the variables, math on
  * constants. */
-static void test_print_python(void)
+static size_t print_python(const expr *e, char *buf, size_t cap)
 {
     static const char *const vars[2] = {"x", "y"};
+    return expr_print_python(e, vars, buf, cap);
+}
+
+static void test_print_python(void)
+{
     static const char *const cases[][2] = {
         {"(1-x)^2 + 100*(y-x^2)^2", "(1 - x) ** 2 + 100 * (y - x ** 2) ** 2"},
         {"-x^2", "-x ** 2"},
@@ -750,17 +762,7 @@ static void test_print_python(void)
          "maximum(x, 1) + minimum(2, y) + max(1, abs(-3))"},
         {"log10(x)*1e-3", "torch.log10(x) * 1e-3"},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        expr *e = compile_ok(cases[i][0]);
-        if (!e)
-            continue;
-        char buf[256];
-        size_t n = expr_print_python(e, vars, buf, sizeof buf);
-        CHECKF(strcmp(buf, cases[i][1]) == 0 && n == strlen(cases[i][1]),
-               "python \"%s\": \"%s\", want \"%s\"", cases[i][0], buf,
-               cases[i][1]);
-        expr_free(e);
-    }
+    check_prints(cases, sizeof cases / sizeof cases[0], print_python);
 }
 
 static void test_print_truncates(void)

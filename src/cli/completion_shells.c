@@ -9,6 +9,43 @@
 static const char lesson_ids[] =
     "descent list lessons 2>/dev/null | cut -d' ' -f1";
 
+/* What each shell writes for a command's arguments, by command_args;
+ * %s is the lesson command (ARGS_LESSON) or the choices (ARGS_WORD). */
+typedef const char *args_specs[ARGS_WORD + 1];
+
+static const args_specs bash_args = {
+    [ARGS_FILE] = "            args=files\n",
+    [ARGS_FILES] = "            args=files\n",
+    [ARGS_LESSON] = "            args=\"$(%s)\"\n            files=1\n",
+    [ARGS_WORD] = "            args='%s'\n",
+};
+
+static const args_specs zsh_args = {
+    [ARGS_FILE] = " \\\n        '1:file:_files'",
+    [ARGS_FILES] = " \\\n        '*:file:_files'",
+    [ARGS_LESSON] = " \\\n        \"1:lesson:(${(f)\\\"$(%s)\\\"})\"",
+    [ARGS_WORD] = " \\\n        '1:what:(%s)'",
+};
+
+static const args_specs fish_args = {
+    [ARGS_FILE] = "complete -c descent -n %s -F\n",
+    [ARGS_FILES] = "complete -c descent -n %s -F\n",
+    [ARGS_LESSON] = "complete -c descent -n %s -a '(%s)'\n",
+    [ARGS_WORD] = "complete -c descent -n %s -a '%s'\n",
+};
+
+/* The arguments' spec; fish's names the command's condition first. */
+static void put_args(FILE *f, const args_specs specs, const comp_command *cc,
+                     const char *cond)
+{
+    const char *fmt = specs[cc->c->args];
+    const char *what = cc->c->args == ARGS_LESSON ? lesson_ids : cc->args;
+    if (fmt && cond)
+        fprintf(f, fmt, cond, what);
+    else if (fmt)
+        fprintf(f, fmt, what);
+}
+
 /* s inside fish's single quotes, where \' and \\ are the escapes. */
 static void fish_quoted(FILE *f, const char *s)
 {
@@ -19,6 +56,19 @@ static void fish_quoted(FILE *f, const char *s)
         fputc(*s, f);
     }
     fputc('\'', f);
+}
+
+/* Each command's case of a `case` statement: its options as the shell
+ * writes them, its arguments, the end of the case. */
+static void cases(FILE *f, const comp_command *cmds, int n,
+                  void (*options)(FILE *, const comp_command *),
+                  const args_specs specs, const char *end)
+{
+    for (int i = 0; i < n; i++) {
+        options(f, &cmds[i]);
+        put_args(f, specs, &cmds[i], NULL);
+        fputs(end, f);
+    }
 }
 
 /* ---- bash */
@@ -50,7 +100,7 @@ static void bash_values(FILE *f, const comp_command *cmds, int n)
     fputs("    esac\n", f);
 }
 
-static void bash_command(FILE *f, const comp_command *cc)
+static void bash_options(FILE *f, const comp_command *cc)
 {
     fprintf(f, "        %s)\n            opts='--help", cc->c->name);
     for (int k = 0; k < cc->n; k++)
@@ -63,15 +113,6 @@ static void bash_command(FILE *f, const comp_command *cc)
             first = false;
         }
     fputs("'\n", f);
-    switch (cc->c->args) {
-    case ARGS_FILE: case ARGS_FILES: fputs("            args=files\n", f); break;
-    case ARGS_LESSON:
-        fprintf(f, "            args=\"$(%s)\"\n            files=1\n", lesson_ids);
-        break;
-    case ARGS_WORD: fprintf(f, "            args='%s'\n", cc->args); break;
-    case ARGS_NONE: break;
-    }
-    fputs("            ;;\n", f);
 }
 
 void comp_bash(FILE *f, const comp_command *cmds, int n)
@@ -91,8 +132,7 @@ void comp_bash(FILE *f, const comp_command *cmds, int n)
           "    fi\n", f);
     bash_values(f, cmds, n);
     fputs("    case ${COMP_WORDS[1]} in\n", f);
-    for (int i = 0; i < n; i++)
-        bash_command(f, &cmds[i]);
+    cases(f, cmds, n, bash_options, bash_args, "            ;;\n");
     fputs("    esac\n"
           "    # The value of an option that takes one: nothing to offer.\n"
           "    [[ \" $takes \" == *\" $prev \"* ]] && return\n"
@@ -123,7 +163,7 @@ static void zsh_text(FILE *f, const char *s)
     }
 }
 
-static void zsh_command(FILE *f, const comp_command *cc)
+static void zsh_options(FILE *f, const comp_command *cc)
 {
     fprintf(f, "    (%s)\n      _arguments -s", cc->c->name);
     for (int k = 0; k < cc->n; k++) {
@@ -140,16 +180,6 @@ static void zsh_command(FILE *f, const comp_command *cc)
         }
         fputc('\'', f);
     }
-    switch (cc->c->args) {
-    case ARGS_FILE: fputs(" \\\n        '1:file:_files'", f); break;
-    case ARGS_FILES: fputs(" \\\n        '*:file:_files'", f); break;
-    case ARGS_LESSON:
-        fprintf(f, " \\\n        \"1:lesson:(${(f)\\\"$(%s)\\\"})\"", lesson_ids);
-        break;
-    case ARGS_WORD: fprintf(f, " \\\n        '1:what:(%s)'", cc->args); break;
-    case ARGS_NONE: break;
-    }
-    fputs(" ;;\n", f);
 }
 
 void comp_zsh(FILE *f, const comp_command *cmds, int n)
@@ -158,9 +188,7 @@ void comp_zsh(FILE *f, const comp_command *cmds, int n)
           "`descent completion zsh`\n# from the option tables the commands "
           "parse with.\n_descent() {\n  local -a commands\n  commands=(\n", f);
     for (int i = 0; i < n; i++) {
-        fputs("    '", f);
-        fputs(cmds[i].c->name, f);
-        fputc(':', f);
+        fprintf(f, "    '%s:", cmds[i].c->name);
         zsh_text(f, cmds[i].c->summary);
         fputs("'\n", f);
     }
@@ -173,8 +201,7 @@ void comp_zsh(FILE *f, const comp_command *cmds, int n)
           "  shift words\n"
           "  (( CURRENT-- ))\n"
           "  case $cmd in\n", f);
-    for (int i = 0; i < n; i++)
-        zsh_command(f, &cmds[i]);
+    cases(f, cmds, n, zsh_options, zsh_args, " ;;\n");
     fputs("  esac\n}\n_descent \"$@\"\n", f);
 }
 
@@ -210,11 +237,6 @@ void comp_fish(FILE *f, const comp_command *cmds, int n)
             }
             fputc('\n', f);
         }
-        if (cc->c->args == ARGS_FILE || cc->c->args == ARGS_FILES)
-            fprintf(f, "complete -c descent -n %s -F\n", cond);
-        else if (cc->c->args == ARGS_LESSON)
-            fprintf(f, "complete -c descent -n %s -a '(%s)'\n", cond, lesson_ids);
-        else if (cc->c->args == ARGS_WORD)
-            fprintf(f, "complete -c descent -n %s -a '%s'\n", cond, cc->args);
+        put_args(f, fish_args, cc, cond);
     }
 }

@@ -35,7 +35,7 @@ typedef struct {
     const uint32_t *rgb;
 } canvas_image;
 
-typedef enum { MARK_CIRCLE, MARK_STAR, MARK_SQUARE } canvas_mark;
+typedef enum { MARK_CIRCLE, MARK_STAR } canvas_mark;
 
 typedef struct canvas canvas;
 

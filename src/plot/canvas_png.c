@@ -142,8 +142,6 @@ static void png_mark(canvas *c, double x, double y, canvas_mark m, double r,
     cairo_new_path(cr);
     if (m == MARK_CIRCLE) {
         cairo_arc(cr, x, y, r, 0, 2 * M_PI);
-    } else if (m == MARK_SQUARE) {
-        cairo_rectangle(cr, x - r, y - r, 2 * r, 2 * r);
     } else {
         double xy[20];
         canvas_star(x, y, r, xy);

@@ -83,11 +83,11 @@ static void stroke_attrs(FILE *f, const canvas_stroke *s)
         fprintf(f, " stroke-opacity=\"%.3g\"", s->opacity);
 }
 
-static void svg_rect(canvas *c, double x, double y, double w, double h,
-                     uint32_t fill, const canvas_stroke *outline)
+/* <element x="" y="" width="" height="" of a box. */
+static void box_element(FILE *f, const char *element, double x, double y,
+                        double w, double h)
 {
-    FILE *f = c->mem;
-    fputs("<rect x=\"", f);
+    fprintf(f, "<%s x=\"", element);
     num(f, x);
     fputs("\" y=\"", f);
     num(f, y);
@@ -96,10 +96,31 @@ static void svg_rect(canvas *c, double x, double y, double w, double h,
     fputs("\" height=\"", f);
     num(f, h);
     fputc('"', f);
+}
+
+static void svg_rect(canvas *c, double x, double y, double w, double h,
+                     uint32_t fill, const canvas_stroke *outline)
+{
+    FILE *f = c->mem;
+    box_element(f, "rect", x, y, w, h);
     color(f, "fill", fill);
     if (outline)
         stroke_attrs(f, outline);
     fputs("/>\n", f);
+}
+
+/* points="x,y x,y ..." */
+static void points(FILE *f, const double *xy, size_t n)
+{
+    fputs(" points=\"", f);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            fputc(' ', f);
+        num(f, xy[2 * i]);
+        fputc(',', f);
+        num(f, xy[2 * i + 1]);
+    }
+    fputc('"', f);
 }
 
 static void svg_polyline(canvas *c, const double *xy, size_t n,
@@ -111,15 +132,8 @@ static void svg_polyline(canvas *c, const double *xy, size_t n,
     fputs("<polyline fill=\"none\" stroke-linejoin=\"round\" "
           "stroke-linecap=\"round\"", f);
     stroke_attrs(f, s);
-    fputs(" points=\"", f);
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            fputc(' ', f);
-        num(f, xy[2 * i]);
-        fputc(',', f);
-        num(f, xy[2 * i + 1]);
-    }
-    fputs("\"/>\n", f);
+    points(f, xy, n);
+    fputs("/>\n", f);
 }
 
 static void svg_text(canvas *c, double x, double y, const char *s,
@@ -180,15 +194,8 @@ static void svg_image(canvas *c, double x, double y, double w, double h,
         return;
     }
     FILE *f = c->mem;
-    fputs("<image x=\"", f);
-    num(f, x);
-    fputs("\" y=\"", f);
-    num(f, y);
-    fputs("\" width=\"", f);
-    num(f, w);
-    fputs("\" height=\"", f);
-    num(f, h);
-    fputs("\" preserveAspectRatio=\"none\" "
+    box_element(f, "image", x, y, w, h);
+    fputs(" preserveAspectRatio=\"none\" "
           "xlink:href=\"data:image/png;base64,", f);
     base64(f, (const unsigned char *)png, len);
     fputs("\"/>\n", f);
@@ -207,28 +214,11 @@ static void svg_mark(canvas *c, double x, double y, canvas_mark m, double r,
         fputs("\" r=\"", f);
         num(f, r);
         fputc('"', f);
-    } else if (m == MARK_SQUARE) {
-        fputs("<rect x=\"", f);
-        num(f, x - r);
-        fputs("\" y=\"", f);
-        num(f, y - r);
-        fputs("\" width=\"", f);
-        num(f, 2 * r);
-        fputs("\" height=\"", f);
-        num(f, 2 * r);
-        fputc('"', f);
     } else {
         double xy[20];
         canvas_star(x, y, r, xy);
-        fputs("<polygon points=\"", f);
-        for (int i = 0; i < 10; i++) {
-            if (i)
-                fputc(' ', f);
-            num(f, xy[2 * i]);
-            fputc(',', f);
-            num(f, xy[2 * i + 1]);
-        }
-        fputc('"', f);
+        fputs("<polygon", f);
+        points(f, xy, 10);
     }
     color(f, "fill", fill);
     color(f, "stroke", outline);

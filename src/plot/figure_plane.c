@@ -19,7 +19,7 @@ static const plot_path *full_path(const plot_figure *fig)
     return NULL;
 }
 
-static int slice_plane(fig_plane *pl, const plot_figure *fig)
+static int plane_of_slice(fig_plane *pl, const plot_figure *fig)
 {
     const plot_path *p = full_path(fig);
     const model *m = model_of(fig->obj);
@@ -76,7 +76,7 @@ int fig_plane_init(fig_plane *pl, const plot_figure *fig)
 {
     memset(pl, 0, sizeof *pl);
     if (fig->obj && fig->obj->dim > 2)
-        return slice_plane(pl, fig);
+        return plane_of_slice(pl, fig);
     if (fig->has_view)
         memcpy(pl->view, fig->view, sizeof pl->view);
     else if (fig->obj)

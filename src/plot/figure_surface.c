@@ -16,19 +16,6 @@
 
 enum { LEVELS = 12, SLICE_SAMPLES = 110, BAR_STEPS = 256 };
 
-typedef struct {
-    const slice *sl;
-    const objective *obj;
-    double *theta;
-} slice_fn_ctx;
-
-static double slice_value(void *ctx, double a, double b)
-{
-    slice_fn_ctx *c = ctx;
-    slice_point(c->sl, a, b, c->theta);
-    return c->obj->ops->value(c->obj->ctx, c->theta);
-}
-
 /* The objective over the plane: dots every two pixels of the plot. */
 static int sample(surface_grid *g, const objective *obj, const fig_plane *pl,
                   box p)
@@ -38,10 +25,10 @@ static int sample(surface_grid *g, const objective *obj, const fig_plane *pl,
         return surface_grid_compute(g, obj, pl->view, cw, ch);
     int nx = SLICE_SAMPLES, ny = (int)ceil(SLICE_SAMPLES * p.h / p.w);
     lattice lat = {0};
-    slice_fn_ctx c = {&pl->sv.sl, obj, malloc(obj->dim * sizeof(double))};
+    slice_plane c = {&pl->sv.sl, obj, malloc(obj->dim * sizeof(double))};
     int rc = -1;
     if (c.theta && lattice_start(&lat, nx, ny < 2 ? 2 : ny, pl->view) == 0) {
-        lattice_work(&lat, slice_value, &c, INFINITY);
+        lattice_work(&lat, slice_plane_value, &c, INFINITY);
         rc = surface_grid_from_lattice(g, &lat, cw, ch);
     }
     lattice_free(&lat);

@@ -34,7 +34,7 @@ static void put_row(FILE *out, int y, int cols)
     fprintf(out, "%.*s\n", (int)kept, line);
 }
 
-int tui_snapshot(const tui_options *o, int cols, int rows, FILE *out)
+void tui_headless(int cols, int rows)
 {
     char c[16], r[16];
     snprintf(c, sizeof c, "%d", cols);
@@ -43,6 +43,11 @@ int tui_snapshot(const tui_options *o, int cols, int rows, FILE *out)
     setenv("COLUMNS", c, 1);
     setenv("LINES", r, 1);
     setenv("TERM", "xterm-256color", 1);
+}
+
+int tui_snapshot(const tui_options *o, int cols, int rows, FILE *out)
+{
+    tui_headless(cols, rows);
     setenv("LC_ALL", "C.UTF-8", 1);
     FILE *sink = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
     static app a;

@@ -15,9 +15,8 @@ import math
 import os
 import runpy
 import sys
-import tempfile
 
-from e2e_lib import check, finish, run
+from e2e_lib import check, run, run_tests
 
 try:
     import torch  # noqa: F401  (the scripts import it; loaded once here)
@@ -122,14 +121,6 @@ def test_refused(tmp):
         check("existing script untouched", f.read() == "mine")
 
 
-def main():
-    with tempfile.TemporaryDirectory() as tmp:
-        test_optimisers(tmp)
-        test_central(tmp)
-    with tempfile.TemporaryDirectory() as tmp:
-        test_refused(tmp)
-    return finish("export-e2e")
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_tests("export-e2e", [test_optimisers, test_central],
+                       [test_refused]))

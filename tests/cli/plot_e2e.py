@@ -9,11 +9,10 @@ usage: plot_e2e.py DESCENT_BINARY REF_DIR
 import os
 import struct
 import sys
-import tempfile
 import xml.etree.ElementTree as ET
 import zlib
 
-from e2e_lib import check, finish, read_csv, run
+from e2e_lib import check, read_csv, run, run_tests
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -199,17 +198,6 @@ def test_bad_input(tmp):
         os.rmdir(ro)
 
 
-def main():
-    with tempfile.TemporaryDirectory() as tmp:
-        test_svg_paths(tmp)
-    with tempfile.TemporaryDirectory() as tmp:
-        test_png(tmp)
-    with tempfile.TemporaryDirectory() as tmp:
-        test_slice(tmp)
-    with tempfile.TemporaryDirectory() as tmp:
-        test_bad_input(tmp)
-    return finish("plot-e2e")
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_tests("plot-e2e", [test_svg_paths], [test_png],
+                       [test_slice], [test_bad_input]))
