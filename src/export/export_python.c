@@ -7,9 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "export_python.h"
-#include "fmt_double.h"
-#include "model.h"
+#include "export_impl.h"
 #include "objective_open.h"
 
 typedef struct {
@@ -170,12 +168,9 @@ static const char helpers[] =
 
 int export_python_check(const export_run *r, char *err, size_t cap)
 {
-    if (model_of(r->obj)) {
-        snprintf(err, cap, "models are not exported yet (built-in objectives "
-                           "and expressions are)");
+    if (model_of(r->obj) && export_model_check(r, err, cap) < 0)
         return -1;
-    }
-    if (!objective_expr(r->obj)) {
+    if (!model_of(r->obj) && !objective_expr(r->obj)) {
         snprintf(err, cap, "the objective has no formula to write");
         return -1;
     }
@@ -187,7 +182,7 @@ int export_python_check(const export_run *r, char *err, size_t cap)
     return 0;
 }
 
-static const char *num(double v, char *buf)
+const char *export_num(double v, char buf[FMT_DOUBLE_MAX])
 {
     if (v == INFINITY)
         return "math.inf";
@@ -213,7 +208,7 @@ static void filled(FILE *f, const char *template, const run_settings *s)
             continue;
         }
         char buf[FMT_DOUBLE_MAX];
-        fputs(num(keys[i].v, buf), f);
+        fputs(export_num(keys[i].v, buf), f);
         p += strlen(keys[i].key);
     }
 }
@@ -262,21 +257,26 @@ static void header(FILE *f, const export_run *r)
           "torch.set_default_dtype(torch.float64)\n\n", f);
 }
 
-static void constants(FILE *f, const run_settings *s)
+static void constants(FILE *f, const export_run *r)
 {
+    const run_settings *s = r->s;
     char buf[FMT_DOUBLE_MAX];
     fprintf(f, "STEPS = %ld\n", s->max_steps);
+    if (r->params < r->obj->dim)
+        fprintf(f, "PARAMS = %zu  # θ's columns in the trace\n", r->params);
     if (s->tol > 0.0)
-        fprintf(f, "TOL = %s  # stop when ‖∇f‖ < TOL\n", num(s->tol, buf));
+        fprintf(f, "TOL = %s  # stop when ‖∇f‖ < TOL\n",
+                export_num(s->tol, buf));
     if (s->grad == GRAD_CENTRAL)
-        fprintf(f, "H = %s  # the central-difference step\n", num(s->h, buf));
+        fprintf(f, "H = %s  # the central-difference step\n",
+                export_num(s->h, buf));
     if (s->clip.mode != CLIP_NONE)
-        fprintf(f, "CLIP = %s\n", num(s->clip.c, buf));
+        fprintf(f, "CLIP = %s\n", export_num(s->clip.c, buf));
     if (s->hd.mode != HD_OFF) {
         fprintf(f, "BETA = %s  # the hypergradient rate β\n",
-                num(s->hd.beta, buf));
-        fprintf(f, "LR_MIN = %s\n", num(s->hd.lr_min, buf));
-        fprintf(f, "LR_MAX = %s\n", num(s->hd.lr_max, buf));
+                export_num(s->hd.beta, buf));
+        fprintf(f, "LR_MIN = %s\n", export_num(s->hd.lr_min, buf));
+        fprintf(f, "LR_MAX = %s\n", export_num(s->hd.lr_max, buf));
     }
     fputs("\n\n", f);
 }
@@ -327,23 +327,31 @@ static void direction(FILE *f, const py_optimizer *o)
 static void loop(FILE *f, const export_run *r, const py_optimizer *o)
 {
     const run_settings *s = r->s;
-    char buf[FMT_DOUBLE_MAX];
+    char buf[FMT_DOUBLE_MAX], tail[64];
+    /* θ's columns (the first PARAMS of a model's), then a model's own. */
+    snprintf(tail, sizeof tail, "*theta.tolist()%s%s",
+             r->params < r->obj->dim ? "[:PARAMS]" : "",
+             model_of(r->obj) ? ", *extras(theta)" : "");
     fputs("theta = torch.tensor([", f);
     for (size_t i = 0; i < r->obj->dim; i++) {
         /* "2.0", not "2": a list of whole numbers makes an integer tensor. */
-        const char *v = num(r->start[i], buf);
-        fprintf(f, "%s%s%s", i ? ", " : "", v,
+        const char *v = export_num(r->start[i], buf);
+        fprintf(f, "%s%s%s", i == 0 ? "" : i % 4 ? ", " : ",\n    ", v,
                 strpbrk(v, ".en") ? "" : ".0");
     }
     fputs("], requires_grad=True)\nopt = ", f);
     filled(f, o->construct, s);
-    fprintf(f, "\nlr = %s\n\n", num(s->lr, buf));
+    fprintf(f, "\nlr = %s\n\n", export_num(s->lr, buf));
     fputs("loss, g = gradient(theta)\n"
           "d = torch.zeros_like(theta)\n"
           "print(\"step,loss,grad_norm,clipped,lr,hypergrad,lr_clamped,"
-          "update_norm,x0,x1\")\n"
-          "row(0, loss, norm(g), 0, lr, 0, 0, 0, *theta.tolist())\n"
-          "t = 0\n"
+          "update_norm", f);
+    for (size_t i = 0; i < r->params; i++)
+        fprintf(f, ",x%zu", i);
+    if (model_of(r->obj))
+        export_model_columns(f, r);
+    fprintf(f, "\")\nrow(0, loss, norm(g), 0, lr, 0, 0, 0, %s)\n", tail);
+    fputs("t = 0\n"
           "while t < STEPS and not diverged(loss, g, theta, lr)", f);
     fputs(s->tol > 0.0 ? " and norm(g) >= TOL:\n" : ":\n", f);
     fputs("    t += 1\n", f);
@@ -356,9 +364,9 @@ static void loop(FILE *f, const export_run *r, const py_optimizer *o)
         fputs("    h, clamped = 0, False\n", f);
     }
     fputs(s->hd.mode == HD_OFF ? update_plain : update_hd, f);
-    fputs("    loss, g = gradient(theta)\n"
-          "    row(t, loss, norm(g), clipped, lr, h, clamped, norm(lr * d),\n"
-          "        *theta.tolist())\n", f);
+    fprintf(f, "    loss, g = gradient(theta)\n"
+               "    row(t, loss, norm(g), clipped, lr, h, clamped, norm(lr * d),\n"
+               "        %s)\n", tail);
 }
 
 int export_python(FILE *f, const export_run *r)
@@ -368,14 +376,18 @@ int export_python(FILE *f, const export_run *r)
         return -1;
     const py_optimizer *o = find_optimizer(r->s->opt->name);
     header(f, r);
-    constants(f, r->s);
-    if (function(f, r) < 0)
+    constants(f, r);
+    if (model_of(r->obj))
+        export_model_functions(f, r);
+    else if (function(f, r) < 0)
         return -1;
     fputs(r->s->grad == GRAD_CENTRAL ? grad_central : grad_autograd, f);
     fputs("\n\n", f);
     direction(f, o);
     fputs(helpers, f);
     fputs("\n\n", f);
+    if (model_of(r->obj))
+        export_model_data(f, r);
     loop(f, r, o);
     return 0;
 }

@@ -2,8 +2,8 @@
 """End-to-end test of descent run --export-python: each exported script,
 run with PyTorch, prints the trajectory descent's own trace holds, to
 1e-9, for every torch-style optimiser with and without clipping and
-hypergradient descent; and what cannot be exported is refused (exit 2,
-nothing written).
+hypergradient descent, and for every model; what cannot be exported is
+refused (exit 2, nothing written).
 
 usage: export_e2e.py DESCENT_BINARY REF_DIR
 Run it with a Python that has torch (Debian's python3-torch); without
@@ -85,6 +85,24 @@ def test_optimisers(tmp):
                 compare(name, trace.stdout, run_script(script))
 
 
+def test_models(tmp):
+    """Models: the data as descent prepared it, the loss in torch, the
+    validation and accuracy columns."""
+    for model in ("linreg", "logreg", "softmax", "mlp", "ridge"):
+        lr = "1e-4" if model == "ridge" else "0.01"
+        for extra in (["--optimizer", "adam", "--lr", lr],
+                      ["--optimizer", "sgd", "--lr", lr, "--clip", "norm:1",
+                       "--hypergrad", "add", "--hd-beta", "1e-6"]):
+            args = ["run", "--model", model, "--steps", "60"] + extra
+            name = f"{model}, {' '.join(extra[1::2])}"
+            script = os.path.join(tmp, f"{model}.py")
+            p = run(args + ["--quiet", "--force", "--export-python", script])
+            check(f"{name}: export", p.returncode == 0, p.stderr)
+            if p.returncode == 0:
+                compare(name, run(args + ["--trace", "-"]).stdout,
+                        run_script(script))
+
+
 def test_central(tmp):
     """Central differences are written out as descent takes them."""
     script = os.path.join(tmp, "central.py")
@@ -100,7 +118,7 @@ def test_central(tmp):
 def test_refused(tmp):
     script = os.path.join(tmp, "m.py")
     for name, args in [
-        ("a model", ["--model", "linreg"]),
+        ("minibatches", ["--model", "linreg", "--batch", "10"]),
         ("an existing file", ["--objective", "quadratic"]),
         ("a missing directory", ["--objective", "quadratic"]),
     ]:
@@ -123,4 +141,4 @@ def test_refused(tmp):
 
 if __name__ == "__main__":
     sys.exit(run_tests("export-e2e", [test_optimisers, test_central],
-                       [test_refused]))
+                       [test_models], [test_refused]))
