@@ -1,7 +1,9 @@
 /* Axes, text and lines shared by the figure's panels. Ticks fall on the
  * same nice numbers as the screen's (ticks.c); log axes tick whole
- * decades, written 10⁻³, or nice numbers inside a single decade. */
+ * decades, written 10⁻³, or 1, 2 and 5 times them when fewer than two
+ * decades fall inside. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,12 +42,28 @@ static void power_label(int k, char *buf, size_t cap)
         strncat(buf, sup[*d - '0'], cap - strlen(buf) - 1);
 }
 
+/* 1, 2 and 5 times the powers of ten inside a log axis. */
+static int log_steps(const fig_axis *a, double *v, char (*label)[32])
+{
+    int n = 0;
+    for (int k = (int)floor(a->lo) - 1; k <= (int)ceil(a->hi); k++)
+        for (int m = 1; m <= 5 && n < MAX_TICKS; m += m == 1 ? 1 : 3) {
+            double x = m * pow(10.0, k), e = log10(x);
+            if (e >= a->lo && e <= a->hi) {
+                v[n] = x;
+                snprintf(label[n++], 32, "%g", x);
+            }
+        }
+    return n;
+}
+
 /* The ticks of a (values in data units) and their labels. */
 static int ticks(const fig_axis *a, int want, double *v,
                  char (*label)[32])
 {
     int n;
-    if (a->log && a->hi - a->lo >= 1.0) {
+    /* Whole decades when at least two fall inside. */
+    if (a->log && floor(a->hi) - ceil(a->lo) >= 1.0) {
         int step = (int)ceil((a->hi - a->lo) / want);
         if (step < 1)
             step = 1;
@@ -58,6 +76,8 @@ static int ticks(const fig_axis *a, int want, double *v,
             }
         return n;
     }
+    if (a->log && (n = log_steps(a, v, label)) >= 2)
+        return n;
     double lo = a->log ? pow(10.0, a->lo) : a->lo;
     double hi = a->log ? pow(10.0, a->hi) : a->hi;
     n = ticks_nice(lo, hi, want, v, MAX_TICKS);

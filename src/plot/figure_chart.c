@@ -26,35 +26,43 @@ static const double *series(const plot_path *p, unsigned which, bool val)
     return which == PLOT_LOSS ? p->loss : which == PLOT_LR ? p->lr : p->grad;
 }
 
-/* The range of every series' values (exponents on a log scale, which
- * falls back to linear when a value is ≤ 0) and of the steps. */
+/* Widens y (exponents on a log scale) and the steps to every path's
+ * values; false when a value ≤ 0 rules the log scale out. */
+static bool scan(const plot_figure *fig, unsigned which, fig_axis *y,
+                 double *max_step)
+{
+    for (int i = 0; i < fig->n_paths; i++) {
+        const plot_path *p = &fig->paths[i];
+        for (int val = 0; val < 2; val++) {
+            const double *v = series(p, which, val);
+            for (size_t k = 0; v && k < p->n; k++) {
+                if (!(fabs(v[k]) <= 1e300))
+                    continue;
+                if (y->log && !(v[k] > 0.0))
+                    return false;
+                double a = y->log ? log10(v[k]) : v[k];
+                y->lo = fmin(y->lo, a);
+                y->hi = fmax(y->hi, a);
+                *max_step = fmax(*max_step, p->step[k]);
+            }
+        }
+    }
+    return true;
+}
+
+/* The range of every series' values, on a log scale when they are all
+ * positive and the chart asks for one, padded a little. */
 static void ranges(const plot_figure *fig, unsigned which, fig_axis *y,
                    double *max_step)
 {
     *max_step = 1.0;
-    for (int pass = 0; pass < 2; pass++) {
+    y->lo = INFINITY;
+    y->hi = -INFINITY;
+    if (!scan(fig, which, y, max_step)) {
+        y->log = false;
         y->lo = INFINITY;
         y->hi = -INFINITY;
-        for (int i = 0; i < fig->n_paths; i++) {
-            const plot_path *p = &fig->paths[i];
-            for (int val = 0; val < 2; val++) {
-                const double *v = series(p, which, val);
-                for (size_t k = 0; v && k < p->n; k++) {
-                    if (!(fabs(v[k]) <= 1e300))
-                        continue;
-                    if (y->log && !(v[k] > 0.0)) {
-                        y->log = false;
-                        break;
-                    }
-                    double a = y->log ? log10(v[k]) : v[k];
-                    y->lo = fmin(y->lo, a);
-                    y->hi = fmax(y->hi, a);
-                    *max_step = fmax(*max_step, p->step[k]);
-                }
-            }
-        }
-        if (!y->log || y->lo <= y->hi)
-            break;
+        scan(fig, which, y, max_step);
     }
     if (!(y->lo <= y->hi))
         y->lo = 0.0, y->hi = 1.0;
