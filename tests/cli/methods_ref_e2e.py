@@ -73,10 +73,14 @@ def test_refusals(tmp):
         (["--model", "logreg", "--batch", "8", "--optimizer", "cg-pr"],
          "descent: --batch: cg-pr takes no minibatches: it works on the "
          "whole objective"),
+        (["--optimizer", "bfgs", "--export-python", "never.py"],
+         "descent: --export-python: bfgs is a reference method, not a "
+         "torch.optim optimiser: there is no PyTorch script to write"),
     ]:
-        p = run(["run"] + args + ["--trace", trace])
+        p = run(["run"] + args + ["--trace", trace], cwd=tmp)
         check(f"refused {args}", p.returncode == 2 and p.stderr == want + "\n"
-              and not os.path.exists(trace), p.stderr)
+              and not os.path.exists(trace)
+              and not os.path.exists(os.path.join(tmp, "never.py")), p.stderr)
 
 
 def test_defaults_and_help():
