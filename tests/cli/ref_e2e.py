@@ -4,7 +4,7 @@ on quadratics (§5) through `descent run`: summaries (golden), traces with
 evaluation counts, what the methods refuse, and the evaluation counts of
 every method on rosenbrock and beale.
 
-usage: methods_ref_e2e.py DESCENT_BINARY REF_DIR [--update]
+usage: ref_e2e.py DESCENT_BINARY REF_DIR [--update]
 """
 import json
 import os
@@ -125,7 +125,7 @@ def main():
         test_refusals(tmp)
         test_defaults_and_help()
         test_evaluation_counts()
-    sys.exit(finish("methods-ref cli"))
+    sys.exit(finish("ref cli"))
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ optimiser menu offers every method; E draws a quadratic's
 eigen-directions, and the theory lines give the predicted rate beside
 the measured one.
 
-usage: tui_methods_e2e.py BINARY
+usage: tui_ref_e2e.py BINARY
 """
 import sys
 
@@ -117,4 +117,4 @@ def test_theory_and_eigen_directions():
 
 
 if __name__ == "__main__":
-    sys.exit(h.run_all("tui-methods-e2e", globals()))
+    sys.exit(h.run_all("tui-ref-e2e", globals()))
