@@ -455,6 +455,15 @@ static void ends(void)
                            "the simplex repeats itself: no move changes it");
     run_free(&r);
     objective_free(&o);
+    /* GSL's set refuses a starting simplex with a non-finite vertex. */
+    o = open_obj("sqrt(0.1 - x) + y^2");
+    const double x0[2] = {0.05, 1.0};
+    r = start_run(&o, "nelder-mead", 0.1, x0);
+    CU_ASSERT_EQUAL(run_step(&r), RUN_STOPPED);
+    CU_ASSERT_EQUAL(r.step, 0);
+    CU_ASSERT_STRING_EQUAL(r.stop_why, "f is not finite at a starting vertex");
+    run_free(&r);
+    objective_free(&o);
 }
 
 void suite_ref_methods(void)

@@ -391,9 +391,11 @@ core_error run_set_settings(run *r, const run_settings *s)
         return rc;
     }
     bool new_opt = s->opt != r->s.opt;
-    /* A reference method starts again on a new α or gradient. */
-    bool restart = !new_opt && run_whole_counts_own(r) &&
-                   (new_lr || s->grad != r->s.grad || s->h != r->s.h);
+    /* A GSL minimiser starts again on a new α, or a new gradient if it
+     * uses one. */
+    bool new_grad = (s->grad != r->s.grad || s->h != r->s.h) &&
+                    (s->opt->caps & OPTIM_NEEDS_GRADIENT);
+    bool restart = !new_opt && run_whole_counts_own(r) && (new_lr || new_grad);
     double lr_set = r->s.lr;
     if (new_opt)
         run_whole_close(r); /* by the type that opened it */
