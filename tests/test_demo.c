@@ -68,7 +68,7 @@ static const struct {
 } bad[] = {
     {"lessn x\n", "1:1: unknown command 'lessn' (did you mean 'lesson'?)\n"},
     {"jump\n", "1:1: unknown command 'jump' (one of: lesson, step, set, key, "
-               "run, sleep, pause, say)\n"},
+               "run, sleep, pause, say, check)\n"},
     {"step intro\n", "1: 'step' needs a 'lesson' command before it\n"},
     {"lesson 99-none\n", "1:8: unknown lesson '99-none' (see 'descent list "
                          "lessons')\n"},

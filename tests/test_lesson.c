@@ -98,10 +98,14 @@ static void every_directive(void)
     CU_ASSERT_EQUAL(s->run.s.max_steps, 300);
     CU_ASSERT(s->locked[OPT_OBJECTIVE] && s->locked[OPT_START]);
     CU_ASSERT(!s->locked[OPT_LR]);
-    CU_ASSERT_EQUAL(s->goal.kind, GOAL_REACH);
-    CU_ASSERT_EQUAL(s->goal.point[0], 1);
-    CU_ASSERT_EQUAL(s->goal.point[1], 3);
-    CU_ASSERT_EQUAL(s->goal.tol, 0.01);
+    CU_ASSERT_EQUAL_FATAL(s->goal.n, 1);
+    CU_ASSERT_EQUAL(s->goal.a[0].kind, ATOM_REACH);
+    CU_ASSERT_EQUAL(s->goal.a[0].point[0], 1);
+    CU_ASSERT_EQUAL(s->goal.a[0].point[1], 3);
+    CU_ASSERT_EQUAL(s->goal.a[0].value, 0.01);
+    /* No deadline written: the step's limit. */
+    CU_ASSERT_EQUAL(s->goal.a[0].within, 300);
+    CU_ASSERT_FALSE(s->goal.a[0].within_written);
     CU_ASSERT_EQUAL_FATAL(s->n_hints, 2);
     CU_ASSERT_STRING_EQUAL(s->hints[1], "Second hint.");
     CU_ASSERT_EQUAL_FATAL(s->n_solution, 2);
@@ -119,13 +123,13 @@ static void every_directive(void)
     CU_ASSERT_PTR_EQUAL(s2->run.s.opt, &optim_momentum);
     CU_ASSERT(!s2->run.has_start);                 /* new objective */
     CU_ASSERT(!s2->locked[OPT_OBJECTIVE]);         /* locks are per step */
-    CU_ASSERT_EQUAL(s2->goal.kind, GOAL_LOSS);
-    CU_ASSERT_EQUAL(s2->goal.loss, 1e-3);
-    CU_ASSERT_EQUAL(s2->goal.within, 20);
-    CU_ASSERT_EQUAL(l.steps[2].goal.kind, GOAL_FASTER);
-    CU_ASSERT_EQUAL(l.steps[2].goal.than_step, 1);
-    CU_ASSERT_EQUAL(l.steps[3].goal.kind, GOAL_DIVERGE);
-    CU_ASSERT_EQUAL(l.steps[3].goal.within, 100);
+    CU_ASSERT_EQUAL(s2->goal.a[0].kind, ATOM_LOSS);
+    CU_ASSERT_EQUAL(s2->goal.a[0].value, 1e-3);
+    CU_ASSERT_EQUAL(s2->goal.a[0].within, 20);
+    CU_ASSERT_EQUAL(l.steps[2].goal.a[0].kind, ATOM_BEAT);
+    CU_ASSERT_EQUAL(l.steps[2].goal.a[0].step_index, 1);
+    CU_ASSERT_EQUAL(l.steps[3].goal.a[0].kind, ATOM_DIVERGE);
+    CU_ASSERT_EQUAL(l.steps[3].goal.a[0].within, 100);
     const lesson_quiz *q = &l.steps[4].quiz;
     CU_ASSERT_EQUAL(q->kind, QUIZ_CHOICE);
     CU_ASSERT_EQUAL(q->n_options, 3);

@@ -15,11 +15,11 @@ static const struct {
 } fixtures[] = {
     /* 1 header */
     {"id: t\ntitle: T\nminutes: 1\n@step s\ntext: x\n",
-     "1: missing 'format: 1' in the header\n"},
+     "1: missing 'format: 2' in the header\n"},
     {"id: t\nformat: 1\ntitle: T\nminutes: 1\n" STEP,
-     "2:1: 'format: 1' must come first\n"},
-    {"format: 2\nid: t\ntitle: T\nminutes: 1\n" STEP,
-     "1:9: unsupported format '2' (this descent reads format 1)\n"},
+     "2:1: 'format:' must come first\n"},
+    {"format: 3\nid: t\ntitle: T\nminutes: 1\n" STEP,
+     "1:9: unsupported format '3' (this descent reads formats 1 and 2)\n"},
     {"format: 1\ntitle: T\n" STEP,
      "1: missing 'id: ...' in the header\n"
      "1: missing 'minutes: ...' in the header\n"},
@@ -91,10 +91,9 @@ static const struct {
      "@step b\ntext: y\ngoal: converge faster than intr\n",
      "10:28: goal: unknown step 'intr' (did you mean 'intro'?)\n"},
     {HEAD STEP "goal: converge faster than s\n",
-     "7:28: goal: a step cannot converge faster than itself\n"},
+     "7:28: goal: a step cannot beat itself\n"},
     {HEAD STEP "@step u\ntext: x\ngoal: converge faster than s\n",
-     "9:28: goal: step 's' has no 'loss < V within N steps' goal to compare "
-     "with\n"},
+     "9:28: goal: step 's' has no goal to beat\n"},
     {HEAD STEP "goal: diverge within 5 steps now\n",
      "7:30: goal: unexpected 'now' after the goal\n"},
     /* 40 quizzes, solutions */
@@ -110,7 +109,8 @@ static const struct {
      "6:7: unknown quiz 'essay' (number or choice)\n"},
     {HEAD STEP "answer: 2\n", "7:1: 'answer:' needs a 'quiz:' in the step\n"},
     {HEAD "@step q\nquiz: number\nanswer: 1\ngoal: diverge within 5 steps\n",
-     "6:1: a step has a goal or a quiz, not both\n"
+     "6:1: a step has a goal or a quiz, not both (a goal may have a "
+     "'predict:')\n"
      "6:1: quiz without 'ask:'\n"},
     {HEAD STEP "solution: lr: 0.5\n",
      "7:1: 'solution:' needs a 'goal:' in the step\n"},

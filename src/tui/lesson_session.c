@@ -48,51 +48,23 @@ int lsession_step(session *s, lesson_player *p, run_options *cur, char *err,
     return lsession_open(s, cur, &obj, err, cap);
 }
 
-bool lsession_live(int id) { return id >= OPT_OPTIMIZER && id <= OPT_TOL; }
-
-/* The run settings of n on the focused run, keeping its state. */
-static int apply_live(session *s, const run_settings *n, option_error *e)
-{
-    session_run *sr = &s->runs[s->focus];
-    run *r = &sr->r;
-    if ((n->grad != r->s.grad || n->h != r->s.h) &&
-        run_set_grad(r, n->grad, n->h) < 0)
-        return option_fail(e, "--grad", "%s gradients are not available "
-                           "for %s", grad_method_name(n->grad), s->obj.name);
-    if (n->opt != r->s.opt)
-        run_set_optimizer(r, n->opt);
-    r->s.op = n->op;
-    run_set_clip(r, n->clip);
-    run_set_hd(r, n->hd);
-    if (n->lr != r->lr && run_set_lr(r, n->lr) < 0)
-        return option_fail(e, "--lr", "must be greater than 0");
-    r->s.tol = n->tol;
-    r->s.max_steps = n->max_steps > r->step ? n->max_steps : r->step;
-    sr->steps_granted = n->max_steps;
-    session_settings_changed(s);
-    return 0;
-}
+bool lsession_live(int id) { return lesson_setting_live(id); }
 
 int lsession_set(session *s, run_options *cur, int id, const char *value,
                  option_error *e)
 {
-    run_options o = *cur;
-    const session_run *sr = &s->runs[s->focus];
-    /* On top of what the run does now: keys may have changed it. */
-    o.s = sr->r.s;
-    o.s.lr = sr->r.lr;
-    o.s.max_steps = sr->steps_granted;
-    lesson_setting set = {id, value, 0, 0};
-    if (lesson_apply(&o, &set, e) < 0)
-        return -1;
-    lesson_settle(&o, &set, 1);
+    run_options o;
     objective obj;
-    if (run_options_open(&o, &obj, e) < 0)
+    session_run *sr = &s->runs[s->focus];
+    if (lesson_settings_now(cur, &sr->r, sr->steps_granted, id, value, &o,
+                            &obj, e) < 0)
         return -1;
     if (lsession_live(id)) {
         objective_free(&obj);
-        if (apply_live(s, &o.s, e) < 0)
+        if (lesson_run_retune(&sr->r, &o.s, s->obj.name, e) < 0)
             return -1;
+        sr->steps_granted = o.s.max_steps;
+        session_settings_changed(s);
         *cur = o;
         return 0;
     }
