@@ -17,7 +17,7 @@ static const struct {
     {"run", cmd_run, "headless run, prints a summary, writes a trace"},
     {"replay", cmd_replay, "open a saved trace in the TUI (read-only)"},
     {"gradcheck", cmd_gradcheck, "analytic vs automatic vs central differences"},
-    {"list", cmd_list, "list objectives, optimizers, models, lessons or datasets"},
+    {"list", cmd_list, "list objectives, optimizers, models, lessons, demos or datasets"},
     {"lesson", cmd_lesson, "lesson menu, or start one lesson in the TUI"},
     {"demo", cmd_demo, "play a scripted classroom demo in the TUI"},
     {"lint", cmd_lint, "check lesson and demo files, report every problem"},

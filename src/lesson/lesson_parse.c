@@ -98,9 +98,13 @@ static bool after_recap(parser *ps, const source_line *line, const char *what)
 
 static void recap(parser *ps, const source_line *line, const char *value)
 {
-    if (!need_format2(ps, line, 1, "'recap:'") ||
-        after_recap(ps, line, "a second 'recap:'"))
+    if (!need_format2(ps, line, 1, "'recap:'"))
         return;
+    if (ps->recap) {
+        diag_add(ps->d, line->number, 1, "duplicate 'recap' (first at line "
+                 "%d)", ps->recap);
+        return;
+    }
     step_finish(ps);
     ps->step = NULL;
     ps->recap = line->number;

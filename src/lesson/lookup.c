@@ -1,4 +1,5 @@
 #include <dirent.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,6 +130,23 @@ static int demo_file(const struct dirent *e)
            strcmp(e->d_name + n - 5, ".demo") == 0;
 }
 
+/* The first comment line of the script at path, without its '#'. */
+static char *about(const char *path)
+{
+    char line[256] = "";
+    FILE *f = fopen(path, "r");
+    while (f && fgets(line, sizeof line, f) && line[0] != '#')
+        line[0] = '\0';
+    if (f)
+        fclose(f);
+    const char *t = line[0] == '#' ? line + 1 + strspn(line + 1, " ") : "";
+    size_t n = strcspn(t, "\r\n");
+    char *copy = malloc(n + 1);
+    if (copy)
+        snprintf(copy, n + 1, "%s", t);
+    return copy;
+}
+
 int demo_list_load(const char *dir, demo_list *out)
 {
     memset(out, 0, sizeof *out);
@@ -138,13 +156,20 @@ int demo_list_load(const char *dir, demo_list *out)
         return -1;
     out->name = calloc((size_t)n + 1, sizeof *out->name);
     out->path = calloc((size_t)n + 1, sizeof *out->path);
+    out->about = calloc((size_t)n + 1, sizeof *out->about);
+    bool ok = out->name && out->path && out->about;
     for (int i = 0; i < n; i++) {
         size_t len = strlen(ents[i]->d_name);
         char *name = malloc(len - 4), *path = malloc(strlen(dir) + len + 2);
-        if (out->name && out->path && name && path) {
+        char *what = NULL;
+        if (ok && name && path) {
             snprintf(name, len - 4, "%s", ents[i]->d_name);
             sprintf(path, "%s/%s", dir, ents[i]->d_name);
+            what = about(path);
+        }
+        if (ok && what) {
             out->name[out->n] = name;
+            out->about[out->n] = what;
             out->path[out->n++] = path;
         } else {
             free(name);
@@ -153,7 +178,7 @@ int demo_list_load(const char *dir, demo_list *out)
         free(ents[i]);
     }
     free(ents);
-    return out->name && out->path ? 0 : (demo_list_free(out), -1);
+    return ok ? 0 : (demo_list_free(out), -1);
 }
 
 void demo_list_free(demo_list *d)
@@ -161,9 +186,11 @@ void demo_list_free(demo_list *d)
     for (size_t i = 0; i < d->n; i++) {
         free(d->name[i]);
         free(d->path[i]);
+        free(d->about[i]);
     }
     free(d->name);
     free(d->path);
+    free(d->about);
     memset(d, 0, sizeof *d);
 }
 

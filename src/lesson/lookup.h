@@ -19,9 +19,10 @@ const lesson *lookup_lesson(const lesson_catalog *c, const char *arg,
  * following in c's order (by file name); NULL after the last. */
 const lesson *catalog_next(const lesson_catalog *c, const lesson *l);
 
-/* The shipped demo scripts: names (without ".demo", sorted) and paths. */
+/* The shipped demo scripts: names (without ".demo", sorted), paths and
+ * what each is about (its first comment line, "" without one). */
 typedef struct {
-    char **name, **path;
+    char **name, **path, **about;
     size_t n;
 } demo_list;
 
