@@ -369,10 +369,10 @@ static const char predicting[] =
  * over, with the explanations; the recap after the last step. */
 static void predict_and_recap(void)
 {
+    lesson_player p;
     lesson l;
     CU_ASSERT_STRING_EQUAL_FATAL(lesson_problems(predicting, &l), "");
     CU_ASSERT_STRING_EQUAL(l.next, "04-momentum");
-    lesson_player p;
     CU_ASSERT_EQUAL_FATAL(player_init(&p, &l, NULL, 0), 0);
     CU_ASSERT(player_wants_guess(&p));
     CU_ASSERT_FALSE(player_answer(&p, "2").valid); /* not a quiz */

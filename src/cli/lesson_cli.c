@@ -48,15 +48,10 @@ static void next_known(const lesson *l, const lesson_catalog *cat,
 {
     if (!l->next || !cat || catalog_find(cat, l->next))
         return;
-    const char *names[128];
-    size_t n = 0;
-    for (size_t i = 0; i < cat->n && n < 127; i++)
-        names[n++] = cat->l[i].id;
-    names[n] = NULL;
     char tail[160];
     diag_add(d, l->next_line, l->next_column, "next: unknown lesson '%s'%s",
-             l->next, diag_suggest(tail, sizeof tail, l->next, names,
-                                   "see 'descent list lessons'"));
+             l->next, catalog_suggest(cat, l->next, tail, sizeof tail,
+                                      "see 'descent list lessons'"));
 }
 
 void lint_file(const char *path, const lesson_catalog *cat, bool play,

@@ -84,15 +84,10 @@ static void step_cmd(script *s, demo_command *c, const char *args)
     }
     if (!s->current || lesson_find_step(s->current, c->text) >= 0)
         return;
-    const char *names[64];
-    size_t n = 0;
-    for (size_t i = 0; i < s->current->n_steps && n < 63; i++)
-        names[n++] = s->current->steps[i].id;
-    names[n] = NULL;
     char tail[128];
     problem(s, args, "unknown step '%s' in lesson '%s'%s", c->text,
-            s->current->id, diag_suggest(tail, sizeof tail, c->text, names,
-                                         NULL));
+            s->current->id, lesson_step_suggest(s->current, c->text, tail,
+                                                sizeof tail));
 }
 
 static void set_cmd(script *s, demo_command *c, const char *args)

@@ -137,10 +137,11 @@ void sim_remove_run(demo_sim *s)
 
 /* One update of every run that can go on; a run paused at its limit is
  * given as many steps again (the screen's limit is a pause). Returns
- * how many runs moved. */
-int sim_step(demo_sim *s)
+ * whether a run moved and one can still go on (as session_step and
+ * session_any_running together). */
+bool sim_step(demo_sim *s)
 {
-    int n = 0;
+    int moved = 0, going = 0;
     for (int i = 0; i < s->nruns; i++) {
         sim_run *sr = &s->runs[i];
         run *r = &sr->r;
@@ -148,25 +149,16 @@ int sim_step(demo_sim *s)
             r->s.max_steps += sr->granted;
             r->status = RUN_RUNNING;
         }
-        if (r->status != RUN_RUNNING)
-            continue;
-        run_step(r);
-        track(s, sr);
-        n++;
+        if (r->status == RUN_RUNNING) {
+            run_step(r);
+            track(s, sr);
+            moved++;
+        }
+        going += r->status == RUN_RUNNING || r->status == RUN_MAX_STEPS;
     }
     if (s->budget)
-        *s->budget -= n;
-    return n;
-}
-
-bool sim_any_running(const demo_sim *s)
-{
-    for (int i = 0; i < s->nruns; i++) {
-        run_status st = s->runs[i].r.status;
-        if (st == RUN_RUNNING || st == RUN_MAX_STEPS)
-            return true;
-    }
-    return false;
+        *s->budget -= moved;
+    return moved && going;
 }
 
 int sim_init(demo_sim *s, const demo *d, demo_find_lesson find, void *ctx,

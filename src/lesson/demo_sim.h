@@ -52,8 +52,7 @@ void sim_open_step(demo_sim *s, int line);
 void sim_restart(demo_sim *s, sim_run *sr);
 int sim_add_run(demo_sim *s);
 void sim_remove_run(demo_sim *s);
-int sim_step(demo_sim *s);
-bool sim_any_running(const demo_sim *s);
+bool sim_step(demo_sim *s);
 
 /* Carries out a command other than check (demo_sim_cmd.c). */
 void sim_command(demo_sim *s, const demo_command *c, demo_find_lesson find,

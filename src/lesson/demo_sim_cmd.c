@@ -145,9 +145,8 @@ static void run_n(demo_sim *s, const demo_command *c)
                  "10000000");
         return;
     }
-    for (long i = 0; i < c->count; i++)
-        if (!sim_step(s) || !sim_any_running(s))
-            break;
+    for (long i = 0; i < c->count && sim_step(s); i++)
+        ;
 }
 
 void sim_command(demo_sim *s, const demo_command *c, demo_find_lesson find,

@@ -99,6 +99,10 @@ void lesson_free(lesson *l);
 
 /* The index of the step with this id, or -1. */
 long lesson_find_step(const lesson *l, const char *id);
+/* The tail of an "unknown step" message: the nearest step id of l to id
+ * (diag_suggest, nothing otherwise). */
+const char *lesson_step_suggest(const lesson *l, const char *id, char *buf,
+                                size_t cap);
 
 /* The lesson-settable option called name (len bytes): every run option
  * but those for output (trace, trace-params, force, quiet); NULL. */

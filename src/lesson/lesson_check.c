@@ -90,16 +90,10 @@ static void beat_step(parser *ps, lesson_goal *g, long own, const char *what)
             continue;
         long k = lesson_find_step(l, a->step);
         if (k < 0) {
-            const char *names[64];
-            size_t n = 0;
-            for (size_t j = 0; j < l->n_steps && n < 63; j++)
-                names[n++] = l->steps[j].id;
-            names[n] = NULL;
             char tail[128];
             diag_add(ps->d, g->line, a->step_column, "%s: unknown step "
-                     "'%s'%s", what, a->step, diag_suggest(tail, sizeof tail,
-                                                           a->step, names,
-                                                           NULL));
+                     "'%s'%s", what, a->step,
+                     lesson_step_suggest(l, a->step, tail, sizeof tail));
         } else if (k == own) {
             diag_add(ps->d, g->line, a->step_column, "%s: a step cannot beat "
                      "itself", what);

@@ -1,5 +1,6 @@
 /* The lesson parser's line loop: blank lines, comments, "@step ID",
  * directives "name: value", and indented lines that continue a text. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -370,4 +371,11 @@ long lesson_find_step(const lesson *l, const char *id)
         if (strcmp(l->steps[i].id, id) == 0)
             return (long)i;
     return -1;
+}
+
+const char *lesson_step_suggest(const lesson *l, const char *id, char *buf,
+                                size_t cap)
+{
+    return diag_suggest_in(buf, cap, id, l->steps, l->n_steps,
+                           sizeof l->steps[0], offsetof(lesson_step, id), NULL);
 }

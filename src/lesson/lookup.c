@@ -1,4 +1,3 @@
-#include <dirent.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,7 +51,7 @@ static long match(const char *const *names, const char *const *alt, size_t n,
         list(names, hit, k, cands, sizeof cands);
         snprintf(msg, cap, "'%s' matches %zu %ss: %s", arg, k, what, cands);
     } else if (k == 0) {
-        const char *near = strlen(arg) <= SUGGEST_MAX_LEN
+        const char *near = n && strlen(arg) <= SUGGEST_MAX_LEN
                                ? suggest_nearest(arg, names) : NULL;
         if (near)
             snprintf(msg, cap, "unknown %s '%s' (did you mean '%s'?)", what,
@@ -123,13 +122,6 @@ int demo_dir(char *buf, size_t cap)
     return n > 0 && (size_t)n < cap ? 0 : -1;
 }
 
-static int demo_file(const struct dirent *e)
-{
-    size_t n = strlen(e->d_name);
-    return e->d_name[0] != '.' && n > 5 &&
-           strcmp(e->d_name + n - 5, ".demo") == 0;
-}
-
 /* The first comment line of the script at path, without its '#'. */
 static char *about(const char *path)
 {
@@ -147,38 +139,43 @@ static char *about(const char *path)
     return copy;
 }
 
+/* Adds the script at path to the list: its name is the file's without
+ * the directory and ".demo". */
+static void add(void *ctx, const char *path)
+{
+    demo_list *d = ctx;
+    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    size_t len = strlen(base) - 5;
+    char **name = realloc(d->name, (d->n + 2) * sizeof *name);
+    if (name)
+        d->name = name;
+    char **paths = realloc(d->path, (d->n + 2) * sizeof *paths);
+    if (paths)
+        d->path = paths;
+    char **abouts = realloc(d->about, (d->n + 2) * sizeof *abouts);
+    if (abouts)
+        d->about = abouts;
+    char *n = malloc(len + 1), *p = malloc(strlen(path) + 1), *a = about(path);
+    if (!name || !paths || !abouts || !n || !p || !a) {
+        free(n);
+        free(p);
+        free(a);
+        return;
+    }
+    snprintf(n, len + 1, "%s", base);
+    strcpy(p, path);
+    d->name[d->n] = n;
+    d->path[d->n] = p;
+    d->about[d->n++] = a;
+    d->name[d->n] = NULL;
+}
+
 int demo_list_load(const char *dir, demo_list *out)
 {
     memset(out, 0, sizeof *out);
-    struct dirent **ents;
-    int n = scandir(dir, &ents, demo_file, alphasort);
-    if (n < 0)
+    if (catalog_each(dir, ".demo", add, out) < 0)
         return -1;
-    out->name = calloc((size_t)n + 1, sizeof *out->name);
-    out->path = calloc((size_t)n + 1, sizeof *out->path);
-    out->about = calloc((size_t)n + 1, sizeof *out->about);
-    bool ok = out->name && out->path && out->about;
-    for (int i = 0; i < n; i++) {
-        size_t len = strlen(ents[i]->d_name);
-        char *name = malloc(len - 4), *path = malloc(strlen(dir) + len + 2);
-        char *what = NULL;
-        if (ok && name && path) {
-            snprintf(name, len - 4, "%s", ents[i]->d_name);
-            sprintf(path, "%s/%s", dir, ents[i]->d_name);
-            what = about(path);
-        }
-        if (ok && what) {
-            out->name[out->n] = name;
-            out->about[out->n] = what;
-            out->path[out->n++] = path;
-        } else {
-            free(name);
-            free(path);
-        }
-        free(ents[i]);
-    }
-    free(ents);
-    return ok ? 0 : (demo_list_free(out), -1);
+    return 0;
 }
 
 void demo_list_free(demo_list *d)

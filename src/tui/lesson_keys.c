@@ -24,8 +24,8 @@ static void moved(app *a, bool ok, const char *edge)
 static void ls_next(app *a)
 {
     moved(a, lview_next(view(a)), a->play->has_menu
-              ? "the last step: m for the lesson menu, q quits"
-              : "the last step: q quits");
+              ? "the end of the lesson: m for the lesson menu, q quits"
+              : "the end of the lesson: q quits");
 }
 
 static void ls_prev(app *a) { moved(a, lview_prev(view(a)), "the first step"); }
