@@ -139,7 +139,7 @@ void goal_track_report(const goal_track *t, goal_report *r)
     r->status = t->status;
     r->n = g->n;
     goal_text(g, r->goal, sizeof r->goal);
-    char parts[sizeof r->summary] = "";
+    char parts[sizeof r->summary - 16] = ""; /* room for the lead */
     size_t len = 0;
     for (size_t i = 0; i < g->n; i++) {
         goal_part_report *pr = &r->part[i];
