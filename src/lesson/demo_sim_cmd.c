@@ -6,6 +6,7 @@
 
 #include "demo_sim.h"
 #include "optimizer.h"
+#include "run_live.h"
 
 static run *focused(demo_sim *s) { return &s->runs[s->focus].r; }
 
@@ -124,13 +125,13 @@ static void set(demo_sim *s, const demo_command *c)
         sim_lose(s, c->line, "'set' fails: %s", e.message);
         return;
     }
-    if (!lesson_setting_live(c->option)) {
+    if (!run_live_option(c->option)) {
         s->cur = o;
         sim_open(s, &obj, c->line);
         return;
     }
     objective_free(&obj);
-    if (lesson_run_retune(&sr->r, &o.s, s->obj.name, &e) < 0) {
+    if (lesson_run_retune(&sr->r, c->option, &o.s, &s->obj, &e) < 0) {
         sim_lose(s, c->line, "'set' fails: %s", e.message);
         return;
     }

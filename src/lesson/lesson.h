@@ -130,11 +130,6 @@ int lesson_step_settings(const lesson_step *st, bool solved, run_options *out,
 int lesson_check_settings(const lesson_step *st, const lesson_check *c,
                           run_options *out, option_error *e);
 
-/* Whether setting id is one of the update's (optimizer ... tol): a
- * learner's or a demo's change of it goes into the run between updates,
- * where any other opens the run again. */
-bool lesson_setting_live(int id);
-
 /* The settings after setting id to value (as a lesson writes it) on top
  * of cur, with the update's settings as run r has them now (keys may
  * have changed them; granted: its steps as given), opened into obj. 0,
@@ -143,11 +138,11 @@ int lesson_settings_now(const run_options *cur, const run *r, long granted,
                         int id, const char *value, run_options *out,
                         objective *obj, option_error *e);
 
-/* Gives run r the update's settings n between updates, keeping its
- * state (objective: its name, for the message). 0, or -1 with e filled
- * and r unchanged but for what was applied before the failing part. */
-int lesson_run_retune(run *r, const run_settings *n, const char *objective,
-                      option_error *e);
+/* Gives run r the update's settings n between updates (as a change of
+ * option id, run_live_option), keeping its state; the limit never falls
+ * below the updates done. 0, or -1 with e filled and r unchanged. */
+int lesson_run_retune(run *r, int id, const run_settings *n,
+                      const objective *obj, option_error *e);
 
 /* Whether the step has a goal. */
 bool lesson_has_goal(const lesson_step *st);

@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "lesson_run.h"
+#include "run_live.h"
 
 int lesson_run_goal(const run_options *o, const objective *obj, long horizon,
                     goal_track *t, lesson_budget *budget, option_error *e)
@@ -12,9 +13,9 @@ int lesson_run_goal(const run_options *o, const objective *obj, long horizon,
     if (budget && *budget < s.max_steps)
         return option_fail(e, "", "not played: the file's budget of %d "
                            "updates is spent", LESSON_PLAY_BUDGET);
-    if (run_init(&r, obj, &s, run_options_start(o, obj)) < 0)
-        return option_fail(e, "", "the run cannot start (gradient method, "
-                           "minibatches or memory)");
+    core_error rc = run_init(&r, obj, &s, run_options_start(o, obj));
+    if (rc != CORE_OK)
+        return run_live_fail(e, OPT_GRAD, rc, obj, &s);
     lesson_state st = lesson_state_of(&r);
     /* The settings never change here: a part that names one is decided. */
     while (goal_track_feed(t, &st) == GOAL_PENDING && r.status == RUN_RUNNING) {

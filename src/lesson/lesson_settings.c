@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "lesson.h"
+#include "run_live.h"
 
 const option_entry *lesson_option(const char *name, size_t len)
 {
@@ -88,8 +89,6 @@ int lesson_step_open(const lesson_step *st, bool solved, run_options *out,
     return run_options_open(out, obj, e);
 }
 
-bool lesson_setting_live(int id) { return id >= OPT_OPTIMIZER && id <= OPT_TOL; }
-
 int lesson_settings_now(const run_options *cur, const run *r, long granted,
                         int id, const char *value, run_options *out,
                         objective *obj, option_error *e)
@@ -106,21 +105,11 @@ int lesson_settings_now(const run_options *cur, const run *r, long granted,
     return run_options_open(out, obj, e);
 }
 
-int lesson_run_retune(run *r, const run_settings *n, const char *objective,
-                      option_error *e)
+int lesson_run_retune(run *r, int id, const run_settings *n,
+                      const objective *obj, option_error *e)
 {
-    if ((n->grad != r->s.grad || n->h != r->s.h) &&
-        run_set_grad(r, n->grad, n->h) < 0)
-        return option_fail(e, "--grad", "%s gradients are not available "
-                           "for %s", grad_method_name(n->grad), objective);
-    if (n->opt != r->s.opt)
-        run_set_optimizer(r, n->opt);
-    r->s.op = n->op;
-    run_set_clip(r, n->clip);
-    run_set_hd(r, n->hd);
-    if (n->lr != r->lr && run_set_lr(r, n->lr) < 0)
-        return option_fail(e, "--lr", "must be greater than 0");
-    r->s.tol = n->tol;
-    r->s.max_steps = n->max_steps > r->step ? n->max_steps : r->step;
-    return 0;
+    run_settings set = *n;
+    set.max_steps = n->max_steps > r->step ? n->max_steps : r->step;
+    core_error rc = run_set_settings(r, &set);
+    return rc == CORE_OK ? 0 : run_live_fail(e, id, rc, obj, &set);
 }

@@ -3,6 +3,7 @@
 
 #include "lesson_session.h"
 #include "model.h"
+#include "run_live.h"
 
 /* A session that always opens, for when a step's does not (out of
  * memory, a gradient the objective lacks): the screen must have one. */
@@ -48,7 +49,7 @@ int lsession_step(session *s, lesson_player *p, run_options *cur, char *err,
     return lsession_open(s, cur, &obj, err, cap);
 }
 
-bool lsession_live(int id) { return lesson_setting_live(id); }
+bool lsession_live(int id) { return run_live_option(id); }
 
 int lsession_set(session *s, run_options *cur, int id, const char *value,
                  option_error *e)
@@ -61,7 +62,7 @@ int lsession_set(session *s, run_options *cur, int id, const char *value,
         return -1;
     if (lsession_live(id)) {
         objective_free(&obj);
-        if (lesson_run_retune(&sr->r, &o.s, s->obj.name, e) < 0)
+        if (lesson_run_retune(&sr->r, id, &o.s, &s->obj, e) < 0)
             return -1;
         sr->steps_granted = o.s.max_steps;
         session_settings_changed(s);
