@@ -204,8 +204,7 @@ void sim_free(demo_sim *s)
 }
 
 /* Check k of the script on the focused run. */
-static void judge(demo_sim *s, size_t k, const demo_command *c,
-                  play_verdict *v)
+static void judge(demo_sim *s, size_t k, play_verdict *v)
 {
     if (s->lost_line) {
         snprintf(v->why, sizeof v->why, "cannot be played headless after "
@@ -224,7 +223,6 @@ static void judge(demo_sim *s, size_t k, const demo_command *c,
     goal_track_feed(t, &st);
     goal_report r;
     goal_track_report(t, &r);
-    (void)c;
     if (r.status == GOAL_MET)
         v->ok = true;
     else
@@ -248,7 +246,7 @@ size_t demo_play_checks(const demo *d, demo_find_lesson find, void *find_ctx,
             continue;
         play_verdict v = {c->line, s.l ? s.l->steps[s.step].id : "-", false,
                           ""};
-        judge(&s, k++, c, &v);
+        judge(&s, k++, &v);
         failed += !v.ok;
         report(ctx, &v);
     }

@@ -99,7 +99,7 @@ static void key(demo_sim *s, long k, int line)
         sim_step(s);
     } else if (s->nruns && k == 'o') {
         next_optimizer(s);
-    } else if (!prompt && k == 'p') {
+    } else if (k == 'p') {
         s->presenter = !s->presenter;
     } else {
         char name[32], what[64];

@@ -137,6 +137,7 @@ void goal_track_report(const goal_track *t, goal_report *r)
     const lesson_goal *g = t->g;
     memset(r, 0, sizeof *r);
     r->status = t->status;
+    r->final = t->status == GOAL_FAILED && goal_track_final(t);
     r->n = g->n;
     goal_text(g, r->goal, sizeof r->goal);
     char parts[sizeof r->summary - 16] = ""; /* room for the lead */

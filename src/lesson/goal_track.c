@@ -183,11 +183,8 @@ goal_status goal_track_feed(goal_track *t, const lesson_state *s)
     return t->status;
 }
 
-bool goal_track_open(const goal_track *t)
+bool goal_track_final(const goal_track *t)
 {
     bool final;
-    if (t->status == GOAL_MET)
-        return false;
-    return !(combine(t->g->a, t->part, t->g->n, &final) == GOAL_FAILED &&
-             final);
+    return combine(t->g->a, t->part, t->g->n, &final) == GOAL_FAILED && final;
 }

@@ -58,9 +58,9 @@ void goal_track_init(goal_track *t, const lesson *l, const lesson_goal *g,
  * Returns the goal's status. Met stays met. */
 goal_status goal_track_feed(goal_track *t, const lesson_state *s);
 
-/* Whether feeding more states of the same run could change the status:
- * false once met, or failed by a part decided for good. */
-bool goal_track_open(const goal_track *t);
+/* Whether the goal failed by a part decided for good (feeding more
+ * states of the same run cannot meet it). */
+bool goal_track_final(const goal_track *t);
 
 /* How the goal stands, for the learner. */
 typedef struct {
@@ -71,6 +71,9 @@ typedef struct {
 
 typedef struct {
     goal_status status;
+    /* Failed for good: only a restart (or another run) can meet it. A
+     * failure by a setting is not final: changing it may meet the goal. */
+    bool final;
     /* One sentence: "Goal met at step 37: loss 0.00042, below 0.001.",
      * "Not met: loss 0.0031 at step 200, not below 0.001." A failed
      * deadline's numbers are those at the deadline. */
