@@ -7,6 +7,7 @@
 #include "catalog.h"
 #include "lesson_util.h"
 #include "lookup.h"
+#include "player.h"
 #include "suites.h"
 
 static const char sample[] =
@@ -176,6 +177,7 @@ static const char sample2[] =
     "@step bowl\n"
     "text: A bowl.\n"
     "objective: quadratic\n"
+    "lock: all except optimizer, lr\n"
     "check: start: 1, 2, lr: 0.5 | reach 0,0 tol 1e-9 within 1 step\n"
     "goal: beat fit\n"
     "recap: | Two steps.\n"
@@ -224,6 +226,16 @@ static void format2_directives(void)
     CU_ASSERT_EQUAL(lesson_check_settings(b, &b->checks[0], &o, &e), 0);
     CU_ASSERT_EQUAL(o.start[1], 2);
     CU_ASSERT_EQUAL(o.s.lr, 0.5);
+    CU_ASSERT(b->locked[OPT_OBJECTIVE] && b->locked[OPT_MOMENTUM] &&
+              b->locked[MOPT_DATA]);
+    CU_ASSERT_FALSE(b->locked[OPT_LR] || b->locked[OPT_OPTIMIZER]);
+    lesson_player p;
+    CU_ASSERT_EQUAL_FATAL(player_init(&p, &l, NULL, 0), 0);
+    player_goto(&p, 1);
+    char locks[400];
+    player_lock_text(&p, locks, sizeof locks);
+    CU_ASSERT_STRING_EQUAL(locks, "all but optimizer, lr");
+    player_free(&p);
     CU_ASSERT_EQUAL(b->goal.a[0].kind, ATOM_BEAT);
     CU_ASSERT_EQUAL(b->goal.a[0].step_index, 0);
     lesson_free(&l);

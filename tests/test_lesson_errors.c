@@ -238,6 +238,12 @@ static const struct {
      "starts with a letter or digit\n"},
     {HEAD2 STEP "id: u\n", "7:1: 'id' belongs in the header, before the "
      "first '@step'\n"},
+    {HEAD2 STEP "lock: all but lr\n",
+     "7:11: lock: expected 'except NAME, ...' after 'all'\n"},
+    {HEAD2 STEP "lock: all except lrr\n",
+     "7:18: lock: unknown setting 'lrr' (did you mean 'lr'?)\n"},
+    {HEAD STEP "lock: all\n",
+     "7:7: 'lock: all' is format 2's: the file says 'format: 1'\n"},
 };
 
 static void every_fixture(void)

@@ -301,6 +301,9 @@ static void play_lesson(void)
     CU_ASSERT_FALSE(player_prev(&p));
     CU_ASSERT_FALSE(player_may_change(&p, "objective"));
     CU_ASSERT_TRUE(player_may_change(&p, "lr"));
+    char locks[400];
+    player_lock_text(&p, locks, sizeof locks);
+    CU_ASSERT_STRING_EQUAL(locks, "objective, start, optimizer");
     CU_ASSERT_EQUAL(player_hints_left(&p), 2);
     CU_ASSERT_PTR_NOT_NULL(player_hint(&p));
     CU_ASSERT_PTR_NOT_NULL(player_hint(&p));

@@ -103,18 +103,34 @@ static void unknown_setting(parser *ps, const source_line *line,
              diag_suggest(tail, sizeof tail, word, lesson_option_names(), NULL));
 }
 
-/* lock: NAME, NAME ... (commas or spaces between). */
+/* lock: NAME, NAME ... (commas or spaces between), or (format 2) all,
+ * or all except NAME, NAME ...: every setting but those. */
 static void lock(parser *ps, const source_line *line, const char *value)
 {
     const char *p = value;
+    bool *locked = ps->step->locked;
+    bool all = strncmp(p, "all", 3) == 0 && (!p[3] || p[3] == ' ');
     if (!*p)
         diag_add(ps->d, line->number, source_column(line, p),
                  "empty lock (name the settings the learner may not change)");
+    if (all && !need_format2(ps, line, source_column(line, p), "'lock: all'"))
+        return;
+    if (all) {
+        for (const char *const *n = lesson_option_names(); *n; n++)
+            locked[lesson_option(*n, strlen(*n))->id] = true;
+        p += 3 + strspn(p + 3, " ");
+        if (*p && strncmp(p, "except ", 7) != 0) {
+            diag_add(ps->d, line->number, source_column(line, p), "lock: "
+                     "expected 'except NAME, ...' after 'all'");
+            return;
+        }
+        p += *p ? 7 : 0;
+    }
     while (*p) {
         size_t len = strcspn(p, ", ");
         const option_entry *o = lesson_option(p, len);
         if (o)
-            ps->step->locked[o->id] = true;
+            locked[o->id] = !all;
         else
             unknown_setting(ps, line, p, len, "lock: ");
         p += len;

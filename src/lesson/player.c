@@ -171,6 +171,29 @@ bool player_may_change(const lesson_player *p, const char *name)
     return o && !player_current(p)->locked[o->id];
 }
 
+void player_lock_text(const lesson_player *p, char *buf, size_t cap)
+{
+    const lesson_step *st = player_current(p);
+    size_t n = 0, locked = 0, len = 0;
+    const char *const *names = lesson_option_names();
+    for (; names[n]; n++)
+        locked += st->locked[lesson_option(names[n], strlen(names[n]))->id];
+    /* Name the fewer: the locked ones, or the free ones. */
+    bool most = locked > n / 2 && locked < n;
+    buf[0] = '\0';
+    if (locked == n)
+        snprintf(buf, cap, "all");
+    else if (most)
+        len = (size_t)snprintf(buf, cap, "all but ");
+    for (size_t i = 0; locked < n && i < n && len < cap; i++) {
+        bool on = st->locked[lesson_option(names[i], strlen(names[i]))->id];
+        if (on != most)
+            len += (size_t)snprintf(buf + len, cap - len, "%s%s",
+                                    len && buf[len - 1] != ' ' ? ", " : "",
+                                    names[i]);
+    }
+}
+
 const char *player_hint(lesson_player *p)
 {
     const lesson_step *st = player_current(p);

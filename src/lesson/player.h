@@ -125,6 +125,9 @@ void player_pause_text(const lesson_player *p, char *buf, size_t cap);
 
 /* Whether the learner may change the setting called name. */
 bool player_may_change(const lesson_player *p, const char *name);
+/* The step's locks for the learner: "objective, start", or "all but
+ * optimizer, lr" when most settings are locked; "" when none. */
+void player_lock_text(const lesson_player *p, char *buf, size_t cap);
 
 /* The next hint, or NULL when every hint is shown; how many are left. */
 const char *player_hint(lesson_player *p);

@@ -137,17 +137,11 @@ static void quiz_part(doc *d, const lesson_view *v, const lesson_quiz *q)
              A_BOLD);
 }
 
-static void locked_part(doc *d, const lesson_step *st)
+static void locked_part(doc *d, const lesson_view *v)
 {
-    char buf[400] = "";
-    size_t n = 0;
-    for (const char *const *name = lesson_option_names(); *name; name++) {
-        const option_entry *o = lesson_option(*name, strlen(*name));
-        if (o && st->locked[o->id] && n < sizeof buf)
-            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s",
-                                  n ? ", " : "", *name);
-    }
-    if (n)
+    char buf[400];
+    player_lock_text(&v->p, buf, sizeof buf);
+    if (buf[0])
         paraf(d, ROLE_DIM, 0, "Locked: %s", buf);
 }
 
@@ -174,7 +168,7 @@ static void build(doc *d, const play *pl)
     }
     if (st->quiz.kind != QUIZ_NONE)
         quiz_part(d, v, &st->quiz);
-    locked_part(d, st);
+    locked_part(d, v);
     for (size_t i = 0; i < lview_hints_shown(v); i++)
         paraf(d, ROLE_ACCENT, 0, "Hint %zu: %s", i + 1, st->hints[i]);
     if (v->skipped[0])
