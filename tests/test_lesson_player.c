@@ -36,6 +36,12 @@ static void shipped_goals_on_real_runs(void)
                         0);
     }
     CU_ASSERT(played >= 14);
+    diag_list d;
+    diag_init(&d);
+    for (size_t k = 0; k < c.n; k++)
+        lesson_verify(&c.l[k], &d);
+    CU_ASSERT_STRING_EQUAL(diag_text(&d), "");
+    diag_free(&d);
     /* Issue 9: 01's reach goal was met at update 2474 by leaving α 0.001
      * running past steps: 200; the limit is now its deadline. */
     const lesson *l = catalog_find(&c, "01-gradient");
@@ -181,6 +187,22 @@ static void other_parts(void)
     goal_track_init(&t, &l, &l.steps[1].goal, 0);
     CU_ASSERT_EQUAL(feed(&t, 4, 1, RUN_RUNNING), GOAL_PENDING);
     CU_ASSERT_EQUAL(feed(&t, 5, 1, RUN_RUNNING), GOAL_MET);
+    lesson_free(&l);
+}
+
+/* lint --play's failures as problems, at their lines. */
+static void verify_as_problems(void)
+{
+    lesson l = goal_lesson("lr: 0.4\ngoal: loss < 1e-3 within 50 steps\n"
+                           "check: | loss < 1e-30 within 3 steps");
+    diag_list d;
+    diag_init(&d);
+    lesson_verify(&l, &d);
+    CU_ASSERT_STRING_EQUAL(diag_text(&d),
+        "15: b: the step as it starts meets its goal: Goal met: loss 0.000288 "
+        "at step 3, below 0.001.\n"
+        "16: b: Not met: loss 0.000288 at step 3, not below 1e-30.\n");
+    diag_free(&d);
     lesson_free(&l);
 }
 
@@ -439,6 +461,7 @@ void suite_lesson_player(void)
         {"deadlines are judged once, at the deadline", deadline_final},
         {"diverge, reach, settings, and, not", other_parts},
         {"beat and its reference", beat},
+        {"lint --play's failures as problems", verify_as_problems},
         {"quiz answers and explanations", quizzes},
         {"playing a lesson", play_lesson},
         {"reference run of a beat goal", reference_run},

@@ -112,3 +112,15 @@ size_t lesson_play(const lesson *l, lesson_budget *budget, play_report report,
     }
     return failed;
 }
+
+static void as_problem(void *ctx, const play_verdict *v)
+{
+    if (!v->ok)
+        diag_add(ctx, v->line, 0, "%s: %s", v->step, v->why);
+}
+
+void lesson_verify(const lesson *l, diag_list *d)
+{
+    lesson_budget budget = LESSON_PLAY_BUDGET;
+    lesson_play(l, &budget, as_problem, d);
+}

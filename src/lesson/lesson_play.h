@@ -25,6 +25,11 @@ typedef void (*play_report)(void *ctx, const play_verdict *v);
 size_t lesson_play(const lesson *l, lesson_budget *budget, play_report report,
                    void *ctx);
 
+/* lesson_play's failures as problems of d, each at its goal's or check's
+ * line as "STEP: why" (for callers that collect problems: the fuzz
+ * targets). */
+void lesson_verify(const lesson *l, diag_list *d);
+
 /* Plays demo d (without problems) as the screen would, judging each
  * check command where it stands; find resolves its lessons. Returns how
  * many fail. */

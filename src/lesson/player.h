@@ -15,6 +15,7 @@
 
 #include "goal_track.h"
 #include "lesson.h"
+#include "lesson_play.h"
 #include "lesson_run.h"
 #include "run.h"
 
