@@ -11,6 +11,7 @@
     X(expr)       \
     X(expr_errors) \
     X(optimizer)  \
+    X(methods)    \
     X(hypergrad)  \
     X(run)        \
     X(run_errors) \

@@ -5,7 +5,7 @@
 #include "gradient.h"
 
 static const char *const method_names[GRAD_METHOD_COUNT] = {
-    "analytic", "ad", "central"};
+    "analytic", "ad", "central", "forward"};
 
 const char *grad_method_name(grad_method m) { return method_names[m]; }
 
@@ -19,12 +19,18 @@ int grad_method_parse(const char *name, grad_method *m)
     return -1;
 }
 
+bool grad_method_uses_h(grad_method m)
+{
+    return m == GRAD_CENTRAL || m == GRAD_FORWARD;
+}
+
 bool gradient_available(const objective *obj, grad_method m)
 {
     switch (m) {
     case GRAD_ANALYTIC: return obj->ops->gradient != NULL;
     case GRAD_AD: return obj->ops->gradient_ad != NULL;
-    case GRAD_CENTRAL: return true;
+    case GRAD_CENTRAL:
+    case GRAD_FORWARD: return true;
     }
     return false;
 }
@@ -38,6 +44,7 @@ core_error gradient_eval(const objective *obj, grad_method m, double h,
     case GRAD_ANALYTIC: obj->ops->gradient(obj->ctx, x, g); break;
     case GRAD_AD: obj->ops->gradient_ad(obj->ctx, x, g); break;
     case GRAD_CENTRAL: return gradient_central(obj, h, x, g);
+    case GRAD_FORWARD: return gradient_forward(obj, h, x, g);
     }
     return CORE_OK;
 }

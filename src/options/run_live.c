@@ -42,7 +42,7 @@ int run_live_set(run *r, int id, const char *text, option_error *e)
     if (run_options_set(&o, id, text, e) < 0)
         return -1;
     run_options_default_hd(&o);
-    if (run_options_check(&o.s, e) < 0)
+    if (run_options_check(&o, e) < 0)
         return -1;
     core_error rc = run_set_settings(r, &o.s);
     return rc == CORE_OK ? 0 : run_live_fail(e, id, rc, r->obj, &o.s);
