@@ -17,6 +17,7 @@
     X(run_errors) \
     X(settings)   \
     X(fmt_double) \
+    X(fmt_float)  \
     X(trace)      \
     X(data_csv)   \
     X(models)     \

@@ -36,6 +36,12 @@ core_error gradient_central(const objective *obj, double h, const double *x,
 core_error gradient_forward(const objective *obj, double h, const double *x,
                             double *g);
 
+/* The step a difference quotient divides by at coordinate value x:
+ * (x+h)−(x−h) for central, (x+h)−x for forward differences, as the
+ * objective's precision rounds them (0 where x + h == x). */
+double gradient_step_taken(const objective *obj, double x, double h,
+                           bool central);
+
 /* |a-b| / max(1e-12, |a|+|b|), DESIGN §2. */
 double gradient_rel_error(double a, double b);
 

@@ -1,7 +1,9 @@
 /* torch 1.13's get_lr() of each scheduler, operation for operation. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "fmt_double.h"
 #include "schedule.h"
 
 static const char *const kind_names[SCHED_KIND_COUNT] = {
@@ -74,4 +76,26 @@ double schedule_at(const schedule *s, double base, long e)
     for (long k = 1; k <= e; k++)
         lr = schedule_next(s, lr, base, k);
     return lr;
+}
+
+void schedule_text(const schedule *s, char *buf, size_t cap)
+{
+    char a[FMT_DOUBLE_MAX];
+    const char *name = sched_kind_name(s->kind);
+    switch (s->kind) {
+    case SCHED_NONE: snprintf(buf, cap, "none"); return;
+    case SCHED_STEP:
+        fmt_double(s->gamma, a);
+        snprintf(buf, cap, "%s:%ld:%s", name, s->n, a);
+        return;
+    case SCHED_EXP:
+        fmt_double(s->gamma, a);
+        snprintf(buf, cap, "%s:%s", name, a);
+        return;
+    case SCHED_COSINE:
+    case SCHED_WARMUP:
+        fmt_double(s->kind == SCHED_COSINE ? s->min : s->factor, a);
+        snprintf(buf, cap, "%s:%ld:%s", name, s->n, a);
+        return;
+    }
 }

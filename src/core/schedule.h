@@ -7,6 +7,7 @@
 #define DESCENT_SCHEDULE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 typedef enum {
     SCHED_NONE, SCHED_STEP, SCHED_EXP, SCHED_COSINE, SCHED_WARMUP
@@ -43,5 +44,9 @@ double schedule_next(const schedule *s, double lr, double base, long e);
 /* The rate after e steps from base, stepping from the start: what a
  * chart of the schedule draws. */
 double schedule_at(const schedule *s, double base, long e);
+
+/* s as --schedule writes it (step:100:0.5, cosine:300:0), numbers
+ * exact: reading it back gives s. */
+void schedule_text(const schedule *s, char *buf, size_t cap);
 
 #endif

@@ -1,7 +1,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "fmt_double.h"
 #include "method_values.h"
 #include "run_values.h"
 
@@ -76,28 +75,6 @@ int schedule_parse(const char *text, schedule *s, option_error *e)
         return -1;
     *s = next;
     return 0;
-}
-
-void schedule_text(const schedule *s, char *buf, size_t cap)
-{
-    char a[FMT_DOUBLE_MAX];
-    const char *name = sched_kind_name(s->kind);
-    switch (s->kind) {
-    case SCHED_NONE: snprintf(buf, cap, "none"); return;
-    case SCHED_STEP:
-        fmt_double(s->gamma, a);
-        snprintf(buf, cap, "%s:%ld:%s", name, s->n, a);
-        return;
-    case SCHED_EXP:
-        fmt_double(s->gamma, a);
-        snprintf(buf, cap, "%s:%s", name, a);
-        return;
-    case SCHED_COSINE:
-    case SCHED_WARMUP:
-        fmt_double(s->kind == SCHED_COSINE ? s->min : s->factor, a);
-        snprintf(buf, cap, "%s:%ld:%s", name, s->n, a);
-        return;
-    }
 }
 
 /* 0 or more (a weight decay). */

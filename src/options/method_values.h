@@ -24,7 +24,5 @@ int method_options_check(const struct run_options *o, option_error *e);
 
 /* none, step:N:G, exp:G, cosine:T[:MIN], warmup:N[:F]. */
 int schedule_parse(const char *text, schedule *s, option_error *e);
-/* s as schedule_parse reads it, numbers exact. */
-void schedule_text(const schedule *s, char *buf, size_t cap);
 
 #endif

@@ -60,19 +60,43 @@ static void mode_text(char *buf, size_t cap, const char *mode, bool has,
         snprintf(buf, cap, "%s", mode);
 }
 
+/* The number option id stands for in s, as it is in effect; false when
+ * id is not a number of the optimiser's. */
+static bool param_value(const run_settings *s, int id, double *v)
+{
+    const optim_params *p = &s->op;
+    switch (id) {
+    case OPT_MOMENTUM: *v = p->momentum; return true;
+    case OPT_DAMPENING: *v = p->dampening; return true;
+    case OPT_BETA1: *v = p->beta1; return true;
+    case OPT_BETA2: *v = p->beta2; return true;
+    case OPT_RHO: *v = optim_rho(s->opt, p); return true;
+    case OPT_EPS: *v = optim_eps(s->opt, p); return true;
+    case OPT_WEIGHT_DECAY: *v = optim_weight_decay(s->opt, p); return true;
+    }
+    return false;
+}
+
 void run_live_text(const run *r, int id, char *buf, size_t cap)
 {
     const run_settings *s = &r->s;
+    char num[FMT_DOUBLE_MAX];
+    double v;
+    if (param_value(s, id, &v)) {
+        fmt_double(v, num);
+        snprintf(buf, cap, "%s", num);
+        return;
+    }
     switch (id) {
-    case OPT_LR: {
-        char num[FMT_DOUBLE_MAX];
-        fmt_double(r->lr, num);
+    case OPT_LR: /* with a schedule, its base */
+        fmt_double(run_settings_of(r).lr, num);
         snprintf(buf, cap, "%s", num);
         break;
-    }
+    case OPT_AMSGRAD: snprintf(buf, cap, "%s", s->op.amsgrad ? "on" : "off"); break;
+    case OPT_SCHEDULE: schedule_text(&s->sched, buf, cap); break;
     case OPT_GRAD:
         mode_text(buf, cap, grad_method_name(s->grad),
-                  s->grad == GRAD_CENTRAL, s->h);
+                  grad_method_uses_h(s->grad), s->h);
         break;
     case OPT_CLIP:
         mode_text(buf, cap, clip_mode_name(s->clip.mode),

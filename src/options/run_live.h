@@ -22,8 +22,9 @@ int run_live_set(run *r, int id, const char *text, option_error *e);
 
 /* r's value of option id as that option is written, for a prompt to
  * start from ("central:1e-07", "norm:5", "add:0.001", "0.05" for the α
- * in effect): reading it back changes nothing. --lr, --grad, --clip and
- * --hypergrad; "" for the others. */
+ * in effect, or a schedule's base; "cosine:300:0", "on" for amsgrad,
+ * the optimiser's numbers as in effect): reading it back changes
+ * nothing. "" for the options that are no setting of a run. */
 void run_live_text(const run *r, int id, char *buf, size_t cap);
 
 /* A run's refusal of settings s (an error of run_set_settings or

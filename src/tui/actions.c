@@ -62,8 +62,9 @@ static void announce(app *a, int id)
         app_message(a, false, "optimiser %s (state from zero)", s->opt->name);
         break;
     case OPT_GRAD:
-        if (s->grad == GRAD_CENTRAL)
-            app_message(a, false, "gradient: central, h %.3g", s->h);
+        if (grad_method_uses_h(s->grad))
+            app_message(a, false, "gradient: %s, h %.3g",
+                        grad_method_name(s->grad), s->h);
         else
             app_message(a, false, "gradient: %s", grad_method_name(s->grad));
         break;
@@ -180,7 +181,7 @@ static int submit_grad(app *a, const char *text)
 
 void act_grad_prompt(app *a)
 {
-    setting_prompt(a, "gradient (analytic, ad, central:h)", OPT_GRAD,
+    setting_prompt(a, "gradient (analytic, ad, central:h, forward:h)", OPT_GRAD,
                    submit_grad);
 }
 
