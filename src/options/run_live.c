@@ -1,4 +1,5 @@
 #include <stdio.h>
+#include <string.h>
 
 #include "fmt_double.h"
 #include "run_live.h"
@@ -46,6 +47,49 @@ int run_live_set(run *r, int id, const char *text, option_error *e)
         return -1;
     core_error rc = run_set_settings(r, &o.s);
     return rc == CORE_OK ? 0 : run_live_fail(e, id, rc, r->obj, &o.s);
+}
+
+/* The words of buf (split in place at blanks); how many, at most max. */
+static int split_words(char *buf, char **w, int max)
+{
+    int n = 0;
+    for (char *t = strtok(buf, " \t"); t && n < max; t = strtok(NULL, " \t"))
+        w[n++] = t;
+    return n;
+}
+
+int run_live_set_text(run *r, const char *text, int *other, char *other_value,
+                      size_t cap, option_error *e)
+{
+    char buf[512], *w[64];
+    snprintf(buf, sizeof buf, "%s", text);
+    int n = split_words(buf, w, 64);
+    if (other)
+        *other = 0;
+    for (int i = 0; i < n; i++) {
+        char *name = w[i];
+        while (*name == '-')
+            name++;
+        size_t len = strcspn(name, ":=");
+        const option_entry *o = option_by_name(run_option_table, name, len);
+        if (!o)
+            return option_fail(e, "", "unknown setting '%.*s'", (int)len, name);
+        const char *v = name[len] && name[len + 1] ? name + len + 1 : NULL;
+        bool on_off = i + 1 < n && (strcmp(w[i + 1], "on") == 0 ||
+                                    strcmp(w[i + 1], "off") == 0);
+        if (!v && (o->has_value || on_off) && i + 1 < n)
+            v = w[++i];
+        if (!v && o->has_value)
+            return option_fail(e, "", "--%s needs a value", o->name);
+        if (other && !*other && !run_live_option(o->id)) {
+            *other = o->id;
+            snprintf(other_value, cap, "%s", v ? v : "");
+            continue;
+        }
+        if (run_live_set(r, o->id, v, e) < 0)
+            return -1;
+    }
+    return 0;
 }
 
 /* "MODE" or "MODE:V", V exact. */

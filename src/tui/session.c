@@ -276,9 +276,9 @@ static grad_method usable_method(const objective *obj, grad_method m)
  * runs start on next where it will live, s->obj; the session's own
  * objective waits in *old. On failure s is as it was. */
 static core_error start_on(session *s, objective *next, objective *old,
-                           run *fresh)
+                           run *fresh, const double *at)
 {
-    double start[2] = {next->start[0], next->start[1]};
+    double start[2] = {at[0], at[1]};
     *old = s->obj;
     s->obj = *next;
     core_error rc = CORE_OK;
@@ -305,6 +305,8 @@ int session_set_objective(session *s, const char *spec, objective_error *err)
     if (objective_open(spec, &next, err) < 0)
         return -1;
     err->column = 0;
+    if (s->obj.single) /* the session's precision stays */
+        objective_single(&next);
     if (next.dim != 2) {
         snprintf(err->message, sizeof err->message,
                  "the TUI shows objectives of two parameters");
@@ -312,7 +314,7 @@ int session_set_objective(session *s, const char *spec, objective_error *err)
         return -1;
     }
     run fresh[SESSION_MAX_RUNS];
-    core_error rc = start_on(s, &next, &old, fresh);
+    core_error rc = start_on(s, &next, &old, fresh, next.start);
     if (rc != CORE_OK) {
         snprintf(err->message, sizeof err->message, "%s",
                  core_error_message(rc));
@@ -327,6 +329,34 @@ int session_set_objective(session *s, const char *spec, objective_error *err)
      * fails, the old one serves. */
     if (set_start(s, NULL) < 0)
         memcpy(s->start, s->obj.start, sizeof s->obj.start);
+    s->view_gen++;
+    for (int i = 0; i < s->nruns; i++)
+        install(&s->runs[i], &fresh[i]);
+    return 0;
+}
+
+int session_set_precision(session *s, bool single, objective_error *err)
+{
+    objective next, old;
+    err->column = 0;
+    if (s->obj.single == single)
+        return 0;
+    if (s->obj.dim != 2 || objective_open(s->spec, &next, err) < 0 ||
+        (single && objective_single(&next) != CORE_OK)) {
+        snprintf(err->message, sizeof err->message, "single precision is "
+                 "for built-in objectives and expressions");
+        return -1;
+    }
+    memcpy(next.view, s->obj.view, sizeof next.view);
+    run fresh[SESSION_MAX_RUNS];
+    core_error rc = start_on(s, &next, &old, fresh, s->start);
+    if (rc != CORE_OK) {
+        snprintf(err->message, sizeof err->message, "%s",
+                 core_error_message(rc));
+        objective_free(&next);
+        return -1;
+    }
+    objective_free(&old);
     s->view_gen++;
     for (int i = 0; i < s->nruns; i++)
         install(&s->runs[i], &fresh[i]);
