@@ -53,7 +53,7 @@ const key_binding key_bindings[] = {
      act_compare_remove, false},
     {'V', 0, 0, "V", "compare: the focused run's schedule versus "
      "hypergradients (adds a run)", NULL, act_compare_versus, false},
-    {'S', 0, 0, "S", "type settings as on the command line (schedule "
+    {':', 0, 0, ":", "type settings as on the command line (schedule "
      "cosine:300, weight-decay 0.01, amsgrad on, precision single)", NULL,
      act_setting_prompt, false},
     {'\t', 0, 0, "Tab", "focus the next run", NULL, act_focus_next, false},

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """End-to-end tests of issue 11 in the live TUI: the new optimisers in the
-menu, settings typed as on the command line (S), float32 in the top bar,
+menu, settings typed as on the command line (:), float32 in the top bar,
 a schedule beside hypergradient descent (V and descent tui --compare).
 
 usage: tui_methods_e2e.py BINARY
@@ -24,31 +24,31 @@ def test_menu_lists_new_optimisers():
 def test_settings_prompt():
     s = Screen(120, 36)
     settle(s, r"step 0 ")
-    s.keys("S")
+    s.keys(":")
     s.wait(r"settings")
     s.type("schedule warmup:10 weight-decay 0.01")
     s.keys("Enter")
     t = s.wait(r"warmup")
-    check("S: schedule in the top bar", "lr 0.005 warmup" in t, t)
+    check(": schedule in the top bar", "lr 0.005 warmup" in t, t)
     s.keys("n", "n")
     t = settle(s, r"step 2 ")
-    check("S: the step panel shows the schedule's step",
+    check(": the step panel shows the schedule's step",
           "schedule warmup:10:0.1 after 1 step" in t, t)
-    check("S: coupled decay line", "ĝ + 0.01·θ" in t, t)
-    s.keys("S")
+    check(": coupled decay line", "ĝ + 0.01·θ" in t, t)
+    s.keys(":")
     s.wait(r"settings")
     s.type("hypergrad add")
     s.keys("Enter")
     t = s.wait(r"alternatives")
-    check("S: a schedule and HD refused", "a schedule and --hypergrad are "
+    check(": a schedule and HD refused", "a schedule and --hypergrad are "
           "alternatives" in t, t)
     s.keys("Escape")
-    s.keys("S")
+    s.keys(":")
     s.wait(r"settings")
     s.type("precision single")
     s.keys("Enter")
     t = s.wait(r"float32")
-    check("S: precision in the top bar", "float32" in t and "step 0 " in t, t)
+    check(": precision in the top bar", "float32" in t and "step 0 " in t, t)
     s.close()
 
 
