@@ -192,35 +192,21 @@ double expr_hessian_single(const expr *e, const double *x, double *g,
     return hessian_of(run_hessian_single(e, xs), g, h);
 }
 
-/* The objective operations (expr_objective.c): ctx is the expr. */
-double expr_ctx_value(const void *ctx, const double *x)
-{
-    return expr_value(ctx, x);
-}
-
-void expr_ctx_gradient(const void *ctx, const double *x, double *g)
-{
-    (void)expr_gradient(ctx, x, g);
-}
-
-void expr_ctx_hessian(const void *ctx, const double *x, double *h)
-{
-    double g[2];
-    (void)expr_hessian(ctx, x, g, h);
-}
-
-double expr_ctx_value_single(const void *ctx, const double *x)
-{
-    return expr_value_single(ctx, x);
-}
-
-void expr_ctx_gradient_single(const void *ctx, const double *x, double *g)
-{
-    (void)expr_gradient_single(ctx, x, g);
-}
-
-void expr_ctx_hessian_single(const void *ctx, const double *x, double *h)
-{
-    double g[2];
-    (void)expr_hessian_single(ctx, x, g, h);
-}
+/* The objective operations (expr_objective.c) in each precision: ctx is
+ * the expr. */
+#define CTX_OPS(S)                                                        \
+    double expr_ctx_value##S(const void *ctx, const double *x)            \
+    {                                                                     \
+        return expr_value##S(ctx, x);                                     \
+    }                                                                     \
+    void expr_ctx_gradient##S(const void *ctx, const double *x, double *g) \
+    {                                                                     \
+        (void)expr_gradient##S(ctx, x, g);                                \
+    }                                                                     \
+    void expr_ctx_hessian##S(const void *ctx, const double *x, double *h) \
+    {                                                                     \
+        double g[2];                                                      \
+        (void)expr_hessian##S(ctx, x, g, h);                              \
+    }
+CTX_OPS()
+CTX_OPS(_single)

@@ -299,9 +299,31 @@ static core_error start_on(session *s, objective *next, objective *old,
     return rc;
 }
 
+/* The runs restarted on next (which the session takes) at start; the
+ * old objective freed. 0, or -1 with err filled, next freed and s as it
+ * was. */
+static int restart_on(session *s, objective *next, const double *start,
+                      objective_error *err)
+{
+    objective old;
+    run fresh[SESSION_MAX_RUNS];
+    core_error rc = start_on(s, next, &old, fresh, start);
+    if (rc != CORE_OK) {
+        snprintf(err->message, sizeof err->message, "%s",
+                 core_error_message(rc));
+        objective_free(next);
+        return -1;
+    }
+    objective_free(&old);
+    s->view_gen++;
+    for (int i = 0; i < s->nruns; i++)
+        install(&s->runs[i], &fresh[i]);
+    return 0;
+}
+
 int session_set_objective(session *s, const char *spec, objective_error *err)
 {
-    objective next, old;
+    objective next;
     if (objective_open(spec, &next, err) < 0)
         return -1;
     err->column = 0;
@@ -313,15 +335,9 @@ int session_set_objective(session *s, const char *spec, objective_error *err)
         objective_free(&next);
         return -1;
     }
-    run fresh[SESSION_MAX_RUNS];
-    core_error rc = start_on(s, &next, &old, fresh, next.start);
-    if (rc != CORE_OK) {
-        snprintf(err->message, sizeof err->message, "%s",
-                 core_error_message(rc));
-        objective_free(&next);
+    double start[2] = {next.start[0], next.start[1]};
+    if (restart_on(s, &next, start, err) < 0)
         return -1;
-    }
-    objective_free(&old);
     slice_view_free(&s->slice);
     snprintf(s->spec, sizeof s->spec, "%s", spec);
     memcpy(s->view, s->obj.view, sizeof s->view);
@@ -329,38 +345,25 @@ int session_set_objective(session *s, const char *spec, objective_error *err)
      * fails, the old one serves. */
     if (set_start(s, NULL) < 0)
         memcpy(s->start, s->obj.start, sizeof s->obj.start);
-    s->view_gen++;
-    for (int i = 0; i < s->nruns; i++)
-        install(&s->runs[i], &fresh[i]);
     return 0;
 }
 
 int session_set_precision(session *s, bool single, objective_error *err)
 {
-    objective next, old;
+    objective next;
     err->column = 0;
     if (s->obj.single == single)
         return 0;
-    if (s->obj.dim != 2 || objective_open(s->spec, &next, err) < 0 ||
-        (single && objective_single(&next) != CORE_OK)) {
+    bool opened = s->obj.dim == 2 && objective_open(s->spec, &next, err) == 0;
+    if (!opened || (single && objective_single(&next) != CORE_OK)) {
+        if (opened)
+            objective_free(&next);
         snprintf(err->message, sizeof err->message, "single precision is "
                  "for built-in objectives and expressions");
         return -1;
     }
     memcpy(next.view, s->obj.view, sizeof next.view);
-    run fresh[SESSION_MAX_RUNS];
-    core_error rc = start_on(s, &next, &old, fresh, s->start);
-    if (rc != CORE_OK) {
-        snprintf(err->message, sizeof err->message, "%s",
-                 core_error_message(rc));
-        objective_free(&next);
-        return -1;
-    }
-    objective_free(&old);
-    s->view_gen++;
-    for (int i = 0; i < s->nruns; i++)
-        install(&s->runs[i], &fresh[i]);
-    return 0;
+    return restart_on(s, &next, s->start, err);
 }
 
 core_error session_set_start(session *s, double x, double y)
