@@ -1,5 +1,6 @@
 #include <stdio.h>
 
+#include "atomic_file.h"
 #include "cli.h"
 #include "run_options.h"
 #include "trace.h"
@@ -19,17 +20,18 @@ const char run_options_help[] =
     "  --weight-decay W        L2 decay, ĝ + Wθ; adamw decoupled, θ(1 − αW)\n"
     "                          (default 0; adamw 0.01)\n"
     "  --amsgrad               adam and adamw with the running maximum of v\n"
-    "  --grad METHOD           analytic ad central[:H] forward[:H] (default analytic;\n"
-    "                          ad for expressions)\n"
+    "  --grad analytic|ad|central[:H]|forward[:H]\n"
+    "                          the gradient (default analytic; ad for\n"
+    "                          expressions)\n"
     "  --h H                   difference step (default 1e-7)\n"
-    "  --precision P           double or single: float32 objective, gradient\n"
-    "                          and optimiser state (default double)\n"
+    "  --precision double|single  single: float32 objective, gradient and\n"
+    "                          optimiser state (default double)\n"
     "  --clip none|norm:C|value:C   gradient clipping (default none; off = none)\n"
     "  --hypergrad off|add[:B]|mult[:B]  hypergradient descent on α (default off)\n"
     "  --hd-beta B             hypergradient rate (default: add 1e-3, with adam,\n"
     "                          adagrad and rmsprop 1e-7; mult 0.02)\n"
     "  --lr-min A --lr-max A   clamp for α under hypergradients (default 0, none)\n"
-    "  --schedule S            none step:N:G exp:G cosine:T[:MIN] warmup:N[:F]:\n"
+    "  --schedule none|step:N:G|exp:G|cosine:T[:MIN]|warmup:N[:F]\n"
     "                          torch's StepLR, ExponentialLR, CosineAnnealingLR,\n"
     "                          LinearLR (F 0.1), stepped once an update\n"
     "  --steps N               number of updates, ≥ 1 (default 1000)\n"
@@ -38,7 +40,9 @@ const char run_options_help[] =
     "  --view X0:X1,Y0:Y1      view box of the surface\n"
     "  --trace FILE            write a trace: .csv, .jsonl, or - (CSV on stdout)\n"
     "  --trace-params N|all    parameter columns in the trace (default: all up to 16)\n"
-    "  --force                 replace an existing trace file\n"
+    "  --export-python FILE    write the run as a PyTorch script that prints\n"
+    "                          the same trajectory (descent run)\n"
+    "  --force                 replace an existing trace file or script\n"
     "  --quiet                 print no summary\n"
     "model options:\n";
 
@@ -65,11 +69,12 @@ int run_options_parse(run_options *o, int argc, char **argv,
 
 int run_options_resolve(run_options *o, objective *obj)
 {
-    if (o->trace) {
-        char err[512];
-        if (trace_check_path(o->trace, o->force, err, sizeof err) < 0)
-            return cli_error("--trace", "%s", err);
-    }
+    char err[512];
+    if (o->trace && trace_check_path(o->trace, o->force, err, sizeof err) < 0)
+        return cli_error("--trace", "%s", err);
+    if (o->export_python &&
+        atomic_check(o->export_python, o->force, err, sizeof err) < 0)
+        return cli_error("--export-python", "%s", err);
     option_error e;
     if (run_options_open(o, obj, &e) < 0)
         return cli_option_error(&e, o->objective);
