@@ -43,7 +43,8 @@ static inline void direction_kernel(const optim_params *p, double *state,
                                     size_t n, long t, const double *g,
                                     double *d, bool single)
 {
-    double *m = state, *v = state + n, *vmax = state + 2 * n;
+    double *m = state, *v = state + n;
+    double *vmax = p->amsgrad ? state + 2 * n : NULL;
     double b1 = PR(p->beta1), b2 = PR(p->beta2);
     double k1 = PR(1.0 - p->beta1), k2 = PR(1.0 - p->beta2);
     const double *vu = v_used(p, state, n);
@@ -89,8 +90,10 @@ void adam_tangent(const optim_params *p, const double *state, double *sdot,
                   size_t n, long t, const double *g, const double *gdot,
                   double *ddot)
 {
-    const double *m = state, *v = state + n, *vmax = state + 2 * n;
-    double *mdot = sdot, *vdot = sdot + n, *vmaxdot = sdot + 2 * n;
+    const double *m = state, *v = state + n;
+    const double *vmax = p->amsgrad ? state + 2 * n : NULL;
+    double *mdot = sdot, *vdot = sdot + n;
+    double *vmaxdot = p->amsgrad ? sdot + 2 * n : NULL;
     const double *vu = v_used(p, state, n), *vudot = v_used(p, sdot, n);
     adam_consts c = consts(p, t);
     for (size_t i = 0; i < n; i++) {
