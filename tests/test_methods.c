@@ -11,6 +11,7 @@
 #include "objective_open.h"
 #include "ref_match.h"
 #include "run_values.h"
+#include "session_methods.h"
 #include "suites.h"
 
 /* argv-style words of line into opts (at most max), in place. */
@@ -241,6 +242,51 @@ static void forward_and_float32(void)
     objective_free(&e);
 }
 
+/* The TUI's session restarts a run with a schedule from its base, not
+ * from the α the schedule had reached; typed settings and a comparison
+ * of a schedule with hypergradients go through the options' grammar. */
+static void session_schedules(void)
+{
+    run_settings s = run_settings_default();
+    s.opt = &optim_sgd;
+    s.lr = 0.01;
+    s.sched = (schedule){SCHED_WARMUP, 10, 0.0, 0.0, 0.1};
+    session ss;
+    char err[256];
+    CU_ASSERT_EQUAL_FATAL(session_init(&ss, "rosenbrock", &s, NULL, NULL, err,
+                                       sizeof err), 0);
+    for (int i = 0; i < 5; i++)
+        session_step(&ss);
+    CU_ASSERT_EQUAL(session_reset(&ss), CORE_OK);
+    CU_ASSERT_EQUAL(session_focused(&ss)->lr, 0.01 * 0.1);
+    option_error e;
+    CU_ASSERT_EQUAL(session_apply_text(&ss, "schedule cosine:100 "
+                                       "weight-decay 0.01 amsgrad off", &e), 0);
+    CU_ASSERT_EQUAL(session_focused(&ss)->s.sched.kind, SCHED_COSINE);
+    CU_ASSERT_EQUAL(session_focused(&ss)->s.op.weight_decay, 0.01);
+    CU_ASSERT_EQUAL(session_apply_text(&ss, "--hypergrad add", &e), -1);
+    CU_ASSERT_STRING_EQUAL(e.where, "--schedule");
+    CU_ASSERT_EQUAL(session_apply_text(&ss, "bogus 1", &e), -1);
+    CU_ASSERT_STRING_EQUAL(e.message, "unknown setting 'bogus'");
+    char what[64];
+    CU_ASSERT_EQUAL(session_versus(&ss, what, sizeof what, &e), 0);
+    CU_ASSERT_EQUAL(ss.nruns, 2);
+    CU_ASSERT_STRING_EQUAL(what, "hypergradient add");
+    CU_ASSERT_EQUAL(ss.runs[1].r.s.hd.mode, HD_ADD);
+    CU_ASSERT_EQUAL(ss.runs[1].r.s.sched.kind, SCHED_NONE);
+    CU_ASSERT_EQUAL(ss.runs[1].r.s.hd.beta, 1e-3);
+    CU_ASSERT_EQUAL(session_versus(&ss, what, sizeof what, &e), 0);
+    CU_ASSERT_STRING_EQUAL(what, "schedule cosine:1000");
+    CU_ASSERT_EQUAL(ss.runs[2].r.s.sched.kind, SCHED_COSINE);
+    CU_ASSERT_EQUAL(session_compare(&ss, "--precision single", &e), -1);
+    CU_ASSERT_EQUAL(ss.nruns, 3);
+    CU_ASSERT_EQUAL(session_apply_text(&ss, "precision single", &e), 0);
+    CU_ASSERT_TRUE(ss.obj.single);
+    CU_ASSERT_TRUE(session_focused(&ss)->obj->single);
+    CU_ASSERT_EQUAL(ss.nruns, 3);
+    session_free(&ss);
+}
+
 void suite_methods(void)
 {
     static const test_case tests[] = {
@@ -249,6 +295,7 @@ void suite_methods(void)
         {"schedules in runs", schedule_in_runs},
         {"amsgrad switched mid-run", amsgrad_mid_run},
         {"forward differences and float32", forward_and_float32},
+        {"schedules and settings in the TUI's session", session_schedules},
         {NULL, NULL}};
     add_suite("methods", tests);
 }

@@ -126,8 +126,11 @@ static void set_lr(app *a, double lr)
     changed(a, OPT_LR, run_set_lr(focused(a), lr));
 }
 
-void act_lr_up(app *a) { set_lr(a, focused(a)->lr * 2.0); }
-void act_lr_down(app *a) { set_lr(a, focused(a)->lr / 2.0); }
+/* α in effect, or a schedule's base, which it then starts again from. */
+static double lr_of(app *a) { return run_settings_of(focused(a)).lr; }
+
+void act_lr_up(app *a) { set_lr(a, lr_of(a) * 2.0); }
+void act_lr_down(app *a) { set_lr(a, lr_of(a) / 2.0); }
 
 static int submit_lr(app *a, const char *text)
 {

@@ -27,9 +27,10 @@ const key_binding key_bindings[] = {
     {'l', 0, 4, "l F4", "type the learning rate", "lr", act_lr_prompt, false},
     {'o', 0, 0, "o", "next optimiser", NULL, act_opt_next, false},
     {'O', 0, 3, "O F3", "optimiser menu", "optim", act_opt_menu, false},
-    {'g', 0, 0, "g", "next gradient method (analytic, ad, central)", NULL,
+    {'g', 0, 0, "g", "next gradient method (analytic … forward)", NULL,
      act_grad_next, false},
-    {'G', 0, 7, "G F7", "type the gradient method and h (central:1e-7)",
+    {'G', 0, 7, "G F7", "type the gradient method and h (central:1e-7, "
+     "forward:1e-4)",
      NULL, act_grad_prompt, false},
     {'k', 0, 0, "k", "next clip mode (none, norm, value)", NULL,
      act_clip_next, false},

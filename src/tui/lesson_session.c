@@ -72,8 +72,7 @@ int lsession_set(session *s, run_options *cur, int id, const char *value,
     run_options o = *cur;
     const session_run *sr = &s->runs[s->focus];
     /* On top of what the run does now: keys may have changed it. */
-    o.s = sr->r.s;
-    o.s.lr = sr->r.lr;
+    o.s = run_settings_of(&sr->r);
     o.s.max_steps = sr->steps_granted;
     lesson_setting set = {id, value, 0, 0};
     if (lesson_apply(&o, &set, e) < 0)

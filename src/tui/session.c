@@ -184,8 +184,7 @@ int session_back(session *s)
 
 static core_error restart(session *s, session_run *sr)
 {
-    run_settings set = sr->r.s;
-    set.lr = sr->r.lr;
+    run_settings set = run_settings_of(&sr->r); /* a schedule's base */
     set.max_steps = sr->steps_granted;
     return start_run(s, sr, &set);
 }
@@ -284,8 +283,7 @@ static core_error start_on(session *s, objective *next, objective *old,
     core_error rc = CORE_OK;
     int i;
     for (i = 0; i < s->nruns; i++) {
-        run_settings set = s->runs[i].r.s;
-        set.lr = s->runs[i].r.lr;
+        run_settings set = run_settings_of(&s->runs[i].r);
         set.max_steps = s->runs[i].steps_granted;
         set.grad = usable_method(next, set.grad);
         if ((rc = run_init(&fresh[i], &s->obj, &set, start)) != CORE_OK)
