@@ -264,6 +264,11 @@ static void session_schedules(void)
                                        "weight-decay 0.01 amsgrad off", &e), 0);
     CU_ASSERT_EQUAL(session_focused(&ss)->s.sched.kind, SCHED_COSINE);
     CU_ASSERT_EQUAL(session_focused(&ss)->s.op.weight_decay, 0.01);
+    char text[1024];
+    session_settings_text(&ss, text, sizeof text);
+    CHECKF(strstr(text, "optimizer sgd · lr 0.01 · weight-decay 0.01 · grad "
+                  "analytic · clip none · schedule cosine:100:0 · steps "
+                  "1000 · tol 0") == text, "settings: %s", text);
     CU_ASSERT_EQUAL(session_apply_text(&ss, "--hypergrad add", &e), -1);
     CU_ASSERT_STRING_EQUAL(e.where, "--schedule");
     CU_ASSERT_EQUAL(session_apply_text(&ss, "bogus 1", &e), -1);

@@ -49,6 +49,41 @@ int run_live_set(run *r, int id, const char *text, option_error *e)
     return rc == CORE_OK ? 0 : run_live_fail(e, id, rc, r->obj, &o.s);
 }
 
+size_t run_live_settings(const run *r, int *ids, size_t max)
+{
+    static const struct {
+        int id;
+        unsigned param;
+    } params[] = {{OPT_MOMENTUM, OPTIM_P_MOMENTUM}, {OPT_BETA1, OPTIM_P_BETAS},
+                  {OPT_BETA2, OPTIM_P_BETAS}, {OPT_RHO, OPTIM_P_RHO},
+                  {OPT_EPS, OPTIM_P_EPS},
+                  {OPT_WEIGHT_DECAY, OPTIM_P_WEIGHT_DECAY},
+                  {OPT_DAMPENING, OPTIM_P_DAMPENING},
+                  {OPT_AMSGRAD, OPTIM_P_AMSGRAD}};
+    const run_settings *s = &r->s;
+    unsigned caps = s->opt->caps;
+    size_t n = 0;
+    for (int id = OPT_OPTIMIZER; id <= OPT_TOL && n < max; id++) {
+        bool on = true;
+        for (size_t i = 0; i < sizeof params / sizeof params[0]; i++)
+            if (params[i].id == id)
+                on = s->opt->params & params[i].param;
+        if (id == OPT_H)
+            on = grad_method_uses_h(s->grad);
+        if (id == OPT_CLIP)
+            on = caps & OPTIM_TAKES_CLIP;
+        if (id == OPT_HYPERGRAD)
+            on = (caps & OPTIM_TAKES_HD) && s->sched.kind == SCHED_NONE;
+        if (id == OPT_HD_BETA || id == OPT_LR_MIN || id == OPT_LR_MAX)
+            on = s->hd.mode != HD_OFF;
+        if (id == OPT_SCHEDULE)
+            on = (caps & OPTIM_TAKES_SCHEDULE) && s->hd.mode == HD_OFF;
+        if (on)
+            ids[n++] = id;
+    }
+    return n;
+}
+
 /* The words of buf (split in place at blanks); how many, at most max. */
 static int split_words(char *buf, char **w, int max)
 {
@@ -104,12 +139,14 @@ static void mode_text(char *buf, size_t cap, const char *mode, bool has,
         snprintf(buf, cap, "%s", mode);
 }
 
-/* The number option id stands for in s, as it is in effect; false when
- * id is not a number of the optimiser's. */
-static bool param_value(const run_settings *s, int id, double *v)
+/* The number option id stands for in r, as it is in effect (α: a
+ * schedule's base); false when id is no number. */
+static bool number_value(const run *r, int id, double *v)
 {
+    const run_settings *s = &r->s;
     const optim_params *p = &s->op;
     switch (id) {
+    case OPT_LR: *v = run_settings_of(r).lr; return true;
     case OPT_MOMENTUM: *v = p->momentum; return true;
     case OPT_DAMPENING: *v = p->dampening; return true;
     case OPT_BETA1: *v = p->beta1; return true;
@@ -117,6 +154,11 @@ static bool param_value(const run_settings *s, int id, double *v)
     case OPT_RHO: *v = optim_rho(s->opt, p); return true;
     case OPT_EPS: *v = optim_eps(s->opt, p); return true;
     case OPT_WEIGHT_DECAY: *v = optim_weight_decay(s->opt, p); return true;
+    case OPT_H: *v = s->h; return true;
+    case OPT_HD_BETA: *v = s->hd.beta; return true;
+    case OPT_LR_MIN: *v = s->hd.lr_min; return true;
+    case OPT_LR_MAX: *v = s->hd.lr_max; return true;
+    case OPT_TOL: *v = s->tol; return true;
     }
     return false;
 }
@@ -126,16 +168,14 @@ void run_live_text(const run *r, int id, char *buf, size_t cap)
     const run_settings *s = &r->s;
     char num[FMT_DOUBLE_MAX];
     double v;
-    if (param_value(s, id, &v)) {
+    if (number_value(r, id, &v)) {
         fmt_double(v, num);
         snprintf(buf, cap, "%s", num);
         return;
     }
     switch (id) {
-    case OPT_LR: /* with a schedule, its base */
-        fmt_double(run_settings_of(r).lr, num);
-        snprintf(buf, cap, "%s", num);
-        break;
+    case OPT_OPTIMIZER: snprintf(buf, cap, "%s", s->opt->name); break;
+    case OPT_STEPS: snprintf(buf, cap, "%ld", s->max_steps); break;
     case OPT_AMSGRAD: snprintf(buf, cap, "%s", s->op.amsgrad ? "on" : "off"); break;
     case OPT_SCHEDULE: schedule_text(&s->sched, buf, cap); break;
     case OPT_GRAD:

@@ -20,6 +20,13 @@ bool run_live_option(int id);
  * the parser's or the run's message) and r unchanged. */
 int run_live_set(run *r, int id, const char *text, option_error *e);
 
+/* The settings that apply to r, as option ids in the order of the
+ * option table: α, the parameters its optimiser reads (its type's
+ * params), the gradient method (and h for differences), clipping,
+ * hypergradients (and their β and clamp when on) or a schedule, as its
+ * type takes them, steps and tol. Returns how many (at most max). */
+size_t run_live_settings(const run *r, int *ids, size_t max);
+
 /* Settings written as on the command line, several at once: "--schedule
  * cosine:300 --hypergrad off", also without the dashes, with NAME:VALUE
  * or NAME=VALUE, and a flag followed by on or off ("amsgrad off"). Each

@@ -2,6 +2,7 @@
  * command line (schedules, weight decay, amsgrad, precision, ...), and a
  * schedule beside hypergradient descent. */
 #include <stdio.h>
+#include <string.h>
 
 #include "actions.h"
 #include "app.h"
@@ -10,6 +11,12 @@
 
 static int submit_setting_text(app *a, const char *text)
 {
+    if (text[strspn(text, " ")] == '\0') { /* Enter alone: what there is */
+        char all[1024];
+        session_settings_text(&a->s, all, sizeof all);
+        app_message(a, false, "%s", all);
+        return 0;
+    }
     option_error e;
     if (session_apply_text(&a->s, text, &e) < 0) {
         char msg[sizeof e.where + sizeof e.message + 2];
@@ -24,7 +31,7 @@ static int submit_setting_text(app *a, const char *text)
 
 void act_setting_prompt(app *a)
 {
-    prompt_open(a, "settings (as on the command line: schedule cosine:300)",
+    prompt_open(a, "settings (schedule cosine:300 ...; Enter alone lists them)",
                 "", submit_setting_text);
 }
 

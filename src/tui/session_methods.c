@@ -27,6 +27,21 @@ int session_apply_text(session *s, const char *text, option_error *e)
     return 0;
 }
 
+void session_settings_text(session *s, char *buf, size_t cap)
+{
+    const run *r = session_focused(s);
+    int ids[32];
+    size_t n = run_live_settings(r, ids, 32), len = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n && len < cap; i++) {
+        char v[128];
+        run_live_text(r, ids[i], v, sizeof v);
+        len += (size_t)snprintf(buf + len, cap - len, "%s%s %s",
+                                i ? " · " : "",
+                                option_by_id(run_option_table, ids[i])->name, v);
+    }
+}
+
 int session_compare(session *s, const char *text, option_error *e)
 {
     int before = s->nruns;

@@ -15,6 +15,11 @@
  * settings before a refused one stay applied. */
 int session_apply_text(session *s, const char *text, option_error *e);
 
+/* The focused run's settings as the command line writes them,
+ * "optimizer adam · lr 0.05 · beta1 0.9 · ...": those that apply to it
+ * (run_live_settings). */
+void session_settings_text(session *s, char *buf, size_t cap);
+
 /* A new run with the focused run's settings and text applied (what
  * `descent tui --compare TEXT` adds); all runs restart. 0, or -1 with e
  * filled and no run added. */
