@@ -65,6 +65,8 @@ def test_compare_schedule_and_hd():
     s.keys("n", "n", "n")
     t = settle(s, r"step 3 ")
     check("three runs step together", "●1 sgd" in t and "3 sgd" in t, t)
+    check("the legend says how each run's α moves",
+          "●1 sgd lr 0.001 cosine" in t and " HD" in t, t)
     s.close()
     s = Screen(80, 24, h.command() + ["--compare", "--hypergrad add",
                                       "--compare", "--bogus 1"])
