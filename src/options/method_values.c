@@ -68,6 +68,8 @@ int schedule_parse(const char *text, schedule *s, option_error *e)
     if (option_mode(e, "--schedule", text, kinds, &k, &value) < 0)
         return -1;
     char buf[128], *part[3];
+    if (value && strlen(value) >= sizeof buf)
+        return option_fail(e, "--schedule", "'%.20s...' is too long", text);
     snprintf(buf, sizeof buf, "%s", value ? value : "");
     int got = value ? split(buf, part, 3) : 0;
     schedule next = {(sched_kind)k, 0, 0.0, 0.0, 0.1};

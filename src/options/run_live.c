@@ -96,9 +96,12 @@ static int split_words(char *buf, char **w, int max)
 int run_live_set_text(run *r, const char *text, int *other, char *other_value,
                       size_t cap, option_error *e)
 {
-    char buf[512], *w[64];
+    char buf[512], *w[256]; /* a word takes two characters at least */
+    if (strlen(text) >= sizeof buf)
+        return option_fail(e, "", "settings too long (at most %zu "
+                           "characters)", sizeof buf - 1);
     snprintf(buf, sizeof buf, "%s", text);
-    int n = split_words(buf, w, 64);
+    int n = split_words(buf, w, 256);
     if (other)
         *other = 0;
     for (int i = 0; i < n; i++) {
