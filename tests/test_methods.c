@@ -117,6 +117,16 @@ static void schedule_rates(void)
     CU_ASSERT_FALSE(schedule_valid(&(schedule){SCHED_STEP, 0, 0.5, 0, 0}));
 }
 
+/* sgd at lr with a warm-up over n steps from factor f. */
+static run_settings sgd_warmup(double lr, long n, double f)
+{
+    run_settings s = run_settings_default();
+    s.opt = &optim_sgd;
+    s.lr = lr;
+    s.sched = (schedule){SCHED_WARMUP, n, 0.0, 0.0, f};
+    return s;
+}
+
 static void open_run(run *r, objective *o, const char *name, run_settings *s)
 {
     objective_builtin(o, builtin_find(name));
@@ -128,10 +138,7 @@ static void open_run(run *r, objective *o, const char *name, run_settings *s)
  * starts the schedule again from the current update. */
 static void schedule_in_runs(void)
 {
-    run_settings s = run_settings_default();
-    s.opt = &optim_sgd;
-    s.lr = 0.1;
-    s.sched = (schedule){SCHED_WARMUP, 4, 0.0, 0.0, 0.25};
+    run_settings s = sgd_warmup(0.1, 4, 0.25);
     objective o;
     run r;
     open_run(&r, &o, "quadratic", &s);
@@ -247,10 +254,7 @@ static void forward_and_float32(void)
  * of a schedule with hypergradients go through the options' grammar. */
 static void session_schedules(void)
 {
-    run_settings s = run_settings_default();
-    s.opt = &optim_sgd;
-    s.lr = 0.01;
-    s.sched = (schedule){SCHED_WARMUP, 10, 0.0, 0.0, 0.1};
+    run_settings s = sgd_warmup(0.01, 10, 0.1);
     session ss;
     char err[256];
     CU_ASSERT_EQUAL_FATAL(session_init(&ss, "rosenbrock", &s, NULL, NULL, err,

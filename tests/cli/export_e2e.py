@@ -70,20 +70,23 @@ def run_script(path):
     return out.getvalue()
 
 
+def exported(tmp, name, args):
+    """Exports the run of args, runs the script, compares it with the
+    trace of the same run."""
+    script = os.path.join(tmp, "run.py")
+    p = run(args + ["--quiet", "--force", "--export-python", script])
+    check(f"{name}: export", p.returncode == 0 and p.stderr == "", p.stderr)
+    if p.returncode == 0:
+        compare(name, run(args + ["--trace", "-"]).stdout, run_script(script))
+
+
 def test_optimisers(tmp):
     for opt, lr in LR.items():
         for variant, objective, extra in VARIANTS:
-            args = ["run", "--objective", objective, "--start",
-                    START[objective], "--optimizer", opt, "--lr", lr,
-                    "--steps", "300"] + extra
-            name = f"{opt}, {variant}"
-            script = os.path.join(tmp, f"{opt}-{len(extra)}.py")
-            p = run(args + ["--quiet", "--export-python", script])
-            check(f"{name}: export", p.returncode == 0 and p.stderr == "",
-                  p.stderr)
-            trace = run(args + ["--trace", "-"])
-            if p.returncode == 0:
-                compare(name, trace.stdout, run_script(script))
+            exported(tmp, f"{opt}, {variant}",
+                     ["run", "--objective", objective, "--start",
+                      START[objective], "--optimizer", opt, "--lr", lr,
+                      "--steps", "300"] + extra)
 
 
 def test_models(tmp):
@@ -94,14 +97,8 @@ def test_models(tmp):
         for extra in (["--optimizer", "adam", "--lr", lr],
                       ["--optimizer", "sgd", "--lr", lr, "--clip", "norm:1",
                        "--hypergrad", "add", "--hd-beta", "1e-6"]):
-            args = ["run", "--model", model, "--steps", "60"] + extra
-            name = f"{model}, {' '.join(extra[1::2])}"
-            script = os.path.join(tmp, f"{model}.py")
-            p = run(args + ["--quiet", "--force", "--export-python", script])
-            check(f"{name}: export", p.returncode == 0, p.stderr)
-            if p.returncode == 0:
-                compare(name, run(args + ["--trace", "-"]).stdout,
-                        run_script(script))
+            exported(tmp, f"{model}, {' '.join(extra[1::2])}",
+                     ["run", "--model", model, "--steps", "60"] + extra)
 
 
 def test_methods(tmp):
@@ -118,27 +115,18 @@ def test_methods(tmp):
         ("rmsprop", ["--weight-decay", "0.01", "--hypergrad", "add"]),
         ("sgd", ["--grad", "forward:1e-6", "--schedule", "warmup:30:0.5"]),
     ]:
-        args = ["run", "--objective", "rosenbrock", "--start", "-1.5,2",
-                "--optimizer", opt, "--lr", LR[opt], "--steps", "300"] + extra
-        name = f"{opt} {' '.join(extra)}"
-        script = os.path.join(tmp, f"{opt}-m.py")
-        p = run(args + ["--quiet", "--force", "--export-python", script])
-        check(f"{name}: export", p.returncode == 0, p.stderr)
-        if p.returncode == 0:
-            compare(name, run(args + ["--trace", "-"]).stdout,
-                    run_script(script))
+        exported(tmp, f"{opt} {' '.join(extra)}",
+                 ["run", "--objective", "rosenbrock", "--start", "-1.5,2",
+                  "--optimizer", opt, "--lr", LR[opt], "--steps", "300"]
+                 + extra)
 
 
 def test_central(tmp):
     """Central differences are written out as descent takes them."""
-    script = os.path.join(tmp, "central.py")
-    args = ["run", "--objective", "booth", "--optimizer", "momentum",
-            "--lr", "0.01", "--grad", "central", "--h", "1e-4", "--steps",
-            "100"]
-    p = run(args + ["--quiet", "--export-python", script])
-    check("central: export", p.returncode == 0, p.stderr)
-    compare("central", run(args + ["--trace", "-"]).stdout,
-            run_script(script))
+    exported(tmp, "central",
+             ["run", "--objective", "booth", "--optimizer", "momentum",
+              "--lr", "0.01", "--grad", "central", "--h", "1e-4", "--steps",
+              "100"])
 
 
 def test_refused(tmp):
