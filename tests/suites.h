@@ -11,6 +11,7 @@
     X(expr)       \
     X(expr_errors) \
     X(optimizer)  \
+    X(methods)    \
     X(hypergrad)  \
     X(run)        \
     X(run_errors) \
@@ -18,6 +19,7 @@
     X(quad_theory) \
     X(settings)   \
     X(fmt_double) \
+    X(fmt_float)  \
     X(trace)      \
     X(data_csv)   \
     X(models)     \

@@ -60,20 +60,23 @@ static void which_are_quadratics(void)
  * last measurable one, before θ comes within 1e-8 of θ*. */
 typedef struct {
     const char *objective, *optimizer;
-    double lr;
+    double lr, weight_decay, dampening;
 } rate_case;
 
 static void rates_predicted_and_measured(void)
 {
     const rate_case cases[] = {
-        {"quadratic", "sgd", 0.1}, {"quadratic", "momentum", 0.1},
-        {"quadratic", "nesterov", 0.1}, {"ill", "sgd", 0.015},
-        {"ill", "momentum", 0.004}, {"ill", "nesterov", 0.004},
-        {"booth", "sgd", 0.02}, {"booth", "momentum", 0.02},
-        {"booth", "nesterov", 0.02}, {typed1, "sgd", 0.05},
-        {typed1, "momentum", 0.05}, {typed1, "nesterov", 0.05},
-        {typed2, "sgd", 0.2}, {typed2, "momentum", 0.1},
-        {typed2, "nesterov", 0.1}};
+        {"quadratic", "sgd", 0.1, 0, 0}, {"quadratic", "momentum", 0.1, 0, 0},
+        {"quadratic", "nesterov", 0.1, 0, 0}, {"ill", "sgd", 0.015, 0, 0},
+        {"ill", "momentum", 0.004, 0, 0}, {"ill", "nesterov", 0.004, 0, 0},
+        {"booth", "sgd", 0.02, 0, 0}, {"booth", "momentum", 0.02, 0, 0},
+        {"booth", "nesterov", 0.02, 0, 0}, {typed1, "sgd", 0.05, 0, 0},
+        {typed1, "momentum", 0.05, 0, 0}, {typed1, "nesterov", 0.05, 0, 0},
+        {typed2, "sgd", 0.2, 0, 0}, {typed2, "momentum", 0.1, 0, 0},
+        {typed2, "nesterov", 0.1, 0, 0},
+        /* Coupled weight decay: f + W‖θ‖²/2, toward θ*_W; dampening. */
+        {"booth", "sgd", 0.02, 0.5, 0}, {typed2, "momentum", 0.1, 0.3, 0},
+        {typed1, "nesterov", 0.05, 0.2, 0}, {"ill", "momentum", 0.008, 0, 0.5}};
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         const rate_case *c = &cases[k];
         objective o;
@@ -84,21 +87,26 @@ static void rates_predicted_and_measured(void)
         run_settings s = run_settings_default();
         s.opt = optimizer_find(c->optimizer);
         s.op.momentum = 0.1;
+        s.op.weight_decay = c->weight_decay;
+        s.op.dampening = c->dampening;
         s.lr = c->lr;
         s.grad = gradient_available(&o, GRAD_ANALYTIC) ? GRAD_ANALYTIC : GRAD_AD;
         run r;
         CU_ASSERT_EQUAL_FATAL(run_init(&r, &o, &s, o.start), CORE_OK);
-        quad_prediction p = quad_predict(&q, s.opt, &s.op, s.lr);
+        quad_theory eff;
+        quad_theory_decayed(&q, s.opt, &s.op, &eff);
+        quad_prediction p = quad_predict(&eff, s.opt, &s.op, s.lr);
         quad_meter m;
         quad_meter_reset(&m);
         for (int t = 0; t < 80; t++) {
             run_step(&r);
-            quad_meter_add(&m, &q, r.theta, r.theta_prev, r.step);
+            quad_meter_add(&m, &eff, r.theta, r.theta_prev, r.step);
         }
         CHECKF(p.known && !p.complex && m.at >= 60 &&
                    fabs(m.last - p.rate) <= 1e-6,
-               "%s, %s α %g: predicted %.12g, measured %.12g at %ld",
-               c->objective, c->optimizer, c->lr, p.rate, m.last, m.at);
+               "%s, %s α %g W %g D %g: predicted %.12g, measured %.12g at %ld",
+               c->objective, c->optimizer, c->lr, c->weight_decay,
+               c->dampening, p.rate, m.last, m.at);
         run_free(&r);
         objective_free(&o);
     }

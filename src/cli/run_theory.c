@@ -3,19 +3,22 @@
 
 #include "run_theory.h"
 
-int run_theory_open(run_theory *t, const objective *obj, const double *start)
+int run_theory_open(run_theory *t, const objective *obj, const double *start,
+                    const run_settings *s)
 {
     *t = (run_theory){.on = false};
     quad_meter_reset(&t->meter);
     int rc = quad_theory_open(obj, start, &t->q);
     t->on = rc == 1;
+    if (t->on)
+        quad_theory_decayed(&t->q, s->opt, &s->op, &t->eff);
     return rc < 0 ? -1 : 0;
 }
 
 void run_theory_watch(run_theory *t, const run *r)
 {
     if (t->on && r->step > 0)
-        quad_meter_add(&t->meter, &t->q, r->theta, r->theta_prev, r->step);
+        quad_meter_add(&t->meter, &t->eff, r->theta, r->theta_prev, r->step);
 }
 
 /* Up to four numbers; for more, the first three and the last. */
@@ -33,7 +36,7 @@ static void print_vec(const double *v, size_t n)
 static void print_rate(const run_theory *t, const run *r)
 {
     const optimizer_type *o = r->s.opt;
-    quad_prediction p = quad_predict(&t->q, o, &r->s.op, r->lr);
+    quad_prediction p = quad_predict(&t->eff, o, &r->s.op, r->lr);
     if (!p.known) {
         printf("%-10s %s has no linear-rate theory (sgd, momentum and "
                "nesterov have)\n", "", o->name);
@@ -63,10 +66,18 @@ void run_theory_print(const run_theory *t, const run *r)
     printf("\n%-10s %s θ* = (", "", q->has_min ? "minimum" : "saddle point");
     print_vec(q->theta_star, q->n);
     printf(")\n");
+    double w = optim_weight_decay(r->s.opt, &r->s.op);
+    if (q->theta_star[0] != t->eff.theta_star[0] ||
+        q->lambda[0] != t->eff.lambda[0]) {
+        printf("%-10s with weight decay %g: f + %g‖θ‖², %s θ*_W = (", "", w,
+               w / 2, t->eff.has_min ? "minimum" : "no minimum:");
+        print_vec(t->eff.theta_star, q->n);
+        printf(")\n");
+    }
     print_rate(t, r);
-    if (!q->has_min)
+    if (!t->eff.has_min)
         return;
-    quad_optimum o = quad_optimal(q);
+    quad_optimum o = quad_optimal(&t->eff);
     printf("%-10s optimal for κ = %.6g: sgd α = %.6g (rate %.6g)\n", "",
            o.kappa, o.sgd_lr, o.sgd_rate);
     printf("%-10s heavy ball α = %.6g, μ = %.6g (rate %.6g)\n", "", o.hb_lr,

@@ -9,12 +9,15 @@
 
 typedef struct {
     bool on;            /* the objective is a quadratic */
-    quad_theory q;
+    quad_theory q;      /* the objective's */
+    quad_theory eff;    /* what the optimiser minimises (weight decay) */
     quad_meter meter;
 } run_theory;
 
-/* Looks at obj from start. 0, or -1 when out of memory. */
-int run_theory_open(run_theory *t, const objective *obj, const double *start);
+/* Looks at obj from start, for a run with settings s. 0, or -1 when out
+ * of memory. */
+int run_theory_open(run_theory *t, const objective *obj, const double *start,
+                    const run_settings *s);
 /* After each update of r. */
 void run_theory_watch(run_theory *t, const run *r);
 /* The summary's lines (nothing when not a quadratic). */

@@ -48,7 +48,7 @@ static core_error differences(const objective *obj, grad_method m, double h,
     if (!b)
         return CORE_ENOMEM;
     double *xs = b, *gp = b + n, *gm = b + 2 * n;
-    double delta = m == GRAD_CENTRAL ? DBL_EPSILON / h : DBL_EPSILON;
+    double delta = grad_method_uses_h(m) ? DBL_EPSILON / h : DBL_EPSILON;
     double eta = cbrt(delta);
     memcpy(xs, x, n * sizeof *xs);
     core_error rc = CORE_OK;

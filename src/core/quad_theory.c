@@ -153,6 +153,32 @@ quad_prediction quad_predict(const quad_theory *q, const optimizer_type *opt,
     return out;
 }
 
+void quad_theory_decayed(const quad_theory *q, const optimizer_type *opt,
+                         const optim_params *p, quad_theory *out)
+{
+    double w = optim_weight_decay(opt, p);
+    *out = *q;
+    if (w == 0.0 || (opt->caps & OPTIM_DECOUPLED_DECAY))
+        return;
+    size_t n = q->n;
+    bool min = true;
+    for (size_t i = 0; i < n; i++) {
+        out->lambda[i] = q->lambda[i] + w;
+        min = min && out->lambda[i] > 0.0;
+        out->theta_star[i] = 0.0;
+    }
+    out->has_min = min;
+    /* θ*_W = Σ_k v_k (λ_k / (λ_k + W)) (v_k · θ*). */
+    for (size_t k = 0; k < n; k++) {
+        double c = 0.0;
+        for (size_t i = 0; i < n; i++)
+            c += q->vecs[i * n + k] * q->theta_star[i];
+        c *= out->lambda[k] != 0.0 ? q->lambda[k] / out->lambda[k] : NAN;
+        for (size_t i = 0; i < n; i++)
+            out->theta_star[i] += c * q->vecs[i * n + k];
+    }
+}
+
 quad_optimum quad_optimal(const quad_theory *q)
 {
     double lo = q->lambda[0], hi = q->lambda[q->n - 1];

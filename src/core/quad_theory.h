@@ -43,6 +43,13 @@ typedef struct {
 quad_prediction quad_predict(const quad_theory *q, const optimizer_type *opt,
                              const optim_params *p, double lr);
 
+/* What an optimiser with coupled weight decay W (ĝ + Wθ) minimises: the
+ * quadratic f + W‖θ‖²/2, with eigenvalues λ_i + W, the same
+ * eigenvectors, and θ*_W = (H + WI)⁻¹Hθ*. *out = *q when W is 0 or the
+ * optimiser's decay is decoupled (adamw). */
+void quad_theory_decayed(const quad_theory *q, const optimizer_type *opt,
+                         const optim_params *p, quad_theory *out);
+
 /* The classic optimal settings for κ = λ_max/λ_min (needs has_min):
  * sgd α = 2/(λ_min+λ_max), rate (κ−1)/(κ+1); heavy ball
  * α = (2/(√λ_max+√λ_min))², μ = ((√κ−1)/(√κ+1))², rate (√κ−1)/(√κ+1);

@@ -11,19 +11,18 @@ void theory_view_open(theory_view *t, const objective *obj,
 
 /* The measured rate over the last rows of a 2-parameter run's history;
  * for more parameters (rows keep two), its last update's. */
-static void measure(const theory_view *t, const run *r, const hist *h,
+static void measure(const quad_theory *q, const run *r, const hist *h,
                     quad_meter *m)
 {
     quad_meter_reset(m);
     if (r->n != 2) {
         if (r->step > 0)
-            quad_meter_add(m, &t->q, r->theta, r->theta_prev, r->step);
+            quad_meter_add(m, q, r->theta, r->theta_prev, r->step);
         return;
     }
     size_t first = h->nrows > QUAD_WINDOW ? h->nrows - QUAD_WINDOW : 1;
     for (size_t i = first; i < h->nrows; i++)
-        quad_meter_add(m, &t->q, h->rows[i].theta, h->rows[i - 1].theta,
-                       (long)i);
+        quad_meter_add(m, q, h->rows[i].theta, h->rows[i - 1].theta, (long)i);
 }
 
 /* "1, 100" or "0.5, …, 40" for more than three. */
@@ -57,11 +56,14 @@ int theory_view_lines(const theory_view *t, const run *r, const hist *h,
 {
     if (!t->on)
         return 0;
-    const quad_theory *q = &t->q;
+    quad_theory decayed;
+    quad_theory_decayed(&t->q, r->s.opt, &r->s.op, &decayed);
+    const quad_theory *q = &decayed;
     char ev[64];
     int k = 0;
     eigenvalues(q, ev, sizeof ev);
-    snprintf(lines[k++], THEORY_LINE, "quadratic: λ %s%s%s", ev,
+    snprintf(lines[k++], THEORY_LINE, "quadratic%s: λ %s%s%s",
+             q->lambda[0] != t->q.lambda[0] ? " + decay" : "", ev,
              q->has_min ? "" : ", θ* a saddle", t->axes ? "" : " · E: axes");
     quad_prediction p = quad_predict(q, r->s.opt, &r->s.op, r->lr);
     if (!p.known) {
@@ -70,7 +72,7 @@ int theory_view_lines(const theory_view *t, const run *r, const hist *h,
         return k;
     }
     quad_meter m;
-    measure(t, r, h, &m);
+    measure(q, r, h, &m);
     char got[64] = "—";
     if (m.at)
         snprintf(got, sizeof got, "%.4g, last %zu %.4g", m.last, m.count,

@@ -70,6 +70,10 @@ def test_refusals(tmp):
          "descent: --hypergrad: newton takes no hypergradient"),
         (["--optimizer", "nelder-mead", "--clip", "value:2"],
          "descent: --clip: nelder-mead takes no clipping"),
+        (["--optimizer", "nelder-mead", "--schedule", "cosine:100"],
+         "descent: --schedule: nelder-mead takes no schedule"),
+        (["--optimizer", "steepest", "--schedule", "step:10:0.5"],
+         "descent: --schedule: steepest takes no schedule"),
         (["--model", "logreg", "--batch", "8", "--optimizer", "cg-pr"],
          "descent: --batch: cg-pr takes no minibatches: it works on the "
          "whole objective"),
@@ -99,7 +103,8 @@ def test_evaluation_counts():
     figures of the closing note, printed here."""
     first_order = [("sgd", "0.001"), ("momentum", "0.001"),
                    ("nesterov", "0.001"), ("adagrad", "0.1"),
-                   ("rmsprop", "0.01"), ("adam", "0.01")]
+                   ("rmsprop", "0.01"), ("adam", "0.01"), ("adamw", "0.01"),
+                   ("nadam", None), ("adamax", None), ("adadelta", None)]
     print("evaluations to ‖g‖ < 1e-6 (f, ∇f, Hessians; status at step):")
     for obj in ("rosenbrock", "beale"):
         for name, lr in first_order + [(m, None) for m in METHODS]:
