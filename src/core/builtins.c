@@ -307,6 +307,13 @@ static inline void central2(double (*f)(const double *), const double *x,
         (void)ctx;                                                       \
         n##_g(x, g);                                                     \
     }                                                                    \
+    static double n##_value_grad(const void *ctx, const double *x,       \
+                                 double *g)                              \
+    {                                                                    \
+        (void)ctx;                                                       \
+        n##_g(x, g);                                                     \
+        return n##_f(x);                                                 \
+    }                                                                    \
     static void n##_hessian(const void *ctx, const double *x, double *h) \
     {                                                                    \
         (void)ctx;                                                       \
@@ -315,6 +322,7 @@ static inline void central2(double (*f)(const double *), const double *x,
     static const objective_ops n##_ops = {                               \
         .value = n##_value,                                              \
         .gradient = n##_gradient,                                        \
+        .value_grad = n##_value_grad,                                    \
         .gradient_central = n##_central,                                 \
         .gradient_ad = builtin_gradient_ad,                              \
         .hessian = n##_hessian,                                          \

@@ -42,6 +42,17 @@ int gradient_eval(const objective *obj, grad_method m, double h,
     return 0;
 }
 
+int gradient_value_eval(const objective *obj, grad_method m, double h,
+                        const double *x, double *f, double *g)
+{
+    if (m == GRAD_ANALYTIC && obj->ops->value_grad) {
+        *f = obj->ops->value_grad(obj->ctx, x, g);
+        return 0;
+    }
+    *f = obj->ops->value(obj->ctx, x);
+    return gradient_eval(obj, m, h, x, g);
+}
+
 /* Both difference quotients perturb a copy of x one coordinate at a time
  * and divide by the step actually taken ((x+h)-x need not equal h). The
  * copy lives on the stack up to 16 parameters: a gradient by central

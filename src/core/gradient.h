@@ -22,6 +22,13 @@ bool gradient_available(const objective *obj, grad_method m);
 int gradient_eval(const objective *obj, grad_method m, double h,
                   const double *x, double *g);
 
+/* *f = f(x) and g = ∇f(x) by method m: one pass through the
+ * objective's value_grad when m is analytic and it has one, else value
+ * and gradient_eval. The same numbers either way. Returns 0 or -1 as
+ * gradient_eval (*f is set in both cases). */
+int gradient_value_eval(const objective *obj, grad_method m, double h,
+                        const double *x, double *f, double *g);
+
 /* Central differences: g_i = (f(x + h e_i) - f(x - h e_i)) / 2h.
  * Returns 0, or -1 when memory runs out (n > 16). */
 int gradient_central(const objective *obj, double h, const double *x,

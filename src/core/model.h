@@ -47,12 +47,10 @@ typedef struct model_type {
     /* Doubles of scratch loss and hvp need for n rows. */
     size_t (*work)(const model *m, size_t n);
     /* Mean loss L over n rows x (n×p, row-major), y; writes ∇L to g
-     * unless g is NULL. warm (only with g): the scratch holds this
-     * type's forward pass at theta on these rows, left by the previous
-     * call (g NULL), which may be skipped; the value returned is then
-     * not used. */
+     * unless g is NULL, in the same pass. The value does not depend on
+     * whether g is given. */
     double (*loss)(const model *m, const double *theta, const double *x,
-                   const double *y, size_t n, double *g, bool warm);
+                   const double *y, size_t n, double *g);
     /* ∇²L v over the same rows, exactly. */
     void (*hvp)(const model *m, const double *theta, const double *v,
                 const double *x, const double *y, size_t n, double *hv);
@@ -83,13 +81,6 @@ struct model {
     double *theta0;         /* the start: default init or set */
     double *work;           /* scratch: type->work for the most rows */
     double *batch_x, *batch_y; /* a gathered minibatch */
-    /* A run asks for F(θ), then ∇F(θ): the forward pass of the first
-     * serves the second. memo says what the scratch holds. */
-    struct model_memo {
-        bool valid;         /* the forward pass at theta, training rows */
-        double loss;        /* F there */
-        double *theta;
-    } *memo;
     char formula[160];
 };
 
@@ -115,7 +106,8 @@ int model_set_start(model *m, const double *theta, size_t n);
 /* The name of parameter i ("W1[3][2]", "b2", "w"). */
 void model_param_name(const model *m, size_t i, char *buf, size_t cap);
 
-/* F at θ on the training rows, its gradient into g unless NULL. */
+/* F at θ on the training rows, its gradient into g unless NULL, in one
+ * pass (the objective's value and value_grad). */
 double model_train(const model *m, const double *theta, double *g);
 /* F estimated on training rows rows[0..n-1]; gradient into g. */
 double model_batch(const model *m, const double *theta, const size_t *rows,

@@ -7,7 +7,7 @@
 /* Least squares L = mean((x·w + b - y)²) with the bias b when the last
  * block is one (linreg), without (ridge). */
 double linear_mse_loss(const model *m, const double *theta, const double *x,
-                       const double *y, size_t n, double *g, bool warm);
+                       const double *y, size_t n, double *g);
 void linear_mse_hvp(const model *m, const double *theta, const double *v,
                     const double *x, const double *y, size_t n, double *hv);
 size_t no_work(const model *m, size_t n);

@@ -15,6 +15,11 @@ static void mo_gradient(const void *ctx, const double *x, double *g)
     model_train(ctx, x, g);
 }
 
+static double mo_value_grad(const void *ctx, const double *x, double *g)
+{
+    return model_train(ctx, x, g);
+}
+
 static void mo_hvp(const void *ctx, const double *x, const double *v,
                    double *h)
 {
@@ -32,6 +37,7 @@ static void mo_free(void *ctx) { model_free(ctx); }
 static const objective_ops model_ops = {
     .value = mo_value,
     .gradient = mo_gradient,
+    .value_grad = mo_value_grad,
     .hvp = mo_hvp,
     .batch = mo_batch,
     .free = mo_free,

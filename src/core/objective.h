@@ -11,6 +11,10 @@ typedef struct objective_ops {
     double (*value)(const void *ctx, const double *x);
     /* Exact gradient by hand-written formulas; NULL when there is none. */
     void (*gradient)(const void *ctx, const double *x, double *g);
+    /* f(x) and the exact gradient into g in one pass (GSL's fdf): what
+     * a step needs, for the price of one forward and one backward pass.
+     * The value is bit for bit value()'s. NULL: value, then gradient. */
+    double (*value_grad)(const void *ctx, const double *x, double *g);
     /* Central differences with step h, the same arithmetic as
      * gradient_central() does through value(), specialised so the four
      * evaluations are inlined; NULL to use value(). */

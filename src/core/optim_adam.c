@@ -10,12 +10,28 @@ typedef struct {
     double bc1, bc2_sqrt, eps;
 } adam_consts;
 
+/* 1 - β^t as torch computes it (1 - beta ** step, libm's pow), without
+ * the pow once β^t < 2^-56, where the difference rounds to 1 whatever
+ * pow returns: ln β ≤ β - 1, so t(1-β) ≥ 39 gives β^t ≤ e^-39 < 2^-56.
+ * Past that (t ≥ 390 for β 0.9, 39,000 for 0.999) a step costs no pow,
+ * and none of pow's slow underflow of β^t either. */
+static double bias_correction(double beta, long t)
+{
+    if ((double)t * (1.0 - beta) >= 39.0)
+        return 1.0;
+    return 1.0 - pow(beta, (double)t);
+}
+
 static adam_consts consts(const optim_params *p, long t)
 {
-    return (adam_consts){1.0 - pow(p->beta1, (double)t),
-                         sqrt(1.0 - pow(p->beta2, (double)t)),
+    return (adam_consts){bias_correction(p->beta1, t),
+                         sqrt(bias_correction(p->beta2, t)),
                          optim_eps(&optim_adam, p)};
 }
+
+/* x / c, which is x itself when c is 1 (as it is after a few hundred
+ * steps): the division is skipped, not the rounding changed. */
+static double over(double x, double c) { return c == 1.0 ? x : x / c; }
 
 static void adam_direction(const optim_params *p, double *state, size_t n,
                            long t, const double *g, double *d)
@@ -26,7 +42,7 @@ static void adam_direction(const optim_params *p, double *state, size_t n,
     for (size_t i = 0; i < n; i++) {
         m[i] = fma(1.0 - b1, g[i], b1 * m[i]);
         v[i] = fma((1.0 - b2) * g[i], g[i], b2 * v[i]);
-        d[i] = (m[i] / c.bc1) / (sqrt(v[i]) / c.bc2_sqrt + c.eps);
+        d[i] = over(m[i], c.bc1) / (over(sqrt(v[i]), c.bc2_sqrt) + c.eps);
     }
 }
 
@@ -37,9 +53,10 @@ static void adam_apply(const optim_params *p, const double *state, size_t n,
     (void)g, (void)d;
     const double *m = state, *v = state + n;
     adam_consts c = consts(p, t);
-    double step_size = lr / c.bc1;
+    double step_size = over(lr, c.bc1);
     for (size_t i = 0; i < n; i++)
-        theta[i] = theta[i] + (-step_size * m[i]) / (sqrt(v[i]) / c.bc2_sqrt + c.eps);
+        theta[i] = theta[i] + (-step_size * m[i]) /
+                                  (over(sqrt(v[i]), c.bc2_sqrt) + c.eps);
 }
 
 const optimizer_type optim_adam = {

@@ -82,13 +82,22 @@ static void next_batch(run *r)
                                                       : r->s.batch;
 }
 
+/* f and ∇f at θ: one pass when the objective has value_grad; with
+ * minibatches, f on every training row and g on the next batch. */
+static int value_gradient_here(run *r)
+{
+    if (!batching(r))
+        return gradient_value_eval(r->obj, r->s.grad, r->s.h, r->theta,
+                                   &r->loss, r->g);
+    r->loss = r->obj->ops->value(r->obj->ctx, r->theta);
+    next_batch(r);
+    return gradient_here(r);
+}
+
 /* Evaluates f and ∇f at θ and settles the status after update r->step. */
 static void evaluate_here(run *r)
 {
-    r->loss = r->obj->ops->value(r->obj->ctx, r->theta);
-    if (batching(r))
-        next_batch(r);
-    if (gradient_here(r) < 0) {
+    if (value_gradient_here(r) < 0) {
         r->status = RUN_STOPPED; /* out of memory: nothing sound to do */
         return;
     }
@@ -257,6 +266,14 @@ run_status run_step(run *r)
 {
     if (r->status != RUN_RUNNING)
         return r->status;
+    if (r->next == STAGE_EVALUATE) {
+        /* A whole update: its evaluate and gradient stages present what
+         * the last one left, so only these three do anything. */
+        stage_clip(r);
+        stage_hypergrad(r);
+        stage_update(r);
+        return r->status;
+    }
     do
         run_stage_step(r);
     while (r->next != STAGE_EVALUATE && r->status == RUN_RUNNING);

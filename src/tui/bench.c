@@ -1,6 +1,7 @@
 /* tui_bench: the TUI's figures, rendered into a real newterm whose
  * output goes to a temporary file, so the bytes ncurses writes are
  * exactly what a terminal would receive. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -18,25 +19,27 @@ static long file_size(FILE *f)
     return fstat(fileno(f), &st) == 0 ? (long)st.st_size : 0;
 }
 
+typedef void (*emit_fn)(const char *name, double value, const char *unit);
+
 /* Mean milliseconds of a frame while running (an update, then the
  * frame), and the bytes written per frame. */
-static double running_frames(app *a, FILE *out, double *bytes)
+static double running_frames(app *a, FILE *out, int frames, double *bytes)
 {
     a->s.running = true;
     double render = 0.0;
     long bytes0 = file_size(out);
-    for (int i = 0; i < BENCH_FRAMES; i++) {
+    for (int i = 0; i < frames; i++) {
         session_step(&a->s);
         double t = app_now();
         app_render(a);
         render += app_now() - t;
     }
-    *bytes = (double)(file_size(out) - bytes0) / BENCH_FRAMES;
-    return render / BENCH_FRAMES * 1e3;
+    *bytes = (double)(file_size(out) - bytes0) / frames;
+    return render / frames * 1e3;
 }
 
 /* The live screen on the default objective. */
-static int bench_builtin(FILE *out, FILE *in)
+static int bench_builtin(FILE *out, FILE *in, int frames, emit_fn emit)
 {
     static app a;
     tui_options o = tui_options_default();
@@ -45,24 +48,29 @@ static int bench_builtin(FILE *out, FILE *in)
         return 1;
     app_render(&a);
     double first = app_now() - t0, bytes;
-    double frame = running_frames(&a, out, &bytes);
+    double frame = running_frames(&a, out, frames, &bytes);
     tui_close(&a);
-    printf("frame_render_ms %.3f ms\n", frame);
-    printf("frame_bytes_running %.0f bytes\n", bytes);
-    printf("first_frame_ms %.3f ms\n", first * 1e3);
+    emit("frame_render_ms", frame, "ms");
+    emit("frame_bytes_running", bytes, "bytes");
+    emit("first_frame_ms", first * 1e3, "ms");
     return 0;
 }
 
-/* The seed's MLP (769 parameters) on its random slice: the slice
- * sampled across frames at the plot's cell resolution while paused,
- * then frames while running (half the resolution each way). */
-static int bench_mlp(FILE *out, FILE *in)
+/* A model (θ0 on its random slice): the slice sampled across frames at
+ * the plot's cell resolution while paused, then frames while running
+ * (half the resolution each way). The longest of the slice's frames is
+ * kept in *frame_max. */
+static int bench_slice(FILE *out, FILE *in, const model_type *t,
+                       const char *data, const char *name, int frames,
+                       emit_fn emit, double *frame_max)
 {
     static app a;
     objective obj;
     data_file_error err;
     model_spec spec = model_spec_default();
-    if (model_open(&model_mlp, &spec, &obj, &err) != 0)
+    spec.data = data;
+    spec.opt.standardize = false;
+    if (model_open(t, &spec, &obj, &err) != 0)
         return 1;
     tui_options o = tui_options_default();
     o.opened = &obj;
@@ -71,23 +79,32 @@ static int bench_mlp(FILE *out, FILE *in)
     if (tui_open(&a, &o, out, in) != 0)
         return 1;
     double t0 = app_now();
-    int frames = 0;
+    int n = 0;
     do {
+        double f0 = app_now();
         app_render(&a);
-        frames++;
+        double f = app_now() - f0;
+        if (f > *frame_max)
+            *frame_max = f;
+        n++;
     } while (a.sc.pending);
     double slice = app_now() - t0, bytes;
     int points = a.sc.lat.nx * a.sc.lat.ny;
-    double frame = running_frames(&a, out, &bytes);
+    double frame = running_frames(&a, out, frames, &bytes);
     tui_close(&a);
-    printf("mlp_slice_recompute_ms %.3f ms\n", slice * 1e3);
-    printf("mlp_slice_points %d points\n", points);
-    printf("mlp_slice_frames %d frames\n", frames);
-    printf("mlp_frame_render_ms %.3f ms\n", frame);
+    char key[64];
+    snprintf(key, sizeof key, "%s_slice_recompute_ms", name);
+    emit(key, slice * 1e3, "ms");
+    snprintf(key, sizeof key, "%s_slice_points", name);
+    emit(key, points, "points");
+    snprintf(key, sizeof key, "%s_slice_frames", name);
+    emit(key, n, "frames");
+    snprintf(key, sizeof key, "%s_frame_render_ms", name);
+    emit(key, frame, "ms");
     return 0;
 }
 
-int tui_bench(void)
+int tui_bench(bool quick, emit_fn emit)
 {
     /* Not a tty: ncurses takes the size from LINES and COLUMNS. */
     char cols[16], rows[16];
@@ -101,7 +118,14 @@ int tui_bench(void)
         fprintf(stderr, "descent: bench: cannot open a temporary file\n");
         return 1;
     }
-    int rc = bench_builtin(out, in) | bench_mlp(out, in);
+    int frames = quick ? BENCH_FRAMES / 10 : BENCH_FRAMES;
+    double frame_max = 0.0;
+    int rc = bench_builtin(out, in, frames, emit) |
+             bench_slice(out, in, &model_mlp, NULL, "mlp", frames, emit,
+                         &frame_max) |
+             bench_slice(out, in, &model_softmax, "digits", "softmax",
+                         frames / 10, emit, &frame_max);
+    emit("slice_frame_max_ms", frame_max * 1e3, "ms");
     fclose(out);
     fclose(in);
     return rc;

@@ -44,8 +44,12 @@ struct replay;
  * does. */
 int tui_replay_main(struct replay *rp, objective *obj, const double *view);
 
-/* Prints `name value unit` lines on stdout: frame_render_ms (200×60),
- * frame_bytes_running, first_frame_ms. Returns an exit code. */
-int tui_bench(void);
+/* The TUI's benchmarks, each figure given to emit: frame_render_ms
+ * (200×60), frame_bytes_running, first_frame_ms, and for the slices of
+ * the seed's MLP and of softmax on digits their time, points, frames and
+ * frame time, and the longest frame while a slice computed. quick: a
+ * tenth of the frames. Returns an exit code. */
+int tui_bench(bool quick,
+              void (*emit)(const char *name, double value, const char *unit));
 
 #endif

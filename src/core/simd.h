@@ -1,0 +1,61 @@
+/* Loops over vectors of doubles for the hot paths (models, the run's
+ * norms): 8 doubles as one GCC vector (one AVX-512 register, two AVX2,
+ * four SSE2 ones), and SIMD_CLONES to compile a function three times
+ * (baseline x86-64, x86-64-v3 with AVX2 and FMA, x86-64-v4 with
+ * AVX-512) and pick the one the processor runs at load time. Other
+ * compilers and processors get the portable code. For src/core only. */
+#ifndef DESCENT_SIMD_H
+#define DESCENT_SIMD_H
+
+#include <stddef.h>
+#include <string.h>
+
+/* The helpers below pass vectors by value but are always inlined, so
+ * the calling convention GCC warns about never applies. */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wpsabi"
+#endif
+
+typedef double vec8 __attribute__((vector_size(64)));
+typedef long vec8_mask __attribute__((vector_size(64)));
+
+enum { VEC8 = 8 };
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define SIMD_CLONES                                                      \
+    __attribute__((target_clones("default", "arch=x86-64-v3",            \
+                                 "arch=x86-64-v4")))
+#else
+#define SIMD_CLONES
+#endif
+
+#define SIMD_INLINE static inline __attribute__((always_inline))
+
+SIMD_INLINE vec8 vec8_load(const double *p)
+{
+    vec8 v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+SIMD_INLINE void vec8_store(double *p, vec8 v) { memcpy(p, &v, sizeof v); }
+
+SIMD_INLINE vec8 vec8_all(double x) { return (vec8){x, x, x, x, x, x, x, x}; }
+
+/* Lanes summed first to last: for vectors of at most 8 values this is the
+ * plain loop's order and rounding. */
+SIMD_INLINE double vec8_sum(vec8 v)
+{
+    return ((((((v[0] + v[1]) + v[2]) + v[3]) + v[4]) + v[5]) + v[6]) + v[7];
+}
+
+/* v where keep is true (all bits set), else +0. */
+SIMD_INLINE vec8 vec8_where(vec8_mask keep, vec8 v)
+{
+    return (vec8)((vec8_mask)v & keep);
+}
+
+/* max(v, 0) as z > 0 ? z : 0 (NaN gives 0). */
+SIMD_INLINE vec8 vec8_relu(vec8 v) { return vec8_where(v > 0.0, v); }
+
+#endif

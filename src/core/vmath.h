@@ -1,0 +1,59 @@
+/* exp and log over 8 lanes (simd.h), for the models' kernels: within an
+ * ulp or two of libm's, and vectorised, where a scalar libm call per
+ * element would cost more than the products around it. For src/core. */
+#ifndef DESCENT_VMATH_H
+#define DESCENT_VMATH_H
+
+#include "simd.h"
+
+/* The double whose bits are b, and the reverse. */
+SIMD_INLINE vec8 vec8_from_bits(vec8_mask b) { return (vec8)b; }
+SIMD_INLINE vec8_mask vec8_bits(vec8 v) { return (vec8_mask)v; }
+
+/* Whole numbers |k| < 2^51 held in a double, as integers (exact). */
+static const double VMATH_SHIFT = 0x1.8p52;
+
+/* e^x, flushed to 0 below x = -708 (where it would be subnormal); x
+ * must be ≤ 709. NaN gives NaN. x = k ln 2 + r, |r| ≤ ln2/2, and e^r by
+ * its Taylor series to r^13 (error below 1e-17 there). */
+SIMD_INLINE vec8 vec8_exp(vec8 x)
+{
+    const double ln2_hi = 0x1.62e42fefa3800p-1, ln2_lo = 0x1.ef35793c76730p-45;
+    vec8 t = x * 0x1.71547652b82fep0 + VMATH_SHIFT;
+    vec8 k = t - VMATH_SHIFT;
+    vec8 r = (x - k * ln2_hi) - k * ln2_lo;
+    static const double c[] = {
+        1.0 / 6227020800.0, 1.0 / 479001600.0, 1.0 / 39916800.0,
+        1.0 / 3628800.0, 1.0 / 362880.0, 1.0 / 40320.0, 1.0 / 5040.0,
+        1.0 / 720.0, 1.0 / 120.0, 1.0 / 24.0, 1.0 / 6.0, 0.5, 1.0, 1.0};
+    vec8 p = vec8_all(c[0]);
+    for (int i = 1; i < 14; i++)
+        p = p * r + c[i];
+    /* 2^k from the integer in t's low bits. */
+    vec8_mask ki = vec8_bits(t) - vec8_bits(vec8_all(VMATH_SHIFT));
+    vec8 scale = vec8_from_bits((ki + 1023) << 52);
+    return vec8_where((x >= -708.0) | (x != x), p * scale);
+}
+
+/* log x for normal x > 0 (NaN gives NaN). x = 2^e m with
+ * m in [√½, √2), log m = 2 atanh(f), f = (m-1)/(m+1), |f| < 0.172, by
+ * its series to f^21 (error below 1e-17). */
+SIMD_INLINE vec8 vec8_log(vec8 x)
+{
+    const double ln2_hi = 0x1.62e42fefa3800p-1, ln2_lo = 0x1.ef35793c76730p-45;
+    vec8_mask b = vec8_bits(x);
+    vec8_mask e = (b >> 52) - 1023;
+    vec8 m = vec8_from_bits((b & 0x000fffffffffffffL) | 0x3ff0000000000000L);
+    vec8_mask big = m > 0x1.6a09e667f3bcdp0;
+    m = vec8_where(big, m * 0.5) + vec8_where(~big, m);
+    e -= big; /* true is -1 */
+    vec8 ed = vec8_from_bits(e + vec8_bits(vec8_all(VMATH_SHIFT))) - VMATH_SHIFT;
+    vec8 f = (m - 1.0) / (m + 1.0), f2 = f * f;
+    vec8 s = vec8_all(1.0 / 21.0);
+    for (int k = 19; k >= 1; k -= 2)
+        s = s * f2 + 1.0 / k;
+    vec8 y = (ed * ln2_hi) + (2.0 * f * s + ed * ln2_lo);
+    return vec8_where(x == x, y) + vec8_where(x != x, x);
+}
+
+#endif
