@@ -127,7 +127,11 @@ static void anatomy_of_a_model(void)
     CU_ASSERT_TRUE(norm);
     CU_ASSERT_TRUE(full);
     CU_ASSERT_EQUAL(s.runs[0].check.update, 1);
-    CU_ASSERT_TRUE(s.runs[0].check.err[GRAD_CENTRAL] < 1e-4);
+    /* Central differences of f ≈ 1.1 at h 1e-7 are good to about
+     * ulp(f)/2h ≈ 1e-9, which for the smallest components (|g| ≈ 4e-6)
+     * is a relative error of up to 3e-4 with exact arithmetic: a wrong
+     * gradient is off by far more. */
+    CU_ASSERT_TRUE(s.runs[0].check.err[GRAD_CENTRAL] < 1e-3);
     /* Minibatch loss and validation loss go into the rows. */
     const hist_row *row = &s.runs[0].h.rows[1];
     CU_ASSERT_TRUE(isfinite(row->batch_loss) && isfinite(row->val_loss));

@@ -8,9 +8,10 @@
  *   R{z} = V1 x + v_b1, R{a} = R{z} ∘ mask, R{out} = W2 R{a} + V2 a + v_b2,
  *   R{∇W2} += R{a}δ + aR{δ}, R{D} = (R{δ}W2 + δV2) ∘ mask, R{∇W1} += R{D} xᵀ.
  * One pass over the rows does the forward pass, the gradient and the
- * product together, the hidden units 8 at a time (simd.h) with W1 held
- * transposed and padded to a multiple of 8 units (zero units add
- * nothing), and the outer products of 4 rows at a time. */
+ * product together, in blocks of rows: the hidden units 8 at a time
+ * (simd.h) with W1 held transposed and padded to a multiple of 16 units
+ * (zero units add nothing), and ∇W1 as a product Xᵀ D over the block
+ * whose sums stay in registers. */
 #include <stdio.h>
 #include <string.h>
 
@@ -35,7 +36,9 @@ static int mlp_prepare(model *m, const model_config *c, char *err, size_t cap)
     return 0;
 }
 
-enum { ROWS = 4 }; /* rows whose outer products are added together */
+/* Rows are taken BLOCK at a time (the scratch holds their z, D and the
+ * R-pass's), and within a block 4 at a time. */
+enum { ROWS = 4, BLOCK = 64 };
 
 /* A parameter vector in the kernel's layout: W1ᵀ (p × hp), b1, W2 (hp
  * each, zero past H), b2. */
@@ -43,18 +46,22 @@ typedef struct {
     double *w1t, *b1, *w2, b2;
 } packed;
 
-static size_t padded(const model *m) { return (m->hidden + VEC8 - 1) & ~(size_t)(VEC8 - 1); }
+/* Hidden units rounded up to a multiple of 16 (two vectors). */
+static size_t padded(const model *m)
+{
+    return (m->hidden + 2 * VEC8 - 1) & ~(size_t)(2 * VEC8 - 1);
+}
 
 static size_t packed_size(const model *m)
 {
     return (m->data.p + 2) * padded(m);
 }
 
-/* θ, v, ∇, Hv packed, then z, R{z}, D and R{D} of ROWS rows. */
+/* θ, v, ∇, Hv packed, then z, R{z}, D and R{D} of BLOCK rows. */
 static size_t mlp_work(const model *m, size_t n)
 {
     (void)n;
-    return 4 * packed_size(m) + 4 * ROWS * padded(m);
+    return 4 * packed_size(m) + 4 * BLOCK * padded(m);
 }
 
 static packed pack_at(const model *m, double *at)
@@ -63,7 +70,7 @@ static packed pack_at(const model *m, double *at)
     return (packed){at, at + m->data.p * hp, at + (m->data.p + 1) * hp, 0.0};
 }
 
-/* theta into the layout at slot k of the scratch. */
+/* theta into the layout at slot k of the scratch (NULL: zeros). */
 static packed pack(const model *m, const double *theta, int k)
 {
     size_t p = m->data.p, h = m->hidden, hp = padded(m);
@@ -96,18 +103,38 @@ typedef struct {
     double scale;             /* 2/n: δ = scale·r */
     packed w, v;              /* θ, and the direction of the product */
     packed *g, *hv;           /* accumulators, or NULL */
-    double *z, *rz, *d, *rd;  /* ROWS × hp each */
+    double *z, *rz, *d, *rd;  /* BLOCK × hp each */
 } pass;
 
-/* z = W1ᵀ-packed times x plus b1, for one row. */
-SIMD_INLINE void layer1(const pass *s, const packed *w, const double *x,
-                        double *z)
+/* z_r = W1 x_r + b1 for ROWS rows, two chunks of 8 units at a time:
+ * eight sums that do not wait on each other, and each load of W1ᵀ
+ * serving four rows. */
+SIMD_INLINE void layer1(const pass *s, const packed *w,
+                        const double *const *x, double *z)
 {
-    for (size_t c = 0; c < s->hp; c += VEC8) {
-        vec8 acc = vec8_load(w->b1 + c);
-        for (size_t j = 0; j < s->p; j++)
-            acc += x[j] * vec8_load(w->w1t + j * s->hp + c);
-        vec8_store(z + c, acc);
+    size_t hp = s->hp;
+    for (size_t c = 0; c < hp; c += 2 * VEC8) {
+        vec8 acc[ROWS][2];
+#pragma GCC unroll 4
+        for (size_t r = 0; r < ROWS; r++) {
+            acc[r][0] = vec8_load(w->b1 + c);
+            acc[r][1] = vec8_load(w->b1 + c + VEC8);
+        }
+        for (size_t j = 0; j < s->p; j++) {
+            vec8 w0 = vec8_load(w->w1t + j * hp + c);
+            vec8 w1 = vec8_load(w->w1t + j * hp + c + VEC8);
+#pragma GCC unroll 4
+            for (size_t r = 0; r < ROWS; r++) {
+                vec8 xr = vec8_all(x[r][j]);
+                acc[r][0] = vec8_fma(xr, w0, acc[r][0]);
+                acc[r][1] = vec8_fma(xr, w1, acc[r][1]);
+            }
+        }
+#pragma GCC unroll 4
+        for (size_t r = 0; r < ROWS; r++) {
+            vec8_store(z + r * hp + c, acc[r][0]);
+            vec8_store(z + r * hp + c + VEC8, acc[r][1]);
+        }
     }
 }
 
@@ -115,25 +142,26 @@ SIMD_INLINE void layer1(const pass *s, const packed *w, const double *x,
 SIMD_INLINE double dot_hidden(const pass *s, const double *a,
                               const double *mask_of, const double *w)
 {
-    vec8 acc = vec8_all(0.0);
-    for (size_t c = 0; c < s->hp; c += VEC8) {
-        vec8 m = vec8_load(mask_of + c);
-        acc += vec8_where(m > 0.0, vec8_load(a + c)) * vec8_load(w + c);
-    }
-    return vec8_sum(acc);
+    vec8 acc[2] = {vec8_all(0.0), vec8_all(0.0)};
+    for (size_t c = 0; c < s->hp; c += 2 * VEC8)
+#pragma GCC unroll 2
+        for (size_t q = 0; q < 2; q++) {
+            size_t at = c + q * VEC8;
+            vec8 m = vec8_load(mask_of + at);
+            acc[q] = vec8_fma(vec8_where(m > 0.0, vec8_load(a + at)),
+                              vec8_load(w + at), acc[q]);
+        }
+    return vec8_sum(acc[0] + acc[1]);
 }
 
-/* One row's forward pass (and R-forward pass); returns r, sets *rout. */
-SIMD_INLINE double forward(const pass *s, const double *x, double y,
-                           double *z, double *rz, double *rout)
+/* One row's output from its z (and R{z}): r, and R{out} into *rout. */
+SIMD_INLINE double output(const pass *s, double y, const double *z,
+                          const double *rz, double *rout)
 {
-    layer1(s, &s->w, x, z);
     double r = s->w.b2 + dot_hidden(s, z, z, s->w.w2) - y;
-    if (s->hv) {
-        layer1(s, &s->v, x, rz);
+    if (s->hv)
         *rout = s->v.b2 + dot_hidden(s, rz, z, s->w.w2) +
                 dot_hidden(s, z, z, s->v.w2);
-    }
     return r;
 }
 
@@ -142,11 +170,13 @@ SIMD_INLINE void backward(const pass *s, packed *g, double delta,
                           const double *z, double *d)
 {
     g->b2 += delta;
+    vec8 dl = vec8_all(delta);
     for (size_t c = 0; c < s->hp; c += VEC8) {
         vec8 zc = vec8_load(z + c);
         vec8_mask on = zc > 0.0;
-        vec8_store(g->w2 + c, vec8_load(g->w2 + c) + delta * vec8_where(on, zc));
-        vec8 dc = vec8_where(on, delta * vec8_load(s->w.w2 + c));
+        vec8_store(g->w2 + c, vec8_fma(dl, vec8_where(on, zc),
+                                       vec8_load(g->w2 + c)));
+        vec8 dc = vec8_where(on, dl * vec8_load(s->w.w2 + c));
         vec8_store(g->b1 + c, vec8_load(g->b1 + c) + dc);
         vec8_store(d + c, dc);
     }
@@ -158,36 +188,98 @@ SIMD_INLINE void r_backward(const pass *s, double delta, double rdelta,
 {
     packed *h = s->hv;
     h->b2 += rdelta;
+    vec8 dl = vec8_all(delta), rdl = vec8_all(rdelta);
     for (size_t c = 0; c < s->hp; c += VEC8) {
         vec8 zc = vec8_load(z + c);
         vec8_mask on = zc > 0.0;
         vec8 a = vec8_where(on, zc), ra = vec8_where(on, vec8_load(rz + c));
-        vec8_store(h->w2 + c, vec8_load(h->w2 + c) + (delta * ra + rdelta * a));
-        vec8 rdc = vec8_where(on, rdelta * vec8_load(s->w.w2 + c) +
-                                      delta * vec8_load(s->v.w2 + c));
+        vec8_store(h->w2 + c, vec8_load(h->w2 + c) +
+                                  vec8_fma(dl, ra, rdl * a));
+        vec8 rdc = vec8_where(on, vec8_fma(rdl, vec8_load(s->w.w2 + c),
+                                           dl * vec8_load(s->v.w2 + c)));
         vec8_store(h->b1 + c, vec8_load(h->b1 + c) + rdc);
         vec8_store(rd + c, rdc);
     }
 }
 
-/* W1ᵀ += Σ over k rows of x_r D_rᵀ. */
-SIMD_INLINE void outer(const pass *s, double *w1t, const double *const *x,
-                       const double *d, size_t k)
+/* Columns j0..j0+JB-1 of W1ᵀ += Σ over the block's rows of x_r D_rᵀ,
+ * 16 units at a time: the 2·JB sums stay in registers over the rows. */
+SIMD_INLINE void outer_cols(const pass *s, double *w1t, const double *x,
+                            const double *d, size_t rows, size_t j0,
+                            size_t JB)
 {
-    size_t hp = s->hp;
-    for (size_t j = 0; j < s->p; j++)
-        for (size_t c = 0; c < hp; c += VEC8) {
-            vec8 acc = vec8_load(w1t + j * hp + c);
-            if (k == ROWS)
-                acc += (x[0][j] * vec8_load(d + c) +
-                        x[1][j] * vec8_load(d + hp + c)) +
-                       (x[2][j] * vec8_load(d + 2 * hp + c) +
-                        x[3][j] * vec8_load(d + 3 * hp + c));
-            else
-                for (size_t r = 0; r < k; r++)
-                    acc += x[r][j] * vec8_load(d + r * hp + c);
-            vec8_store(w1t + j * hp + c, acc);
+    size_t hp = s->hp, p = s->p;
+    for (size_t c = 0; c < hp; c += 2 * VEC8) {
+        vec8 acc[4][2];
+#pragma GCC unroll 4
+        for (size_t q = 0; q < JB; q++) {
+            acc[q][0] = vec8_load(w1t + (j0 + q) * hp + c);
+            acc[q][1] = vec8_load(w1t + (j0 + q) * hp + c + VEC8);
         }
+        for (size_t r = 0; r < rows; r++) {
+            vec8 d0 = vec8_load(d + r * hp + c);
+            vec8 d1 = vec8_load(d + r * hp + c + VEC8);
+#pragma GCC unroll 4
+            for (size_t q = 0; q < JB; q++) {
+                vec8 xq = vec8_all(x[r * p + j0 + q]);
+                acc[q][0] = vec8_fma(xq, d0, acc[q][0]);
+                acc[q][1] = vec8_fma(xq, d1, acc[q][1]);
+            }
+        }
+#pragma GCC unroll 4
+        for (size_t q = 0; q < JB; q++) {
+            vec8_store(w1t + (j0 + q) * hp + c, acc[q][0]);
+            vec8_store(w1t + (j0 + q) * hp + c + VEC8, acc[q][1]);
+        }
+    }
+}
+
+/* W1ᵀ += Xᵀ D over the block's rows, 4 columns of X at a time. */
+SIMD_INLINE void outer(const pass *s, double *w1t, const double *x,
+                       const double *d, size_t rows)
+{
+    size_t j = 0;
+    for (; j + 4 <= s->p; j += 4)
+        outer_cols(s, w1t, x, d, rows, j, 4);
+    for (; j + 2 <= s->p; j += 2)
+        outer_cols(s, w1t, x, d, rows, j, 2);
+    for (; j < s->p; j++)
+        outer_cols(s, w1t, x, d, rows, j, 1);
+}
+
+/* The forward (and R-forward) pass, r², and the backward steps of the
+ * rows i0..i0+rows-1, which are the block at x. */
+SIMD_INLINE double block(pass *s, const double *x, const double *y,
+                         size_t rows)
+{
+    size_t p = s->p, hp = s->hp;
+    double ss = 0.0;
+    for (size_t r0 = 0; r0 < rows; r0 += ROWS) {
+        /* A last group of fewer rows repeats the first; the repeats'
+         * values are never read. */
+        const double *xr[ROWS];
+        for (size_t r = 0; r < ROWS; r++)
+            xr[r] = x + (r0 + (r0 + r < rows ? r : 0)) * p;
+        layer1(s, &s->w, xr, s->z + r0 * hp);
+        if (s->hv)
+            layer1(s, &s->v, xr, s->rz + r0 * hp);
+    }
+    for (size_t r = 0; r < rows; r++) {
+        size_t off = r * hp;
+        double rout = 0.0;
+        double res = output(s, y[r], s->z + off, s->rz + off, &rout);
+        ss += res * res;
+        if (s->g)
+            backward(s, s->g, s->scale * res, s->z + off, s->d + off);
+        if (s->hv)
+            r_backward(s, s->scale * res, s->scale * rout, s->z + off,
+                       s->rz + off, s->rd + off);
+    }
+    if (s->g)
+        outer(s, s->g->w1t, x, s->d, rows);
+    if (s->hv)
+        outer(s, s->hv->w1t, x, s->rd, rows);
+    return ss;
 }
 
 /* Σ r² over the rows; the gradient of Σ r²/n and its product with v into
@@ -196,27 +288,8 @@ SIMD_CLONES
 static double run_pass(pass *s, const double *x, const double *y, size_t n)
 {
     double ss = 0.0;
-    for (size_t i0 = 0; i0 < n; i0 += ROWS) {
-        size_t k = n - i0 < ROWS ? n - i0 : ROWS;
-        const double *rows[ROWS];
-        for (size_t r = 0; r < k; r++) {
-            size_t i = i0 + r, off = r * s->hp;
-            rows[r] = x + i * s->p;
-            double rout = 0.0;
-            double res = forward(s, rows[r], y[i], s->z + off, s->rz + off,
-                                 &rout);
-            ss += res * res;
-            if (s->g)
-                backward(s, s->g, s->scale * res, s->z + off, s->d + off);
-            if (s->hv)
-                r_backward(s, s->scale * res, s->scale * rout, s->z + off,
-                           s->rz + off, s->rd + off);
-        }
-        if (s->g)
-            outer(s, s->g->w1t, rows, s->d, k);
-        if (s->hv)
-            outer(s, s->hv->w1t, rows, s->rd, k);
-    }
+    for (size_t i = 0; i < n; i += BLOCK)
+        ss += block(s, x + i * s->p, y + i, n - i < BLOCK ? n - i : BLOCK);
     return ss;
 }
 
@@ -225,8 +298,8 @@ static pass pass_new(const model *m, const double *theta, size_t n)
     size_t hp = padded(m);
     double *rows = m->work + 4 * packed_size(m);
     return (pass){.p = m->data.p, .hp = hp, .scale = 2.0 / (double)n,
-                  .w = pack(m, theta, 0), .z = rows, .rz = rows + ROWS * hp,
-                  .d = rows + 2 * ROWS * hp, .rd = rows + 3 * ROWS * hp};
+                  .w = pack(m, theta, 0), .z = rows, .rz = rows + BLOCK * hp,
+                  .d = rows + 2 * BLOCK * hp, .rd = rows + 3 * BLOCK * hp};
 }
 
 static double mlp_loss(const model *m, const double *theta, const double *x,

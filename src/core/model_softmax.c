@@ -3,10 +3,10 @@
  * z = W x + b; L = mean(logsumexp(z) - z_y); with P = softmax(z) and Y
  * one-hot, ∇_W L = Σ (P - Y) xᵀ / n, ∇_b L = Σ (P - Y) / n.
  * ∇²L v: u = V x + v_b, Ṗ = P ∘ (u - P·u), then Ṗ in place of P - Y.
- * One pass over the rows, 8 at a time: their features transposed so
- * that each class's logits for the 8 rows are one vector (simd.h), exp
- * and log over those vectors (vmath.h), then the outer products of the
- * 8 rows added to ∇W class by class. */
+ * One pass over the rows in blocks of 64, 8 at a time: their features
+ * transposed so that each class's logits for the 8 rows are one vector
+ * (simd.h), exp and log over those vectors (vmath.h); then the block's
+ * outer products added to ∇W with the sums held in registers. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -31,47 +31,86 @@ static int softmax_prepare(model *m, const model_config *c, char *err,
     return 0;
 }
 
-/* The classes rounded up to a multiple of 8. */
-static size_t padded(const model *m) { return (m->classes + VEC8 - 1) & ~(size_t)(VEC8 - 1); }
+/* Rows are taken BLOCK at a time: 8 at a time through the logits and
+ * the softmax, then the block's outer products together. */
+enum { BLOCK = 64, SUBS = BLOCK / VEC8 };
 
-/* θ and v packed (Kp×p, then Kp), the 8 rows' features (p vectors), then
- * z, u, P and the rows' weights (Kp vectors each), then the ∇
+/* The 8 rows' features (p vectors), then z, u and P (K vectors each),
+ * the rows' weights (K vectors for each 8 rows of a block), then the ∇
  * accumulators of b (K vectors). */
 static size_t softmax_work(const model *m, size_t n)
 {
     (void)n;
-    size_t kp = padded(m), p = m->data.p;
-    return 2 * kp * (p + 1) + VEC8 * (p + 4 * kp + m->classes);
+    return VEC8 * (m->data.p + (4 + SUBS) * m->classes);
 }
 
 typedef struct {
-    size_t p, k, kp;
-    const double *w, *v;   /* θ and the direction of the product, packed */
+    size_t p, k;
+    const double *w, *v;   /* θ, and the direction of the product */
     double *g;             /* ∇L or ∇²L v (n·L's, until scaled), or NULL */
     size_t *cls;           /* predicted classes, or NULL */
-    vec8 *xt, *z, *u, *pr, *d, *gb;
+    vec8 *xt, *z, *u, *pr, *gb;
+    vec8 *d;               /* SUBS × K: weights of the block's rows */
 } pass;
+
+/* Rows and columns of an 8×8 block exchanged, in three rounds of
+ * interleaving (pairs of lanes, then of 2, then of 4). */
+SIMD_INLINE void transpose8(vec8 *v)
+{
+    const vec8_mask i1a = {0, 8, 2, 10, 4, 12, 6, 14},
+                    i1b = {1, 9, 3, 11, 5, 13, 7, 15},
+                    i2a = {0, 1, 8, 9, 4, 5, 12, 13},
+                    i2b = {2, 3, 10, 11, 6, 7, 14, 15},
+                    i4a = {0, 1, 2, 3, 8, 9, 10, 11},
+                    i4b = {4, 5, 6, 7, 12, 13, 14, 15};
+    vec8 t[8], u[8];
+#pragma GCC unroll 4
+    for (int i = 0; i < 8; i += 2) {
+        t[i] = __builtin_shuffle(v[i], v[i + 1], i1a);
+        t[i + 1] = __builtin_shuffle(v[i], v[i + 1], i1b);
+    }
+#pragma GCC unroll 4
+    for (int k = 0; k < 4; k++) {
+        int i = k < 2 ? k : k + 2;
+        u[i] = __builtin_shuffle(t[i], t[i + 2], i2a);
+        u[i + 2] = __builtin_shuffle(t[i], t[i + 2], i2b);
+    }
+#pragma GCC unroll 4
+    for (int i = 0; i < 4; i++) {
+        v[i] = __builtin_shuffle(u[i], u[i + 4], i4a);
+        v[i + 4] = __builtin_shuffle(u[i], u[i + 4], i4b);
+    }
+}
 
 /* The rows x[0..rows-1] transposed into s->xt: lane r of vector j is
  * row r's feature j, 0 past the last row. */
 SIMD_INLINE void transpose(const pass *s, const double *x, size_t rows)
 {
-    for (size_t j = 0; j < s->p; j++) {
+    size_t p = s->p, j = 0;
+    for (; j + VEC8 <= p; j += VEC8) {
+        vec8 *v = s->xt + j;
+#pragma GCC unroll 8
+        for (size_t r = 0; r < VEC8; r++)
+            v[r] = r < rows ? vec8_load(x + r * p + j) : vec8_all(0.0);
+        transpose8(v);
+    }
+    for (; j < p; j++) {
         vec8 t = vec8_all(0.0);
         for (size_t r = 0; r < rows; r++)
-            t[r] = x[r * s->p + j];
+            t[r] = x[r * p + j];
         s->xt[j] = t;
     }
 }
 
-/* out[c] = w_c·x + b_c over the 8 rows, for w packed (pack()), 8
- * classes at a time so that the additions of one class do not wait on
- * each other's. */
+/* out[c] = w_c·x + b_c over the 8 rows, 8 classes at a time so that
+ * the sums do not wait on each other; the classes left over each as 4
+ * partial sums, for the same reason. */
 SIMD_INLINE void logits(const pass *s, const double *w, vec8 *out)
 {
-    size_t p = s->p;
-    const double *b = w + s->kp * p;
-    for (size_t c = 0; c < s->kp; c += VEC8) {
+    size_t p = s->p, k = s->k;
+    const double *b = w + k * p;
+    size_t c = 0;
+    for (; c + VEC8 <= k; c += VEC8) {
         vec8 acc[VEC8];
 #pragma GCC unroll 8
         for (size_t q = 0; q < VEC8; q++)
@@ -79,10 +118,24 @@ SIMD_INLINE void logits(const pass *s, const double *w, vec8 *out)
         for (size_t j = 0; j < p; j++)
 #pragma GCC unroll 8
             for (size_t q = 0; q < VEC8; q++)
-                acc[q] += w[(c + q) * p + j] * s->xt[j];
+                acc[q] = vec8_fma(vec8_all(w[(c + q) * p + j]), s->xt[j],
+                                  acc[q]);
 #pragma GCC unroll 8
         for (size_t q = 0; q < VEC8; q++)
             out[c + q] = acc[q];
+    }
+    for (; c < k; c++) {
+        vec8 acc[4] = {vec8_all(b[c]), vec8_all(0.0), vec8_all(0.0),
+                       vec8_all(0.0)};
+        size_t j = 0;
+        for (; j + 4 <= p; j += 4)
+#pragma GCC unroll 4
+            for (size_t q = 0; q < 4; q++)
+                acc[q] = vec8_fma(vec8_all(w[c * p + j + q]), s->xt[j + q],
+                                  acc[q]);
+        for (; j < p; j++)
+            acc[0] = vec8_fma(vec8_all(w[c * p + j]), s->xt[j], acc[0]);
+        out[c] = (acc[0] + acc[1]) + (acc[2] + acc[3]);
     }
 }
 
@@ -92,8 +145,7 @@ SIMD_INLINE vec8 softmax(const pass *s)
 {
     vec8 top = s->z[0];
     for (size_t c = 1; c < s->k; c++)
-        top = vec8_where(s->z[c] > top, s->z[c]) +
-              vec8_where(~(s->z[c] > top), top);
+        top = vec8_select(s->z[c] > top, s->z[c], top);
     vec8 sum = vec8_all(0.0);
     for (size_t c = 0; c < s->k; c++)
         sum += (s->pr[c] = vec8_exp(s->z[c] - top));
@@ -103,35 +155,79 @@ SIMD_INLINE vec8 softmax(const pass *s)
     return top + vec8_log(sum);
 }
 
-/* ∇W += Σ over the rows of d_r x_rᵀ, ∇b += Σ d_r. */
-SIMD_INLINE void add_outer(const pass *s, const double *x, size_t rows)
+/* The weight of row r of the block for class c. */
+SIMD_INLINE double weight(const pass *s, size_t r, size_t c)
+{
+    return s->d[r / VEC8 * s->k + c][r % VEC8];
+}
+
+/* ∇W's classes c..c+CN-1, features j..j+8·JN-1, += Σ over the block's
+ * rows of d_r x_rᵀ: the CN·JN sums stay in registers over the rows. */
+SIMD_INLINE void outer_tile(const pass *s, const double *x, size_t rows,
+                            size_t c, size_t CN, size_t j, size_t JN)
 {
     size_t p = s->p;
-    for (size_t c = 0; c < s->k; c++) {
-        s->gb[c] += s->d[c];
-        double *gw = s->g + c * p;
-        const vec8 d = s->d[c];
-        size_t j = 0;
-        for (; rows == VEC8 && j + VEC8 <= p; j += VEC8) {
-            /* A tree, so the additions do not wait on each other. */
-            vec8 t[VEC8];
+    vec8 acc[2][4];
+#pragma GCC unroll 2
+    for (size_t a = 0; a < CN; a++)
+#pragma GCC unroll 4
+        for (size_t q = 0; q < JN; q++)
+            acc[a][q] = vec8_load(s->g + (c + a) * p + j + q * VEC8);
+    for (size_t r0 = 0; r0 < rows; r0 += VEC8) {
+        const vec8 *d = s->d + r0 / VEC8 * s->k + c;
+        size_t n = rows - r0 < VEC8 ? rows - r0 : VEC8;
 #pragma GCC unroll 8
-            for (size_t r = 0; r < VEC8; r++)
-                t[r] = d[r] * vec8_load(x + r * p + j);
-            vec8 sum = ((t[0] + t[1]) + (t[2] + t[3])) +
-                       ((t[4] + t[5]) + (t[6] + t[7]));
-            vec8_store(gw + j, vec8_load(gw + j) + sum);
+        for (size_t l = 0; l < VEC8; l++) {
+            if (l >= n)
+                break;
+            const double *xr = x + (r0 + l) * p + j;
+            vec8 xq[4];
+#pragma GCC unroll 4
+            for (size_t q = 0; q < JN; q++)
+                xq[q] = vec8_load(xr + q * VEC8);
+#pragma GCC unroll 2
+            for (size_t a = 0; a < CN; a++) {
+                vec8 da = vec8_all(d[a][l]);
+#pragma GCC unroll 4
+                for (size_t q = 0; q < JN; q++)
+                    acc[a][q] = vec8_fma(da, xq[q], acc[a][q]);
+            }
         }
-        for (; j + VEC8 <= p; j += VEC8) {
-            vec8 acc = vec8_load(gw + j);
-            for (size_t r = 0; r < rows; r++)
-                acc += d[r] * vec8_load(x + r * p + j);
-            vec8_store(gw + j, acc);
-        }
-        for (; j < p; j++)
-            for (size_t r = 0; r < rows; r++)
-                gw[j] += s->d[c][r] * x[r * p + j];
     }
+#pragma GCC unroll 2
+    for (size_t a = 0; a < CN; a++)
+#pragma GCC unroll 4
+        for (size_t q = 0; q < JN; q++)
+            vec8_store(s->g + (c + a) * p + j + q * VEC8, acc[a][q]);
+}
+
+/* Classes c..c+CN-1 of ∇W += Σ over the block's rows of d_r x_rᵀ. */
+SIMD_INLINE void outer_classes(const pass *s, const double *x, size_t rows,
+                               size_t c, size_t CN)
+{
+    size_t p = s->p, j = 0;
+    for (; j + 4 * VEC8 <= p; j += 4 * VEC8)
+        outer_tile(s, x, rows, c, CN, j, 4);
+    for (; j + VEC8 <= p; j += VEC8)
+        outer_tile(s, x, rows, c, CN, j, 1);
+    for (; j < p; j++)
+        for (size_t a = 0; a < CN; a++)
+            for (size_t r = 0; r < rows; r++)
+                s->g[(c + a) * p + j] = __builtin_fma(
+                    weight(s, r, c + a), x[r * p + j], s->g[(c + a) * p + j]);
+}
+
+/* ∇W += Σ over the block's rows of d_r x_rᵀ, ∇b += Σ d_r. */
+SIMD_INLINE void add_outer(const pass *s, const double *x, size_t rows)
+{
+    size_t c = 0;
+    for (; c + 2 <= s->k; c += 2)
+        outer_classes(s, x, rows, c, 2);
+    if (c < s->k)
+        outer_classes(s, x, rows, c, 1);
+    for (size_t b = 0; b * VEC8 < rows; b++)
+        for (c = 0; c < s->k; c++)
+            s->gb[c] += s->d[b * s->k + c];
 }
 
 /* The class of largest logit, the first on a tie, per row. */
@@ -146,67 +242,69 @@ SIMD_INLINE void argmax(const pass *s, size_t *cls, size_t rows)
     }
 }
 
+/* The logits of 8 rows (the last ones may be fewer) at x, and their
+ * classes into cls, or their loss; the weights of their outer products
+ * into d when there is a gradient to take. */
+SIMD_INLINE double sub_block(pass *s, const double *x, const double *y,
+                             size_t rows, size_t *cls, vec8 *d)
+{
+    transpose(s, x, rows);
+    logits(s, s->w, s->z);
+    if (cls) {
+        argmax(s, cls, rows);
+        return 0.0;
+    }
+    vec8 lse = softmax(s);
+    double sum = 0.0;
+    for (size_t r = 0; r < rows; r++)
+        sum += lse[r] - s->z[(size_t)y[r]][r];
+    if (!s->g)
+        return sum;
+    vec8_mask live = vec8_all(0.0) > 1.0;
+    for (size_t r = 0; r < rows; r++)
+        live[r] = -1;
+    if (s->v) {
+        logits(s, s->v, s->u);
+        vec8 pu = vec8_all(0.0);
+        for (size_t c = 0; c < s->k; c++)
+            pu = vec8_fma(s->pr[c], s->u[c], pu);
+        for (size_t c = 0; c < s->k; c++)
+            d[c] = vec8_where(live, s->pr[c] * (s->u[c] - pu));
+    } else {
+        for (size_t c = 0; c < s->k; c++)
+            d[c] = vec8_where(live, s->pr[c]);
+        for (size_t r = 0; r < rows; r++)
+            d[(size_t)y[r]][r] -= 1.0;
+    }
+    return sum;
+}
+
 /* Σ (logsumexp(z) - z_y) over the rows; n·∇L or n·∇²L v into s->g, or
  * the classes into s->cls. */
 SIMD_CLONES
 static double run_pass(pass *s, const double *x, const double *y, size_t n)
 {
     double sum = 0.0;
-    for (size_t i0 = 0; i0 < n; i0 += VEC8) {
-        size_t rows = n - i0 < VEC8 ? n - i0 : VEC8;
-        const double *xb = x + i0 * s->p;
-        transpose(s, xb, rows);
-        logits(s, s->w, s->z);
-        if (s->cls) {
-            argmax(s, s->cls + i0, rows);
-            continue;
-        }
-        vec8 lse = softmax(s);
-        for (size_t r = 0; r < rows; r++)
-            sum += lse[r] - s->z[(size_t)y[i0 + r]][r];
-        if (!s->g)
-            continue;
-        vec8_mask live = vec8_all(0.0) > 1.0;
-        for (size_t r = 0; r < rows; r++)
-            live[r] = -1;
-        if (s->v) {
-            logits(s, s->v, s->u);
-            vec8 pu = vec8_all(0.0);
-            for (size_t c = 0; c < s->k; c++)
-                pu += s->pr[c] * s->u[c];
-            for (size_t c = 0; c < s->k; c++)
-                s->d[c] = vec8_where(live, s->pr[c] * (s->u[c] - pu));
-        } else {
-            for (size_t c = 0; c < s->k; c++)
-                s->d[c] = vec8_where(live, s->pr[c]);
-            for (size_t r = 0; r < rows; r++)
-                s->d[(size_t)y[i0 + r]][r] -= 1.0;
-        }
-        add_outer(s, xb, rows);
+    for (size_t i0 = 0; i0 < n; i0 += BLOCK) {
+        size_t rows = n - i0 < BLOCK ? n - i0 : BLOCK;
+        for (size_t r = 0; r < rows; r += VEC8)
+            sum += sub_block(s, x + (i0 + r) * s->p, y ? y + i0 + r : NULL,
+                             rows - r < VEC8 ? rows - r : VEC8,
+                             s->cls ? s->cls + i0 + r : NULL,
+                             s->d + r / VEC8 * s->k);
+        if (s->g)
+            add_outer(s, x + i0 * s->p, rows);
     }
     return sum;
 }
 
-/* theta as W and b with zero classes up to Kp, at slot k of the
- * scratch. */
-static const double *pack(const model *m, const double *theta, int k)
-{
-    size_t kp = padded(m), p = m->data.p, K = m->classes;
-    double *w = m->work + k * kp * (p + 1);
-    memcpy(w, theta, K * p * sizeof *w);
-    memset(w + K * p, 0, (kp - K) * p * sizeof *w);
-    memcpy(w + kp * p, theta + K * p, K * sizeof *w);
-    memset(w + kp * p + K, 0, (kp - K) * sizeof *w);
-    return w;
-}
-
 static pass pass_new(const model *m, const double *theta, double *g)
 {
-    size_t p = m->data.p, k = m->classes, kp = padded(m);
-    vec8 *w = (vec8 *)(m->work + 2 * kp * (p + 1));
-    pass s = {.p = p, .k = k, .kp = kp, .w = pack(m, theta, 0), .g = g,
-              .xt = w, .z = w + p, .u = w + p + kp, .pr = w + p + 2 * kp,
-              .d = w + p + 3 * kp, .gb = w + p + 4 * kp};
+    size_t p = m->data.p, k = m->classes;
+    vec8 *w = (vec8 *)m->work;
+    pass s = {.p = p, .k = k, .w = theta, .g = g, .xt = w, .z = w + p,
+              .u = w + p + k, .pr = w + p + 2 * k, .gb = w + p + 3 * k,
+              .d = w + p + 4 * k};
     if (g) {
         memset(g, 0, k * (p + 1) * sizeof *g);
         memset(s.gb, 0, k * sizeof *s.gb);
@@ -239,7 +337,7 @@ static void softmax_hvp(const model *m, const double *theta, const double *v,
                         const double *x, const double *y, size_t n, double *hv)
 {
     pass s = pass_new(m, theta, hv);
-    s.v = pack(m, v, 1);
+    s.v = v;
     run_pass(&s, x, y, n);
     finish_gradient(&s, n);
 }

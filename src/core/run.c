@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "run.h"
+#include "vec.h"
 
 static const char *const stage_names[RUN_STAGE_COUNT] = {
     "evaluate", "gradient", "clip", "hypergrad", "update"};
@@ -41,18 +42,12 @@ bool run_value_diverged(double v) { return !(fabs(v) <= 1e100); }
 
 static bool any_diverged(const double *v, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (run_value_diverged(v[i]))
-            return true;
-    return false;
+    return vec_any_beyond(v, n, 1e100);
 }
 
 static double norm2(const double *v, size_t n)
 {
-    double ss = 0.0;
-    for (size_t i = 0; i < n; i++)
-        ss += v[i] * v[i];
-    return sqrt(ss);
+    return sqrt(vec_dot(v, v, n));
 }
 
 static bool batching(const run *r) { return r->s.batch > 0; }
@@ -237,12 +232,7 @@ static void stage_update(run *r)
     else
         for (size_t i = 0; i < n; i++)
             r->theta[i] -= r->lr * r->d[i];
-    double ss = 0.0;
-    for (size_t i = 0; i < n; i++) {
-        double u = r->lr * r->d[i];
-        ss += u * u;
-    }
-    r->last.update_norm = sqrt(ss);
+    r->last.update_norm = sqrt(vec_sumsq_scaled(r->lr, r->d, n));
     r->step++;
     evaluate_here(r);
 }

@@ -40,7 +40,13 @@ SIMD_INLINE vec8 vec8_load(const double *p)
 
 SIMD_INLINE void vec8_store(double *p, vec8 v) { memcpy(p, &v, sizeof v); }
 
-SIMD_INLINE vec8 vec8_all(double x) { return (vec8){x, x, x, x, x, x, x, x}; }
+/* x in every lane (one broadcast, where a brace list of 8 x's is built
+ * lane by lane). */
+SIMD_INLINE vec8 vec8_all(double x)
+{
+    vec8 v = {x};
+    return __builtin_shuffle(v, (vec8_mask){0});
+}
 
 /* Lanes summed first to last: for vectors of at most 8 values this is the
  * plain loop's order and rounding. */
@@ -49,10 +55,27 @@ SIMD_INLINE double vec8_sum(vec8 v)
     return ((((((v[0] + v[1]) + v[2]) + v[3]) + v[4]) + v[5]) + v[6]) + v[7];
 }
 
+/* a·b + c rounded once in every lane, on every processor: one
+ * instruction where there is FMA (x86-64-v3 and v4), libm's fma()
+ * otherwise, so that every clone computes the same numbers. */
+SIMD_INLINE vec8 vec8_fma(vec8 a, vec8 b, vec8 c)
+{
+    vec8 r;
+    for (int i = 0; i < VEC8; i++)
+        r[i] = __builtin_fma(a[i], b[i], c[i]);
+    return r;
+}
+
 /* v where keep is true (all bits set), else +0. */
 SIMD_INLINE vec8 vec8_where(vec8_mask keep, vec8 v)
 {
     return (vec8)((vec8_mask)v & keep);
+}
+
+/* a where pick is true, else b. */
+SIMD_INLINE vec8 vec8_select(vec8_mask pick, vec8 a, vec8 b)
+{
+    return (vec8)(((vec8_mask)a & pick) | ((vec8_mask)b & ~pick));
 }
 
 /* max(v, 0) as z > 0 ? z : 0 (NaN gives 0). */

@@ -21,21 +21,21 @@ SIMD_INLINE vec8 vec8_exp(vec8 x)
     const double ln2_hi = 0x1.62e42fefa3800p-1, ln2_lo = 0x1.ef35793c76730p-45;
     vec8 t = x * 0x1.71547652b82fep0 + VMATH_SHIFT;
     vec8 k = t - VMATH_SHIFT;
-    vec8 r = (x - k * ln2_hi) - k * ln2_lo;
+    vec8 r = vec8_fma(-k, vec8_all(ln2_lo), vec8_fma(-k, vec8_all(ln2_hi), x));
     static const double c[] = {
         1.0 / 6227020800.0, 1.0 / 479001600.0, 1.0 / 39916800.0,
         1.0 / 3628800.0, 1.0 / 362880.0, 1.0 / 40320.0, 1.0 / 5040.0,
         1.0 / 720.0, 1.0 / 120.0, 1.0 / 24.0, 1.0 / 6.0, 0.5, 1.0, 1.0};
     vec8 p = vec8_all(c[0]);
     for (int i = 1; i < 14; i++)
-        p = p * r + c[i];
+        p = vec8_fma(p, r, vec8_all(c[i]));
     /* 2^k from the integer in t's low bits. */
     vec8_mask ki = vec8_bits(t) - vec8_bits(vec8_all(VMATH_SHIFT));
     vec8 scale = vec8_from_bits((ki + 1023) << 52);
-    return vec8_where((x >= -708.0) | (x != x), p * scale);
+    return vec8_select(x < -708.0, vec8_all(0.0), p * scale);
 }
 
-/* log x for normal x > 0 (NaN gives NaN). x = 2^e m with
+/* log x for finite normal x > 0 (NaN gives NaN). x = 2^e m with
  * m in [√½, √2), log m = 2 atanh(f), f = (m-1)/(m+1), |f| < 0.172, by
  * its series to f^21 (error below 1e-17). */
 SIMD_INLINE vec8 vec8_log(vec8 x)
@@ -45,15 +45,16 @@ SIMD_INLINE vec8 vec8_log(vec8 x)
     vec8_mask e = (b >> 52) - 1023;
     vec8 m = vec8_from_bits((b & 0x000fffffffffffffL) | 0x3ff0000000000000L);
     vec8_mask big = m > 0x1.6a09e667f3bcdp0;
-    m = vec8_where(big, m * 0.5) + vec8_where(~big, m);
+    m = vec8_select(big, m * 0.5, m);
     e -= big; /* true is -1 */
     vec8 ed = vec8_from_bits(e + vec8_bits(vec8_all(VMATH_SHIFT))) - VMATH_SHIFT;
     vec8 f = (m - 1.0) / (m + 1.0), f2 = f * f;
     vec8 s = vec8_all(1.0 / 21.0);
     for (int k = 19; k >= 1; k -= 2)
-        s = s * f2 + 1.0 / k;
-    vec8 y = (ed * ln2_hi) + (2.0 * f * s + ed * ln2_lo);
-    return vec8_where(x == x, y) + vec8_where(x != x, x);
+        s = vec8_fma(s, f2, vec8_all(1.0 / k));
+    vec8 y = vec8_fma(ed, vec8_all(ln2_hi),
+                      vec8_fma(ed, vec8_all(ln2_lo), 2.0 * f * s));
+    return y + (x - x); /* NaN stays NaN (x - x is 0 otherwise) */
 }
 
 #endif
