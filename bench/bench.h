@@ -8,7 +8,7 @@
 
 #include <stdbool.h>
 
-/* Seconds on the monotonic clock. */
+/* Seconds of this process's processor time. */
 double bench_now(void);
 
 /* Prints "name value unit" and records the figure. */
@@ -16,9 +16,9 @@ void bench_figure(const char *name, double value, const char *unit);
 /* The figure recorded last under name; NaN when none was. */
 double bench_value(const char *name);
 
-/* The best wall time in seconds over repeats runs of this program with
- * argv (argv[0] unused, NULL-terminated), output discarded; NaN when a
- * run fails. */
+/* The least CPU time (user and system) in seconds over repeats runs of
+ * this program with argv (argv[0] unused, NULL-terminated), output
+ * discarded; NaN when a run fails. */
 double bench_spawn(char *const argv[], int repeats);
 
 /* Runs peers.py for the peer figure name (with csv, the file pandas

@@ -26,8 +26,11 @@ static int write_rows(run *states, trace_format fmt, long rows, double *secs)
     trace_writer *w = trace_open(path, fmt, false, &states[0], &meta, err, sizeof err);
     if (!w)
         return -1;
-    for (long k = 0; k < rows; k++)
-        trace_write_row(w, &states[k % STATES], NULL);
+    for (long k = 0; k < rows; k++) {
+        trace_row row;
+        trace_row_of(&row, &states[k % STATES]);
+        trace_write_row(w, &row, states[k % STATES].theta);
+    }
     int rc = trace_close(w, &states[STATES - 1], err, sizeof err);
     *secs = bench_now() - t0;
     unlink(path);
