@@ -124,8 +124,8 @@ void model_param_name(const model *m, size_t i, char *buf, size_t cap)
 
 /* F from L and ∇L (already in g): the scale and the penalty (none for
  * most models: then L is F as it is). */
-static double finish(const model *m, const double *theta, double loss,
-                     double *g)
+double model_finish(const model *m, const double *theta, double loss,
+                    double *g)
 {
     if (m->lambda == 0.0 && m->scale == 1.0)
         return loss;
@@ -142,7 +142,7 @@ double model_train(const model *m, const double *theta, double *g)
 {
     double loss = m->type->loss(m, theta, m->data.x_train, m->data.y_train,
                                 m->data.n_train, g);
-    return finish(m, theta, loss, g);
+    return model_finish(m, theta, loss, g);
 }
 
 double model_batch(const model *m, const double *theta, const size_t *rows,
@@ -155,7 +155,7 @@ double model_batch(const model *m, const double *theta, const size_t *rows,
         m->batch_y[i] = m->data.y_train[rows[i]];
     }
     double loss = m->type->loss(m, theta, m->batch_x, m->batch_y, n, g);
-    return finish(m, theta, loss, g);
+    return model_finish(m, theta, loss, g);
 }
 
 void model_hvp(const model *m, const double *theta, const double *v,

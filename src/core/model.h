@@ -57,6 +57,17 @@ typedef struct model_type {
     /* Classifiers: the predicted class of each of n rows. */
     void (*predict)(const model *m, const double *theta, const double *x,
                     size_t n, size_t *cls);
+    /* Slices (model_plane): the first layer's outputs for n rows, biases
+     * included, which are linear in θ, in a layout of the type's of
+     * plane_size doubles; and L at θ = c + a d1 + b d2 from those at c,
+     * d1 and d2 (pre[0..2]), combined as it goes, and θ's other
+     * parameters. NULL: slices evaluate the loss point by point. */
+    size_t (*plane_size)(const model *m, size_t n);
+    void (*plane_pre)(const model *m, const double *theta, const double *x,
+                      size_t n, double *pre);
+    double (*plane_loss)(const model *m, const double *theta,
+                         const double *const pre[3], double a, double b,
+                         const double *y, size_t n);
 } model_type;
 
 extern const model_type model_linreg, model_logreg, model_softmax,
@@ -126,6 +137,20 @@ typedef struct {
 model_metrics model_evaluate(const model *m, const double *theta);
 /* Mean loss L on the validation rows (NaN when there are none). */
 double model_val_loss(const model *m, const double *theta, double *g);
+
+/* F on a plane θ(a, b) = c + a d1 + b d2 through parameter space (the
+ * TUI's slices): the first layer's outputs at c, d1 and d2 are computed
+ * once, so that a point costs a combination of them and the rest of the
+ * network, not a whole forward pass. c, d1 and d2 (dim each) must
+ * outlive it. NULL when the type has no such shortcut or memory runs
+ * out: then evaluate θ(a, b) with model_train. */
+typedef struct model_plane model_plane;
+
+model_plane *model_plane_new(const model *m, const double *c,
+                             const double *d1, const double *d2);
+/* F(θ(a, b)), to within a few roundings of model_train's. */
+double model_plane_value(model_plane *p, double a, double b);
+void model_plane_free(model_plane *p);
 
 /* The model as an objective that owns it (objective_free frees the
  * model). For 2 parameters the view box holds θ0 and the minimum, found

@@ -17,6 +17,10 @@ size_t no_work(const model *m, size_t n);
  * be whole numbers; K ≥ 2 and at most max_classes. 0 or -1. */
 int classes_from_target(model *m, size_t max_classes, char *err, size_t cap);
 
+/* F = scale·L + λ‖θ‖² from L, and ∇F from ∇L in g (unless NULL). */
+double model_finish(const model *m, const double *theta, double loss,
+                    double *g);
+
 /* Sets block k. */
 void set_block(model *m, size_t k, const char *name, size_t rows,
                size_t cols, size_t fan_in, bool bias);

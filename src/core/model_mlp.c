@@ -328,6 +328,65 @@ static void mlp_hvp(const model *m, const double *theta, const double *v,
     unpack(m, &acc, hv);
 }
 
+/* Slices: z = W1 x + b1 for every row (rows rounded up to ROWS, hp
+ * each) is the part linear in θ. */
+static size_t mlp_plane_size(const model *m, size_t n)
+{
+    return (n + ROWS - 1) / ROWS * ROWS * padded(m);
+}
+
+SIMD_CLONES
+static void plane_pre_rows(pass *s, const double *x, size_t n, double *pre)
+{
+    for (size_t r0 = 0; r0 < n; r0 += ROWS) {
+        const double *xr[ROWS];
+        for (size_t r = 0; r < ROWS; r++)
+            xr[r] = x + (r0 + (r0 + r < n ? r : 0)) * s->p;
+        layer1(s, &s->w, xr, pre + r0 * s->hp);
+    }
+}
+
+static void mlp_plane_pre(const model *m, const double *theta,
+                          const double *x, size_t n, double *pre)
+{
+    pass s = pass_new(m, theta, n);
+    plane_pre_rows(&s, x, n, pre);
+}
+
+SIMD_CLONES
+static double plane_loss_rows(const pass *s, const double *const pre[3],
+                              double a, double b, const double *y, size_t n)
+{
+    vec8 va = vec8_all(a), vb = vec8_all(b);
+    double ss = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        size_t at = i * s->hp;
+        vec8 acc = vec8_all(0.0);
+        for (size_t c = 0; c < s->hp; c += VEC8) {
+            vec8 z = vec8_fma(vb, vec8_load(pre[2] + at + c),
+                              vec8_fma(va, vec8_load(pre[1] + at + c),
+                                       vec8_load(pre[0] + at + c)));
+            acc = vec8_fma(vec8_relu(z), vec8_load(s->w.w2 + c), acc);
+        }
+        double r = s->w.b2 + vec8_sum(acc) - y[i];
+        ss += r * r;
+    }
+    return ss;
+}
+
+/* Only W2 and b2 are read: packed without W1. */
+static double mlp_plane_loss(const model *m, const double *theta,
+                             const double *const pre[3], double a, double b,
+                             const double *y, size_t n)
+{
+    size_t p = m->data.p, h = m->hidden, hp = padded(m);
+    pass s = {.p = p, .hp = hp, .w = pack_at(m, m->work)};
+    memcpy(s.w.w2, theta + h * p + h, h * sizeof *s.w.w2);
+    memset(s.w.w2 + h, 0, (hp - h) * sizeof *s.w.w2);
+    s.w.b2 = theta[h * p + 2 * h];
+    return plane_loss_rows(&s, pre, a, b, y, n) / (double)n;
+}
+
 const model_type model_mlp = {
     .name = "mlp",
     .title = "the seed's network: inputs → 64 ReLU → 1, MSE",
@@ -335,4 +394,7 @@ const model_type model_mlp = {
     .work = mlp_work,
     .loss = mlp_loss,
     .hvp = mlp_hvp,
+    .plane_size = mlp_plane_size,
+    .plane_pre = mlp_plane_pre,
+    .plane_loss = mlp_plane_loss,
 };

@@ -139,13 +139,21 @@ SIMD_INLINE void logits(const pass *s, const double *w, vec8 *out)
     }
 }
 
+/* The largest logit of each row (a NaN may be passed over: it makes the
+ * sum of exponentials NaN anyway). */
+SIMD_INLINE vec8 row_top(const pass *s, const vec8 *z)
+{
+    vec8 top = z[0];
+    for (size_t c = 1; c < s->k; c++)
+        top = vec8_select(z[c] > top, z[c], top);
+    return top;
+}
+
 /* P = softmax(z) into s->pr; returns logsumexp(z) per row. A NaN logit
  * makes its row's values NaN. */
 SIMD_INLINE vec8 softmax(const pass *s)
 {
-    vec8 top = s->z[0];
-    for (size_t c = 1; c < s->k; c++)
-        top = vec8_select(s->z[c] > top, s->z[c], top);
+    vec8 top = row_top(s, s->z);
     vec8 sum = vec8_all(0.0);
     for (size_t c = 0; c < s->k; c++)
         sum += (s->pr[c] = vec8_exp(s->z[c] - top));
@@ -350,6 +358,62 @@ static void softmax_predict(const model *m, const double *theta,
     run_pass(&s, x, NULL, n);
 }
 
+/* Slices: the logits of every row, 8 rows to a vector (pass's layout),
+ * are the part linear in θ. */
+static size_t softmax_plane_size(const model *m, size_t n)
+{
+    return (n + VEC8 - 1) / VEC8 * m->classes * VEC8;
+}
+
+SIMD_CLONES
+static void plane_logits(pass *s, const double *x, size_t n, vec8 *pre)
+{
+    for (size_t i0 = 0; i0 < n; i0 += VEC8) {
+        transpose(s, x + i0 * s->p, n - i0 < VEC8 ? n - i0 : VEC8);
+        logits(s, s->w, pre + i0 / VEC8 * s->k);
+    }
+}
+
+static void softmax_plane_pre(const model *m, const double *theta,
+                              const double *x, size_t n, double *pre)
+{
+    pass s = pass_new(m, theta, NULL);
+    plane_logits(&s, x, n, (vec8 *)pre);
+}
+
+SIMD_CLONES
+static double plane_loss_blocks(const pass *s, const double *const pre[3],
+                                double a, double b, const double *y,
+                                size_t n)
+{
+    vec8 va = vec8_all(a), vb = vec8_all(b);
+    const vec8 *p0 = (const vec8 *)pre[0], *p1 = (const vec8 *)pre[1],
+               *p2 = (const vec8 *)pre[2];
+    double sum = 0.0;
+    for (size_t i0 = 0; i0 < n; i0 += VEC8) {
+        size_t at = i0 / VEC8 * s->k;
+        vec8 *z = s->z;
+        for (size_t c = 0; c < s->k; c++)
+            z[c] = vec8_fma(vb, p2[at + c], vec8_fma(va, p1[at + c],
+                                                     p0[at + c]));
+        vec8 top = row_top(s, z), e = vec8_all(0.0);
+        for (size_t c = 0; c < s->k; c++)
+            e += vec8_exp(z[c] - top);
+        vec8 lse = top + vec8_log(e);
+        for (size_t r = 0; r < VEC8 && i0 + r < n; r++)
+            sum += lse[r] - z[(size_t)y[i0 + r]][r];
+    }
+    return sum;
+}
+
+static double softmax_plane_loss(const model *m, const double *theta,
+                                 const double *const pre[3], double a,
+                                 double b, const double *y, size_t n)
+{
+    pass s = pass_new(m, theta, NULL);
+    return plane_loss_blocks(&s, pre, a, b, y, n) / (double)n;
+}
+
 const model_type model_softmax = {
     .name = "softmax",
     .title = "multinomial logistic regression on all features",
@@ -360,4 +424,7 @@ const model_type model_softmax = {
     .loss = softmax_loss,
     .hvp = softmax_hvp,
     .predict = softmax_predict,
+    .plane_size = softmax_plane_size,
+    .plane_pre = softmax_plane_pre,
+    .plane_loss = softmax_plane_loss,
 };

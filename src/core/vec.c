@@ -2,7 +2,7 @@
 #include "vec.h"
 
 SIMD_CLONES
-double vec_dot(const double *a, const double *b, size_t n)
+double vec_dot_long(const double *a, const double *b, size_t n)
 {
     vec8 acc = vec8_all(0.0);
     size_t i = 0;
@@ -14,7 +14,7 @@ double vec_dot(const double *a, const double *b, size_t n)
 }
 
 SIMD_CLONES
-double vec_sumsq_scaled(double c, const double *v, size_t n)
+double vec_sumsq_scaled_long(double c, const double *v, size_t n)
 {
     vec8 acc = vec8_all(0.0), cv = vec8_all(c);
     size_t i = 0;
@@ -30,7 +30,7 @@ double vec_sumsq_scaled(double c, const double *v, size_t n)
 }
 
 SIMD_CLONES
-bool vec_any_beyond(const double *v, size_t n, double bound)
+bool vec_any_beyond_long(const double *v, size_t n, double bound)
 {
     vec8_mask ok = vec8_all(0.0) == 0.0;
     vec8 b = vec8_all(bound);

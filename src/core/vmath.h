@@ -22,13 +22,21 @@ SIMD_INLINE vec8 vec8_exp(vec8 x)
     vec8 t = x * 0x1.71547652b82fep0 + VMATH_SHIFT;
     vec8 k = t - VMATH_SHIFT;
     vec8 r = vec8_fma(-k, vec8_all(ln2_lo), vec8_fma(-k, vec8_all(ln2_hi), x));
-    static const double c[] = {
-        1.0 / 6227020800.0, 1.0 / 479001600.0, 1.0 / 39916800.0,
-        1.0 / 3628800.0, 1.0 / 362880.0, 1.0 / 40320.0, 1.0 / 5040.0,
-        1.0 / 720.0, 1.0 / 120.0, 1.0 / 24.0, 1.0 / 6.0, 0.5, 1.0, 1.0};
-    vec8 p = vec8_all(c[0]);
+    /* 1/k!, k = 13 down to 0, stored as vectors: GCC 12 builds a vector
+     * of a scalar read in a loop lane by lane. */
+#define VMATH_ALL(x) {x, x, x, x, x, x, x, x}
+    static const vec8 c[] = {
+        VMATH_ALL(1.0 / 6227020800.0), VMATH_ALL(1.0 / 479001600.0),
+        VMATH_ALL(1.0 / 39916800.0), VMATH_ALL(1.0 / 3628800.0),
+        VMATH_ALL(1.0 / 362880.0), VMATH_ALL(1.0 / 40320.0),
+        VMATH_ALL(1.0 / 5040.0), VMATH_ALL(1.0 / 720.0),
+        VMATH_ALL(1.0 / 120.0), VMATH_ALL(1.0 / 24.0),
+        VMATH_ALL(1.0 / 6.0), VMATH_ALL(0.5), VMATH_ALL(1.0),
+        VMATH_ALL(1.0)};
+    vec8 p = c[0];
+#pragma GCC unroll 13
     for (int i = 1; i < 14; i++)
-        p = vec8_fma(p, r, vec8_all(c[i]));
+        p = vec8_fma(p, r, c[i]);
     /* 2^k from the integer in t's low bits. */
     vec8_mask ki = vec8_bits(t) - vec8_bits(vec8_all(VMATH_SHIFT));
     vec8 scale = vec8_from_bits((ki + 1023) << 52);
@@ -49,9 +57,15 @@ SIMD_INLINE vec8 vec8_log(vec8 x)
     e -= big; /* true is -1 */
     vec8 ed = vec8_from_bits(e + vec8_bits(vec8_all(VMATH_SHIFT))) - VMATH_SHIFT;
     vec8 f = (m - 1.0) / (m + 1.0), f2 = f * f;
-    vec8 s = vec8_all(1.0 / 21.0);
-    for (int k = 19; k >= 1; k -= 2)
-        s = vec8_fma(s, f2, vec8_all(1.0 / k));
+    static const vec8 inv_odd[] = {
+        VMATH_ALL(1.0 / 21), VMATH_ALL(1.0 / 19), VMATH_ALL(1.0 / 17),
+        VMATH_ALL(1.0 / 15), VMATH_ALL(1.0 / 13), VMATH_ALL(1.0 / 11),
+        VMATH_ALL(1.0 / 9), VMATH_ALL(1.0 / 7), VMATH_ALL(1.0 / 5),
+        VMATH_ALL(1.0 / 3), VMATH_ALL(1.0)};
+    vec8 s = inv_odd[0];
+#pragma GCC unroll 10
+    for (int k = 1; k < 11; k++)
+        s = vec8_fma(s, f2, inv_odd[k]);
     vec8 y = vec8_fma(ed, vec8_all(ln2_hi),
                       vec8_fma(ed, vec8_all(ln2_lo), 2.0 * f * s));
     return y + (x - x); /* NaN stays NaN (x - x is 0 otherwise) */

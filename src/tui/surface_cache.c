@@ -38,17 +38,9 @@ static void trace_contours(surface_cache *sc)
     sc->valid = true;
 }
 
-typedef struct {
-    const slice *sl;
-    const objective *obj;
-    double *theta;
-} plane;
-
 static double plane_value(void *ctx, double x, double y)
 {
-    plane *p = ctx;
-    slice_point(p->sl, x, y, p->theta);
-    return p->obj->ops->value(p->obj->ctx, p->theta);
+    return slice_eval_at(ctx, x, y);
 }
 
 /* Starts, continues or finishes the slice's lattice. */
@@ -65,19 +57,20 @@ static void update_slice(app *a)
     }
     int shrink = s->running ? 2 : 1;
     int nx = (sc->pw + shrink - 1) / shrink, ny = (sc->ph + shrink - 1) / shrink;
-    bool same = sc->lat.v && sc->lat_gen == s->view_gen &&
+    bool same = sc->lat.v && sc->ev.s && sc->lat_gen == s->view_gen &&
                 sc->lat_slice_gen == s->slice.gen && sc->lat.nx == nx &&
                 sc->lat.ny == ny;
     if (!same) {
-        if (lattice_start(&sc->lat, nx, ny, s->view) < 0)
+        slice_eval_free(&sc->ev);
+        if (lattice_start(&sc->lat, nx, ny, s->view) < 0 ||
+            slice_eval_init(&sc->ev, &s->slice.sl, &s->obj) < 0)
             return;
         sc->lat_gen = s->view_gen;
         sc->lat_slice_gen = s->slice.gen;
     } else if (lattice_done(&sc->lat) && sc->valid &&
                sc->grid.cw == sc->pw && sc->grid.ch == sc->ph)
         return;
-    plane p = {&s->slice.sl, &s->obj, sc->theta};
-    sc->pending = !lattice_work(&sc->lat, plane_value, &p, SLICE_BUDGET);
+    sc->pending = !lattice_work(&sc->lat, plane_value, &sc->ev, SLICE_BUDGET);
     if (sc->pending)
         return;
     if (surface_grid_from_lattice(&sc->grid, &sc->lat, sc->pw, sc->ph) < 0)
@@ -116,6 +109,7 @@ void surface_cache_free(surface_cache *sc)
     braille_free(&sc->contours);
     braille_free(&sc->canvas);
     lattice_free(&sc->lat);
+    slice_eval_free(&sc->ev);
     free(sc->theta);
     memset(sc, 0, sizeof *sc);
 }
