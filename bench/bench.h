@@ -26,6 +26,10 @@ double bench_spawn(char *const argv[], int repeats);
  * peer is unavailable. */
 double bench_peer(const char *name, bool quick, const char *csv);
 
+/* The peak RSS in kB of one run of this program with argv, output
+ * discarded; NaN when it fails. */
+double bench_spawn_rss(char *const argv[]);
+
 int bench_gradients(bool quick);
 /* Adam on rosenbrock: steps a second, and ns a step early and late in
  * a long run (past β2^t's underflow). */
@@ -38,6 +42,9 @@ int bench_expr(bool quick);
 int bench_models(bool quick);
 /* Loading a 10^6-row, 11-column CSV file (written to /tmp). */
 int bench_csv(bool quick);
+/* Peak RSS of `descent run --trace -` at 10^4 .. 10^7 steps (quick:
+ * 10^5); the TUI's half is tui_bench_memory. */
+int bench_memory(bool quick);
 /* Runs the peer scripts (bench/peers.py) and prints the goals table. */
 int bench_goals(bool quick);
 

@@ -98,3 +98,19 @@ int bench_traces(bool quick)
     objective_free(&obj);
     return rc;
 }
+
+int bench_memory(bool quick)
+{
+    int rc = 0;
+    for (long n = 10000; n <= (quick ? 100000 : 10000000); n *= 10) {
+        char steps[32], name[64];
+        snprintf(steps, sizeof steps, "%ld", n);
+        char *argv[] = {"descent", "run", "--steps", steps, "--trace", "-",
+                        NULL};
+        double kb = bench_spawn_rss(argv);
+        snprintf(name, sizeof name, "run_trace_stdout_rss_at_%ld_kb", n);
+        bench_figure(name, kb, "kB");
+        rc |= isnan(kb);
+    }
+    return rc;
+}

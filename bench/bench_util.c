@@ -53,10 +53,11 @@ double bench_value(const char *name)
 }
 
 /* CPU seconds (user and system) of one run of this program with argv
- * (argv[0] is ignored), its output discarded; NaN when it cannot run or
- * fails. CPU time, not wall time: on a busy machine the other processes
- * would be counted too. */
-static double spawn_once(char *const argv[])
+ * (argv[0] is ignored), its output discarded, its peak RSS in kB into
+ * *rss_kb (when not NULL); NaN when it cannot run or fails. CPU time,
+ * not wall time: on a busy machine the other processes would be counted
+ * too. */
+static double spawn_once(char *const argv[], double *rss_kb)
 {
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
@@ -69,15 +70,23 @@ static double spawn_once(char *const argv[])
     if (rc != 0 || wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) ||
         WEXITSTATUS(status) != 0)
         return NAN;
+    if (rss_kb)
+        *rss_kb = (double)ru.ru_maxrss;
     return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
            1e-6 * (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec);
+}
+
+double bench_spawn_rss(char *const argv[])
+{
+    double rss = NAN;
+    return isnan(spawn_once(argv, &rss)) ? NAN : rss;
 }
 
 double bench_spawn(char *const argv[], int repeats)
 {
     double best = NAN;
     for (int i = 0; i < repeats; i++) {
-        double t = spawn_once(argv);
+        double t = spawn_once(argv, NULL);
         if (isnan(t))
             return NAN;
         if (!(t >= best))

@@ -10,6 +10,11 @@
 
 static int tui_group(bool quick) { return tui_bench(quick, bench_figure); }
 
+static int memory_group(bool quick)
+{
+    return bench_memory(quick) | tui_bench_memory(quick, bench_figure);
+}
+
 static const struct {
     const char *name;
     int (*run)(bool quick);
@@ -19,6 +24,7 @@ static const struct {
     {"traces", bench_traces},       {"models", bench_models},
     {"csv", bench_csv},             {"tui", tui_group},
     {"goals", bench_goals},
+    {"memory", memory_group}, /* long: only when asked for */
 };
 
 enum { GROUPS = sizeof groups / sizeof groups[0] };
@@ -28,8 +34,9 @@ static const char usage[] =
     "Runs the benchmarks and prints one figure a line: name value unit,\n"
     "then each goal beside its PyTorch or pandas peer, timed in the same\n"
     "run (bench/peers.py under /usr/bin/python3, or $DESCENT_PYTHON).\n"
-    "GROUP: gradients steps expr fmt traces models csv tui goals\n"
-    "(default: all). --quick runs each for a tenth of the time.\n";
+    "GROUP: gradients steps expr fmt traces models csv tui goals, and\n"
+    "memory (RSS over 10^7 updates; only when named). Default: all but\n"
+    "memory. --quick runs each for a tenth of the time.\n";
 
 int cmd_bench(int argc, char **argv)
 {
@@ -53,7 +60,7 @@ int cmd_bench(int argc, char **argv)
     }
     int rc = 0;
     for (size_t g = 0; g < GROUPS; g++)
-        if (!any || chosen[g])
+        if (any ? chosen[g] : groups[g].run != memory_group)
             rc |= groups[g].run(quick);
     return rc ? EXIT_FAIL : EXIT_OK;
 }

@@ -64,7 +64,7 @@ static core_error differences(const objective *obj, double h,
     size_t n = obj->dim;
     double (*f)(const void *, const double *) = obj->ops->value;
     const void *ctx = obj->ctx;
-    if (n == 2 && central && obj->ops->gradient_central) {
+    if (central && obj->ops->gradient_central) {
         obj->ops->gradient_central(ctx, x, h, g);
         return CORE_OK;
     }

@@ -158,6 +158,21 @@ double model_batch(const model *m, const double *theta, const size_t *rows,
     return model_finish(m, theta, loss, g);
 }
 
+int model_central(const model *m, const double *theta, double h, double *g)
+{
+    if (!m->type->central)
+        return -1;
+    m->type->central(m, theta, h, m->data.x_train, m->data.y_train,
+                     m->data.n_train, g);
+    for (size_t i = 0; i < m->dim && (m->scale != 1.0 || m->lambda != 0.0);
+         i++) {
+        /* λ(u² - d²)/(u - d) = λ(u + d). */
+        double up = theta[i] + h, down = theta[i] - h;
+        g[i] = m->scale * g[i] + m->lambda * (up + down);
+    }
+    return 0;
+}
+
 void model_hvp(const model *m, const double *theta, const double *v,
                double *hv)
 {

@@ -57,6 +57,13 @@ typedef struct model_type {
     /* Classifiers: the predicted class of each of n rows. */
     void (*predict)(const model *m, const double *theta, const double *x,
                     size_t n, size_t *cls);
+    /* ∂L/∂θ_i for every i by central differences, (L(θ + (u_i-θ_i) e_i)
+     * - L(θ + (d_i-θ_i) e_i)) / (u_i - d_i) with u_i = θ_i + h and
+     * d_i = θ_i - h (the steps actually taken, as gradient.c takes
+     * them), from one forward pass: a step in one parameter moves only
+     * what that parameter feeds. NULL: 2·dim evaluations of L. */
+    void (*central)(const model *m, const double *theta, double h,
+                    const double *x, const double *y, size_t n, double *g);
     /* Slices (model_plane): the first layer's outputs for n rows, biases
      * included, which are linear in θ, in a layout of the type's of
      * plane_size doubles; and L at θ = c + a d1 + b d2 from those at c,
@@ -123,6 +130,11 @@ double model_train(const model *m, const double *theta, double *g);
 /* F estimated on training rows rows[0..n-1]; gradient into g. */
 double model_batch(const model *m, const double *theta, const size_t *rows,
                    size_t n, double *g);
+/* ∇F by central differences on the training rows (the gradient check's
+ * reference): the type's central, and the penalty's exact differences.
+ * 0, or -1 when the type has none or memory runs out (then evaluate F
+ * point by point). */
+int model_central(const model *m, const double *theta, double h, double *g);
 /* ∇²F v on the training rows. */
 void model_hvp(const model *m, const double *theta, const double *v,
                double *hv);

@@ -12,7 +12,9 @@
  * (simd.h) with W1 held transposed and padded to a multiple of 16 units
  * (zero units add nothing), and ∇W1 as a product Xᵀ D over the block
  * whose sums stay in registers. */
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model_impl.h"
@@ -353,6 +355,13 @@ static void mlp_plane_pre(const model *m, const double *theta,
     plane_pre_rows(&s, x, n, pre);
 }
 
+/* Σ relu(z) W2 over one row's units. */
+SIMD_CLONES
+static double plane_loss_rows_dot(const pass *s, const double *z)
+{
+    return dot_hidden(s, z, z, s->w.w2);
+}
+
 SIMD_CLONES
 static double plane_loss_rows(const pass *s, const double *const pre[3],
                               double a, double b, const double *y, size_t n)
@@ -387,6 +396,71 @@ static double mlp_plane_loss(const model *m, const double *theta,
     return plane_loss_rows(&s, pre, a, b, y, n) / (double)n;
 }
 
+/* Central differences: r_i of every row from one forward pass; a step
+ * d in W1[u][j] (b1[u]: x_ij = 1) moves row i's output by
+ * W2[u](relu(z_iu + d x_ij) - relu(z_iu)), in W2[u] by d relu(z_iu), in
+ * b2 by d, and L(d) = Σ (r_i + Δ_i)² / n. */
+typedef struct {
+    const double *z, *x, *r;
+    size_t n, p, hp;
+} moved;
+
+/* L with row i's output moved by the step d in parameter kind k of unit
+ * u (input j). */
+static double moved_loss(const moved *mv, int k, size_t u, size_t j,
+                         double w2u, double d)
+{
+    double ss = 0.0;
+    for (size_t i = 0; i < mv->n; i++) {
+        double z = mv->z[i * mv->hp + u], a = z > 0.0 ? z : 0.0, delta;
+        if (k == 3) {
+            delta = d;
+        } else if (k == 2) {
+            delta = d * a;
+        } else {
+            double z2 = z + d * (k == 0 ? mv->x[i * mv->p + j] : 1.0);
+            delta = w2u * ((z2 > 0.0 ? z2 : 0.0) - a);
+        }
+        double r = mv->r[i] + delta;
+        ss += r * r;
+    }
+    return ss / (double)mv->n;
+}
+
+static void mlp_central(const model *m, const double *theta, double h,
+                        const double *x, const double *y, size_t n,
+                        double *g)
+{
+    size_t p = m->data.p, hh = m->hidden, hp = padded(m);
+    double *z = aligned_alloc(64, mlp_plane_size(m, n) * sizeof *z);
+    double *r = malloc(n * sizeof *r);
+    if (!z || !r) {
+        free(z);
+        free(r);
+        for (size_t i = 0; i < m->dim; i++)
+            g[i] = NAN;
+        return;
+    }
+    mlp_plane_pre(m, theta, x, n, z);
+    pass s = pass_new(m, theta, n);
+    for (size_t i = 0; i < n; i++)
+        r[i] = s.w.b2 + plane_loss_rows_dot(&s, z + i * hp) - y[i];
+    moved mv = {z, x, r, n, p, hp};
+    const double *w2 = theta + hh * p + hh;
+    for (size_t k = 0; k < m->dim; k++) {
+        int kind = k < hh * p ? 0 : k < hh * p + hh ? 1 : k < hh * p + 2 * hh ? 2 : 3;
+        size_t u = kind == 0 ? k / p : kind == 1 ? k - hh * p
+                   : kind == 2 ? k - hh * p - hh : 0;
+        size_t j = kind == 0 ? k % p : 0;
+        double up = theta[k] + h, down = theta[k] - h;
+        g[k] = (moved_loss(&mv, kind, u, j, w2[u], up - theta[k]) -
+                moved_loss(&mv, kind, u, j, w2[u], down - theta[k])) /
+               (up - down);
+    }
+    free(z);
+    free(r);
+}
+
 const model_type model_mlp = {
     .name = "mlp",
     .title = "the seed's network: inputs → 64 ReLU → 1, MSE",
@@ -394,6 +468,7 @@ const model_type model_mlp = {
     .work = mlp_work,
     .loss = mlp_loss,
     .hvp = mlp_hvp,
+    .central = mlp_central,
     .plane_size = mlp_plane_size,
     .plane_pre = mlp_plane_pre,
     .plane_loss = mlp_plane_loss,

@@ -9,6 +9,7 @@
  * outer products added to ∇W with the sums held in registers. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model_impl.h"
@@ -414,6 +415,99 @@ static double softmax_plane_loss(const model *m, const double *theta,
     return plane_loss_blocks(&s, pre, a, b, y, n) / (double)n;
 }
 
+/* Central differences from one forward pass: per 8 rows, the largest
+ * logit, e_c = exp(z_c - top) and their sum S; a step d in W[c][j]
+ * (b[c]: x_j = 1) moves only z_c, by d x_j, so a row's loss becomes
+ * top + log(S - e_c + e_c exp(d x_j)) - z_y - [y = c] d x_j. The sums
+ * keep top apart, as value() adds it to each row's log. */
+typedef struct {
+    const pass *s;
+    const vec8 *e, *sum, *xt;     /* blocks × K, × 1, × p */
+    const vec8 *zy, *y, *live;    /* blocks × 1 each */
+    size_t blocks;
+} moved;
+
+/* Σ over the rows of the loss after a step d in W[c][j] (j < 0: b[c]),
+ * less Σ top: top + log(S') - z'_y = log(S') - (z_y - top) - [y = c] dz,
+ * with zy holding z_y - top. */
+SIMD_CLONES
+static double moved_loss(const moved *mv, size_t c, long j, double d)
+{
+    size_t k = mv->s->k, p = mv->s->p;
+    vec8 acc = vec8_all(0.0), vd = vec8_all(d), vc = vec8_all((double)c);
+    for (size_t b = 0; b < mv->blocks; b++) {
+        vec8 dz = j < 0 ? vd : vd * mv->xt[b * p + (size_t)j];
+        vec8 ec = mv->e[b * k + c];
+        vec8 l = vec8_log(vec8_fma(ec, vec8_exp(dz), mv->sum[b] - ec)) -
+                 mv->zy[b] - vec8_where(mv->y[b] == vc, dz);
+        acc += vec8_where((vec8_mask)mv->live[b], l);
+    }
+    return vec8_sum(acc);
+}
+
+/* The forward pass's pieces for moved_loss, block by block; returns
+ * Σ top over the rows. */
+SIMD_CLONES
+static double moved_prepare(pass *s, const double *x, const double *yv,
+                            size_t n, vec8 *buf)
+{
+    size_t k = s->k, p = s->p, blocks = (n + VEC8 - 1) / VEC8;
+    vec8 *z = s->u; /* one block's logits */
+    vec8 *e = buf, *sum = e + blocks * k, *xt = sum + blocks,
+         *zy = xt + blocks * p, *y = zy + blocks, *live = y + blocks;
+    double tops = 0.0;
+    for (size_t b = 0; b < blocks; b++) {
+        size_t rows = n - b * VEC8 < VEC8 ? n - b * VEC8 : VEC8;
+        transpose(s, x + b * VEC8 * p, rows);
+        memcpy(xt + b * p, s->xt, p * sizeof *xt);
+        logits(s, s->w, z);
+        vec8 top = row_top(s, z);
+        sum[b] = vec8_all(0.0);
+        for (size_t c = 0; c < k; c++)
+            sum[b] += (e[b * k + c] = vec8_exp(z[c] - top));
+        vec8_mask on = vec8_all(0.0) > 1.0;
+        y[b] = vec8_all(-1.0);
+        zy[b] = vec8_all(0.0);
+        for (size_t r = 0; r < rows; r++) {
+            size_t yr = (size_t)yv[b * VEC8 + r];
+            on[r] = -1;
+            y[b][r] = (double)yr;
+            zy[b][r] = z[yr][r] - top[r];
+            tops += top[r];
+        }
+        live[b] = (vec8)on;
+    }
+    return tops;
+}
+
+static void softmax_central(const model *m, const double *theta, double h,
+                            const double *x, const double *y, size_t n,
+                            double *g)
+{
+    size_t k = m->classes, p = m->data.p, blocks = (n + VEC8 - 1) / VEC8;
+    vec8 *buf = aligned_alloc(64, blocks * (k + p + 4) * sizeof *buf);
+    if (!buf) {
+        for (size_t i = 0; i < m->dim; i++)
+            g[i] = NAN;
+        return;
+    }
+    pass s = pass_new(m, theta, NULL);
+    double tops = moved_prepare(&s, x, y, n, buf);
+    moved mv = {&s, buf, buf + blocks * k, buf + blocks * (k + 1),
+                buf + blocks * (k + 1 + p), buf + blocks * (k + 2 + p),
+                buf + blocks * (k + 3 + p), blocks};
+    for (size_t i = 0; i < m->dim; i++) {
+        size_t c = i < k * p ? i / p : i - k * p;
+        long j = i < k * p ? (long)(i % p) : -1;
+        double up = theta[i] + h, down = theta[i] - h;
+        double lu = (tops + moved_loss(&mv, c, j, up - theta[i])) / (double)n;
+        double ld = (tops + moved_loss(&mv, c, j, down - theta[i])) /
+                    (double)n;
+        g[i] = (lu - ld) / (up - down);
+    }
+    free(buf);
+}
+
 const model_type model_softmax = {
     .name = "softmax",
     .title = "multinomial logistic regression on all features",
@@ -424,6 +518,7 @@ const model_type model_softmax = {
     .loss = softmax_loss,
     .hvp = softmax_hvp,
     .predict = softmax_predict,
+    .central = softmax_central,
     .plane_size = softmax_plane_size,
     .plane_pre = softmax_plane_pre,
     .plane_loss = softmax_plane_loss,

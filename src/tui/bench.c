@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <time.h>
 
 #include "app.h"
@@ -112,6 +113,77 @@ static int bench_slice(FILE *out, FILE *in, const model_type *t,
     snprintf(key, sizeof key, "%s_frame_render_ms", name);
     emit(key, frame, "ms");
     return 0;
+}
+
+/* Resident memory in kB (/proc/self/statm). */
+static double rss_kb(void)
+{
+    long pages = 0, resident = 0;
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (f) {
+        if (fscanf(f, "%ld %ld", &pages, &resident) != 2)
+            resident = 0;
+        fclose(f);
+    }
+    return (double)resident * (double)sysconf(_SC_PAGESIZE) / 1024.0;
+}
+
+/* The live screen at its top speed, headless: updates with a frame
+ * every 1,000 (the fastest speed's pace), RSS after 10^4 .. 10^7 of them
+ * (quick: 10^5), and updates a second over each decade. */
+static int bench_memory(FILE *out, FILE *in, bool quick, emit_fn emit)
+{
+    static app a;
+    tui_options o = tui_options_default();
+    o.settings.max_steps = 100000000;
+    o.settings.lr = 1e-4;
+    if (tui_open(&a, &o, out, in) != 0)
+        return 1;
+    a.s.running = true;
+    a.s.speed = SESSION_SPEEDS - 1;
+    long done = 0;
+    for (long upto = 10000; upto <= (quick ? 100000 : 10000000); upto *= 10) {
+        double t0 = cpu_now();
+        long from = done;
+        while (done < upto) {
+            for (int k = 0; k < 1000; k++)
+                session_step(&a.s);
+            done += 1000;
+            app_render(&a);
+        }
+        char key[64];
+        snprintf(key, sizeof key, "tui_rss_at_%ld_kb", upto);
+        emit(key, rss_kb(), "kB");
+        snprintf(key, sizeof key, "tui_updates_per_s_to_%ld", upto);
+        emit(key, (double)(done - from) / (cpu_now() - t0), "updates/s");
+    }
+    hist_band band[400];
+    size_t work = 0;
+    for (int s = 0; s < HS_COUNT; s++)
+        work += hist_envelope(&a.s.runs[0].h, (hist_series)s,
+                              (double)done, 400, band);
+    emit("tui_chart_buckets_read", (double)work, "buckets");
+    emit("tui_history_rows", (double)a.s.runs[0].h.nrows, "rows");
+    tui_close(&a);
+    return 0;
+}
+
+int tui_bench_memory(bool quick,
+                     void (*emit)(const char *name, double value,
+                                  const char *unit))
+{
+    FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+    if (!out || !in) {
+        fprintf(stderr, "descent: bench: cannot open /dev/null\n");
+        return 1;
+    }
+    setenv("COLUMNS", "200", 1);
+    setenv("LINES", "60", 1);
+    setenv("TERM", "xterm-256color", 1);
+    int rc = bench_memory(out, in, quick, emit);
+    fclose(out);
+    fclose(in);
+    return rc;
 }
 
 int tui_bench(bool quick, emit_fn emit)

@@ -51,5 +51,10 @@ int tui_replay_main(struct replay *rp, objective *obj, const double *view);
  * tenth of the frames. Returns an exit code. */
 int tui_bench(bool quick,
               void (*emit)(const char *name, double value, const char *unit));
+/* The live screen's memory over a long run at top speed, headless: RSS
+ * at 10^4 .. 10^7 updates (quick: 10^5), updates a second. */
+int tui_bench_memory(bool quick,
+                     void (*emit)(const char *name, double value,
+                                  const char *unit));
 
 #endif
