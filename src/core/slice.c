@@ -195,6 +195,11 @@ void slice_eval_free(slice_eval *e)
     *e = (slice_eval){0};
 }
 
+double slice_eval_value(void *ctx, double a, double b)
+{
+    return slice_eval_at(ctx, a, b);
+}
+
 int slice_grid(const slice *s, const objective *f, const double range[4],
                size_t nx, size_t ny, double *out)
 {

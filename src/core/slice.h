@@ -68,6 +68,9 @@ typedef struct {
 int slice_eval_init(slice_eval *e, const slice *s, const objective *f);
 double slice_eval_at(slice_eval *e, double a, double b);
 void slice_eval_free(slice_eval *e);
+/* slice_eval_at for samplers that take a function of (a, b) and a
+ * context (lattice_work); ctx is a slice_eval. */
+double slice_eval_value(void *ctx, double a, double b);
 
 /* f at nx × ny points spanning range = {a0, a1, b0, b1}, row by row
  * (b outer, a inner) into out. 0 or -1 (out of memory). */

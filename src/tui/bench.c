@@ -177,9 +177,7 @@ int tui_bench_memory(bool quick,
         fprintf(stderr, "descent: bench: cannot open /dev/null\n");
         return 1;
     }
-    setenv("COLUMNS", "200", 1);
-    setenv("LINES", "60", 1);
-    setenv("TERM", "xterm-256color", 1);
+    tui_headless(BENCH_COLS, BENCH_ROWS);
     int rc = bench_memory(out, in, quick, emit);
     fclose(out);
     fclose(in);
@@ -188,13 +186,7 @@ int tui_bench_memory(bool quick,
 
 int tui_bench(bool quick, emit_fn emit)
 {
-    /* Not a tty: ncurses takes the size from LINES and COLUMNS. */
-    char cols[16], rows[16];
-    snprintf(cols, sizeof cols, "%d", BENCH_COLS);
-    snprintf(rows, sizeof rows, "%d", BENCH_ROWS);
-    setenv("COLUMNS", cols, 1);
-    setenv("LINES", rows, 1);
-    setenv("TERM", "xterm-256color", 1);
+    tui_headless(BENCH_COLS, BENCH_ROWS);
     FILE *out = tmpfile(), *in = fopen("/dev/null", "r");
     if (!out || !in) {
         fprintf(stderr, "descent: bench: cannot open a temporary file\n");

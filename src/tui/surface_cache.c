@@ -40,11 +40,6 @@ static void trace_contours(surface_cache *sc)
     sc->valid = true;
 }
 
-static double plane_value(void *ctx, double x, double y)
-{
-    return slice_eval_at(ctx, x, y);
-}
-
 /* Starts, continues or finishes the slice's lattice. */
 static void update_slice(app *a)
 {
@@ -72,7 +67,8 @@ static void update_slice(app *a)
     } else if (lattice_done(&sc->lat) && sc->valid &&
                sc->grid.cw == sc->pw && sc->grid.ch == sc->ph)
         return;
-    sc->pending = !lattice_work(&sc->lat, plane_value, &sc->ev, SLICE_BUDGET);
+    sc->pending = !lattice_work(&sc->lat, slice_eval_value, &sc->ev,
+                                SLICE_BUDGET);
     if (sc->pending)
         return;
     if (surface_grid_from_lattice(&sc->grid, &sc->lat, sc->pw, sc->ph) < 0)
