@@ -58,28 +58,22 @@ typedef struct {
  * interleaving (pairs of lanes, then of 2, then of 4). */
 SIMD_INLINE void transpose8(vec8 *v)
 {
-    const vec8_mask i1a = {0, 8, 2, 10, 4, 12, 6, 14},
-                    i1b = {1, 9, 3, 11, 5, 13, 7, 15},
-                    i2a = {0, 1, 8, 9, 4, 5, 12, 13},
-                    i2b = {2, 3, 10, 11, 6, 7, 14, 15},
-                    i4a = {0, 1, 2, 3, 8, 9, 10, 11},
-                    i4b = {4, 5, 6, 7, 12, 13, 14, 15};
     vec8 t[8], u[8];
 #pragma GCC unroll 4
     for (int i = 0; i < 8; i += 2) {
-        t[i] = __builtin_shuffle(v[i], v[i + 1], i1a);
-        t[i + 1] = __builtin_shuffle(v[i], v[i + 1], i1b);
+        t[i] = VEC8_SHUFFLE(v[i], v[i + 1], 0, 8, 2, 10, 4, 12, 6, 14);
+        t[i + 1] = VEC8_SHUFFLE(v[i], v[i + 1], 1, 9, 3, 11, 5, 13, 7, 15);
     }
 #pragma GCC unroll 4
     for (int k = 0; k < 4; k++) {
         int i = k < 2 ? k : k + 2;
-        u[i] = __builtin_shuffle(t[i], t[i + 2], i2a);
-        u[i + 2] = __builtin_shuffle(t[i], t[i + 2], i2b);
+        u[i] = VEC8_SHUFFLE(t[i], t[i + 2], 0, 1, 8, 9, 4, 5, 12, 13);
+        u[i + 2] = VEC8_SHUFFLE(t[i], t[i + 2], 2, 3, 10, 11, 6, 7, 14, 15);
     }
 #pragma GCC unroll 4
     for (int i = 0; i < 4; i++) {
-        v[i] = __builtin_shuffle(u[i], u[i + 4], i4a);
-        v[i + 4] = __builtin_shuffle(u[i], u[i + 4], i4b);
+        v[i] = VEC8_SHUFFLE(u[i], u[i + 4], 0, 1, 2, 3, 8, 9, 10, 11);
+        v[i + 4] = VEC8_SHUFFLE(u[i], u[i + 4], 4, 5, 6, 7, 12, 13, 14, 15);
     }
 }
 

@@ -12,7 +12,7 @@
 
 /* The helpers below pass vectors by value but are always inlined, so
  * the calling convention GCC warns about never applies. */
-#if defined(__GNUC__) && !defined(__clang__)
+#if defined(__GNUC__)
 #pragma GCC diagnostic ignored "-Wpsabi"
 #endif
 
@@ -40,12 +40,26 @@ SIMD_INLINE vec8 vec8_load(const double *p)
 
 SIMD_INLINE void vec8_store(double *p, vec8 v) { memcpy(p, &v, sizeof v); }
 
+/* Lanes of a and b (8..15 are b's) picked by constant indices: GCC's
+ * and clang's builtins for it differ. */
+#if defined(__clang__)
+#define VEC8_SHUFFLE(a, b, i0, i1, i2, i3, i4, i5, i6, i7)               \
+    __builtin_shufflevector(a, b, i0, i1, i2, i3, i4, i5, i6, i7)
+#else
+#define VEC8_SHUFFLE(a, b, i0, i1, i2, i3, i4, i5, i6, i7)               \
+    __builtin_shuffle(a, b, (vec8_mask){i0, i1, i2, i3, i4, i5, i6, i7})
+#endif
+
 /* x in every lane (one broadcast, where a brace list of 8 x's is built
  * lane by lane). */
 SIMD_INLINE vec8 vec8_all(double x)
 {
     vec8 v = {x};
+#if defined(__clang__)
+    return __builtin_shufflevector(v, v, 0, 0, 0, 0, 0, 0, 0, 0);
+#else
     return __builtin_shuffle(v, (vec8_mask){0});
+#endif
 }
 
 /* Lanes summed first to last: for vectors of at most 8 values this is the
