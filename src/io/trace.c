@@ -36,6 +36,7 @@ typedef struct {
 
 struct trace_writer {
     trace_format fmt;
+    bool single;           /* a float32 run (DESIGN §3e) */
     atomic_file file;
     size_t params;
     unsigned columns;
@@ -54,21 +55,25 @@ static const struct {
     size_t offset;
     col_kind kind;
     unsigned when;
+    bool f32;           /* a float32 value in a float32 run: printed so */
 } columns[] = {
-    {"step", offsetof(trace_row, step), COL_LONG, 0},
-    {"loss", offsetof(trace_row, loss), COL_NUMBER, 0},
-    {"grad_norm", offsetof(trace_row, grad_norm), COL_NUMBER, 0},
-    {"clipped", offsetof(trace_row, clipped), COL_FLAG, 0},
-    {"lr", offsetof(trace_row, lr), COL_NUMBER, 0},
-    {"hypergrad", offsetof(trace_row, hypergrad), COL_NUMBER, 0},
-    {"lr_clamped", offsetof(trace_row, lr_clamped), COL_FLAG, 0},
-    {"update_norm", offsetof(trace_row, update_norm), COL_NUMBER, 0},
-    {"x", 0, COL_X, 0},
-    {"val_loss", offsetof(trace_row, val_loss), COL_NUMBER, TRACE_VAL_LOSS},
-    {"train_acc", offsetof(trace_row, train_acc), COL_NUMBER, TRACE_TRAIN_ACC},
-    {"val_acc", offsetof(trace_row, val_acc), COL_NUMBER, TRACE_VAL_ACC},
+    {"step", offsetof(trace_row, step), COL_LONG, 0, false},
+    {"loss", offsetof(trace_row, loss), COL_NUMBER, 0, true},
+    {"grad_norm", offsetof(trace_row, grad_norm), COL_NUMBER, 0, true},
+    {"clipped", offsetof(trace_row, clipped), COL_FLAG, 0, false},
+    {"lr", offsetof(trace_row, lr), COL_NUMBER, 0, false},
+    {"hypergrad", offsetof(trace_row, hypergrad), COL_NUMBER, 0, false},
+    {"lr_clamped", offsetof(trace_row, lr_clamped), COL_FLAG, 0, false},
+    {"update_norm", offsetof(trace_row, update_norm), COL_NUMBER, 0, true},
+    {"x", 0, COL_X, 0, true},
+    {"val_loss", offsetof(trace_row, val_loss), COL_NUMBER, TRACE_VAL_LOSS,
+     false},
+    {"train_acc", offsetof(trace_row, train_acc), COL_NUMBER,
+     TRACE_TRAIN_ACC, false},
+    {"val_acc", offsetof(trace_row, val_acc), COL_NUMBER, TRACE_VAL_ACC,
+     false},
     {"batch_loss", offsetof(trace_row, batch_loss), COL_NUMBER,
-     TRACE_BATCH_LOSS},
+     TRACE_BATCH_LOSS, false},
 };
 
 enum { COLUMNS = sizeof columns / sizeof columns[0] };
@@ -150,12 +155,17 @@ int trace_check_path(const char *path, bool force, char *err, size_t errcap)
     return atomic_check(path, force, err, errcap);
 }
 
-static void write_setting_num(outbuf *o, const char *key, double v)
+static void write_number(outbuf *o, const char *key, double v, bool single)
 {
     outbuf_str(o, ",\"");
     outbuf_str(o, key);
     outbuf_str(o, "\":");
-    outbuf_json_double(o, v);
+    outbuf_json_number(o, v, single);
+}
+
+static void write_setting_num(outbuf *o, const char *key, double v)
+{
+    write_number(o, key, v, false);
 }
 
 static void write_setting_str(outbuf *o, const char *key, const char *v)
@@ -211,8 +221,15 @@ static void write_jsonl_header(trace_writer *w, const run *r,
     write_setting_num(o, "momentum", s->op.momentum);
     write_setting_num(o, "beta1", s->op.beta1);
     write_setting_num(o, "beta2", s->op.beta2);
-    write_setting_num(o, "rho", s->op.rho);
+    write_setting_num(o, "rho", optim_rho(s->opt, &s->op));
     write_setting_num(o, "eps", optim_eps(s->opt, &s->op));
+    write_setting_num(o, "weight_decay", optim_weight_decay(s->opt, &s->op));
+    write_setting_num(o, "dampening", s->op.dampening);
+    outbuf_str(o, s->op.amsgrad ? ",\"amsgrad\":true" : ",\"amsgrad\":false");
+    char sched[96];
+    schedule_text(&s->sched, sched, sizeof sched);
+    write_setting_str(o, "schedule", sched);
+    write_setting_str(o, "precision", r->obj->single ? "single" : "double");
     write_setting_str(o, "grad", grad_method_name(s->grad));
     write_setting_num(o, "h", s->h);
     write_setting_str(o, "clip", clip_mode_name(s->clip.mode));
@@ -278,6 +295,7 @@ trace_writer *trace_open(const char *path, trace_format fmt, bool force,
         return NULL;
     }
     w->fmt = fmt;
+    w->single = r->obj->single;
     w->params = meta->params;
     w->columns = meta->columns;
     for (size_t c = 0; c < COLUMNS; c++)
@@ -301,9 +319,9 @@ trace_writer *trace_open(const char *path, trace_format fmt, bool force,
     return w;
 }
 
-/* Column slot's key, then v as its text: the cached one when v is the
- * last value. */
-static void put_number(trace_writer *w, size_t slot, double v)
+/* Column slot's key, then v as its text (a float32's shortest when f32
+ * in a float32 run): the cached one when v is the last value. */
+static void put_number(trace_writer *w, size_t slot, double v, bool f32)
 {
     const column_key *k = &w->keys[slot];
     outbuf_mem_in(&w->out, k->text, k->len, sizeof k->text);
@@ -316,7 +334,7 @@ static void put_number(trace_writer *w, size_t slot, double v)
             memcpy(c->text, "null", 4);
             c->len = 4;
         } else {
-            c->len = (unsigned char)fmt_double(v, c->text);
+            c->len = (unsigned char)fmt_number(v, f32 && w->single, c->text);
         }
     }
     outbuf_mem_in(&w->out, c->text, c->len, sizeof c->text);
@@ -334,14 +352,14 @@ int trace_write_row(trace_writer *w, const trace_row *row,
             continue;
         if (columns[c].kind == COL_X) {
             for (size_t i = 0; i < w->params; i++)
-                put_number(w, COLUMNS + i, theta[i]);
+                put_number(w, COLUMNS + i, theta[i], true);
         } else if (columns[c].kind == COL_FLAG) {
             const column_key *k = &w->keys[c];
             outbuf_mem_in(o, k->text, k->len, sizeof k->text);
             bool on = *(const bool *)((const char *)row + columns[c].offset);
             outbuf_char(o, on ? '1' : '0');
         } else {
-            put_number(w, c, number_at(row, c));
+            put_number(w, c, number_at(row, c), columns[c].f32);
         }
     }
     if (w->fmt == TRACE_JSONL)
