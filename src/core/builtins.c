@@ -52,11 +52,8 @@
     static double n##_value_grad##S(const void *ctx, const double *x,    \
                                     double *g)                           \
     {                                                                    \
-        (void)ctx;                                                       \
-        T p[2] = {(T)x[0], (T)x[1]}, r[2];                               \
-        n##_g##S(p, r);                                                  \
-        g[0] = r[0];                                                     \
-        g[1] = r[1];                                                     \
+        n##_gradient##S(ctx, x, g);                                      \
+        T p[2] = {(T)x[0], (T)x[1]};                                     \
         return n##_f##S(p);                                              \
     }                                                                    \
     static void n##_hessian##S(const void *ctx, const double *x,         \

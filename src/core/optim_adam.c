@@ -8,6 +8,7 @@
 
 #include "optim_adam.h"
 #include "precision.h"
+#include "simd.h"
 
 typedef struct {
     double bc1, bc2_sqrt, eps;
@@ -74,6 +75,9 @@ static inline void direction_kernel(const optim_params *p, double *state,
     }
 }
 
+/* Cloned (simd.h) so that fma() is an instruction where there is one:
+ * the same exact result as libm's call, without the call. */
+SIMD_CLONES
 void adam_direction(const optim_params *p, double *state, size_t n, long t,
                     const double *g, double *d)
 {
