@@ -260,8 +260,8 @@ static origin find_origin(const session_run *sr, bool complete,
     if (prev && prev->step == r->step - 1)
         return (origin){prev->theta, prev->g, prev->loss, prev->grad_norm};
     origin o = {r->theta_prev, scratch, NAN, NAN};
-    o.loss = sr->h.nrows >= 2 ? sr->h.rows[sr->h.nrows - 2].loss
-                              : r->obj->ops->value(r->obj->ctx, o.theta);
+    const hist_row *before = hist_row_at(&sr->h, r->step - 1);
+    o.loss = before ? before->loss : r->obj->ops->value(r->obj->ctx, o.theta);
     if (gradient_eval(r->obj, r->s.grad, r->s.h, o.theta, scratch) == 0) {
         double ss = 0.0;
         for (size_t i = 0; i < r->n; i++)
