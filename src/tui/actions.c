@@ -18,20 +18,20 @@ void act_run_pause(app *a)
         app_message(a, true, "no run can go on: r resets");
         return;
     }
-    a->s.running = !a->s.running;
+    session_set_running(&a->s, !a->s.running);
     a->run_credit = 0.0;
 }
 
 void act_step(app *a)
 {
-    a->s.running = false;
+    session_set_running(&a->s, false);
     if (!session_step(&a->s))
         app_message(a, true, "no run can go on: r resets");
 }
 
 void act_stage(app *a)
 {
-    a->s.running = false;
+    session_set_running(&a->s, false);
     if (a->lay.tabbed)
         a->tab = TAB_STEP, app_layout(a);
     if (!session_stage(&a->s))
@@ -40,14 +40,14 @@ void act_stage(app *a)
 
 void act_back(app *a)
 {
-    a->s.running = false;
+    session_set_running(&a->s, false);
     if (!session_back(&a->s))
         app_message(a, true, "no earlier update is kept");
 }
 
 void act_reset(app *a)
 {
-    a->s.running = false;
+    session_set_running(&a->s, false);
     session_reset(&a->s);
     app_message(a, false, "reset to the start");
 }

@@ -12,7 +12,7 @@ void act_objective_menu(app *a) { menu_open(a, MENU_OBJECTIVE); }
 
 static void objective_switched(app *a)
 {
-    a->s.running = false;
+    session_set_running(&a->s, false);
     a->sc.valid = false;
     app_message(a, false, "objective %s", a->s.obj.name);
 }
@@ -140,7 +140,7 @@ void act_compare_add(app *a)
         app_message(a, true, "at most %d runs at once", SESSION_MAX_RUNS);
         return;
     }
-    a->s.running = false;
+    session_set_running(&a->s, false);
     app_message(a, false, "run %d added (all restarted): change its "
                           "settings, then step", a->s.nruns);
 }
@@ -153,7 +153,7 @@ void act_compare_remove(app *a)
 
 void act_focus_next(app *a)
 {
-    a->s.focus = (a->s.focus + 1) % a->s.nruns;
+    session_focus(&a->s, (a->s.focus + 1) % a->s.nruns);
 }
 
 static void zoom(app *a, double factor)

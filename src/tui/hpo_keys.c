@@ -8,7 +8,7 @@
 
 static void hpo_run(app *a)
 {
-    hpo_view *v = a->hpo;
+    hpo_view *v = a->ms;
     if (!v->running && hpo_view_done(v))
         hpo_view_reset(v); /* at the end, Space plays it again */
     v->running = !v->running;
@@ -17,33 +17,37 @@ static void hpo_run(app *a)
 
 static void hpo_step(app *a)
 {
-    a->hpo->running = false;
-    if (hpo_view_step(a->hpo) < 0)
+    hpo_view *v = a->ms;
+    v->running = false;
+    if (hpo_view_step(v) < 0)
         app_message(a, true, "every evaluation is shown: r restarts");
 }
 
 static void hpo_back(app *a)
 {
-    a->hpo->running = false;
-    if (hpo_view_back(a->hpo) < 0)
+    hpo_view *v = a->ms;
+    v->running = false;
+    if (hpo_view_back(v) < 0)
         app_message(a, true, "at the start");
 }
 
 static void hpo_restart(app *a)
 {
-    a->hpo->running = false;
-    hpo_view_reset(a->hpo);
+    hpo_view *v = a->ms;
+    v->running = false;
+    hpo_view_reset(v);
 }
 
 static void hpo_all(app *a)
 {
-    a->hpo->running = false;
-    hpo_view_end(a->hpo);
+    hpo_view *v = a->ms;
+    v->running = false;
+    hpo_view_end(v);
 }
 
 static void hpo_speed(app *a, int by)
 {
-    hpo_view *v = a->hpo;
+    hpo_view *v = a->ms;
     int s = v->speed + by;
     v->speed = s < 0 ? 0 : s >= SESSION_SPEEDS ? SESSION_SPEEDS - 1 : s;
     app_message(a, false, "speed %d evaluations/s", session_speeds[v->speed]);
@@ -55,18 +59,18 @@ static void hpo_faster(app *a) { hpo_speed(a, 1); }
 /* In the order of the help and the hints; quit last, as on the live
  * screen. */
 const key_binding hpo_key_bindings[] = {
-    {'?', 0, 1, "? F1", "this help", "help", act_help, false},
+    {'?', 0, 1, "? F1", "this help", "help", act_help, false, NULL},
     {' ', 0, 0, "Space", "replay the searches live / pause", "run", hpo_run,
-     false},
+     false, NULL},
     {'n', 0, 0, "n", "next evaluation (in order of cost)", "next", hpo_step,
-     false},
+     false, NULL},
     {'b', KEY_BACKSPACE, 0, "b ⌫", "back one evaluation", "back", hpo_back,
-     false},
-    {'r', 0, 0, "r", "from the start", "restart", hpo_restart, false},
+     false, NULL},
+    {'r', 0, 0, "r", "from the start", "restart", hpo_restart, false, NULL},
     {'a', KEY_END, 0, "a End", "show every evaluation", "all", hpo_all,
-     false},
-    {'[', 0, 0, "[", "replay slower", NULL, hpo_slower, false},
-    {']', 0, 0, "]", "replay faster", NULL, hpo_faster, false},
+     false, NULL},
+    {'[', 0, 0, "[", "replay slower", NULL, hpo_slower, false, NULL},
+    {']', 0, 0, "]", "replay faster", NULL, hpo_faster, false, NULL},
     KEY_BINDINGS_TAIL,
 };
 const int hpo_key_binding_count =

@@ -1,3 +1,4 @@
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -67,8 +68,9 @@ static int apply_live(session *s, const run_settings *n, option_error *e)
     if (n->lr != r->lr && run_set_lr(r, n->lr) < 0)
         return option_fail(e, "--lr", "must be greater than 0");
     r->s.tol = n->tol;
-    r->s.max_steps = n->max_steps > r->step ? n->max_steps : r->step;
-    sr->steps_granted = n->max_steps;
+    long limit = n->max_steps == LONG_MAX ? 0 : n->max_steps;
+    if (limit != sr->limit)
+        session_set_limit(s, limit);
     session_settings_changed(s);
     return 0;
 }
@@ -81,7 +83,7 @@ int lsession_set(session *s, run_options *cur, int id, const char *value,
     /* On top of what the run does now: keys may have changed it. */
     o.s = sr->r.s;
     o.s.lr = sr->r.lr;
-    o.s.max_steps = sr->steps_granted;
+    o.s.max_steps = sr->limit ? sr->limit : LONG_MAX;
     lesson_setting set = {id, value, 0, 0};
     if (lesson_apply(&o, &set, e) < 0)
         return -1;

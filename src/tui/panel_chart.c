@@ -131,7 +131,7 @@ static void plot_series(braille_canvas *cv, const hist *h, series_fn fn,
         braille_line(cv, col, cmin, col, cmax, tag);
 }
 
-static void draw_plot(app *a, WINDOW *w, const chart_spec *sp,
+static void draw_plot(const app *a, WINDOW *w, const chart_spec *sp,
                       const chart_range *cr, int y, int x, int ph, int pw)
 {
     braille_canvas cv;
@@ -164,7 +164,7 @@ static void draw_plot(app *a, WINDOW *w, const chart_spec *sp,
     braille_free(&cv);
 }
 
-static void draw_chart(app *a, WINDOW *w, const chart_spec *sp)
+static void draw_chart(const app *a, WINDOW *w, const chart_spec *sp)
 {
     const ui_env *u = &a->ui;
     int h = getmaxy(w), wd = getmaxx(w);
@@ -172,7 +172,7 @@ static void draw_chart(app *a, WINDOW *w, const chart_spec *sp)
     const hist *fh = &a->s.runs[a->s.focus].h;
     double now = fh->nrows ? sp->main(fh->rows, fh->nrows - 1) : NAN;
     if (sp->main == s_raw)
-        now = session_focused(&a->s)->grad_norm;
+        now = session_focused_c(&a->s)->grad_norm;
     /* The fullest title that fits: the scale, then the companion's
      * value, are left out on narrow charts. */
     char title[128], num[16], other[32] = "";
@@ -206,7 +206,7 @@ static void draw_chart(app *a, WINDOW *w, const chart_spec *sp)
     draw_plot(a, w, sp, &cr, 1, 1 + LABEL_W, ph, pw);
 }
 
-void panel_chart_loss(app *a, WINDOW *w)
+void panel_chart_loss(const app *a, WINDOW *w)
 {
     /* Models: the validation loss over the training loss (NaN for
      * built-ins and without validation rows, so nothing is drawn), the
@@ -216,21 +216,21 @@ void panel_chart_loss(app *a, WINDOW *w)
     draw_chart(a, w, &sp);
 }
 
-void panel_chart_lr(app *a, WINDOW *w)
+void panel_chart_lr(const app *a, WINDOW *w)
 {
     static const chart_spec sp = {"learning rate", false, s_lr, NULL, NULL,
                                   NULL, false};
     draw_chart(a, w, &sp);
 }
 
-void panel_chart_grad(app *a, WINDOW *w)
+void panel_chart_grad(const app *a, WINDOW *w)
 {
     static const chart_spec sp = {"‖g‖ raw·clipped", true, s_raw, s_clipped,
                                   NULL, NULL, true};
     draw_chart(a, w, &sp);
 }
 
-void panel_chart_accuracy(app *a, WINDOW *w)
+void panel_chart_accuracy(const app *a, WINDOW *w)
 {
     static const chart_spec sp = {"accuracy", false, s_acc, s_val_acc, "val",
                                   NULL, false};

@@ -14,7 +14,7 @@
 enum { LABEL_W = 8 };
 
 typedef struct {
-    app *a;
+    const app *a;
     WINDOW *w;
     int py, px, ph, pw;      /* plot area in the window */
     double lo, hi;           /* values */
@@ -25,7 +25,7 @@ typedef struct {
 static void to_dot(const plot *p, double h, double value, double *x,
                    double *y)
 {
-    const hpo_view *v = p->a->hpo;
+    const hpo_view *v = p->a->ms;
     double u = log10(h / v->lo) / log10(v->hi / v->lo);
     *x = u * (2 * p->pw - 1);
     *y = hpo_scale_y(value, p->lo, p->hi, p->log, 4 * p->ph);
@@ -33,7 +33,7 @@ static void to_dot(const plot *p, double h, double value, double *x,
 
 static void draw_curve(const plot *p)
 {
-    const hpo_view *v = p->a->hpo;
+    const hpo_view *v = p->a->ms;
     const ui_env *u = &p->a->ui;
     braille_canvas cv;
     if (braille_init(&cv, p->pw, p->ph) < 0)
@@ -79,7 +79,7 @@ static void mark(const plot *p, double h, double value, uint32_t cp,
 
 static void draw_marks(const plot *p)
 {
-    const hpo_view *v = p->a->hpo;
+    const hpo_view *v = p->a->ms;
     for (int m = 0; m < HPO_METHOD_COUNT; m++) {
         hpo_style st = hpo_method_style(p->a, m);
         for (size_t i = 0; i < v->shown[m]; i++) {
@@ -108,7 +108,7 @@ static void decade_label(int k, char *buf, size_t cap)
 static void draw_axes(const plot *p)
 {
     const ui_env *u = &p->a->ui;
-    const hpo_view *v = p->a->hpo;
+    const hpo_view *v = p->a->ms;
     WINDOW *w = p->w;
     int ay = p->py + p->ph;
     ui_axes_frame(w, u, p->py, p->px, p->ph, p->pw);
@@ -138,9 +138,9 @@ static void draw_axes(const plot *p)
     }
 }
 
-void panel_hpo_curve(app *a, WINDOW *w)
+void panel_hpo_curve(const app *a, WINDOW *w)
 {
-    const hpo_view *v = a->hpo;
+    const hpo_view *v = a->ms;
     char title[160];
     plot p = {a, w, 1, 1 + LABEL_W + 1, getmaxy(w) - 4, 0, 0, 0, false};
     p.pw = getmaxx(w) - p.px - 1;

@@ -4,12 +4,12 @@
  * ticks and a legend. The heat map and contours are cached per view. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
 #include "contour.h"
 #include "panels.h"
-#include "replay.h"
 #include "ticks.h"
 
 /* Colour tags in the canvas beside the run indices 0..3. */
@@ -17,7 +17,7 @@ enum { TAG_CONTOUR = CONTOUR_TAG, TAG_GRAD, TAG_UPDATE };
 enum { LABEL_W = 6 };
 
 typedef struct {
-    app *a;
+    const app *a;
     WINDOW *w;
     const double *v;   /* view */
     double sx, sy;     /* dots per unit */
@@ -35,7 +35,7 @@ static void plot_xy(const app *a, const double *theta, double *x, double *y)
 }
 
 /* The direction p − q (q NULL: p) in plot coordinates. */
-static void plot_dir(app *a, const double *p, const double *q, double *x,
+static void plot_dir(const app *a, const double *p, const double *q, double *x,
                      double *y)
 {
     if (session_sliced(&a->s))
@@ -81,8 +81,8 @@ static void draw_points(const ctx *c, braille_canvas *cv, const char *xy,
 
 /* A run's path: its rows' θ for 2 parameters; on a slice, its kept
  * points projected (the projections cached with the run). */
-static void draw_path(const ctx *c, braille_canvas *cv, session_run *sr,
-                      int tag)
+static void draw_path(const ctx *c, braille_canvas *cv,
+                      const session_run *sr, int tag)
 {
     double now[2];
     plot_xy(c->a, sr->r.theta, &now[0], &now[1]);
@@ -92,7 +92,8 @@ static void draw_path(const ctx *c, braille_canvas *cv, session_run *sr,
                     h->nrows, now, tag);
         return;
     }
-    if (slice_proj_update(&sr->proj, &c->a->s.slice, &sr->h.path) == 0)
+    /* Projected in the session's after-update hook. */
+    if (sr->proj.slice_gen == c->a->s.slice.gen)
         draw_points(c, cv, (const char *)sr->proj.ab, 2 * sizeof(double),
                     sr->proj.n, now, tag);
 }
@@ -164,7 +165,7 @@ static int cell_bg(const ctx *c, double t)
 static void draw_cells(const ctx *c)
 {
     const surface_cache *sc = &c->a->sc;
-    const braille_canvas *cv = &sc->canvas;
+    const braille_canvas *cv = sc->canvas;
     for (int y = 0; y < sc->ph; y++)
         for (int x = 0; x < sc->pw; x++) {
             double t = cell_t(c, x, y);
@@ -207,7 +208,7 @@ static void world_marker(const ctx *c, double x, double y, uint32_t cp,
 
 static void draw_arrows(const ctx *c, braille_canvas *cv, arrow *g, arrow *u)
 {
-    const run *r = session_focused(&c->a->s);
+    const run *r = session_focused_c(&c->a->s);
     double x, y, px, py, gx, gy;
     plot_xy(c->a, r->theta, &x, &y);
     to_dot(c, x, y, &px, &py);
@@ -308,7 +309,7 @@ static void draw_axes(const ctx *c)
 
 static void draw_legend(const ctx *c, int y)
 {
-    app *a = c->a;
+    const app *a = c->a;
     const ui_env *u = &a->ui;
     WINDOW *w = c->w;
     int width = getmaxx(w) - 2, x = 1;
@@ -320,7 +321,7 @@ static void draw_legend(const ctx *c, int y)
     int brief = width < 47;
     /* No minimum is marked on a slice or where none is known. */
     size_t first = session_sliced(&a->s) || !a->s.obj.n_minima ? 1 : 0;
-    bool plain = a->replay && !a->replay->surface; /* no −∇f drawn */
+    bool plain = a->surface_note != NULL; /* no −∇f drawn */
     for (size_t i = first; i < sizeof keys / sizeof keys[0]; i++) {
         if (plain && keys[i].role == ROLE_GRAD)
             continue;
@@ -347,22 +348,21 @@ static void draw_legend(const ctx *c, int y)
 
 /* Where the plot goes inside the window: room for the y labels, the x
  * axis and the legend when there is space for them. */
-static int plot_geometry(app *a, WINDOW *w, bool *axes)
+static void plot_geometry(app *a, WINDOW *w)
 {
     int h = getmaxy(w), wd = getmaxx(w);
-    int legend = h >= 12 ? (a->s.nruns > 1 ? 2 : 1) : 0;
-    *axes = wd >= 30 && h >= 10;
     surface_cache *sc = &a->sc;
+    sc->legend = h >= 12 ? (a->s.nruns > 1 ? 2 : 1) : 0;
+    sc->axes = wd >= 30 && h >= 10;
     sc->py = 1;
-    sc->px = 1 + (*axes ? LABEL_W + 1 : 0);
-    sc->ph = h - 2 - legend - (*axes ? 2 : 0);
+    sc->px = 1 + (sc->axes ? LABEL_W + 1 : 0);
+    sc->ph = h - 2 - sc->legend - (sc->axes ? 2 : 0);
     sc->pw = wd - 1 - sc->px;
-    return legend;
 }
 
 /* "surface  formula  x∈[..] y∈[..]" for 2 parameters (the view left
  * out when it does not fit: the axes show it); the slice for more. */
-static void draw_title(app *a, WINDOW *w)
+static void draw_title(const app *a, WINDOW *w)
 {
     char title[200];
     const double *v = a->s.view;
@@ -381,12 +381,12 @@ static void draw_title(app *a, WINDOW *w)
             if (ui_width(&a->ui, title) <= getmaxx(w) - 6)
                 break;
         }
-    } else if (a->replay && !a->replay->surface) {
+    } else if (a->surface_note) {
         /* A replay without an objective: the path on plain axes. */
         snprintf(title, sizeof title, "%.100s   x0∈[%.3g,%.3g] x1∈[%.3g,%.3g]",
-                 a->replay->surface_note, v[0], v[1], v[2], v[3]);
+                 a->surface_note, v[0], v[1], v[2], v[3]);
         if (ui_width(&a->ui, title) > getmaxx(w) - 6)
-            snprintf(title, sizeof title, "%s", a->replay->surface_note);
+            snprintf(title, sizeof title, "%s", a->surface_note);
     } else {
         snprintf(title, sizeof title,
                  "surface  %s   x∈[%.3g,%.3g] y∈[%.3g,%.3g]", f, v[0], v[1],
@@ -397,11 +397,72 @@ static void draw_title(app *a, WINDOW *w)
     ui_box(w, &a->ui, title, false);
 }
 
+static bool to_world(const app *a, int y, int x, double *wx, double *wy)
+{
+    const surface_cache *sc = &a->sc;
+    rect r = a->lay.r[PANE_SURFACE];
+    int ly = y - r.y - sc->py, lx = x - r.x - sc->px;
+    if (!layout_visible(&a->lay, PANE_SURFACE) || ly < 0 || lx < 0 ||
+        ly >= sc->ph || lx >= sc->pw)
+        return false;
+    const double *v = a->s.view;
+    *wx = v[0] + (lx + 0.5) / sc->pw * (v[1] - v[0]);
+    *wy = v[3] - (ly + 0.5) / sc->ph * (v[3] - v[2]);
+    return true;
+}
+
+/* f and ∇f under the pointer, when it or the view moved. */
+static void pointer_readout(app *a)
+{
+    pointer_state *p = &a->ptr;
+    if (a->surface_note || !to_world(a, p->y, p->x, &p->wx, &p->wy)) {
+        p->over = false;
+        return;
+    }
+    if (p->at_y == p->y && p->at_x == p->x && p->at_gen == a->s.view_gen)
+        return;
+    p->at_y = p->y;
+    p->at_x = p->x;
+    p->at_gen = a->s.view_gen;
+    const objective *o = &a->s.obj;
+    p->has_g = false;
+    if (session_sliced(&a->s)) {
+        if (!a->sc.theta)
+            return;
+        slice_point(&a->s.slice.sl, p->wx, p->wy, a->sc.theta);
+        p->f = o->ops->value(o->ctx, a->sc.theta);
+        return;
+    }
+    double x[2] = {p->wx, p->wy};
+    const run *r = session_focused_c(&a->s);
+    p->f = o->ops->value(o->ctx, x);
+    p->has_g = gradient_eval(o, r->s.grad, r->s.h, x, p->g) == 0;
+}
+
+/* "(0.512, 1.03)  f 2.31  ∇f (-1.2, 3.4)" in the bottom border. */
+static void draw_readout(const app *a, WINDOW *w)
+{
+    const pointer_state *p = &a->ptr;
+    if (!p->over)
+        return;
+    char buf[160];
+    int n = snprintf(buf, sizeof buf, " (%.4g, %.4g)  f %.4g", p->wx, p->wy,
+                     p->f);
+    if (p->has_g)
+        snprintf(buf + n, sizeof buf - (size_t)n, "  ∇f (%.3g, %.3g)", p->g[0],
+                 p->g[1]);
+    strcat(buf, " ");
+    ui_role_set(w, &a->ui, ROLE_ACCENT, 0);
+    ui_puts(w, &a->ui, getmaxy(w) - 1, 2, getmaxx(w) - 4, buf);
+}
+
 /* The frame's canvas: the cached contours, or nothing while a slice's
  * first grid is being sampled. 0 or -1 (memory). */
 static int prepare_canvas(surface_cache *sc, bool grid)
 {
-    braille_canvas *cv = &sc->canvas;
+    if (!sc->canvas && !(sc->canvas = calloc(1, sizeof *sc->canvas)))
+        return -1;
+    braille_canvas *cv = sc->canvas;
     if (cv->w != sc->pw || cv->h != sc->ph) {
         braille_free(cv);
         if (braille_init(cv, sc->pw, sc->ph) < 0)
@@ -417,25 +478,37 @@ static int prepare_canvas(surface_cache *sc, bool grid)
     return 0;
 }
 
-void panel_surface_draw(app *a, WINDOW *w)
+void panel_surface_prepare(app *a, WINDOW *w)
 {
     surface_cache *sc = &a->sc;
-    bool axes;
-    int legend = plot_geometry(a, w, &axes);
-    session_slice_follow(&a->s);
-    bool plain = a->replay && !a->replay->surface;
-    bool grid = !plain && sc->pw >= 2 && sc->ph >= 2 && surface_cache_update(a);
-    draw_title(a, w);
-    if (sc->pw < 2 || sc->ph < 2 || prepare_canvas(sc, grid) < 0 ||
+    plot_geometry(a, w);
+    bool plain = a->surface_note != NULL;
+    sc->drawable = false;
+    if (sc->pw < 2 || sc->ph < 2)
+        return;
+    if (!plain)
+        surface_cache_update(a);
+    if (prepare_canvas(sc, sc->drawable) < 0 ||
         (session_sliced(&a->s) && !sc->theta))
+        sc->pw = 0; /* nothing to draw on */
+    if (a->ptr.over)
+        pointer_readout(a);
+}
+
+void panel_surface_draw(const app *a, WINDOW *w)
+{
+    const surface_cache *sc = &a->sc;
+    draw_title(a, w);
+    if (sc->pw < 2 || sc->ph < 2)
         return;
     /* An older grid (a slice's new view still being sampled) is drawn
      * with everything else in its own view, so they agree. */
+    bool grid = sc->drawable;
     const double *v = grid ? sc->grid.view : a->s.view;
     ctx c = {a, w, v, 2.0 * sc->pw / (v[1] - v[0]),
              4.0 * sc->ph / (v[3] - v[2]),
              grid && a->ui.depth != DEPTH_NONE && a->ui.th->color};
-    braille_canvas *cv = &sc->canvas;
+    braille_canvas *cv = sc->canvas;
     for (int i = 0; i < a->s.nruns; i++)
         draw_path(&c, cv, &a->s.runs[i], i);
     arrow g, u;
@@ -443,49 +516,47 @@ void panel_surface_draw(app *a, WINDOW *w)
     draw_cells(&c);
     draw_markers(&c);
     draw_heads(&c, &g, &u);
-    if (axes)
+    if (sc->axes)
         draw_axes(&c);
-    if (legend)
-        draw_legend(&c, getmaxy(w) - 1 - legend);
+    if (sc->legend)
+        draw_legend(&c, getmaxy(w) - 1 - sc->legend);
+    draw_readout(a, w);
 }
 
-static bool to_world(app *a, int y, int x, double *wx, double *wy)
+bool panel_surface_mouse(app *a, const MEVENT *ev, double *wx, double *wy)
 {
-    const surface_cache *sc = &a->sc;
-    rect r = a->lay.r[PANE_SURFACE];
-    int ly = y - r.y - sc->py, lx = x - r.x - sc->px;
-    if (!layout_visible(&a->lay, PANE_SURFACE) || ly < 0 || lx < 0 ||
-        ly >= sc->ph || lx >= sc->pw)
+    pointer_state *p = &a->ptr;
+    bool over = to_world(a, ev->y, ev->x, wx, wy);
+    p->over = over;
+    if (ev->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+        if (over)
+            session_zoom(&a->s, ev->bstate & BUTTON4_PRESSED ? 0.8 : 1.25,
+                         *wx, *wy);
         return false;
-    const double *v = a->s.view;
-    *wx = v[0] + (lx + 0.5) / sc->pw * (v[1] - v[0]);
-    *wy = v[3] - (ly + 0.5) / sc->ph * (v[3] - v[2]);
-    return true;
-}
-
-bool panel_surface_mouse(app *a, int y, int x, int button)
-{
-    double wx, wy;
-    if (!to_world(a, y, x, &wx, &wy))
-        return false;
-    if (button == 4 || button == 5)
-        session_zoom(&a->s, button == 4 ? 0.8 : 1.25, wx, wy);
-    else if (session_sliced(&a->s))
-        app_message(a, true, "a model starts at its θ0 (--init, --start, "
-                             "--seed)");
-    else {
-        session_set_start(&a->s, wx, wy);
-        a->s.running = false;
-        app_message(a, false, "start (%.4g, %.4g): runs restarted", wx, wy);
     }
-    return true;
+    if (ev->bstate & BUTTON1_PRESSED) {
+        p->pressed = over;
+        p->dragged = false;
+    } else if (p->pressed && (ev->y != p->y || ev->x != p->x)) {
+        /* Dragging: the view follows the pointer, cell by cell. */
+        p->dragged = true;
+        session_pan(&a->s, -(double)(ev->x - p->x) / a->sc.pw,
+                    (double)(ev->y - p->y) / a->sc.ph);
+    }
+    p->y = ev->y;
+    p->x = ev->x;
+    bool click = (ev->bstate & (BUTTON1_RELEASED | BUTTON1_CLICKED)) &&
+                 p->pressed && !p->dragged && over;
+    if (ev->bstate & (BUTTON1_RELEASED | BUTTON1_CLICKED))
+        p->pressed = false;
+    return click;
 }
 
-void panel_surface_centre(app *a, double *cx, double *cy)
+void panel_surface_centre(const app *a, double *cx, double *cy)
 {
     const double *v = a->s.view;
     double x, y;
-    plot_xy(a, session_focused(&a->s)->theta, &x, &y);
+    plot_xy(a, session_focused_c(&a->s)->theta, &x, &y);
     bool inside = x >= v[0] && x <= v[1] && y >= v[2] && y <= v[3];
     *cx = inside ? x : (v[0] + v[1]) / 2;
     *cy = inside ? y : (v[2] + v[3]) / 2;

@@ -34,7 +34,7 @@ void prompt_draw(app *a)
     /* Scroll so the cursor stays in sight; the caret line shares it. */
     int off = p->cur > inner - 1 ? p->cur - inner + 1 : 0;
     ui_role_set(win, &a->ui, ROLE_TEXT, 0);
-    ui_puts(win, &a->ui, 1, 2, inner, p->buf + off);
+    ui_puts_raw(win, &a->ui, 1, 2, inner, p->buf + off);
     ui_role_set(win, &a->ui, ROLE_SEL, 0);
     char under[2] = {p->cur < p->len ? p->buf[p->cur] : ' ', 0};
     mvwaddstr(win, 1, 2 + p->cur - off, under);

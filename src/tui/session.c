@@ -1,3 +1,4 @@
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,12 +10,38 @@
 const int session_speeds[SESSION_SPEEDS] = {1, 2, 5, 10, 20, 50, 100, 200,
                                             500, 1000, 5000};
 
-static int start_run(session *s, session_run *sr, const run_settings *set)
+/* The run's max_steps: the next multiple of the limit at or after
+ * update from, or no end without a limit. */
+static long next_pause(long limit, long from)
+{
+    if (limit <= 0)
+        return LONG_MAX;
+    long k = from / limit + 1;
+    return k > LONG_MAX / limit ? LONG_MAX : k * limit;
+}
+
+static int start_run(session *s, session_run *sr, const run_settings *set,
+                     long limit)
 {
     sr->check.update = -1;
-    if (run_init(&sr->r, &s->obj, set, s->start) < 0)
+    sr->changed = false;
+    sr->limit = limit;
+    run_settings first = *set;
+    first.max_steps = next_pause(limit, 0);
+    if (run_init(&sr->r, &s->obj, &first, s->start) < 0)
         return -1;
+    watch_reset(&sr->watch, &sr->r);
     return hist_restart(&sr->h, &sr->r);
+}
+
+/* Room for the anatomy's scratch at the objective's size. */
+static int size_scratch(session *s)
+{
+    double *p = realloc(s->scratch, 3 * s->obj.dim * sizeof *p);
+    if (!p)
+        return -1;
+    s->scratch = p;
+    return 0;
 }
 
 int session_init(session *s, const char *spec, const run_settings *set,
@@ -72,16 +99,25 @@ int session_init_objective(session *s, objective *obj,
     snprintf(s->spec, sizeof s->spec, "%s", s->obj.name);
     memcpy(s->view, view ? view : s->obj.view, sizeof s->view);
     session_run *sr = &s->runs[0];
-    if (set_start(s, start) < 0 || hist_init(&sr->h) < 0 ||
-        start_run(s, sr, set) < 0) {
+    long limit = set->max_steps == LONG_MAX ? 0 : set->max_steps;
+    if (set_start(s, start) < 0 || size_scratch(s) < 0 ||
+        hist_init(&sr->h) < 0) {
+        snprintf(err, errcap, "out of memory");
+        hist_free(&sr->h);
+        free(s->start);
+        free(s->scratch);
+        objective_free(&s->obj);
+        return -1;
+    }
+    if (start_run(s, sr, set, limit) < 0) {
         snprintf(err, errcap, "the %s gradient is not available for %s",
                  grad_method_name(set->grad), s->obj.name);
         hist_free(&sr->h);
         free(s->start);
+        free(s->scratch);
         objective_free(&s->obj);
         return -1;
     }
-    sr->steps_granted = set->max_steps;
     s->nruns = 1;
     if (session_sliced(s) && session_slice_kind(s, SLICE_RANDOM) < 0) {
         snprintf(err, errcap, "out of memory");
@@ -92,6 +128,7 @@ int session_init_objective(session *s, objective *obj,
         memcpy(s->view, view, sizeof s->view);
         s->view_gen++;
     }
+    session_changed(s);
     return 0;
 }
 
@@ -109,11 +146,61 @@ void session_free(session *s)
     objective_free(&s->obj);
     free(s->start);
     s->start = NULL;
+    free(s->scratch);
+    s->scratch = NULL;
     slice_view_free(&s->slice);
     s->nruns = 0;
 }
 
 run *session_focused(session *s) { return &s->runs[s->focus].r; }
+const run *session_focused_c(const session *s) { return &s->runs[s->focus].r; }
+
+void session_changed(session *s)
+{
+    if (!s->nruns)
+        return;
+    session_slice_follow(s);
+    for (int i = 0; i < s->nruns && session_sliced(s); i++)
+        slice_proj_update(&s->runs[i].proj, &s->slice, &s->runs[i].h.path);
+    session_run *sr = &s->runs[s->focus];
+    stepdoc_source src = {&sr->r, &sr->h, &sr->check, s->running,
+                          sr->changed, s->scratch};
+    stepdoc_build(&src, &s->doc);
+    if (s->hook)
+        s->hook(s, s->hook_ctx);
+}
+
+void session_set_running(session *s, bool on)
+{
+    if (s->running == on)
+        return;
+    s->running = on;
+    session_changed(s); /* a model's gradient check waits for a pause */
+}
+
+void session_focus(session *s, int i)
+{
+    s->focus = i;
+    session_changed(s);
+}
+
+bool session_at_limit(const session *s, int i)
+{
+    const session_run *sr = &s->runs[i];
+    return sr->limit > 0 && sr->r.status == RUN_MAX_STEPS;
+}
+
+void session_set_limit(session *s, long limit)
+{
+    for (int i = 0; i < s->nruns; i++) {
+        session_run *sr = &s->runs[i];
+        sr->limit = limit;
+        sr->r.s.max_steps = next_pause(limit, sr->r.step - 1);
+        if (sr->r.status == RUN_MAX_STEPS && sr->r.step < sr->r.s.max_steps)
+            sr->r.status = RUN_RUNNING;
+    }
+    session_changed(s);
+}
 
 /* A run that used up its steps is given as many again when asked to go
  * on: in the TUI the limit is a pause, not an end. */
@@ -121,7 +208,7 @@ static void extend(session_run *sr)
 {
     run *r = &sr->r;
     if (r->status == RUN_MAX_STEPS) {
-        r->s.max_steps += sr->steps_granted;
+        r->s.max_steps = next_pause(sr->limit, r->step);
         r->status = RUN_RUNNING;
     }
 }
@@ -140,10 +227,15 @@ static int advance_runs(session *s, bool whole)
             run_step(&sr->r);
         else
             run_stage_step(&sr->r);
-        if (sr->r.next == STAGE_EVALUATE)
+        sr->changed = false;
+        if (sr->r.next == STAGE_EVALUATE) {
             hist_record(&sr->h, &sr->r);
+            watch_update(&sr->watch, &sr->r);
+        }
         n++;
     }
+    if (n)
+        session_changed(s);
     return n;
 }
 
@@ -153,19 +245,31 @@ int session_stage(session *s) { return advance_runs(s, false); }
 int session_back(session *s)
 {
     int n = 0;
-    for (int i = 0; i < s->nruns; i++)
-        if (hist_back(&s->runs[i].h, &s->runs[i].r) == 0)
+    for (int i = 0; i < s->nruns; i++) {
+        session_run *sr = &s->runs[i];
+        if (hist_back(&sr->h, &sr->r) == 0) {
             n++;
+            sr->changed = false;
+            watch_reset(&sr->watch, &sr->r);
+        }
+    }
+    if (n)
+        session_changed(s);
     return n;
+}
+
+/* A run's settings to start again with: the learning rate the user set
+ * (hypergradients may have moved α since). */
+static run_settings restart_settings(const session_run *sr)
+{
+    return sr->r.s;
 }
 
 static void restart(session *s, session_run *sr)
 {
-    run_settings set = sr->r.s;
-    set.lr = sr->r.lr;
-    set.max_steps = sr->steps_granted;
+    run_settings set = restart_settings(sr);
     run_free(&sr->r);
-    start_run(s, sr, &set);
+    start_run(s, sr, &set, sr->limit);
 }
 
 /* After a restart the path is gone: a random slice through the start
@@ -184,6 +288,7 @@ void session_reset(session *s)
     for (int i = 0; i < s->nruns; i++)
         restart(s, &s->runs[i]);
     slice_restart(s);
+    session_changed(s);
 }
 
 int session_add_run(session *s)
@@ -193,17 +298,16 @@ int session_add_run(session *s)
     session_run *from = &s->runs[s->focus], *sr = &s->runs[s->nruns];
     if (hist_init(&sr->h) < 0)
         return -1;
-    run_settings set = from->r.s;
-    set.max_steps = from->steps_granted;
-    if (start_run(s, sr, &set) < 0) {
+    run_settings set = restart_settings(from);
+    if (start_run(s, sr, &set, from->limit) < 0) {
         hist_free(&sr->h);
         return -1;
     }
-    sr->steps_granted = from->steps_granted;
     s->focus = s->nruns++;
     for (int i = 0; i < s->nruns - 1; i++)
         restart(s, &s->runs[i]);
     slice_restart(s);
+    session_changed(s);
     return 0;
 }
 
@@ -217,14 +321,18 @@ int session_remove_run(session *s)
     s->nruns--;
     if (s->focus >= s->nruns)
         s->focus = s->nruns - 1;
+    session_changed(s);
     return 0;
 }
 
 void session_settings_changed(session *s)
 {
     session_run *sr = &s->runs[s->focus];
-    if (sr->r.next == STAGE_EVALUATE)
+    if (sr->r.next == STAGE_EVALUATE) {
         hist_refresh(&sr->h, &sr->r);
+        sr->changed = sr->r.step > 0;
+    }
+    session_changed(s);
 }
 
 static grad_method usable_method(const objective *obj, grad_method m)
@@ -248,9 +356,7 @@ int session_set_objective(session *s, const char *spec, objective_error *err)
     }
     run_settings sets[SESSION_MAX_RUNS];
     for (int i = 0; i < s->nruns; i++) {
-        sets[i] = s->runs[i].r.s;
-        sets[i].lr = s->runs[i].r.lr;
-        sets[i].max_steps = s->runs[i].steps_granted;
+        sets[i] = restart_settings(&s->runs[i]);
         sets[i].grad = usable_method(&next, sets[i].grad);
         run_free(&s->runs[i].r);
     }
@@ -265,7 +371,8 @@ int session_set_objective(session *s, const char *spec, objective_error *err)
         memcpy(s->start, s->obj.start, sizeof s->obj.start);
     s->view_gen++;
     for (int i = 0; i < s->nruns; i++)
-        start_run(s, &s->runs[i], &sets[i]);
+        start_run(s, &s->runs[i], &sets[i], s->runs[i].limit);
+    session_changed(s);
     return 0;
 }
 
@@ -323,6 +430,7 @@ int session_slice_kind(session *s, slice_kind k)
     if (rc == 0) {
         s->slice_want = k;
         slice_shown(s);
+        session_changed(s);
     }
     return rc;
 }
@@ -335,6 +443,7 @@ int session_slice_reseed(session *s)
         return -1;
     s->slice_want = SLICE_RANDOM;
     slice_shown(s);
+    session_changed(s);
     return 0;
 }
 
@@ -364,10 +473,23 @@ bool session_any_running(const session *s)
 
 void session_status_text(const session *s, int i, char *buf, size_t cap)
 {
-    const run *r = &s->runs[i].r;
+    const session_run *sr = &s->runs[i];
+    const run *r = &sr->r;
+    const char *now = s->running ? "running" : "paused";
     switch (r->status) {
     case RUN_RUNNING:
-        snprintf(buf, cap, "%s", s->running ? "running" : "paused");
+        switch (watch_state_of(&sr->watch, r)) {
+        case WATCH_CONVERGED:
+            snprintf(buf, cap, "%s · converged: ‖g‖ %.1e", now, r->grad_norm);
+            break;
+        case WATCH_STALLED:
+            snprintf(buf, cap, "%s · stalled since step %ld", now,
+                     sr->watch.best_step);
+            break;
+        case WATCH_MOVING:
+            snprintf(buf, cap, "%s", now);
+            break;
+        }
         break;
     case RUN_CONVERGED:
         snprintf(buf, cap, "converged at step %ld", r->step);
@@ -377,7 +499,7 @@ void session_status_text(const session *s, int i, char *buf, size_t cap)
                  r->diverged_what ? r->diverged_what : "?");
         break;
     case RUN_MAX_STEPS:
-        snprintf(buf, cap, "max steps %ld", r->step);
+        snprintf(buf, cap, "paused at the step limit %ld", r->step);
         break;
     case RUN_STOPPED:
         snprintf(buf, cap, "stopped at step %ld", r->step);

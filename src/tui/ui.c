@@ -3,6 +3,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "textfit.h"
 #include "translit.h"
 #include "ui.h"
 
@@ -112,8 +113,8 @@ static int to_wide(const char *s, int maxw, wchar_t *out, int cap, int *cols)
     return n;
 }
 
-int ui_puts(WINDOW *w, const ui_env *u, int y, int x, int maxw,
-            const char *s)
+int ui_puts_raw(WINDOW *w, const ui_env *u, int y, int x, int maxw,
+                const char *s)
 {
     if (maxw <= 0)
         return 0;
@@ -129,6 +130,24 @@ int ui_puts(WINDOW *w, const ui_env *u, int y, int x, int maxw,
     int cols, n = to_wide(s, maxw, wbuf, 1024, &cols);
     mvwaddnwstr(w, y, x, wbuf, n);
     return cols;
+}
+
+int ui_puts(WINDOW *w, const ui_env *u, int y, int x, int maxw,
+            const char *s)
+{
+    if (maxw <= 0)
+        return 0;
+    char buf[1024], fit[1024];
+    if (!u->utf8) {
+        translit_ascii(s, buf, sizeof buf);
+        s = buf;
+    }
+    if (text_width(s) > maxw) {
+        text_fit(s, maxw, u->utf8 ? "…" : maxw > 6 ? "..." : "", fit,
+                 sizeof fit);
+        s = fit;
+    }
+    return ui_puts_raw(w, u, y, x, maxw, s);
 }
 
 int ui_printf(WINDOW *w, const ui_env *u, int y, int x, int maxw,

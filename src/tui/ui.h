@@ -35,10 +35,14 @@ void ui_role_set(WINDOW *w, const ui_env *u, ui_role role, attr_t extra);
 /* The background colour a role is drawn on. */
 int ui_role_bg(const ui_env *u, ui_role role);
 
-/* Writes UTF-8 text at (y, x) in w's current attributes, clipped to
- * maxw columns; returns the columns used. */
+/* Writes UTF-8 text at (y, x) in w's current attributes within maxw
+ * columns (textfit.h: numbers shortened first, a cut marked "…");
+ * returns the columns used. */
 int ui_puts(WINDOW *w, const ui_env *u, int y, int x, int maxw,
             const char *s);
+/* The same clipped at maxw as it is: text being edited. */
+int ui_puts_raw(WINDOW *w, const ui_env *u, int y, int x, int maxw,
+                const char *s);
 /* printf-style ui_puts. */
 int ui_printf(WINDOW *w, const ui_env *u, int y, int x, int maxw,
               const char *fmt, ...) __attribute__((format(printf, 6, 7)));

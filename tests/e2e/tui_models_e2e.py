@@ -150,7 +150,7 @@ def test_hpo_big_and_resized():
     well_formed("hpo 200x60", t, 200, 60)
     golden("hpo_200x60.txt", t)
     tmux("resize-window", "-t", s.name, "-x", "80", "-y", "24")
-    t = settle(s, r"F10quit")
+    t = settle(s, r"(F10|q)quit")
     well_formed("hpo resized", t, 80, 24)
     s.keys("C-c")
     t = s.wait(r"EXIT=\d+")
