@@ -28,6 +28,7 @@
     X(ticks)      \
     X(tui_model)  \
     X(tui_models) \
+    X(tui_screen) \
     X(replay)     \
     X(lesson)     \
     X(lesson_errors) \

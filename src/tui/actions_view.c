@@ -54,10 +54,12 @@ static int write_trace(app *a, const char *path, char *err, size_t cap)
     }
     trace_meta meta = {.objective = a->s.spec, .start = a->s.start,
                        .params = sr->r.n, .extra = NULL};
-    trace_writer *w = trace_open(path, fmt, true, &sr->r, &meta, err, cap);
+    run row = sr->r;
+    if (!sr->limit)
+        row.s.max_steps = row.step; /* no limit: the steps made */
+    trace_writer *w = trace_open(path, fmt, true, &row, &meta, err, cap);
     if (!w)
         return -1;
-    run row = sr->r;
     for (size_t t = 0; t < sr->h.nrows; t++) {
         const hist_row *h = &sr->h.rows[t];
         double theta[2] = {h->theta[0], h->theta[1]};

@@ -155,7 +155,7 @@ void layout_lesson(layout *l, int cols, int rows, bool presenter,
         l->r[PANE_SURFACE] = (rect){body.y, 0, sh, cols};
         rest = (rect){body.y + sh, 0, body.h - sh, cols};
     }
-    int low = (rest.h * 2 + 4) / 5;
+    int low = wide ? rest.h / 2 : (rest.h * 2 + 4) / 5;
     low = low > STEP_FULL_ROWS ? STEP_FULL_ROWS
           : low < STEP_KEY_ROWS ? STEP_KEY_ROWS : low;
     if (rest.h - low < STEP_KEY_ROWS)

@@ -170,11 +170,25 @@ void session_changed(session *s)
         s->hook(s, s->hook_ctx);
 }
 
+/* A run that used up its steps is given as many again when asked to go
+ * on: in the TUI the limit is a pause, not an end. */
+static void extend(session_run *sr)
+{
+    run *r = &sr->r;
+    if (r->status == RUN_MAX_STEPS) {
+        r->s.max_steps = next_pause(sr->limit, r->step);
+        r->status = RUN_RUNNING;
+    }
+}
+
 void session_set_running(session *s, bool on)
 {
     if (s->running == on)
         return;
     s->running = on;
+    /* Going on from a step limit grants as many again. */
+    for (int i = 0; on && i < s->nruns; i++)
+        extend(&s->runs[i]);
     session_changed(s); /* a model's gradient check waits for a pause */
 }
 
@@ -200,17 +214,6 @@ void session_set_limit(session *s, long limit)
             sr->r.status = RUN_RUNNING;
     }
     session_changed(s);
-}
-
-/* A run that used up its steps is given as many again when asked to go
- * on: in the TUI the limit is a pause, not an end. */
-static void extend(session_run *sr)
-{
-    run *r = &sr->r;
-    if (r->status == RUN_MAX_STEPS) {
-        r->s.max_steps = next_pause(sr->limit, r->step);
-        r->status = RUN_RUNNING;
-    }
 }
 
 /* One whole update or one stage of every run that can go on; a

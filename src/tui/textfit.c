@@ -170,9 +170,11 @@ static void cut(char *buf, int width)
             break;
         w += cw;
     }
-    while (best > 0 && buf[best - 1] == ' ')
-        best--;
-    buf[best] = '\0';
+    /* One space stays before the ellipsis when the cut came after one. */
+    size_t end = best;
+    while (end > 1 && buf[end - 1] == ' ' && buf[end - 2] == ' ')
+        end--;
+    buf[end] = '\0';
 }
 
 size_t text_fit(const char *in, int width, const char *ell, char *out,

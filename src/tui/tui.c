@@ -2,6 +2,7 @@
  * The loop waits in a single poll() for a key, a signal or the next frame
  * of live running; it never spins. */
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <poll.h>
 #include <stdio.h>
@@ -20,6 +21,7 @@ tui_options tui_options_default(void)
 {
     tui_options o = {.objective = NULL, .settings = run_settings_default()};
     o.settings.lr = 0.05;
+    o.settings.max_steps = LONG_MAX; /* no step limit unless --steps */
     return o;
 }
 

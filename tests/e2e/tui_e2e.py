@@ -53,12 +53,7 @@ STAGES = [
 def test_micro_steps():
     s = Screen(200, 60)
     settle(s, r"step 0 ")
-    s.keys("K")
-    s.wait(r"clip \(none")
-    s.keys("C-u")
-    s.type("norm:5")
-    s.keys("Enter")
-    s.wait(r"clip norm:5")
+    s.prompt("K", "norm:5", r"clip norm:5")
     s.keys("h")
     s.wait(r"HD add")
     for i, (title, line) in enumerate(STAGES):
@@ -81,12 +76,7 @@ def test_lr_mid_run():
     settle(s, r"step 0 ")
     s.keys("n", "n")
     s.wait(r"step 2 ")
-    s.keys("l")
-    s.wait(r"learning rate")
-    s.keys("C-u")
-    s.type("0.1")
-    s.keys("Enter")
-    t = s.wait(r"lr 0\.1 ")
+    t = s.prompt("l", "0.1", r"lr 0\.1 ")
     check("lr: new value shown", "lr 0.1 " in t, t)
     s.keys("n")
     t = s.wait(r"step 3 ")
@@ -217,6 +207,28 @@ def test_running():
     s.close()
 
 
+def test_steps_limit():
+    """--steps N pauses live running at N and says so; Space goes on to
+    2N. Without a limit the run goes on and says when it converged."""
+    s = Screen(120, 36, command("quadratic", "sgd", "0.1") + ["--steps", "5"])
+    settle(s, r"step 0 ")
+    s.keys("Space")
+    t = s.wait(r"paused at the step limit")
+    check("steps: paused at 5", "step 5 " in t and
+          "paused at the step limit (5 updates)" in t, t)
+    s.keys("Space")
+    t = s.wait(r"step 10 .*paused at the step limit")
+    check("steps: Space grants as many again", "step 10 " in t, t)
+    s.close()
+    s = Screen(120, 36, command("quadratic", "sgd", "0.5"))
+    settle(s, r"step 0 ")
+    s.keys("Space")
+    t = s.wait(r"converged")
+    check("no limit: converged shown while running",
+          re.search(r"step \d+ +▶ running · converged", t), t)
+    s.close()
+
+
 def test_objective_menu_and_expression():
     s = Screen(120, 36)
     settle(s, r"step 0 ")
@@ -226,21 +238,14 @@ def test_objective_menu_and_expression():
     s.keys("Down", "Down", "Down", "Enter")
     t = s.wait(r"descent  booth")
     check("menu: switched", "booth" in t.splitlines()[0], t)
-    s.keys("x")
-    s.wait(r"f\(x, y\)")
-    s.type("x^2 + sni(y)")
-    s.keys("Enter")
-    t = s.wait(r"did you mean")
+    t = s.prompt("x", "x^2 + sni(y)", r"did you mean")
     check("expression: error shown inline",
           "unknown function 'sni' (did you mean 'sin'?)" in t, t)
     lines = t.splitlines()
     at = [i for i, l in enumerate(lines) if "x^2 + sni(y)" in l]
     check("expression: caret under the error",
           at and lines[at[0] + 1].index("^") == lines[at[0]].index("sni"), t)
-    s.keys("C-u")
-    s.type("x^2 + 3*sin(y)")
-    s.keys("Enter")
-    t = s.wait(r"descent  x\^2 \+ 3\*sin\(y\)")
+    t = s.prompt(None, "x^2 + 3*sin(y)", r"descent  x\^2 \+ 3\*sin\(y\)")
     check("expression: opened, AD gradient", "· ad ·" in t, t)
     s.keys("n")
     t = s.wait(r"step 1 ")
@@ -255,24 +260,14 @@ def test_export():
     settle(s, r"step 0 ")
     s.keys("n", "n")
     s.wait(r"step 2 ")
-    s.keys("e")
-    s.wait(r"export trace")
-    s.keys("C-u")
-    s.type(path)
-    s.keys("Enter")
-    t = s.wait(r"exported")
+    t = s.prompt("e", path, r"exported")
     check("export: written", os.path.exists(path), t)
     if os.path.exists(path):
         with open(path) as f:
             rows = f.read().splitlines()
         check("export: header and 3 rows", len(rows) == 4 and
               rows[0].startswith("step,loss"), rows)
-    s.keys("e")
-    s.wait(r"export trace")
-    s.keys("C-u")
-    s.type(path)
-    s.keys("Enter")
-    t = s.wait(r"overwrite\?")
+    t = s.prompt("e", path, r"overwrite\?")
     check("export: asks before overwriting", "overwrite?" in t, t)
     s.keys("n", "Enter")
     t = s.wait(r"not exported")

@@ -97,6 +97,19 @@ class Screen:
     def type(self, text):
         tmux("send-keys", "-t", self.name, "-l", text)
 
+    def prompt(self, key, text, expect=None):
+        """Every prompt the same way: key opens it (None: it is open, an
+        error under it), its text is replaced by text and submitted with
+        Enter. Returns the screen once expect (a pattern) shows, or None."""
+        if key:
+            self.keys(key)
+            self.wait(r"Enter apply · Esc cancel")
+        self.keys("C-u")
+        if text:
+            self.type(text)
+        self.keys("Enter")
+        return self.wait(expect) if expect else None
+
     def alternate(self):
         return tmux("display-message", "-p", "-t", self.name,
                     "#{alternate_on}").strip()

@@ -28,11 +28,7 @@ def progress():
 
 
 def answer(s, text):
-    s.keys("Enter")
-    s.wait(r"your answer")
-    s.keys("C-u")
-    s.type(text)
-    s.keys("Enter")
+    s.prompt("Enter", text)
 
 
 def test_menu_and_lesson():
