@@ -133,6 +133,29 @@ static void objective_switch_keeps_the_set_lr(void)
     session_free(&s);
 }
 
+/* θ thrown out of the view (lr 1e9): w fits the view to the paths. */
+static void view_fits_the_paths(void)
+{
+    session s;
+    open_at(&s, "quadratic", "sgd", 1e9, LONG_MAX);
+    for (int i = 0; i < 3; i++)
+        session_step(&s);
+    const double *t = session_focused(&s)->theta, *v = s.view;
+    CU_ASSERT_FALSE(t[0] >= v[0] && t[0] <= v[1]);
+    CU_ASSERT_EQUAL(session_view_fit(&s), 0);
+    CU_ASSERT_TRUE(t[0] > v[0] && t[0] < v[1] && t[1] > v[2] && t[1] < v[3]);
+    CU_ASSERT_TRUE(1.5 > v[0] && 1.5 < v[1]); /* the start too */
+    session_free(&s);
+    /* Values past 1e100 are left out; a lone point gets room around it. */
+    open_at(&s, "quadratic", "sgd", 1e60, LONG_MAX);
+    for (int i = 0; i < 5; i++)
+        session_step(&s);
+    CU_ASSERT_EQUAL(session_view_fit(&s), 0);
+    CU_ASSERT_TRUE(isfinite(s.view[1] - s.view[0]) &&
+                   s.view[1] - s.view[0] < 1e100);
+    session_free(&s);
+}
+
 static void fits(const char *in, int width, const char *want)
 {
     char out[256];
@@ -148,7 +171,8 @@ static void text_fitting(void)
 {
     fits("f = 2.0912e-05", 20, "f = 2.0912e-05");
     fits("f = 2.0912e-05", 12, "f = 2.09e-05");
-    fits("f = 2.0912e-05", 10, "f = …");
+    fits("f = 2.0912e-05", 10, "f = 2e-05");
+    fits("f = 2.0912e-05", 8, "f = …");
     fits("θ = (-1.33352,1.258421)", 17, "θ = (-1.33,1.258)");
     fits("θ = (-1.33352,1.258421)", 12, "θ = (-1.33,…");
     fits("loss is above 1e100", 16, "loss is above …");
@@ -206,6 +230,7 @@ void suite_tui_screen(void)
         {"anatomy after a setting change", anatomy_after_a_change},
         {"objective switch keeps the set lr", objective_switch_keeps_the_set_lr},
         {"text fitting", text_fitting},
+        {"view fits the paths", view_fits_the_paths},
         {"lesson layouts", lesson_layouts},
         {NULL, NULL},
     };

@@ -36,6 +36,7 @@ void act_pan_right(struct app *a);
 void act_pan_up(struct app *a);
 void act_pan_down(struct app *a);
 void act_view_reset(struct app *a);
+void act_view_fit(struct app *a);
 void act_slice_kind(struct app *a);
 void act_slice_seed(struct app *a);
 void act_tab(struct app *a);

@@ -173,6 +173,16 @@ void act_pan_up(app *a) { session_pan(&a->s, 0.0, 0.1); }
 void act_pan_down(app *a) { session_pan(&a->s, 0.0, -0.1); }
 void act_view_reset(app *a) { session_view_reset(&a->s); }
 
+void act_view_fit(app *a)
+{
+    if (session_view_fit(&a->s) < 0)
+        app_message(a, true, "nothing finite to fit the view to");
+    else
+        app_message(a, false, "view x∈[%.3g, %.3g] y∈[%.3g, %.3g]: the "
+                    "paths (0 goes back)", a->s.view[0], a->s.view[1],
+                    a->s.view[2], a->s.view[3]);
+}
+
 /* The slice's title as the message: which slice is shown now. */
 static void slice_message(app *a)
 {

@@ -30,6 +30,8 @@ typedef struct {
     {KEY_UP, 0, 0, "↑", "pan up", NULL, act_pan_up, false, NULL},                  \
     {KEY_DOWN, 0, 0, "↓", "pan down", NULL, act_pan_down, false, NULL},            \
     {'0', 0, 0, "0", "reset the view", NULL, act_view_reset, false, NULL},         \
+    {'w', 0, 0, "w", "fit the view to the paths (θ out of sight)", NULL,    \
+     act_view_fit, false, NULL},                                             \
     {'v', 0, 0, "v", "narrow screens: step panel / charts", NULL, act_tab,   \
      false, NULL},                                                                 \
     {'t', 0, 0, "t", "next theme (default, light, mono, colour-blind)",      \

@@ -258,6 +258,46 @@ static void draw_markers(const ctx *c)
     }
 }
 
+/* A run's θ outside the view: an arrow at the plot's edge, where the
+ * line from the centre leaves it, and θ's coordinates beside it (w fits
+ * the view to the paths). NaN: the words at the top left. */
+static void offview_marker(const ctx *c, int run, double x, double y, int row)
+{
+    const surface_cache *sc = &c->a->sc;
+    const ui_env *u = &c->a->ui;
+    const double *v = c->v;
+    if (x >= v[0] && x <= v[1] && y >= v[2] && y <= v[3])
+        return;
+    char label[96];
+    int fg = ui_color(u, u->th->runs[run]);
+    int cx = sc->px, cy = sc->py + row;
+    if (isfinite(x) && isfinite(y)) {
+        /* In cells from the plot's centre, clamped to its edge. */
+        double hx = (sc->pw - 1) / 2.0, hy = (sc->ph - 1) / 2.0;
+        double dx = (x - (v[0] + v[1]) / 2) / (v[1] - v[0]) * sc->pw;
+        double dy = ((v[2] + v[3]) / 2 - y) / (v[3] - v[2]) * sc->ph;
+        double t = fmin(fabs(dx) > hx ? hx / fabs(dx) : 1.0,
+                        fabs(dy) > hy ? hy / fabs(dy) : 1.0);
+        cx = sc->px + (int)lround(hx + dx * t);
+        cy = sc->py + (int)lround(hy + dy * t);
+        uint32_t cp;
+        char ascii;
+        arrow_glyph(dx, dy, &cp, &ascii);
+        ui_cell(c->w, u, cy, cx, cp, ascii, fg, cell_bg(c, cell_t(c, cx - sc->px,
+                cy - sc->py)), A_BOLD);
+        static const char *const sub[] = {"₁", "₂", "₃", "₄"};
+        snprintf(label, sizeof label, " θ%s (%.3g, %.3g) ",
+                 c->a->s.nruns > 1 ? sub[run] : "", x, y);
+    } else
+        snprintf(label, sizeof label, " θ is not finite: w fits the view ");
+    int lw = ui_width(u, label);
+    int lx = cx + 1 + lw <= sc->px + sc->pw ? cx + 1 : cx - lw;
+    if (lx < sc->px)
+        lx = sc->px;
+    ui_role_set(c->w, u, (ui_role)(ROLE_RUN0 + run), A_BOLD | A_REVERSE);
+    ui_puts(c->w, u, cy, lx, sc->px + sc->pw - lx, label);
+}
+
 static void draw_axes(const ctx *c)
 {
     const surface_cache *sc = &c->a->sc;
@@ -516,6 +556,11 @@ void panel_surface_draw(const app *a, WINDOW *w)
     draw_cells(&c);
     draw_markers(&c);
     draw_heads(&c, &g, &u);
+    for (int i = 0; i < a->s.nruns; i++) {
+        double x, y;
+        plot_xy(a, a->s.runs[i].r.theta, &x, &y);
+        offview_marker(&c, i, x, y, i);
+    }
     if (sc->axes)
         draw_axes(&c);
     if (sc->legend)

@@ -130,6 +130,10 @@ void session_set_start(session *s, double x, double y);
 void session_zoom(session *s, double factor, double cx, double cy);
 void session_pan(session *s, double fx, double fy);
 void session_view_reset(session *s);
+/* The view around every run's path, the start and θ (on a slice, their
+ * projections), padded; values that are not finite or above 1e100 left
+ * out. Returns 0, or -1 when nothing is left to fit (view unchanged). */
+int session_view_fit(session *s);
 
 /* Whether the surface is a slice (more than 2 parameters). */
 bool session_sliced(const session *s);

@@ -133,22 +133,26 @@ static void shorten(char *buf, const number *n)
     memcpy(buf + n->start, rep, (size_t)len);
 }
 
-/* Shortens the longest number of buf until buf fits width; returns
- * whether it does. */
+/* Shortens the longest number of buf until buf fits width, to three
+ * significant digits; then, rather than cut one, numbers with an
+ * exponent (whose size stays in sight) to two, then one. Returns
+ * whether it fits. */
 static bool shorten_numbers(char *buf, int width)
 {
     number nums[64];
-    while (text_width(buf) > width) {
-        int k = numbers(buf, nums, 64), best = -1;
-        for (int i = 0; i < k; i++)
-            if (nums[i].frac > 0 && nums[i].sig > MIN_SIG &&
-                (best < 0 || nums[i].sig > nums[best].sig))
-                best = i;
-        if (best < 0)
-            return false;
-        shorten(buf, &nums[best]);
-    }
-    return true;
+    for (int min_sig = MIN_SIG; min_sig >= 1; min_sig--)
+        while (text_width(buf) > width) {
+            int k = numbers(buf, nums, 64), best = -1;
+            for (int i = 0; i < k; i++)
+                if (nums[i].frac > 0 && nums[i].sig > min_sig &&
+                    (min_sig == MIN_SIG || nums[i].mant_end < nums[i].end) &&
+                    (best < 0 || nums[i].sig > nums[best].sig))
+                    best = i;
+            if (best < 0)
+                break;
+            shorten(buf, &nums[best]);
+        }
+    return text_width(buf) <= width;
 }
 
 /* buf cut to width columns less the ellipsis's, never inside a number. */

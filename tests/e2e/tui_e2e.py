@@ -229,6 +229,21 @@ def test_steps_limit():
     s.close()
 
 
+def test_theta_out_of_view():
+    """lr 1e9 throws θ out of the view: an arrow at the edge with its
+    coordinates; w fits the view to the paths."""
+    s = Screen(80, 24, command("quadratic", "sgd", "1e9"))
+    settle(s, r"step 0 ")
+    s.keys("n", "n", "n")
+    t = settle(s, r"step 3 ")
+    check("off view: marked with its coordinates",
+          re.search(r"↙ θ \(-1\.2e\+28, -1\.2e\+28\)", t), t)
+    s.keys("w")
+    t = settle(s, r"the paths \(0 goes back\)")
+    check("w: view fitted", "θ (" not in t and "view x∈[" in t, t)
+    s.close()
+
+
 def test_objective_menu_and_expression():
     s = Screen(120, 36)
     settle(s, r"step 0 ")
