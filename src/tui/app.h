@@ -91,6 +91,7 @@ typedef struct app {
     double msg_until;        /* monotonic seconds */
     double run_credit;       /* units owed to the running mode */
     pointer_state ptr;
+    bool scripted;           /* keys come from a demo: no questions */
     bool quit;
 } app;
 

@@ -53,10 +53,10 @@ static void command_do(app *a, const demo_command *c)
         break;
     case DEMO_KEY:
         /* The presenter's keys: the lesson's locks do not apply. */
-        pl->unlocked = true;
+        a->scripted = true;
         for (size_t k = 0; k < c->n_keys && !a->quit; k++)
             keys_handle(a, curses_key(c->keys[k]));
-        pl->unlocked = false;
+        a->scripted = false;
         break;
     default:
         break;
@@ -148,7 +148,7 @@ static bool demo_key(app *a, int key)
     play *pl = play_of(a);
     bool release = key == ' ' || key == KEY_NPAGE || key == KEY_RIGHT ||
                    key == '\r' || key == '\n';
-    if (!pl->unlocked && release && demo_play_release(&pl->dp))
+    if (!a->scripted && release && demo_play_release(&pl->dp))
         return true;
     return pl->in_lesson && lesson_key(a, key);
 }

@@ -169,7 +169,7 @@ static const struct {
 bool play_may_change(app *a, const char *name)
 {
     play *pl = play_of(a);
-    if (pl->unlocked || !pl->in_lesson ||
+    if (a->scripted || !pl->in_lesson ||
         player_may_change(&pl->lv.p, name))
         return true;
     app_message(a, true, "%s is locked in this lesson", name);

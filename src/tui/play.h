@@ -33,7 +33,6 @@ typedef struct play {
     bool has_demo;
     demo_player dp;
     const char *caption_shown;  /* the caption the layout has room for */
-    bool unlocked;              /* keys come from the demo: no locks */
     key_binding keys[PLAY_MAX_KEYS];
     int nkeys;
 } play;

@@ -110,6 +110,38 @@ def test_compare():
     s.close()
 
 
+def test_compare_asks_and_says():
+    """Adding a run restarts every run, removing one loses it: both are
+    asked once updates were made, and both say what happened."""
+    s = Screen(120, 36)
+    settle(s, r"step 0 ")
+    s.keys("n", "n")
+    s.wait(r"step 2 ")
+    s.keys("c")
+    t = s.wait(r"Add a run\?")
+    check("compare: asked", "Every run starts again at the start (2 updates "
+          "made)" in t, t)
+    s.keys("n")
+    t = s.wait(r"no run added")
+    check("compare: n keeps the run as it was", "step 2 " in t and
+          "run 2/2" not in t, t)
+    s.keys("c")
+    s.wait(r"Add a run\?")
+    s.keys("y")
+    t = s.wait(r"run 2 added")
+    check("compare: y adds and says so", "run 2 added with run 1's settings;"
+          " every run is back at the start" in t and "step 0 " in t, t)
+    s.keys("C")
+    t = s.wait(r"Remove run 2")
+    check("remove: asked, naming the run", "Remove run 2 (adam · lr 0.05 at "
+          "step 0)?" in t, t)
+    s.keys("y")
+    t = s.wait(r"run 2 removed")
+    check("remove: said", "run 2 removed (adam · lr 0.05 at step 0); 1 left"
+          in t, t)
+    s.close()
+
+
 def test_resize():
     s = Screen(200, 60)
     big = settle(s, r"step 0 ")
@@ -282,11 +314,20 @@ def test_export():
             rows = f.read().splitlines()
         check("export: header and 3 rows", len(rows) == 4 and
               rows[0].startswith("step,loss"), rows)
-    t = s.prompt("e", path, r"overwrite\?")
-    check("export: asks before overwriting", "overwrite?" in t, t)
-    s.keys("n", "Enter")
+    t = s.prompt("e", path, r"overwrite it\?")
+    check("export: asks before overwriting", "y yes · n no" in t, t)
+    s.keys("n")
     t = s.wait(r"not exported")
-    check("export: kept", "not exported" in t, t)
+    check("export: n is a key, the file kept", "not exported" in t and
+          "overwrite it?" not in t, t)
+    s.keys("n")
+    s.wait(r"step 3 ")
+    s.prompt("e", path, r"overwrite it\?")
+    s.keys("y")
+    t = s.wait(r"exported 4 rows")
+    check("export: y is a key, the file replaced", "exported 4 rows" in t, t)
+    with open(path) as f:
+        check("export: four rows now", len(f.read().splitlines()) == 5)
     s.close()
 
 

@@ -54,6 +54,28 @@ def test_logreg_true_surface():
     s.close()
 
 
+def test_model_replaced_only_when_asked():
+    """F2 on a model asks before replacing it (it cannot be reopened)."""
+    s = Screen(120, 36, model("--model", "logreg", "--data", "iris"))
+    settle(s, r"step 0 ")
+    s.keys("F2")
+    s.wait(r"himmelblau")
+    s.keys("Enter")
+    t = s.wait(r"Replace the logreg run")
+    check("F2 on a model: asked", "The model cannot be opened again" in t, t)
+    s.keys("n")
+    t = s.wait(r"objective kept")
+    check("n: the model kept", "logreg" in t.splitlines()[0], t)
+    s.keys("F2")
+    s.wait(r"himmelblau")
+    s.keys("Enter")
+    s.wait(r"Replace the logreg run")
+    s.keys("y")
+    t = s.wait(r"objective \w+: the run restarted at its start \(was logreg")
+    check("y: replaced, and said", "(was logreg" in t, t)
+    s.close()
+
+
 def test_mlp_slice():
     s = Screen(200, 60, model("--model", "mlp", "--optimizer", "sgd",
                               "--lr", "0.05"))
