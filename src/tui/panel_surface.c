@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "contour.h"
+#include "model.h"
 #include "panels.h"
 #include "ticks.h"
 
@@ -298,15 +299,25 @@ static void offview_marker(const ctx *c, int run, double x, double y, int row)
     ui_puts(c->w, u, cy, lx, sc->px + sc->pw - lx, label);
 }
 
+static void axis_names(const app *a, char *x, char *y, size_t cap);
+
 static void draw_axes(const ctx *c)
 {
     const surface_cache *sc = &c->a->sc;
     const ui_env *u = &c->a->ui;
     WINDOW *w = c->w;
     double ticks[32];
-    char label[32];
+    char label[32], xn[24], yn[24];
     int ax = sc->px - 1, ay = sc->py + sc->ph;
     ui_axes_frame(w, u, sc->py, sc->px, sc->ph, sc->pw);
+    /* The axes' names in the corner the tick labels leave free. */
+    axis_names(c->a, xn, yn, sizeof xn);
+    ui_role_set(w, u, ROLE_TITLE, 0);
+    if (*yn)
+        ui_printf(w, u, ay, ax - LABEL_W, LABEL_W, "%*s↑", LABEL_W - 1, yn);
+    if (*xn)
+        ui_printf(w, u, ay + 1, ax - LABEL_W, LABEL_W - 1, "%*s→",
+                  LABEL_W - 2, xn);
     /* A label every third row or so, at most a dozen. */
     int want = sc->ph / 3 + 1 > 12 ? 12 : sc->ph / 3 + 1;
     int n = ticks_nice(c->v[2], c->v[3], want, ticks, 32);
@@ -402,11 +413,29 @@ static void plot_geometry(app *a, WINDOW *w)
 
 /* "surface  formula  x∈[..] y∈[..]" for 2 parameters (the view left
  * out when it does not fit: the axes show it); the slice for more. */
+/* What the plot's axes are: a model's parameter names, x0 and x1 for a
+ * trace without an objective, x and y otherwise; "" on a slice (its
+ * title says what the plane is). */
+static void axis_names(const app *a, char *x, char *y, size_t cap)
+{
+    const model *m = model_of(&a->s.obj);
+    if (session_sliced(&a->s)) {
+        x[0] = y[0] = '\0';
+    } else if (m) {
+        model_param_name(m, 0, x, cap);
+        model_param_name(m, 1, y, cap);
+    } else {
+        snprintf(x, cap, "%s", a->surface_note ? "x0" : "x");
+        snprintf(y, cap, "%s", a->surface_note ? "x1" : "y");
+    }
+}
+
 static void draw_title(const app *a, WINDOW *w)
 {
-    char title[200];
+    char title[300], xn[24], yn[24];
     const double *v = a->s.view;
-    const char *f = a->s.obj.formula ? a->s.obj.formula : a->s.obj.name;
+    int room = getmaxx(w) - 6;
+    axis_names(a, xn, yn, sizeof xn);
     if (session_sliced(&a->s)) {
         /* The fullest that fits: the centre, then the notes, go first. */
         for (int brevity = 0; brevity < 3; brevity++) {
@@ -418,21 +447,29 @@ static void draw_title(const app *a, WINDOW *w)
             if (brevity < 2 && a->sc.pending)
                 snprintf(title + at, sizeof title - at, " · computing %d%%",
                          100 * a->sc.lat.rows_done / a->sc.lat.ny);
-            if (ui_width(&a->ui, title) <= getmaxx(w) - 6)
+            if (ui_width(&a->ui, title) <= room)
                 break;
         }
-    } else if (a->surface_note) {
-        /* A replay without an objective: the path on plain axes. */
-        snprintf(title, sizeof title, "%.100s   x0∈[%.3g,%.3g] x1∈[%.3g,%.3g]",
-                 a->surface_note, v[0], v[1], v[2], v[3]);
-        if (ui_width(&a->ui, title) > getmaxx(w) - 6)
-            snprintf(title, sizeof title, "%s", a->surface_note);
     } else {
-        snprintf(title, sizeof title,
-                 "surface  %s   x∈[%.3g,%.3g] y∈[%.3g,%.3g]", f, v[0], v[1],
-                 v[2], v[3]);
-        if (ui_width(&a->ui, title) > getmaxx(w) - 6)
-            snprintf(title, sizeof title, "surface  %s", f);
+        /* The formula and the view, the formula, or the name and its
+         * axes: the fullest that fits, cut only when none does. */
+        const char *what = a->surface_note ? a->surface_note : "surface ";
+        const char *f = a->surface_note ? ""
+                        : a->s.obj.formula ? a->s.obj.formula
+                                           : a->s.obj.name;
+        for (int brevity = 0; brevity < 3; brevity++) {
+            if (brevity == 0)
+                snprintf(title, sizeof title, "%s %.160s   %s∈[%.3g,%.3g] "
+                         "%s∈[%.3g,%.3g]", what, f, xn, v[0], v[1], yn, v[2],
+                         v[3]);
+            else if (brevity == 1)
+                snprintf(title, sizeof title, "%s %.200s", what, f);
+            else if (!a->surface_note)
+                snprintf(title, sizeof title, "%s %s over (%s, %s)", what,
+                         a->s.obj.name, xn, yn);
+            if (ui_width(&a->ui, title) <= room)
+                break;
+        }
     }
     ui_box(w, &a->ui, title, false);
 }
