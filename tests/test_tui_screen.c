@@ -10,6 +10,7 @@
 #include "session.h"
 #include "suites.h"
 #include "textfit.h"
+#include "theme.h"
 #include "watch.h"
 
 static void open_at(session *s, const char *spec, const char *opt, double lr,
@@ -185,6 +186,40 @@ static void text_fitting(void)
     CU_ASSERT_EQUAL(text_width("m̂ = 0.5"), 7);
 }
 
+/* Every theme's text 4.5:1 and lines 3:1 against what they are drawn
+ * on (WCAG 2), the contours against every band of the heat map. */
+static void themes_have_contrast(void)
+{
+    for (int k = 0; k < THEME_COUNT; k++) {
+        const theme *t = &themes[k];
+        if (!t->color)
+            continue; /* attributes only */
+        for (int r = 0; r < ROLE_COUNT; r++) {
+            double c = theme_contrast(theme_rgb(theme_role_fg(t, r), true),
+                                      theme_rgb(theme_role_bg(t, r), false));
+            double need = theme_role_is_line(r) ? 3.0 : 4.5;
+            CHECKF(c >= need, "theme %s, role %d: %.2f:1 (needs %.1f)",
+                   t->name, r, c, need);
+        }
+        /* A chart's second series apart from every run's colour. */
+        for (int i = 0; i < THEME_RUN_COLORS; i++) {
+            double d = 0;
+            for (int sh = 0; sh < 24; sh += 8) {
+                double x = (double)((t->series2.rgb >> sh) & 0xff) -
+                           (double)((t->runs[i].rgb >> sh) & 0xff);
+                d += x * x;
+            }
+            CHECKF(sqrt(d) >= 100, "theme %s: series2 near run %d", t->name, i);
+        }
+        for (int i = 0; i <= 100; i++) {
+            uint32_t band = palette_rgb(t->palette, i / 100.0);
+            double c = theme_contrast(band, theme_contour_rgb(band));
+            CHECKF(c >= 3.0, "theme %s: contour on band %06x: %.2f:1",
+                   t->name, band, c);
+        }
+    }
+}
+
 static int overlaps(rect a, rect b)
 {
     return a.w && b.w && a.x < b.x + b.w && b.x < a.x + a.w &&
@@ -232,6 +267,7 @@ void suite_tui_screen(void)
         {"text fitting", text_fitting},
         {"view fits the paths", view_fits_the_paths},
         {"lesson layouts", lesson_layouts},
+        {"themes have contrast", themes_have_contrast},
         {NULL, NULL},
     };
     add_suite("tui_screen", tests);

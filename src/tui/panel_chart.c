@@ -2,8 +2,9 @@
  * gradient norm (raw and, with clipping on, clipped) and, for
  * classifiers, accuracy. Every run is drawn in its colour; the focused
  * run's companion series (validation loss and accuracy, clipped norm)
- * over them in the accent colour, its minibatch loss under them dimmed.
- * The x axis stretches to hold the whole run. */
+ * over them in the theme's second-series colour, its minibatch loss
+ * under them dimmed; a legend in the bottom border names them. The x
+ * axis stretches to hold the whole run. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -19,10 +20,11 @@ typedef struct {
     const char *title;
     bool log;             /* log scale when every value is > 0 */
     series_fn main;
-    series_fn over;       /* focused run, accent colour; NULL: none */
+    series_fn over;       /* focused run, second colour; NULL: none */
     const char *over_name; /* in the title beside its last value */
     series_fn under;      /* focused run, dimmed; NULL: none */
     bool over_clip_only;  /* over is drawn only with clipping on */
+    const char *names[3]; /* the legend's: main, over, under */
 } chart_spec;
 
 enum { LABEL_W = 8, MIN_STEPS = 100, TAG_OVER = 8, TAG_UNDER };
@@ -155,13 +157,57 @@ static void draw_plot(const app *a, WINDOW *w, const chart_spec *sp,
             if (!m)
                 continue;
             int tag = cv.color[j * pw + i];
-            tcolor c = tag == TAG_OVER    ? u->th->accent
+            tcolor c = tag == TAG_OVER    ? u->th->series2
                        : tag == TAG_UNDER ? u->th->dim
                                           : u->th->runs[tag];
             ui_cell(w, u, y + j, x + i, braille_codepoint(m), braille_ascii(m),
                     ui_color(u, c), bg, A_BOLD);
         }
     braille_free(&cv);
+}
+
+/* Whether the focused run's series fn has a value to draw. */
+static bool has_values(const app *a, series_fn fn)
+{
+    const hist *h = &a->s.runs[a->s.focus].h;
+    return fn && h->nrows && isfinite(fn(h->rows, h->nrows - 1));
+}
+
+/* One legend entry in the bottom border: a stroke and the name in the
+ * series' colour. Returns the new x. */
+static int legend_entry(WINDOW *w, const ui_env *u, int x, ui_role role,
+                        const char *name)
+{
+    char buf[48];
+    snprintf(buf, sizeof buf, " ━ %s", name);
+    ui_role_set(w, u, role, A_BOLD);
+    return x + ui_puts(w, u, getmaxy(w) - 1, x, getmaxx(w) - 2 - x, buf);
+}
+
+/* Which line is which: every run by its number when runs are compared,
+ * else the main series by name, and the focused run's companions. */
+static void draw_legend(const app *a, WINDOW *w, const chart_spec *sp)
+{
+    const ui_env *u = &a->ui;
+    bool over = over_shown(a, sp) && has_values(a, sp->over);
+    bool under = has_values(a, sp->under);
+    if (a->s.nruns == 1 && !over && !under)
+        return; /* one line: the title names it */
+    int x = 1;
+    for (int k = 0; k < a->s.nruns; k++) {
+        char name[32];
+        if (a->s.nruns > 1)
+            snprintf(name, sizeof name, "%d", k + 1);
+        else
+            snprintf(name, sizeof name, "%s", sp->names[0]);
+        x = legend_entry(w, u, x, (ui_role)(ROLE_RUN0 + k), name);
+    }
+    if (over)
+        x = legend_entry(w, u, x, ROLE_SERIES2, sp->names[1]);
+    if (under)
+        x = legend_entry(w, u, x, ROLE_DIM, sp->names[2]);
+    ui_role_set(w, u, ROLE_BORDER, 0);
+    ui_puts(w, u, getmaxy(w) - 1, x, 1, " ");
 }
 
 static void draw_chart(const app *a, WINDOW *w, const chart_spec *sp)
@@ -204,6 +250,7 @@ static void draw_chart(const app *a, WINDOW *w, const chart_spec *sp)
     ui_puts(w, u, h - 2, 1 + LABEL_W, 2, "0");
     ui_printf(w, u, h - 2, wd - 8, 7, "%7zu", last);
     draw_plot(a, w, sp, &cr, 1, 1 + LABEL_W, ph, pw);
+    draw_legend(a, w, sp);
 }
 
 void panel_chart_loss(const app *a, WINDOW *w)
@@ -212,27 +259,27 @@ void panel_chart_loss(const app *a, WINDOW *w)
      * built-ins and without validation rows, so nothing is drawn), the
      * minibatches' loss under it. */
     static const chart_spec sp = {"loss", true, s_loss, s_val, "val",
-                                  s_batch, false};
+                                  s_batch, false, {"train", "val", "batch"}};
     draw_chart(a, w, &sp);
 }
 
 void panel_chart_lr(const app *a, WINDOW *w)
 {
     static const chart_spec sp = {"learning rate", false, s_lr, NULL, NULL,
-                                  NULL, false};
+                                  NULL, false, {"α"}};
     draw_chart(a, w, &sp);
 }
 
 void panel_chart_grad(const app *a, WINDOW *w)
 {
     static const chart_spec sp = {"‖g‖ raw·clipped", true, s_raw, s_clipped,
-                                  NULL, NULL, true};
+                                  NULL, NULL, true, {"raw", "clipped"}};
     draw_chart(a, w, &sp);
 }
 
 void panel_chart_accuracy(const app *a, WINDOW *w)
 {
     static const chart_spec sp = {"accuracy", false, s_acc, s_val_acc, "val",
-                                  NULL, false};
+                                  NULL, false, {"train", "val"}};
     draw_chart(a, w, &sp);
 }

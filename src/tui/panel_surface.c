@@ -13,6 +13,11 @@
 #include "panels.h"
 #include "ticks.h"
 
+/* Each run's θ by shape as well as colour (monochrome, colour-blind):
+ * ● ■ ▲ ◆, and @ # % & without UTF-8. */
+static const uint32_t run_glyphs[4] = {0x25cf, 0x25a0, 0x25b2, 0x25c6};
+static const char run_ascii[4] = {'@', '#', '%', '&'};
+
 /* Colour tags in the canvas beside the run indices 0..3. */
 enum { TAG_CONTOUR = CONTOUR_TAG, TAG_GRAD, TAG_UPDATE };
 enum { LABEL_W = 6 };
@@ -140,8 +145,9 @@ static int tag_color(const ctx *c, int tag, double t)
     if (tag == TAG_CONTOUR) {
         if (!c->heat)
             return ui_color(u, th->dim);
-        /* A lighter (or, on light bands, darker) shade of the band. */
-        return palette_color(th->palette, u->depth, t > 0.6 ? t - 0.35 : t + 0.35);
+        /* Dark on light bands, light on dark ones: 3:1 at least. */
+        uint32_t rgb = theme_contour_rgb(palette_rgb(th->palette, t));
+        return color_at_depth(rgb, rgb < 0x808080 ? 0 : 7, u->depth);
     }
     if (tag == TAG_GRAD)
         return ui_color(u, th->grad);
@@ -179,9 +185,15 @@ static void draw_cells(const ctx *c)
             }
             int tag = cv->color[i];
             attr_t at = tag < TAG_CONTOUR || tag >= TAG_GRAD ? A_BOLD : 0;
+            /* Without colours a contour is dotted, every other dot, so
+             * it stays apart from the solid paths. */
+            if (tag == TAG_CONTOUR && !c->heat &&
+                (c->a->ui.depth == DEPTH_NONE || !c->a->ui.th->color))
+                m = m & 0x95 ? m & 0x95 : m;
             /* Without braille, a cell shows what is in it, not how many
-             * dots: density characters would turn steep walls solid. */
-            char ascii = tag == TAG_CONTOUR ? '.' : tag < TAG_CONTOUR ? '*' : '+';
+             * dots (density characters would turn steep walls solid):
+             * '.' contour, '+' path, '=' arrow; '*' is the minimum. */
+            char ascii = tag == TAG_CONTOUR ? '.' : tag < TAG_CONTOUR ? '+' : '=';
             ui_cell(c->w, &c->a->ui, sc->py + y, sc->px + x,
                     braille_codepoint(m), ascii, tag_color(c, tag, t), bg, at);
         }
@@ -255,7 +267,8 @@ static void draw_markers(const ctx *c)
     world_marker(c, x, y, 0x2022, 'o', ui_color(u, u->th->start));
     for (int i = 0; i < a->s.nruns; i++) {
         plot_xy(a, a->s.runs[i].r.theta, &x, &y);
-        world_marker(c, x, y, 0x25cf, '@', ui_color(u, u->th->runs[i]));
+        world_marker(c, x, y, run_glyphs[i], run_ascii[i],
+                     ui_color(u, u->th->runs[i]));
     }
 }
 
@@ -389,9 +402,10 @@ static void draw_legend(const ctx *c, int y)
     for (int i = 0; i < a->s.nruns; i++) {
         const run *r = &a->s.runs[i].r;
         char buf[96];
-        snprintf(buf, sizeof buf, "%s%d %s lr %.3g%s", i == a->s.focus ? "▶" : "●",
-                 i + 1, r->s.opt->name, r->lr,
-                 r->status == RUN_DIVERGED ? " ✗" : "");
+        static const char *const glyph[4] = {"●", "■", "▲", "◆"};
+        snprintf(buf, sizeof buf, "%s%s%d %s lr %.3g%s",
+                 i == a->s.focus ? "▶" : "", glyph[i], i + 1, r->s.opt->name,
+                 r->lr, r->status == RUN_DIVERGED ? " ✗" : "");
         ui_role_set(w, u, (ui_role)(ROLE_RUN0 + i), A_BOLD);
         x += ui_puts(w, u, y + 1, x, width - x + 1, buf) + 2;
     }

@@ -23,38 +23,6 @@ int ui_pair(const ui_env *u, int fg, int bg)
     return p < 0 ? 0 : p;
 }
 
-static tcolor role_fg(const theme *t, ui_role r)
-{
-    switch (r) {
-    case ROLE_TEXT: return t->fg;
-    case ROLE_BORDER: return t->border;
-    case ROLE_TITLE: return t->title;
-    case ROLE_DIM: return t->dim;
-    case ROLE_ACCENT: return t->accent;
-    case ROLE_ERROR: return t->error;
-    case ROLE_BAR: return t->bar_fg;
-    case ROLE_BAR_DIM: return t->key_bg;
-    case ROLE_KEY: return t->key_fg;
-    case ROLE_SEL: return t->sel_fg;
-    case ROLE_MIN: return t->minimum;
-    case ROLE_START: return t->start;
-    case ROLE_GRAD: return t->grad;
-    case ROLE_UPDATE: return t->update;
-    default: return t->runs[r - ROLE_RUN0];
-    }
-}
-
-static tcolor role_bg(const theme *t, ui_role r)
-{
-    switch (r) {
-    case ROLE_BAR:
-    case ROLE_BAR_DIM: return t->bar_bg;
-    case ROLE_KEY: return t->key_bg;
-    case ROLE_SEL: return t->sel_bg;
-    default: return t->bg;
-    }
-}
-
 /* What stands in for colour in monochrome, and adds to it otherwise. */
 static attr_t role_attr(const ui_env *u, ui_role r)
 {
@@ -73,12 +41,12 @@ static attr_t role_attr(const ui_env *u, ui_role r)
 
 int ui_role_bg(const ui_env *u, ui_role role)
 {
-    return ui_color(u, role_bg(u->th, role));
+    return ui_color(u, theme_role_bg(u->th, role));
 }
 
 void ui_role_set(WINDOW *w, const ui_env *u, ui_role role, attr_t extra)
 {
-    int pair = ui_pair(u, ui_color(u, role_fg(u->th, role)),
+    int pair = ui_pair(u, ui_color(u, theme_role_fg(u->th, role)),
                        ui_role_bg(u, role));
     wattr_set(w, role_attr(u, role) | extra, 0, &pair);
 }

@@ -18,11 +18,6 @@ typedef struct {
     const theme *th;
 } ui_env;
 
-typedef enum {
-    ROLE_TEXT, ROLE_BORDER, ROLE_TITLE, ROLE_DIM, ROLE_ACCENT, ROLE_ERROR,
-    ROLE_BAR, ROLE_BAR_DIM, ROLE_KEY, ROLE_SEL, ROLE_MIN, ROLE_START,
-    ROLE_GRAD, ROLE_UPDATE, ROLE_RUN0, ROLE_COUNT = ROLE_RUN0 + 4
-} ui_role;
 
 /* A colour number for tc at the terminal's depth (-1: default). */
 int ui_color(const ui_env *u, tcolor tc);

@@ -101,7 +101,7 @@ def test_compare():
     t = s.wait(r"run 2/2: sgd")
     s.keys("n", "n", "n")
     t = settle(s, r"step 3 ")
-    check("compare: legend shows both", "●1 adam" in t and "▶2 sgd" in t, t)
+    check("compare: legend shows both, each by its glyph", "●1 adam" in t and "▶■2 sgd" in t, t)
     check("compare: stepped together", "step 3 " in t, t)
     s.keys("Tab")
     t = s.wait(r"run 1/2: adam")
@@ -360,7 +360,7 @@ def test_mouse_theme_presenter():
     t = settle(s, r"(F10|q)quit")
     def labels(scr):
         lines = scr.splitlines()
-        at = [i for i, l in enumerate(lines) if re.search("│ *└[─┬]", l)]
+        at = [i for i, l in enumerate(lines) if re.search("└[─┬]", l)]
         return lines[at[0] + 1][:60] if at else ""
     check("wheel: zoomed in", labels(t) and labels(t) != labels(before),
           labels(t))
