@@ -140,6 +140,8 @@ def test_demo():
     check("demo: ran 5 updates", "step 5 " in t, t)
     check("demo: say shown", "Five updates at α = 0.01." in t, t)
     check("demo: key + pressed", "lr 0.02" in t, t)
+    check("demo: the caption leaves the legend in sight",
+          "★ min" in t and "Five updates" in t, t)
     s.keys("Space")
     t = settle(s, r"end of the demo")
     check("demo: pause released, ran on", "step 10 " in t and
@@ -147,6 +149,19 @@ def test_demo():
     s.keys("q")
     t = s.wait(r"EXIT=\d+")
     check("demo: quit restores", "EXIT=0" in t and s.alternate() == "0", t)
+    s.close()
+
+
+def test_demo_running_shows_running():
+    d = tempfile.mkdtemp()
+    path = os.path.join(d, "long.demo")
+    with open(path, "w") as f:
+        f.write("lesson 03-learning-rate\nstep too-small\nsay Watch.\n"
+                "run 1000\n")
+    s = Screen(80, 24, [h.BIN, "demo", path], ENV)
+    t = s.wait(r"▶ running", stable=False)
+    check("demo: a run it plays shows ▶ running", "▶ running" in t and
+          "⏸" not in t.splitlines()[0], t)
     s.close()
 
 
