@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "hpo_view.h"
 #include "layout.h"
 #include "session.h"
 #include "suites.h"
@@ -220,6 +221,43 @@ static void themes_have_contrast(void)
     }
 }
 
+/* The HPO curve's y axis spreads the region near the minimum over rows
+ * whatever diverged far above it; z zooms about the best h. */
+static void hpo_minimum_region_visible(void)
+{
+    /* A learning rate's validation loss: flat near the best, then the
+     * runs diverge. */
+    static const double val[12] = {2448.54, 2448.6, 2448.9, 2449.3, 2449.6,
+                                   2450.2, 2451.5, 2470, 2600, 3e8, 1.7e94,
+                                   NAN};
+    hpo_view v = {.lo = 1e-4, .hi = 1};
+    CU_ASSERT_EQUAL_FATAL(hpo_view_curve(&v, 12), 0);
+    for (int i = 0; i < 12; i++)
+        v.curve_h[i] = pow(10.0, -4 + 4.0 * i / 11);
+    memcpy(v.curve_v, val, sizeof val);
+    hpo_yscale y = hpo_view_yscale(&v);
+    CU_ASSERT_EQUAL(y.best, 2448.54);
+    CU_ASSERT_DOUBLE_EQUAL(hpo_yscale_at(&y, 2448.54), 0.0, 1e-12);
+    /* Within 0.2% of the best: a quarter of the height or more (on a
+     * linear or plain log axis up to 1.7e94, all of it on one row). */
+    CHECKF(hpo_yscale_at(&y, 2451.5) > 0.25, "2451.5 at %g",
+           hpo_yscale_at(&y, 2451.5));
+    CU_ASSERT_TRUE(hpo_yscale_at(&y, 1.7e94) > 1.0); /* marked above */
+    CU_ASSERT_TRUE(isnan(hpo_yscale_at(&y, NAN)));
+    CU_ASSERT_DOUBLE_EQUAL(hpo_yscale_value(&y, hpo_yscale_at(&y, 2451.5)),
+                           2451.5, 1e-9);
+    /* Zoom: half the decades, about the best h, inside the range. */
+    hpo_view_zoom(&v, 0.5);
+    double lo, hi;
+    hpo_view_xrange(&v, &lo, &hi);
+    CU_ASSERT_DOUBLE_EQUAL(lo, 1e-4, 1e-12); /* the best is at the end */
+    CU_ASSERT_DOUBLE_EQUAL(hi, 1e-2, 1e-12);
+    hpo_view_zoom(&v, 0.0);
+    hpo_view_xrange(&v, &lo, &hi);
+    CU_ASSERT_EQUAL(hi, 1.0);
+    hpo_view_free(&v);
+}
+
 static int overlaps(rect a, rect b)
 {
     return a.w && b.w && a.x < b.x + b.w && b.x < a.x + a.w &&
@@ -268,6 +306,7 @@ void suite_tui_screen(void)
         {"view fits the paths", view_fits_the_paths},
         {"lesson layouts", lesson_layouts},
         {"themes have contrast", themes_have_contrast},
+        {"hpo: the minimum's region visible", hpo_minimum_region_visible},
         {NULL, NULL},
     };
     add_suite("tui_screen", tests);

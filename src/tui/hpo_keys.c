@@ -53,6 +53,20 @@ static void hpo_speed(app *a, int by)
     app_message(a, false, "speed %d evaluations/s", session_speeds[v->speed]);
 }
 
+static void hpo_zoom(app *a, double factor)
+{
+    hpo_view *v = a->ms;
+    hpo_view_zoom(v, factor);
+    double lo, hi;
+    hpo_view_xrange(v, &lo, &hi);
+    app_message(a, false, "%s from %.3g to %.3g%s", v->h_name, lo, hi,
+                factor > 0 && v->zlo > 0 ? " (0 shows all)" : "");
+}
+
+static void hpo_zoom_in(app *a) { hpo_zoom(a, 0.5); }
+static void hpo_zoom_out(app *a) { hpo_zoom(a, 2.0); }
+static void hpo_zoom_reset(app *a) { hpo_zoom(a, 0.0); }
+
 static void hpo_slower(app *a) { hpo_speed(a, -1); }
 static void hpo_faster(app *a) { hpo_speed(a, 1); }
 
@@ -69,6 +83,11 @@ const key_binding hpo_key_bindings[] = {
     {'r', 0, 0, "r", "from the start", "restart", hpo_restart, false, NULL},
     {'a', KEY_END, 0, "a End", "show every evaluation", "all", hpo_all,
      false, NULL},
+    {'z', 0, 0, "z", "zoom in about the best value", "zoom", hpo_zoom_in,
+     false, NULL},
+    {'Z', 0, 0, "Z", "zoom out", NULL, hpo_zoom_out, false, NULL},
+    {'0', 0, 0, "0", "the whole searched range", NULL, hpo_zoom_reset, false,
+     NULL},
     {'[', 0, 0, "[", "replay slower", NULL, hpo_slower, false, NULL},
     {']', 0, 0, "]", "replay faster", NULL, hpo_faster, false, NULL},
     KEY_BINDINGS_TAIL,

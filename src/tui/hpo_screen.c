@@ -30,25 +30,6 @@ double hpo_scale_y(double v, double lo, double hi, bool log, int dots)
     return (dots - 1) * (1.0 - (v - lo) / span);
 }
 
-void hpo_value_range(const app *a, double *lo, double *hi, bool *log)
-{
-    const hpo_view *v = a->ms;
-    *lo = INFINITY;
-    *hi = -INFINITY;
-    for (size_t i = 0; i < v->curve_n; i++)
-        if (isfinite(v->curve_v[i])) {
-            *lo = fmin(*lo, v->curve_v[i]);
-            *hi = fmax(*hi, v->curve_v[i]);
-        }
-    for (int m = 0; m < HPO_METHOD_COUNT; m++)
-        for (size_t i = 0; i < v->trace[m].n; i++)
-            if (isfinite(v->trace[m].e[i].value)) {
-                *lo = fmin(*lo, v->trace[m].e[i].value);
-                *hi = fmax(*hi, v->trace[m].e[i].value);
-            }
-    *log = *lo > 0.0 && *hi > 100.0 * *lo;
-}
-
 static const key_binding *hpo_keys(const app *a, int *n)
 {
     (void)a;

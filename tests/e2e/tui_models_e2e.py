@@ -153,6 +153,14 @@ def test_hpo_view():
     check("hpo: marks in the curve", "★" in t and "◆" in t and "×" in t, t)
     well_formed("hpo 80x24", t, 80, 24)
     golden("hpo_80x24.txt", t)
+    check("hpo: y axis the loss's excess over the best, log",
+          "loss − 2449.87667" in t, t)
+    s.keys("z")
+    t = settle(s, r"zoomed")
+    check("hpo: z zooms about the best", "(zoomed: 0 shows all)" in t and
+          "λ from " in t, t)
+    s.keys("0")
+    settle(s, r"λ from 0\.001 to 1e\+05")
     s.keys("r", "Space")
     time.sleep(0.5)
     t = s.text()
@@ -161,6 +169,22 @@ def test_hpo_view():
     s.keys("q")
     t = s.wait(r"EXIT=\d+")
     check("hpo: quit restores", "EXIT=0" in t and s.alternate() == "0", t)
+    s.close()
+
+
+def test_hpo_lr_minimum_visible():
+    """Over lr a diverged run gives 1e94: the region near the best keeps
+    its rows (a linear axis put all of it on one)."""
+    s = Screen(100, 30, [B, "hpo", "--model", "ridge", "--data", "diabetes",
+                         "--over", "lr", "--tui"])
+    settle(s, r"0 of \d+ training runs")
+    s.keys("a")
+    t = settle(s, r"■ done")
+    labels = [float(m.group(1)) for m in
+              (re.match(r"│ *(\d[\d.]*) *│", l) for l in t.splitlines()) if m]
+    check("hpo lr: y labels within 1% of the best on four rows or more",
+          sum(1 for v in labels if v < labels[-1] * 1.01) >= 4, labels)
+    check("hpo lr: diverged runs marked at the top", "✗" in t, t)
     s.close()
 
 
