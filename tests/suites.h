@@ -13,6 +13,8 @@
     X(optimizer)  \
     X(hypergrad)  \
     X(run)        \
+    X(run_errors) \
+    X(settings)   \
     X(fmt_double) \
     X(trace)      \
     X(data_csv)   \
@@ -29,6 +31,7 @@
     X(tui_model)  \
     X(tui_models) \
     X(tui_screen) \
+    X(session_errors) \
     X(replay)     \
     X(lesson)     \
     X(lesson_errors) \

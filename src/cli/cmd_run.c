@@ -172,10 +172,12 @@ int cmd_run(int argc, char **argv)
 
     run r;
     const double *start = run_options_start(&o, &obj);
-    if (run_init(&r, &obj, &o.s, start) < 0) {
+    core_error rc0 = run_init(&r, &obj, &o.s, start);
+    if (rc0 != CORE_OK) {
+        /* The options checked everything a run refuses but memory. */
         objective_free(&obj);
-        fprintf(stderr, "descent: out of memory\n");
-        return EXIT_FAIL;
+        fprintf(stderr, "descent: %s\n", core_error_message(rc0));
+        return rc0 == CORE_ENOMEM ? EXIT_FAIL : EXIT_USAGE;
     }
     int rc = EXIT_OK;
     char err[512];

@@ -56,7 +56,7 @@ int model_options_set(model_options *m, int id, const char *v,
         s->config.hidden = (size_t)n;
         return 0;
     case MOPT_SCALE:
-        if (strcmp(v, "standard") != 0 && strcmp(v, "none") != 0)
+        if (strcmp(v, "standard") != 0 && !option_is_none(v))
             return option_fail(e, "--scale", "'%s' is not standard or none", v);
         s->opt.standardize = strcmp(v, "standard") == 0;
         return 0;

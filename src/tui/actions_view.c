@@ -162,9 +162,16 @@ static void run_words(const run *r, char *buf, size_t cap)
 
 static void compare_yes(app *a)
 {
-    int from = a->s.focus + 1;
-    if (session_add_run(&a->s) < 0) {
+    int from = a->s.focus + 1, before = a->s.nruns;
+    core_error rc = session_add_run(&a->s);
+    if (rc == CORE_ERANGE) {
         app_message(a, true, "at most %d runs at once", SESSION_MAX_RUNS);
+        return;
+    }
+    if (rc != CORE_OK) {
+        app_message(a, true, "%s: %s", a->s.nruns > before
+                    ? "a run could not restart" : "no run added",
+                    core_error_message(rc));
         return;
     }
     session_set_running(&a->s, false);
