@@ -328,8 +328,13 @@ static void draw_axes(const ctx *c)
     ui_role_set(w, u, ROLE_TITLE, 0);
     if (*yn)
         ui_printf(w, u, ay, ax - LABEL_W, LABEL_W, "%*s↑", LABEL_W - 1, yn);
-    if (*xn)
-        ui_printf(w, u, ay + 1, ax - LABEL_W, LABEL_W - 1, "%*s→",
+    /* A column free before the first tick label; the arrow goes first
+     * when the name needs its room. */
+    if (*xn && (int)strlen(xn) < LABEL_W - 2)
+        ui_printf(w, u, ay + 1, ax - LABEL_W, LABEL_W - 2, "%*s→",
+                  LABEL_W - 3, xn);
+    else if (*xn)
+        ui_printf(w, u, ay + 1, ax - LABEL_W, LABEL_W - 2, "%*s",
                   LABEL_W - 2, xn);
     /* A label every third row or so, at most a dozen. */
     int want = sc->ph / 3 + 1 > 12 ? 12 : sc->ph / 3 + 1;
