@@ -8,7 +8,9 @@
 
 #include "hpo_view.h"
 #include "layout.h"
+#include "run_values.h"
 #include "session.h"
+#include "settings_list.h"
 #include "suites.h"
 #include "textfit.h"
 #include "theme.h"
@@ -158,6 +160,41 @@ static void view_fits_the_paths(void)
     session_free(&s);
 }
 
+static bool has_row(const run *r, int id)
+{
+    int ids[SETTINGS_MAX], n = settings_rows(r, ids, SETTINGS_MAX);
+    for (int i = 0; i < n; i++)
+        if (ids[i] == id)
+            return true;
+    return false;
+}
+
+/* The settings panel lists what the optimiser's type says it reads, so
+ * a new optimiser's settings appear with no change to the screen. */
+static void settings_rows_from_the_type(void)
+{
+    static const char *const reads[] = {"rho", "beta2", NULL};
+    static const optimizer_type made_up = {
+        .name = "made-up", .title = "made up", .caps = OPTIM_FIRST_ORDER,
+        .settings = reads};
+    session s;
+    open_at(&s, "rosenbrock", "adam", 0.05, LONG_MAX);
+    run *r = session_focused(&s);
+    CU_ASSERT_TRUE(has_row(r, OPT_BETA1) && has_row(r, OPT_BETA2) &&
+                   has_row(r, OPT_EPS) && !has_row(r, OPT_MOMENTUM));
+    CU_ASSERT_FALSE(has_row(r, OPT_HD_BETA)); /* only with HD on */
+    CU_ASSERT_FALSE(has_row(r, OPT_H));       /* only for central */
+    r->s.opt = &optim_momentum;
+    CU_ASSERT_TRUE(has_row(r, OPT_MOMENTUM) && !has_row(r, OPT_BETA1));
+    r->s.opt = &made_up;
+    CU_ASSERT_TRUE(has_row(r, OPT_RHO) && has_row(r, OPT_BETA2) &&
+                   !has_row(r, OPT_EPS));
+    r->s.opt = &optim_sgd;
+    int ids[SETTINGS_MAX];
+    CU_ASSERT_EQUAL(settings_rows(r, ids, SETTINGS_MAX), 7); /* no constants */
+    session_free(&s);
+}
+
 static void fits(const char *in, int width, const char *want)
 {
     char out[256];
@@ -304,6 +341,7 @@ void suite_tui_screen(void)
         {"objective switch keeps the set lr", objective_switch_keeps_the_set_lr},
         {"text fitting", text_fitting},
         {"view fits the paths", view_fits_the_paths},
+        {"settings rows from the type", settings_rows_from_the_type},
         {"lesson layouts", lesson_layouts},
         {"themes have contrast", themes_have_contrast},
         {"hpo: the minimum's region visible", hpo_minimum_region_visible},

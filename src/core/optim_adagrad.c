@@ -44,6 +44,7 @@ const optimizer_type optim_adagrad = {
     .state_names = (const char *const[]){"G", NULL},
     .default_eps = 1e-10,
     .hd_beta = 1e-7,
+    .settings = (const char *const[]){"eps", NULL},
     .direction = adagrad_direction,
     .apply = adagrad_apply,
     .tangent = adagrad_tangent,

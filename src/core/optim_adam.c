@@ -81,6 +81,7 @@ const optimizer_type optim_adam = {
     .state_names = (const char *const[]){"m", "v", NULL},
     .default_eps = 1e-8,
     .hd_beta = 1e-7,
+    .settings = (const char *const[]){"beta1", "beta2", "eps", NULL},
     .direction = adam_direction,
     .apply = adam_apply,
     .tangent = adam_tangent,

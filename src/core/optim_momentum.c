@@ -38,6 +38,7 @@ const optimizer_type optim_momentum = {
     .caps = OPTIM_FIRST_ORDER,
     .state_names = (const char *const[]){"v", NULL},
     .hd_beta = 1e-3,
+    .settings = (const char *const[]){"momentum", NULL},
     .direction = momentum_direction,
     .apply = optim_apply_fused,
     .tangent = momentum_tangent,

@@ -39,6 +39,7 @@ const optimizer_type optim_nesterov = {
     .caps = OPTIM_FIRST_ORDER,
     .state_names = (const char *const[]){"v", NULL},
     .hd_beta = 1e-3,
+    .settings = (const char *const[]){"momentum", NULL},
     .direction = nesterov_direction,
     .apply = optim_apply_fused,
     .tangent = nesterov_tangent,

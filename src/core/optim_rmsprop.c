@@ -45,6 +45,7 @@ const optimizer_type optim_rmsprop = {
     .state_names = (const char *const[]){"s", NULL},
     .default_eps = 1e-8,
     .hd_beta = 1e-7,
+    .settings = (const char *const[]){"rho", "eps", NULL},
     .direction = rmsprop_direction,
     .apply = rmsprop_apply,
     .tangent = rmsprop_tangent,

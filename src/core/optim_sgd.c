@@ -30,6 +30,7 @@ const optimizer_type optim_sgd = {
     .title = "plain gradient descent: d = g",
     .caps = OPTIM_FIRST_ORDER,
     .hd_beta = 1e-3,
+    .settings = (const char *const[]){NULL},
     .direction = sgd_direction,
     .apply = optim_apply_fused,
     .tangent = sgd_tangent,

@@ -60,6 +60,10 @@ typedef struct optimizer_type {
      * the whole run (as torch's NAdam keeps its product of μ). */
     const char *const *state_names;
     size_t state_scalars;
+    /* The settings it reads besides α, as the command line names them
+     * ("momentum", "beta1", "eps"; NULL-terminated): the TUI's settings
+     * panel lists them, so a new one shows there with no change. */
+    const char *const *settings;
     double default_eps;        /* 0 when the optimiser has no ε */
     /* Default β of additive hypergradients, the paper's (Baydin et al.
      * 2018, §5): 1e-3 for SGD-HD and SGDN-HD; 1e-7 for Adam-HD, whose

@@ -1,3 +1,4 @@
+#include <math.h>
 #include <stdio.h>
 
 #include "fmt_double.h"
@@ -60,16 +61,33 @@ static void mode_text(char *buf, size_t cap, const char *mode, bool has,
         snprintf(buf, cap, "%s", mode);
 }
 
-void run_live_text(const run *r, int id, char *buf, size_t cap)
+/* The number a numeric live option holds in r; NAN for the others. */
+static double number_of(const run *r, int id)
 {
     const run_settings *s = &r->s;
     switch (id) {
-    case OPT_LR: {
-        char num[FMT_DOUBLE_MAX];
-        fmt_double(r->lr, num);
-        snprintf(buf, cap, "%s", num);
-        break;
+    case OPT_LR: return r->lr;
+    case OPT_MOMENTUM: return s->op.momentum;
+    case OPT_BETA1: return s->op.beta1;
+    case OPT_BETA2: return s->op.beta2;
+    case OPT_RHO: return s->op.rho;
+    case OPT_EPS: return optim_eps(s->opt, &s->op);
+    case OPT_H: return s->h;
+    case OPT_HD_BETA: return s->hd.beta;
+    case OPT_LR_MIN: return s->hd.lr_min;
+    case OPT_LR_MAX: return s->hd.lr_max;
+    case OPT_TOL: return s->tol;
+    default: return NAN;
     }
+}
+
+void run_live_text(const run *r, int id, char *buf, size_t cap)
+{
+    const run_settings *s = &r->s;
+    double v = number_of(r, id);
+    switch (id) {
+    case OPT_OPTIMIZER: snprintf(buf, cap, "%s", s->opt->name); break;
+    case OPT_STEPS: snprintf(buf, cap, "%ld", s->max_steps); break;
     case OPT_GRAD:
         mode_text(buf, cap, grad_method_name(s->grad),
                   s->grad == GRAD_CENTRAL, s->h);
@@ -82,6 +100,14 @@ void run_live_text(const run *r, int id, char *buf, size_t cap)
         mode_text(buf, cap, hd_mode_name(s->hd.mode), s->hd.mode != HD_OFF,
                   s->hd.beta);
         break;
-    default: snprintf(buf, cap, "%s", ""); break;
+    default:
+        if (isnan(v)) {
+            snprintf(buf, cap, "%s", "");
+        } else {
+            char num[FMT_DOUBLE_MAX];
+            fmt_double(v, num);
+            snprintf(buf, cap, "%s", num);
+        }
+        break;
     }
 }

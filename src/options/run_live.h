@@ -22,8 +22,8 @@ int run_live_set(run *r, int id, const char *text, option_error *e);
 
 /* r's value of option id as that option is written, for a prompt to
  * start from ("central:1e-07", "norm:5", "add:0.001", "0.05" for the α
- * in effect): reading it back changes nothing. --lr, --grad, --clip and
- * --hypergrad; "" for the others. */
+ * in effect, "0.9" for --momentum, the ε in effect for --eps): reading
+ * it back changes nothing. Every live option; "" for the others. */
 void run_live_text(const run *r, int id, char *buf, size_t cap);
 
 /* A run's refusal of settings s (an error of run_set_settings or

@@ -173,6 +173,7 @@ const screen_mode mode_demo = {
     .key = demo_key,
     .mouse = demo_mouse,
     .timer = demo_timer,
+    .may_change = play_may_change,
     .updated = lesson_updated,
     .help_note = "wheel: zoom · drag: pan · click: start · ",
     .free = play_free,

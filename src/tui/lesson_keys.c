@@ -158,7 +158,7 @@ static const struct {
     const char *names[2];
 } locks[] = {
     {act_lr_up, {"lr"}}, {act_lr_down, {"lr"}}, {act_lr_prompt, {"lr"}},
-    {act_opt_next, {"optimizer"}}, {act_opt_menu, {"optimizer"}},
+    {act_opt_next, {"optimizer"}},
     {act_grad_next, {"grad"}}, {act_grad_prompt, {"grad", "h"}},
     {act_clip_next, {"clip"}}, {act_clip_prompt, {"clip"}},
     {act_hd_next, {"hypergrad"}}, {act_hd_prompt, {"hypergrad", "hd-beta"}},

@@ -192,6 +192,7 @@ const screen_mode mode_lesson = {
     .advance = live_advance,
     .key = lesson_key,
     .mouse = lesson_mouse,
+    .may_change = play_may_change,
     .updated = lesson_updated,
     .help_note = "wheel: zoom · drag: pan · click: start · ",
     .free = play_free,

@@ -44,6 +44,9 @@ typedef struct screen_mode {
      * when the loop must next wake without a key; -1: no need. NULL:
      * nothing timed. */
     double (*timer)(struct app *a, double now);
+    /* Whether the setting called name (as the command line spells it)
+     * may change now; false with a message why. NULL: always. */
+    bool (*may_change)(struct app *a, const char *name);
     /* After every change of the session's runs (session.h's hook),
      * once the session is up to date. NULL: nothing. */
     void (*updated)(struct app *a);

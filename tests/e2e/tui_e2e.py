@@ -27,7 +27,7 @@ def test_start_and_step():
     bar = t.rstrip("\n").splitlines()[-1]
     check("start: every hint, shortened before any is left out",
           all(k in bar for k in ("?help", "Spcrun", "nstep", "sstage",
-                                 "bback", "llr", "Oopt", "Kclip", "HHD",
+                                 "bback", "llr", "Oset", "Kclip", "HHD",
                                  "fobj", "eexp", "ccmp", "qquit")), bar)
     well_formed("start 80x24", t, 80, 24)
     golden("start_80x24.txt", t)
@@ -107,6 +107,29 @@ def test_compare():
     t = s.wait(r"run 1/2: adam")
     check("compare: Tab focuses run 1", "run 1/2: adam" in t, t)
     well_formed("compare 120x36", t, 120, 36)
+    s.close()
+
+
+def test_settings_panel():
+    """F3: every setting of the focused run, its optimiser's constants
+    included, changed mid-run in the command line's grammar."""
+    s = Screen(120, 36)
+    settle(s, r"step 0 ")
+    s.keys("n", "n")
+    s.wait(r"step 2 ")
+    s.keys("F3")
+    t = s.wait(r"settings of the focused run")
+    check("settings: Adam's constants listed", all(
+        re.search(name + r" +" + value, t) for name, value in
+        (("beta1", "0.9"), ("beta2", "0.999"), ("eps", "1e-08"))), t)
+    s.keys("Down", "Down")
+    t = s.prompt("Enter", "0.5", r"settings of the focused run")
+    check("settings: β1 changed, the panel back", re.search(r"beta1 +0\.5",
+                                                           t), t)
+    s.keys("Escape")
+    s.keys("n")
+    t = s.wait(r"step 3 ")
+    check("settings: the next update uses it", "m = 0.5·m + 0.5·ĝ" in t, t)
     s.close()
 
 
