@@ -535,12 +535,42 @@ static void pointer_readout(app *a)
     p->has_g = gradient_eval(o, r->s.grad, r->s.h, x, p->g) == 0;
 }
 
-/* "(0.512, 1.03)  f 2.31  ∇f (-1.2, 3.4)" in the bottom border. */
-static void draw_readout(const app *a, WINDOW *w)
+/* The heat map's key in the bottom border, right: "f 0.0012 ▇▇▇▇ 2506",
+ * the band colours from the lowest loss in view to the highest (the
+ * scale is logarithmic above the lowest, so the ends are what is
+ * written), from column from on if it fits. */
+static void draw_colorbar(const ctx *c, int from)
+{
+    const surface_grid *g = &c->a->sc.grid;
+    const ui_env *u = &c->a->ui;
+    int wd = getmaxx(c->w), y = getmaxy(c->w) - 1;
+    if (!c->heat)
+        return;
+    enum { CELLS = 8 };
+    char lo[16], hi[16];
+    snprintf(lo, sizeof lo, " f %.3g ", g->scale.lo);
+    snprintf(hi, sizeof hi, " %.3g ", g->scale.hi);
+    int x = wd - 2 - ui_width(u, lo) - CELLS - ui_width(u, hi);
+    if (x < from)
+        return;
+    int at = x;
+    ui_role_set(c->w, u, ROLE_DIM, 0);
+    at += ui_puts(c->w, u, y, at, wd - at, lo);
+    for (int i = 0; i < CELLS; i++)
+        ui_cell(c->w, u, y, at++, ' ', ' ', -1,
+                palette_color(u->th->palette, u->depth, i / (CELLS - 1.0)), 0);
+    ui_role_set(c->w, u, ROLE_DIM, 0);
+    ui_puts(c->w, u, y, at, wd - at, hi);
+}
+
+/* "(0.512, 1.03)  f 2.31  ∇f (-1.2, 3.4)" in the bottom border while
+ * the pointer is over the plot; returns the column after it (2 when
+ * there is none). */
+static int draw_readout(const app *a, WINDOW *w)
 {
     const pointer_state *p = &a->ptr;
     if (!p->over)
-        return;
+        return 2;
     char buf[160];
     int n = snprintf(buf, sizeof buf, " (%.4g, %.4g)  f %.4g", p->wx, p->wy,
                      p->f);
@@ -549,7 +579,7 @@ static void draw_readout(const app *a, WINDOW *w)
                  p->g[1]);
     strcat(buf, " ");
     ui_role_set(w, &a->ui, ROLE_ACCENT, 0);
-    ui_puts(w, &a->ui, getmaxy(w) - 1, 2, getmaxx(w) - 4, buf);
+    return 3 + ui_puts(w, &a->ui, getmaxy(w) - 1, 2, getmaxx(w) - 4, buf);
 }
 
 /* The frame's canvas: the cached contours, or nothing while a slice's
@@ -621,7 +651,7 @@ void panel_surface_draw(const app *a, WINDOW *w)
         draw_axes(&c);
     if (sc->legend)
         draw_legend(&c, getmaxy(w) - 1 - sc->legend);
-    draw_readout(a, w);
+    draw_colorbar(&c, draw_readout(a, w));
 }
 
 bool panel_surface_mouse(app *a, const MEVENT *ev, double *wx, double *wy)

@@ -370,6 +370,29 @@ def test_ascii_and_no_color():
     s.close()
 
 
+def test_pointer_drag_and_colour_bar():
+    """The heat map's key in the surface's border; f and ∇f under the
+    pointer; a drag pans the view (a click still moves the start)."""
+    s = Screen(120, 36)
+    t = settle(s, r"step 0 ")
+    check("colour bar: the heat map's range in the border",
+          re.search(r"╰─+ f [0-9.e+-]+ {10}[0-9.e+-]+ ─╯", t), t)
+    # Any-event tracking: a move with no button is code 35.
+    s.type("\x1b[<35;30;15M")
+    t = s.wait(r"∇f \(")
+    check("pointer: f and ∇f under it",
+          re.search(r"╰─ \(-?[0-9.]+, -?[0-9.]+\)  f [0-9.e+-]+  ∇f \(", t), t)
+    title = t.splitlines()[1]
+    s.type("\x1b[<0;30;15M")
+    s.type("\x1b[<32;40;20M")
+    s.type("\x1b[<0;40;20m")
+    t = settle(s, r"step 0 ")
+    check("drag: the view moved, the start did not",
+          t.splitlines()[1] != title and "runs restarted" not in t,
+          t.splitlines()[1])
+    s.close()
+
+
 def test_mouse_theme_presenter():
     s = Screen(120, 36)
     before = settle(s, r"step 0 ")

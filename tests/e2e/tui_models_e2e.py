@@ -40,7 +40,7 @@ def test_logreg_true_surface():
     t = settle(s, r"step 0 ")
     check("logreg: its own surface, named within the width",
           "surface  logreg over (w[0], w[1])" in t, t)
-    check("logreg: the axes named", "w[1]↑└" in t and "w[0]→" in t, t)
+    check("logreg: the axes named", "w[1]↑└" in t and "│w[0] " in t, t)
     check("logreg: the minimum marked", "★" in t, t)
     check("logreg: no slice keys hinted", "dslice" not in t, t)
     well_formed("logreg 80x24", t, 80, 24)
