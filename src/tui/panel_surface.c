@@ -22,12 +22,17 @@ static const char run_ascii[4] = {'@', '#', '%', '&'};
 enum { TAG_CONTOUR = CONTOUR_TAG, TAG_GRAD, TAG_UPDATE };
 enum { LABEL_W = 6 };
 
+/* The contours' colour is chosen on the band under them at this many
+ * steps of the heat scale, once a frame (the choice costs pow()s). */
+enum { CONTOUR_STEPS = 64 };
+
 typedef struct {
     const app *a;
     WINDOW *w;
     const double *v;   /* view */
     double sx, sy;     /* dots per unit */
     bool heat;
+    int contour[CONTOUR_STEPS + 1];   /* colour numbers by band */
 } ctx;
 
 /* θ (all its parameters) as plot coordinates: itself for 2 parameters,
@@ -145,9 +150,7 @@ static int tag_color(const ctx *c, int tag, double t)
     if (tag == TAG_CONTOUR) {
         if (!c->heat)
             return ui_color(u, th->dim);
-        /* Dark on light bands, light on dark ones: 3:1 at least. */
-        uint32_t rgb = theme_contour_rgb(palette_rgb(th->palette, t));
-        return color_at_depth(rgb, rgb < 0x808080 ? 0 : 7, u->depth);
+        return c->contour[(int)lround(fmin(fmax(t, 0.0), 1.0) * CONTOUR_STEPS)];
     }
     if (tag == TAG_GRAD)
         return ui_color(u, th->grad);
@@ -633,7 +636,13 @@ void panel_surface_draw(const app *a, WINDOW *w)
     const double *v = grid ? sc->grid.view : a->s.view;
     ctx c = {a, w, v, 2.0 * sc->pw / (v[1] - v[0]),
              4.0 * sc->ph / (v[3] - v[2]),
-             grid && a->ui.depth != DEPTH_NONE && a->ui.th->color};
+             grid && a->ui.depth != DEPTH_NONE && a->ui.th->color, {0}};
+    /* Dark contours on light bands, light on dark ones: 3:1 at least. */
+    for (int k = 0; c.heat && k <= CONTOUR_STEPS; k++) {
+        uint32_t rgb = theme_contour_rgb(palette_rgb(a->ui.th->palette,
+                                                     (double)k / CONTOUR_STEPS));
+        c.contour[k] = color_at_depth(rgb, rgb < 0x808080 ? 0 : 7, a->ui.depth);
+    }
     braille_canvas *cv = sc->canvas;
     for (int i = 0; i < a->s.nruns; i++)
         draw_path(&c, cv, &a->s.runs[i], i);
