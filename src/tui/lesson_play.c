@@ -145,14 +145,7 @@ void lesson_prepare(app *a)
 
 void lesson_draw(const app *a)
 {
-    static const pane_draw draw[PANE_COUNT] = {
-        [PANE_TOP] = statusbar_draw_top, [PANE_SURFACE] = panel_surface_draw,
-        [PANE_STEP] = panel_step_draw, [PANE_LOSS] = panel_chart_loss,
-        [PANE_LR] = panel_chart_lr, [PANE_GRAD] = panel_chart_grad,
-        [PANE_ACC] = panel_chart_accuracy,
-        [PANE_BOTTOM] = statusbar_draw_bottom,
-        [PANE_LESSON] = panel_lesson_draw};
-    app_draw_panes(a, draw);
+    live_draw_with(a, statusbar_draw_top, panel_step_draw, panel_lesson_draw);
 }
 
 /* The moment's keys (quiz options, clickers), then the locks: a key

@@ -70,6 +70,12 @@ void app_set_mode(struct app *a, const screen_mode *m);
 void live_layout(struct app *a);
 void live_prepare(struct app *a);
 void live_draw(const struct app *a);
+/* The live screen's panes with these in the top bar's, the step panel's
+ * and the lesson panel's places (NULL: none). */
+void live_draw_with(const struct app *a,
+                    void (*top)(const struct app *, WINDOW *),
+                    void (*step)(const struct app *, WINDOW *),
+                    void (*lesson)(const struct app *, WINDOW *));
 bool live_running(const struct app *a);
 double live_rate(const struct app *a);
 long live_advance(struct app *a, long n, double deadline);

@@ -27,15 +27,21 @@ void live_prepare(app *a)
         panel_surface_prepare(a, a->win[PANE_SURFACE]);
 }
 
-void live_draw(const app *a)
+void live_draw_with(const app *a, pane_draw top, pane_draw step,
+                    pane_draw lesson)
 {
-    static const pane_draw draw[PANE_COUNT] = {
-        [PANE_TOP] = statusbar_draw_top, [PANE_SURFACE] = panel_surface_draw,
-        [PANE_STEP] = panel_step_draw, [PANE_LOSS] = panel_chart_loss,
+    const pane_draw draw[PANE_COUNT] = {
+        [PANE_TOP] = top, [PANE_SURFACE] = panel_surface_draw,
+        [PANE_STEP] = step, [PANE_LOSS] = panel_chart_loss,
         [PANE_LR] = panel_chart_lr, [PANE_GRAD] = panel_chart_grad,
         [PANE_ACC] = panel_chart_accuracy,
-        [PANE_BOTTOM] = statusbar_draw_bottom};
+        [PANE_BOTTOM] = statusbar_draw_bottom, [PANE_LESSON] = lesson};
     app_draw_panes(a, draw);
+}
+
+void live_draw(const app *a)
+{
+    live_draw_with(a, statusbar_draw_top, panel_step_draw, NULL);
 }
 
 bool live_running(const app *a) { return a->s.running; }

@@ -56,13 +56,7 @@ static void replay_layout(app *a)
 
 static void replay_draw(const app *a)
 {
-    static const pane_draw draw[PANE_COUNT] = {
-        [PANE_TOP] = replay_top_draw, [PANE_SURFACE] = panel_surface_draw,
-        [PANE_STEP] = panel_replay_step, [PANE_LOSS] = panel_chart_loss,
-        [PANE_LR] = panel_chart_lr, [PANE_GRAD] = panel_chart_grad,
-        [PANE_ACC] = panel_chart_accuracy,
-        [PANE_BOTTOM] = statusbar_draw_bottom};
-    app_draw_panes(a, draw);
+    live_draw_with(a, replay_top_draw, panel_replay_step, NULL);
 }
 
 static bool replay_running(const app *a)

@@ -110,13 +110,19 @@ def test_compare():
     s.close()
 
 
-def test_settings_panel():
-    """F3: every setting of the focused run, its optimiser's constants
-    included, changed mid-run in the command line's grammar."""
+def two_updates_in():
+    """The default screen at 120x36, two updates made."""
     s = Screen(120, 36)
     settle(s, r"step 0 ")
     s.keys("n", "n")
     s.wait(r"step 2 ")
+    return s
+
+
+def test_settings_panel():
+    """F3: every setting of the focused run, its optimiser's constants
+    included, changed mid-run in the command line's grammar."""
+    s = two_updates_in()
     s.keys("F3")
     t = s.wait(r"settings of the focused run")
     check("settings: Adam's constants listed", all(
@@ -136,30 +142,21 @@ def test_settings_panel():
 def test_compare_asks_and_says():
     """Adding a run restarts every run, removing one loses it: both are
     asked once updates were made, and both say what happened."""
-    s = Screen(120, 36)
-    settle(s, r"step 0 ")
-    s.keys("n", "n")
-    s.wait(r"step 2 ")
-    s.keys("c")
-    t = s.wait(r"Add a run\?")
+    s = two_updates_in()
+    t = s.ask("c", r"Add a run\?")
     check("compare: asked", "Every run starts again at the start (2 updates "
           "made)" in t, t)
-    s.keys("n")
-    t = s.wait(r"no run added")
+    t = s.reply("n", r"no run added")
     check("compare: n keeps the run as it was", "step 2 " in t and
           "run 2/2" not in t, t)
-    s.keys("c")
-    s.wait(r"Add a run\?")
-    s.keys("y")
-    t = s.wait(r"run 2 added")
+    s.ask("c", r"Add a run\?")
+    t = s.reply("y", r"run 2 added")
     check("compare: y adds and says so", "run 2 added with run 1's settings;"
           " every run is back at the start" in t and "step 0 " in t, t)
-    s.keys("C")
-    t = s.wait(r"Remove run 2")
+    t = s.ask("C", r"Remove run 2")
     check("remove: asked, naming the run", "Remove run 2 (adam · lr 0.05 at "
           "step 0)?" in t, t)
-    s.keys("y")
-    t = s.wait(r"run 2 removed")
+    t = s.reply("y", r"run 2 removed")
     check("remove: said", "run 2 removed (adam · lr 0.05 at step 0); 1 left"
           in t, t)
     s.close()

@@ -110,6 +110,16 @@ class Screen:
         self.keys("Enter")
         return self.wait(expect) if expect else None
 
+    def ask(self, key, question):
+        """key asks a question (y or n): the screen once it shows."""
+        self.keys(key)
+        return self.wait(question + r".*\n(.*\n)*.*y yes · n no")
+
+    def reply(self, key, expect):
+        """A question answered by key: the screen once expect shows."""
+        self.keys(key)
+        return self.wait(expect)
+
     def alternate(self):
         return tmux("display-message", "-p", "-t", self.name,
                     "#{alternate_on}").strip()
