@@ -165,6 +165,47 @@ def test_demo_running_shows_running():
     s.close()
 
 
+def stage_results(t):
+    """The step panel's stage numbers shown (every stage's result line)."""
+    return set(re.findall(r"│[▶ ]([1-5]) ", t))
+
+
+def test_lesson_screen_keeps_everything():
+    """Issue 9: at 80x24 and 120x36 the lesson, its goal and every stage of
+    the step panel are on screen; v swaps the charts in and back, the
+    lesson stays."""
+    for cols, rows in ((80, 24), (120, 36)):
+        s = Screen(cols, rows, [h.BIN, "lesson", "07-hypergradient"],
+                   {"XDG_STATE_HOME": tempfile.mkdtemp()})
+        t = settle(s, r"step 1/")
+        name = f"{cols}x{rows}"
+        check(f"{name}: every stage shown", stage_results(t) ==
+              {"1", "2", "3", "4", "5"}, t)
+        check(f"{name}: the lesson panel", "· 07-hypergradient" in t, t)
+        s.keys("n")
+        t = settle(s, r"stage 5/5")
+        check(f"{name}: stages 4 and 5 after an update", "4" in
+              stage_results(t) and "5" in stage_results(t), t)
+        well_formed(f"lesson {name}", t, cols, rows)
+        if cols == 80:
+            s.keys("v")
+            t = settle(s, r"loss")
+            check("80x24: v shows the charts, the lesson stays",
+                  "learning rate" in t and "· 07-hypergradient" in t, t)
+            s.keys("v")
+            t = settle(s, r"update 1")
+            check("80x24: v again, the step panel", stage_results(t) ==
+                  {"1", "2", "3", "4", "5"}, t)
+        s.close()
+        s = Screen(cols, rows, [h.BIN, "lesson", "03-learning-rate"],
+                   {"XDG_STATE_HOME": tempfile.mkdtemp()})
+        t = settle(s, r"step 1/")
+        check(f"{name}: the goal and its status in sight",
+              "Goal: loss < 0.001 within 200 steps" in t and "… pending" in t,
+              t)
+        s.close()
+
+
 def test_ascii_no_color():
     s = Screen(80, 24, [h.BIN, "lesson", "03-learning-rate"],
                {"LANG": "C", "LC_ALL": "C", "NO_COLOR": "1",
