@@ -15,7 +15,7 @@
 
 enum { OPT_OBJECTIVE = 1, OPT_AT, OPT_H, OPT_FORMAT };
 
-static const cli_option options[] = {
+const cli_option gradcheck_option_table[] = {
     {"objective", true, OPT_OBJECTIVE}, {"at", true, OPT_AT},
     {"h", true, OPT_H}, {"format", true, OPT_FORMAT}, {NULL, false, 0}};
 
@@ -43,7 +43,7 @@ static int parse(gc_options *o, int argc, char **argv, bool *help)
     cli_scan scan = {argc, argv, 0, "gradcheck"};
     const char *v;
     int id;
-    while ((id = cli_next(&scan, options, false, &v)) != 0) {
+    while ((id = cli_next(&scan, gradcheck_option_table, false, &v)) != 0) {
         switch (id) {
         case CLI_HELP: *help = true; return 0;
         case OPT_OBJECTIVE: o->objective = v; break;

@@ -1,4 +1,6 @@
 #include <errno.h>
+#include <libgen.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -11,6 +13,36 @@ static int fail(atomic_file *a, const char *path, char *err, size_t errcap)
     snprintf(err, errcap, "%s: %s", path, strerror(errno));
     atomic_abort(a);
     return -1;
+}
+
+int atomic_check(const char *path, bool force, char *err, size_t errcap)
+{
+    if (strcmp(path, "-") == 0)
+        return 0;
+    struct stat st;
+    if (stat(path, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            snprintf(err, errcap, "%s: is a directory", path);
+            return -1;
+        }
+        if (!force) {
+            snprintf(err, errcap, "%s: file exists (use --force to replace it)",
+                     path);
+            return -1;
+        }
+    }
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s", path);
+    const char *dir = dirname(buf);
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        snprintf(err, errcap, "%s: directory %s does not exist", path, dir);
+        return -1;
+    }
+    if (access(dir, W_OK | X_OK) != 0) {
+        snprintf(err, errcap, "%s: directory %s is not writable", path, dir);
+        return -1;
+    }
+    return 0;
 }
 
 int atomic_open(atomic_file *a, const char *path, bool force, char *err,
