@@ -161,13 +161,14 @@ static void anatomy(void)
     open_session(&s, "adam", 0.05);
     run_set_clip(session_focused(&s), (clip_setting){CLIP_NORM, 5.0});
     session_settings_changed(&s);
-    const stepdoc *d = &s.doc;
+    const stepdoc *d = session_doc(&s);
     CU_ASSERT_EQUAL(d->update, 1);
     CU_ASSERT_EQUAL(d->done, 0);
     CU_ASSERT_TRUE(has_line(d, STAGE_EVALUATE, "f = 12.50000"));
     session_stage(&s);
     session_stage(&s);
     session_stage(&s);
+    d = session_doc(&s);
     CU_ASSERT_EQUAL(d->shown, STAGE_CLIP);
     CU_ASSERT_STRING_EQUAL(d->title, "update 1 · stage 3/5: clip");
     /* ‖g‖ at (-1.5, 2): g = (-155, -50). */
@@ -175,6 +176,7 @@ static void anatomy(void)
     CU_ASSERT_TRUE(has_line(d, STAGE_GRADIENT, "(-155.000,-50.0000)"));
     session_stage(&s);
     session_stage(&s);
+    d = session_doc(&s);
     CU_ASSERT_EQUAL(d->done, 5);
     CU_ASSERT_TRUE(has_line(d, STAGE_UPDATE, "m̂ = m/0.1 = (-4.75854,-1.53501)"));
     CU_ASSERT_TRUE(has_line(d, STAGE_UPDATE, "d = m̂/(√v̂ + 1e-08) = (-1.00000,-1.00000)"));
@@ -190,7 +192,7 @@ static void anatomy_from_type(void)
     CU_ASSERT_EQUAL_FATAL(run_set_optimizer(session_focused(&s), &toy3),
                           CORE_OK);
     session_step(&s);
-    const stepdoc *d = &s.doc;
+    const stepdoc *d = session_doc(&s);
     CU_ASSERT_TRUE(has_line(d, STAGE_UPDATE, "a = ĝ = ("));
     CU_ASSERT_TRUE(has_line(d, STAGE_UPDATE, "b = a + b = ("));
     CU_ASSERT_TRUE(has_line(d, STAGE_UPDATE, "c = c/2 + ĝ = ("));

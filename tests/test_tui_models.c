@@ -119,7 +119,7 @@ static void anatomy_of_a_model(void)
     session s;
     open_mlp(&s, "adam", 16);
     session_step(&s);
-    const stepdoc *d = &s.doc;
+    const stepdoc *d = session_doc(&s);
     bool norm = false, full = false;
     for (int i = 0; i < d->n; i++) {
         CU_ASSERT_TRUE(strlen(d->lines[i].text) < 120);

@@ -28,10 +28,11 @@ static void open_at(session *s, const char *spec, const char *opt, double lr,
                                        sizeof err), 0);
 }
 
-static bool doc_has(const session *s, const char *text)
+static bool doc_has(session *s, const char *text)
 {
-    for (int i = 0; i < s->doc.n; i++)
-        if (strstr(s->doc.lines[i].text, text))
+    const stepdoc *d = session_doc(s);
+    for (int i = 0; i < d->n; i++)
+        if (strstr(d->lines[i].text, text))
             return true;
     return false;
 }
@@ -102,17 +103,17 @@ static void anatomy_after_a_change(void)
     session s;
     open_at(&s, "rosenbrock", "adam", 0.05, LONG_MAX);
     session_step(&s);
-    CU_ASSERT_STRING_EQUAL(s.doc.title, "update 1 · stage 5/5: update");
+    CU_ASSERT_STRING_EQUAL(session_doc(&s)->title, "update 1 · stage 5/5: update");
     CU_ASSERT_TRUE(doc_has(&s, "by analytic"));
     run_set_grad(session_focused(&s), GRAD_CENTRAL, 1e-5);
     session_settings_changed(&s);
-    CU_ASSERT_STRING_EQUAL(s.doc.title, "update 2 · ready (s: stage)");
+    CU_ASSERT_STRING_EQUAL(session_doc(&s)->title, "update 2 · ready (s: stage)");
     CU_ASSERT_TRUE(doc_has(&s, "by central"));
     CU_ASSERT_TRUE(doc_has(&s, "analytic: rel.err"));
     CU_ASSERT_FALSE(doc_has(&s, "central h="));
     /* The next update is shown as it happens. */
     session_stage(&s);
-    CU_ASSERT_STRING_EQUAL(s.doc.title, "update 2 · stage 1/5: evaluate");
+    CU_ASSERT_STRING_EQUAL(session_doc(&s)->title, "update 2 · stage 1/5: evaluate");
     session_free(&s);
 }
 

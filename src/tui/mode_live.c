@@ -23,6 +23,7 @@ void live_layout(app *a)
 
 void live_prepare(app *a)
 {
+    session_doc(&a->s);
     if (a->win[PANE_SURFACE])
         panel_surface_prepare(a, a->win[PANE_SURFACE]);
 }

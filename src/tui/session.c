@@ -187,12 +187,21 @@ void session_changed(session *s)
     session_slice_follow(s);
     for (int i = 0; i < s->nruns && session_sliced(s); i++)
         slice_proj_update(&s->runs[i].proj, &s->slice, &s->runs[i].h.path);
-    session_run *sr = &s->runs[s->focus];
-    stepdoc_source src = {&sr->r, &sr->h, &sr->check, s->running,
-                          sr->changed, s->scratch};
-    stepdoc_build(&src, &s->doc);
+    s->doc_stale = true;
     if (s->hook)
         s->hook(s, s->hook_ctx);
+}
+
+const stepdoc *session_doc(session *s)
+{
+    if (s->doc_stale && s->nruns) {
+        session_run *sr = &s->runs[s->focus];
+        stepdoc_source src = {&sr->r, &sr->h, &sr->check, s->running,
+                              sr->changed, s->scratch};
+        stepdoc_build(&src, &s->doc);
+        s->doc_stale = false;
+    }
+    return &s->doc;
 }
 
 /* A run that used up its steps is given as many again when asked to go

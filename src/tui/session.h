@@ -52,9 +52,12 @@ typedef struct session {
      * then in its coordinates (a, b). */
     slice_view slice;
     slice_kind slice_want; /* PCA waits for a path that spans a plane */
-    /* What the panels show, brought up to date after every change so
-     * that drawing only draws: the focused run's update taken apart. */
+    /* What the panels show, brought up to date before a frame (never by
+     * a panel) when a change made it stale: the focused run's update
+     * taken apart. Formatting it costs tens of μs, so live running
+     * builds it once a frame, not once an update. */
     stepdoc doc;
+    bool doc_stale;
     double *scratch;       /* 3 obj.dim doubles for the anatomy */
     session_hook hook;     /* NULL: none */
     void *hook_ctx;
@@ -82,10 +85,13 @@ const run *session_focused_c(const session *s);
 /* The after-update hook: every command below ends with it, and code that
  * changes a run directly (run_set_*) calls it through
  * session_settings_changed. It takes the PCA slice again when due,
- * projects the paths on the slice, watches for convergence and stalls,
- * builds the step panel's anatomy (gradient check included), then calls
- * s->hook. */
+ * projects the paths on the slice, marks the step panel's anatomy for
+ * rebuilding, then calls s->hook (convergence and stalls are watched as
+ * each update is recorded). */
 void session_changed(session *s);
+/* The focused run's anatomy (gradient check included), rebuilt if a
+ * change made it stale: before a frame, or in a test. */
+const stepdoc *session_doc(session *s);
 /* Live running on or off; the focus on run i. */
 void session_set_running(session *s, bool on);
 void session_focus(session *s, int i);
