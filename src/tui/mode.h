@@ -69,6 +69,8 @@ void app_set_mode(struct app *a, const screen_mode *m);
  * replay) share. */
 void live_layout(struct app *a);
 void live_prepare(struct app *a);
+/* The surface's part of it (a replay has no anatomy to build). */
+void live_prepare_surface(struct app *a);
 void live_draw(const struct app *a);
 /* The live screen's panes with these in the top bar's, the step panel's
  * and the lesson panel's places (NULL: none). */

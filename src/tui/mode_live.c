@@ -21,11 +21,16 @@ void live_layout(app *a)
                    m && m->type->classifier);
 }
 
+void live_prepare_surface(app *a)
+{
+    if (a->win[PANE_SURFACE])
+        panel_surface_prepare(a, a->win[PANE_SURFACE]);
+}
+
 void live_prepare(app *a)
 {
     session_doc(&a->s);
-    if (a->win[PANE_SURFACE])
-        panel_surface_prepare(a, a->win[PANE_SURFACE]);
+    live_prepare_surface(a);
 }
 
 void live_draw_with(const app *a, pane_draw top, pane_draw step,

@@ -181,18 +181,18 @@ static void draw_cells(const ctx *c)
             double t = cell_t(c, x, y);
             int bg = cell_bg(c, t), i = y * cv->w + x;
             uint8_t m = cv->dots[i];
+            int tag = cv->color[i];
+            attr_t at = tag < TAG_CONTOUR || tag >= TAG_GRAD ? A_BOLD : 0;
+            /* Without colours a contour is dotted, every other dot, so
+             * it stays apart from the solid paths. */
+            if (m && tag == TAG_CONTOUR && !c->heat &&
+                (c->a->ui.depth == DEPTH_NONE || !c->a->ui.th->color))
+                m &= 0x95;
             if (!m) {
                 ui_cell(c->w, &c->a->ui, sc->py + y, sc->px + x, ' ', ' ', -1,
                         bg, 0);
                 continue;
             }
-            int tag = cv->color[i];
-            attr_t at = tag < TAG_CONTOUR || tag >= TAG_GRAD ? A_BOLD : 0;
-            /* Without colours a contour is dotted, every other dot, so
-             * it stays apart from the solid paths. */
-            if (tag == TAG_CONTOUR && !c->heat &&
-                (c->a->ui.depth == DEPTH_NONE || !c->a->ui.th->color))
-                m = m & 0x95 ? m & 0x95 : m;
             /* Without braille, a cell shows what is in it, not how many
              * dots (density characters would turn steep walls solid):
              * '.' contour, '+' path, '=' arrow; '*' is the minimum. */

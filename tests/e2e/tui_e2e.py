@@ -358,8 +358,22 @@ def test_ascii_and_no_color():
     check("ascii: plain boxes", "+ surface" in t and "|" in t, t)
     check("ascii: transliterated", "th <- th - a*d" in t, t)
     s.close()
-    s = Screen(80, 24, env={"NO_COLOR": "1"})
+    s = Screen(80, 24, env={"LANG": "C", "LC_ALL": "C"})
     settle(s, r"step 0 ")
+    s.keys(*["n"] * 20)
+    t = settle(s, r"step 20 ")
+    plot = "".join(l[1:37] for l in t.splitlines()[2:20])
+    check("ascii: the path's '+' apart from the minimum's '*'",
+          plot.count("*") == 1 and "+" in plot, plot)
+    s.close()
+    s = Screen(80, 24, env={"NO_COLOR": "1"})
+    t = settle(s, r"step 0 ")
+    # Without colours the contours are dotted (braille dots 1, 3, 5, 8
+    # only); only the arrows use the others.
+    cells = [ord(c) - 0x2800 for c in t if 0x2800 < ord(c) <= 0x28ff]
+    solid = sum(1 for m in cells if m & ~0x95)
+    check("mono: contours dotted, apart from paths", len(cells) > 100 and
+          solid < 20, (len(cells), solid))
     colored = tmux("capture-pane", "-p", "-e", "-t", s.name)
     check("NO_COLOR: no colour escapes",
           not re.search(r"\x1b\[([0-9;]*;)?(3[0-8]|4[0-8])[;m]", colored),
@@ -412,7 +426,7 @@ def test_mouse_theme_presenter():
     t = s.wait(r"theme light")
     check("t: next theme", "theme light" in t, t)
     s.keys("p")
-    t = settle(s, r"surface")
+    t = s.wait_gone(r"update 1")
     check("p: presenter mode hides the step panel",
           "update 1" not in t and "loss (log)" in t, t)
     s.keys("p")

@@ -91,6 +91,19 @@ class Screen:
             last = s
             time.sleep(0.04)
 
+    def wait_gone(self, pattern, timeout=8.0):
+        """The screen once pattern no longer shows on it (and two captures
+        agree), or the last one seen."""
+        deadline = time.time() + timeout
+        rx = re.compile(pattern)
+        last = None
+        while True:
+            s = self.text()
+            if (not rx.search(s) and s == last) or time.time() > deadline:
+                return s
+            last = s
+            time.sleep(0.04)
+
     def keys(self, *keys):
         tmux("send-keys", "-t", self.name, *keys)
 

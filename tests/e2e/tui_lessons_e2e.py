@@ -106,7 +106,7 @@ def test_lesson_200x60_presenter():
           in t and "update 1" in t and "learning rate" in t, t)
     golden("lesson_200x60.txt", t)
     s.keys("p")
-    t = settle(s, r"· 01-gradient")
+    t = s.wait_gone(r"update 1")
     check("presenter: lesson beside the surface", "update 1" not in t and
           "· 01-gradient" in t, t)
     s.keys("Right")
