@@ -53,6 +53,8 @@ def test_logreg_true_surface():
     check("logreg: steps lower the loss", before and after and after < before,
           (before, after))
     check("logreg: accuracy chart", "accuracy" in t, t)
+    check("logreg: the charts' legends name train and val",
+          "━ train ━ val" in t, t)
     s.close()
 
 
