@@ -26,7 +26,6 @@ void panel_chart_loss(const struct app *a, WINDOW *w);
 void panel_chart_lr(const struct app *a, WINDOW *w);
 void panel_chart_grad(const struct app *a, WINDOW *w);
 void panel_chart_accuracy(const struct app *a, WINDOW *w);
-void panel_settings_draw(const struct app *a, WINDOW *w);
 /* The HPO view's: the curve with the evaluations, the running best
  * against cost, the legend. */
 void panel_hpo_curve(const struct app *a, WINDOW *w);
