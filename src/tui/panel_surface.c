@@ -315,7 +315,22 @@ static void offview_marker(const ctx *c, int run, double x, double y, int row)
     ui_puts(c->w, u, cy, lx, sc->px + sc->pw - lx, label);
 }
 
-static void axis_names(const app *a, char *x, char *y, size_t cap);
+/* What the plot's axes are: a model's parameter names, x0 and x1 for a
+ * trace without an objective, x and y otherwise; "" on a slice (its
+ * title says what the plane is). */
+static void axis_names(const app *a, char *x, char *y, size_t cap)
+{
+    const model *m = model_of(&a->s.obj);
+    if (session_sliced(&a->s)) {
+        x[0] = y[0] = '\0';
+    } else if (m) {
+        model_param_name(m, 0, x, cap);
+        model_param_name(m, 1, y, cap);
+    } else {
+        snprintf(x, cap, "%s", a->surface_note ? "x0" : "x");
+        snprintf(y, cap, "%s", a->surface_note ? "x1" : "y");
+    }
+}
 
 static void draw_axes(const ctx *c)
 {
@@ -433,25 +448,8 @@ static void plot_geometry(app *a, WINDOW *w)
     sc->pw = wd - 1 - sc->px;
 }
 
-/* "surface  formula  x∈[..] y∈[..]" for 2 parameters (the view left
- * out when it does not fit: the axes show it); the slice for more. */
-/* What the plot's axes are: a model's parameter names, x0 and x1 for a
- * trace without an objective, x and y otherwise; "" on a slice (its
- * title says what the plane is). */
-static void axis_names(const app *a, char *x, char *y, size_t cap)
-{
-    const model *m = model_of(&a->s.obj);
-    if (session_sliced(&a->s)) {
-        x[0] = y[0] = '\0';
-    } else if (m) {
-        model_param_name(m, 0, x, cap);
-        model_param_name(m, 1, y, cap);
-    } else {
-        snprintf(x, cap, "%s", a->surface_note ? "x0" : "x");
-        snprintf(y, cap, "%s", a->surface_note ? "x1" : "y");
-    }
-}
-
+/* "surface  formula  x∈[..] y∈[..]" for 2 parameters (shorter when it
+ * does not fit: the axes show the view); the slice for more. */
 static void draw_title(const app *a, WINDOW *w)
 {
     char title[300], xn[24], yn[24];
@@ -496,48 +494,6 @@ static void draw_title(const app *a, WINDOW *w)
     ui_box(w, &a->ui, title, false);
 }
 
-static bool to_world(const app *a, int y, int x, double *wx, double *wy)
-{
-    const surface_cache *sc = &a->sc;
-    rect r = a->lay.r[PANE_SURFACE];
-    int ly = y - r.y - sc->py, lx = x - r.x - sc->px;
-    if (!layout_visible(&a->lay, PANE_SURFACE) || ly < 0 || lx < 0 ||
-        ly >= sc->ph || lx >= sc->pw)
-        return false;
-    const double *v = a->s.view;
-    *wx = v[0] + (lx + 0.5) / sc->pw * (v[1] - v[0]);
-    *wy = v[3] - (ly + 0.5) / sc->ph * (v[3] - v[2]);
-    return true;
-}
-
-/* f and ∇f under the pointer, when it or the view moved. */
-static void pointer_readout(app *a)
-{
-    pointer_state *p = &a->ptr;
-    if (a->surface_note || !to_world(a, p->y, p->x, &p->wx, &p->wy)) {
-        p->over = false;
-        return;
-    }
-    if (p->at_y == p->y && p->at_x == p->x && p->at_gen == a->s.view_gen)
-        return;
-    p->at_y = p->y;
-    p->at_x = p->x;
-    p->at_gen = a->s.view_gen;
-    const objective *o = &a->s.obj;
-    p->has_g = false;
-    if (session_sliced(&a->s)) {
-        if (!a->sc.theta)
-            return;
-        slice_point(&a->s.slice.sl, p->wx, p->wy, a->sc.theta);
-        p->f = o->ops->value(o->ctx, a->sc.theta);
-        return;
-    }
-    double x[2] = {p->wx, p->wy};
-    const run *r = session_focused_c(&a->s);
-    p->f = o->ops->value(o->ctx, x);
-    p->has_g = gradient_eval(o, r->s.grad, r->s.h, x, p->g) == 0;
-}
-
 /* The heat map's key in the bottom border, right: "f 0.0012 ▇▇▇▇ 2506",
  * the band colours from the lowest loss in view to the highest (the
  * scale is logarithmic above the lowest, so the ends are what is
@@ -564,25 +520,6 @@ static void draw_colorbar(const ctx *c, int from)
                 palette_color(u->th->palette, u->depth, i / (CELLS - 1.0)), 0);
     ui_role_set(c->w, u, ROLE_DIM, 0);
     ui_puts(c->w, u, y, at, wd - at, hi);
-}
-
-/* "(0.512, 1.03)  f 2.31  ∇f (-1.2, 3.4)" in the bottom border while
- * the pointer is over the plot; returns the column after it (2 when
- * there is none). */
-static int draw_readout(const app *a, WINDOW *w)
-{
-    const pointer_state *p = &a->ptr;
-    if (!p->over)
-        return 2;
-    char buf[160];
-    int n = snprintf(buf, sizeof buf, " (%.4g, %.4g)  f %.4g", p->wx, p->wy,
-                     p->f);
-    if (p->has_g)
-        snprintf(buf + n, sizeof buf - (size_t)n, "  ∇f (%.3g, %.3g)", p->g[0],
-                 p->g[1]);
-    strcat(buf, " ");
-    ui_role_set(w, &a->ui, ROLE_ACCENT, 0);
-    return 3 + ui_puts(w, &a->ui, getmaxy(w) - 1, 2, getmaxx(w) - 4, buf);
 }
 
 /* The frame's canvas: the cached contours, or nothing while a slice's
@@ -621,7 +558,7 @@ void panel_surface_prepare(app *a, WINDOW *w)
         (session_sliced(&a->s) && !sc->theta))
         sc->pw = 0; /* nothing to draw on */
     if (a->ptr.over)
-        pointer_readout(a);
+        surface_pointer_update(a);
 }
 
 void panel_surface_draw(const app *a, WINDOW *w)
@@ -660,36 +597,7 @@ void panel_surface_draw(const app *a, WINDOW *w)
         draw_axes(&c);
     if (sc->legend)
         draw_legend(&c, getmaxy(w) - 1 - sc->legend);
-    draw_colorbar(&c, draw_readout(a, w));
-}
-
-bool panel_surface_mouse(app *a, const MEVENT *ev, double *wx, double *wy)
-{
-    pointer_state *p = &a->ptr;
-    bool over = to_world(a, ev->y, ev->x, wx, wy);
-    p->over = over;
-    if (ev->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
-        if (over)
-            session_zoom(&a->s, ev->bstate & BUTTON4_PRESSED ? 0.8 : 1.25,
-                         *wx, *wy);
-        return false;
-    }
-    if (ev->bstate & BUTTON1_PRESSED) {
-        p->pressed = over;
-        p->dragged = false;
-    } else if (p->pressed && (ev->y != p->y || ev->x != p->x)) {
-        /* Dragging: the view follows the pointer, cell by cell. */
-        p->dragged = true;
-        session_pan(&a->s, -(double)(ev->x - p->x) / a->sc.pw,
-                    (double)(ev->y - p->y) / a->sc.ph);
-    }
-    p->y = ev->y;
-    p->x = ev->x;
-    bool click = (ev->bstate & (BUTTON1_RELEASED | BUTTON1_CLICKED)) &&
-                 p->pressed && !p->dragged && over;
-    if (ev->bstate & (BUTTON1_RELEASED | BUTTON1_CLICKED))
-        p->pressed = false;
-    return click;
+    draw_colorbar(&c, surface_pointer_draw(a, w));
 }
 
 void panel_surface_centre(const app *a, double *cx, double *cy)

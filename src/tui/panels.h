@@ -45,6 +45,12 @@ void panel_surface_prepare(struct app *a, WINDOW *w);
  * with its place in *wx, *wy, for the mode to act on. */
 bool panel_surface_mouse(struct app *a, const MEVENT *ev, double *wx,
                          double *wy);
+/* Before a frame: f and ∇f under the pointer when it or the view moved
+ * (surface_pointer.c). */
+void surface_pointer_update(struct app *a);
+/* Their line in the surface's bottom border while the pointer is over
+ * the plot; returns the column after it (2 when none). */
+int surface_pointer_draw(const struct app *a, WINDOW *w);
 /* The view's centre under the pointer, for keyboard zoom. */
 void panel_surface_centre(const struct app *a, double *cx, double *cy);
 
