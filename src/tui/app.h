@@ -138,9 +138,11 @@ int tui_loop(app *a);
  * then installs the signal handlers. 0. */
 int tui_need_tty(const char *instead);
 
-/* The loop's own entry: the terminal opened for a mode whose state is
- * already in a (a->mode, a->ms, the session if it has one), run, and
- * closed. */
+/* The app of a screen other than the live one: mode m with its state ms
+ * (one screen a process, so it is static, for its size). */
+app *tui_screen_app(const screen_mode *m, void *ms);
+/* The loop's own entry: the terminal opened for a's mode (its state and
+ * the session, if it has one, in place), run, and closed. */
 int tui_run_screen(app *a);
 
 #endif

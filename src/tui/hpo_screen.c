@@ -4,7 +4,6 @@
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "app.h"
 #include "hpo_style.h"
@@ -108,10 +107,6 @@ int tui_hpo_main(hpo_view *v)
     int rc = tui_need_tty("'descent hpo' without --tui");
     if (rc)
         return rc;
-    static app a;
-    memset(&a, 0, sizeof a);
-    a.mode = &mode_hpo;
-    a.ms = v;
     v->speed = 3; /* 10 evaluations a second: the grid's 101 in 10 s */
-    return tui_run_screen(&a);
+    return tui_run_screen(tui_screen_app(&mode_hpo, v));
 }

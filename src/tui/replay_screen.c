@@ -142,13 +142,10 @@ int tui_replay_main(replay *rp, objective *obj, const double *view)
     int rc = tui_need_tty("'less' to read a trace as text");
     if (rc)
         return rc;
-    static app a;
-    memset(&a, 0, sizeof a);
-    a.mode = &mode_replay;
-    a.ms = rp;
-    if ((rc = replay_session(&a, rp, obj, view)) != 0)
+    app *a = tui_screen_app(&mode_replay, rp);
+    if ((rc = replay_session(a, rp, obj, view)) != 0)
         return rc;
     if (!rp->surface)
-        a.surface_note = rp->surface_note;
-    return tui_run_screen(&a);
+        a->surface_note = rp->surface_note;
+    return tui_run_screen(a);
 }

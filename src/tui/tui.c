@@ -170,6 +170,15 @@ int tui_main(const tui_options *o)
     return rc;
 }
 
+app *tui_screen_app(const screen_mode *m, void *ms)
+{
+    static app a;
+    memset(&a, 0, sizeof a);
+    a.mode = m;
+    a.ms = ms;
+    return &a;
+}
+
 int tui_run_screen(app *a)
 {
     a->ui.utf8 = term_locale();
