@@ -24,20 +24,27 @@ static const char usage[] =
     "usage: descent run [options]\n"
     "Runs an optimiser headless, prints a summary and writes a trace.\n\n";
 
-static void print_number(const char *label, double v)
+/* v exactly, as a float32 when single (a run in float32). */
+static void print_value(const char *label, double v, bool single)
 {
     char buf[FMT_DOUBLE_MAX];
-    fmt_double(v, buf);
+    fmt_number(v, single, buf);
     printf("%-10s %s\n", label, buf);
 }
 
-static void print_point(const char *label, const double *x, size_t n)
+static void print_number(const char *label, double v)
+{
+    print_value(label, v, false);
+}
+
+static void print_point(const char *label, const double *x, size_t n,
+                        bool single)
 {
     char buf[FMT_DOUBLE_MAX];
     printf("%-10s ", label);
     size_t shown = n < 8 ? n : 8;
     for (size_t i = 0; i < shown; i++) {
-        fmt_double(x[i], buf);
+        fmt_number(x[i], single, buf);
         printf("%s%s", i ? ", " : "", buf);
     }
     if (n > shown)
@@ -95,10 +102,31 @@ static void print_model(const model *m, const run *r)
     }
 }
 
+/* What the optimiser was given beyond its name, as the options write it. */
+static void print_settings(const run_settings *s, bool single)
+{
+    const optimizer_type *t = s->opt;
+    double w = optim_weight_decay(t, &s->op);
+    if (w != 0.0)
+        printf(", weight decay %g", w);
+    if ((t->params & OPTIM_P_DAMPENING) && s->op.dampening != 0.0)
+        printf(", dampening %g", s->op.dampening);
+    if ((t->params & OPTIM_P_AMSGRAD) && s->op.amsgrad)
+        printf(", amsgrad");
+    if (s->sched.kind != SCHED_NONE) {
+        char buf[96];
+        schedule_text(&s->sched, buf, sizeof buf);
+        printf(", schedule %s", buf);
+    }
+    if (single)
+        printf(", float32");
+}
+
 static void print_summary(const run_options *o, const objective *obj,
                           const run *r, long rows)
 {
     const run_settings *s = &r->s;
+    bool single = obj->single;
     printf("%-10s %s", "objective:", obj->name);
     if (strcmp(obj->name, obj->formula) != 0)
         printf("  %s", obj->formula);
@@ -108,11 +136,12 @@ static void print_summary(const run_options *o, const objective *obj,
         printf(", clip %s:%g", clip_mode_name(s->clip.mode), s->clip.c);
     if (s->hd.mode != HD_OFF)
         printf(", hypergrad %s β %g", hd_mode_name(s->hd.mode), s->hd.beta);
+    print_settings(s, single);
     putchar('\n');
     print_status(r);
-    print_number("loss:", r->loss);
-    print_point("point:", r->theta, r->n);
-    print_number("grad norm:", r->grad_norm);
+    print_value("loss:", r->loss, single);
+    print_point("point:", r->theta, r->n, single);
+    print_value("grad norm:", r->grad_norm, single);
     print_number("lr:", r->lr);
     print_nearest_minimum(obj, r->theta);
     if (model_of(obj))

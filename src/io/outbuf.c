@@ -63,18 +63,28 @@ void outbuf_long(outbuf *o, long v)
     append(o, p, (size_t)(tmp + sizeof tmp - p));
 }
 
-void outbuf_double(outbuf *o, double v)
+void outbuf_number(outbuf *o, double v, bool single)
 {
     char *p = reserve(o, FMT_DOUBLE_MAX);
-    o->len += fmt_double(v, p);
+    o->len += fmt_number(v, single, p);
+}
+
+void outbuf_double(outbuf *o, double v)
+{
+    outbuf_number(o, v, false);
+}
+
+void outbuf_json_number(outbuf *o, double v, bool single)
+{
+    if (isfinite(v))
+        outbuf_number(o, v, single);
+    else
+        outbuf_str(o, "null");
 }
 
 void outbuf_json_double(outbuf *o, double v)
 {
-    if (isfinite(v))
-        outbuf_double(o, v);
-    else
-        outbuf_str(o, "null");
+    outbuf_json_number(o, v, false);
 }
 
 /* Length of the well-formed UTF-8 sequence at p (RFC 3629: no overlong

@@ -24,6 +24,9 @@ void outbuf_long(outbuf *o, long v);
 void outbuf_double(outbuf *o, double v);
 /* Like outbuf_double, but null for NaN and ±Inf (JSON has no such). */
 void outbuf_json_double(outbuf *o, double v);
+/* The same for a float32 value held in v when single (fmt_number). */
+void outbuf_number(outbuf *o, double v, bool single);
+void outbuf_json_number(outbuf *o, double v, bool single);
 /* A JSON string literal with the escapes RFC 8259 requires. */
 void outbuf_json_string(outbuf *o, const char *s);
 /* Writes what is buffered; returns 0, or -1 if any write failed. */

@@ -61,12 +61,17 @@ int trace_check_path(const char *path, bool force, char *err, size_t errcap)
     return atomic_check(path, force, err, errcap);
 }
 
-static void write_setting_num(outbuf *o, const char *key, double v)
+static void write_number(outbuf *o, const char *key, double v, bool single)
 {
     outbuf_str(o, ",\"");
     outbuf_str(o, key);
     outbuf_str(o, "\":");
-    outbuf_json_double(o, v);
+    outbuf_json_number(o, v, single);
+}
+
+static void write_setting_num(outbuf *o, const char *key, double v)
+{
+    write_number(o, key, v, false);
 }
 
 static void write_setting_str(outbuf *o, const char *key, const char *v)
@@ -117,8 +122,15 @@ static void write_jsonl_header(trace_writer *w, const run *r,
     write_setting_num(o, "momentum", s->op.momentum);
     write_setting_num(o, "beta1", s->op.beta1);
     write_setting_num(o, "beta2", s->op.beta2);
-    write_setting_num(o, "rho", s->op.rho);
+    write_setting_num(o, "rho", optim_rho(s->opt, &s->op));
     write_setting_num(o, "eps", optim_eps(s->opt, &s->op));
+    write_setting_num(o, "weight_decay", optim_weight_decay(s->opt, &s->op));
+    write_setting_num(o, "dampening", s->op.dampening);
+    outbuf_str(o, s->op.amsgrad ? ",\"amsgrad\":true" : ",\"amsgrad\":false");
+    char sched[96];
+    schedule_text(&s->sched, sched, sizeof sched);
+    write_setting_str(o, "schedule", sched);
+    write_setting_str(o, "precision", r->obj->single ? "single" : "double");
     write_setting_str(o, "grad", grad_method_name(s->grad));
     write_setting_num(o, "h", s->h);
     write_setting_str(o, "clip", clip_mode_name(s->clip.mode));
@@ -177,21 +189,25 @@ trace_writer *trace_open(const char *path, trace_format fmt, bool force,
     return w;
 }
 
+/* A run in float32 prints its float32 values (all but the rates and
+ * flags) as float32s: the shortest text that reads back to that float. */
 int trace_write_row(trace_writer *w, const run *r, const double *extra)
 {
     outbuf *o = &w->out;
     const run_update_info *u = &r->last;
     const double num[] = {r->loss, r->grad_norm, u->clipped, r->lr,
                           u->hypergrad, u->lr_clamped, u->update_norm};
+    const bool f32 = r->obj->single;
+    const bool single[] = {f32, f32, false, false, false, false, f32};
     if (w->fmt == TRACE_CSV) {
         outbuf_long(o, r->step);
         for (size_t i = 0; i < 7; i++) {
             outbuf_char(o, ',');
-            outbuf_double(o, num[i]);
+            outbuf_number(o, num[i], single[i]);
         }
         for (size_t i = 0; i < w->params; i++) {
             outbuf_char(o, ',');
-            outbuf_double(o, r->theta[i]);
+            outbuf_number(o, r->theta[i], f32);
         }
         for (size_t i = 0; w->extra && w->extra[i]; i++) {
             outbuf_char(o, ',');
@@ -202,11 +218,11 @@ int trace_write_row(trace_writer *w, const run *r, const double *extra)
         outbuf_str(o, "{\"type\":\"step\",\"step\":");
         outbuf_long(o, r->step);
         for (size_t i = 0; i < 7; i++)
-            write_setting_num(o, base_columns[i + 1], num[i]);
+            write_number(o, base_columns[i + 1], num[i], single[i]);
         char name[32];
         for (size_t i = 0; i < w->params; i++) {
             snprintf(name, sizeof name, "x%zu", i);
-            write_setting_num(o, name, r->theta[i]);
+            write_number(o, name, r->theta[i], f32);
         }
         for (size_t i = 0; w->extra && w->extra[i]; i++)
             write_setting_num(o, w->extra[i], extra[i]);

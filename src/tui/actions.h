@@ -28,6 +28,8 @@ void act_expression_prompt(struct app *a);
 void act_export(struct app *a);
 void act_compare_add(struct app *a);
 void act_compare_remove(struct app *a);
+void act_compare_versus(struct app *a);
+void act_setting_prompt(struct app *a);
 void act_focus_next(struct app *a);
 void act_zoom_in(struct app *a);
 void act_zoom_out(struct app *a);
@@ -51,6 +53,6 @@ void act_quit(struct app *a);
 void act_choose_optimizer(struct app *a, int index);
 void act_choose_objective(struct app *a, const char *name);
 /* The settings panel's row for option id: a prompt holding its value. */
-void act_setting_prompt(struct app *a, int id);
+void act_setting_row(struct app *a, int id);
 
 #endif

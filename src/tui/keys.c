@@ -26,10 +26,10 @@ const key_binding key_bindings[] = {
     {'o', 0, 0, "o", "next optimiser", NULL, act_opt_next, false, NULL},
     {'O', 0, 3, "O F3", "settings panel: every setting of the run",
      "settings", act_settings, false, "set"},
-    {'g', 0, 0, "g", "next gradient method (analytic, ad, central)", NULL,
+    {'g', 0, 0, "g", "next gradient method (analytic … forward)", NULL,
      act_grad_next, false, NULL},
-    {'G', 0, 7, "G F7", "type the gradient method and h (central:1e-7)",
-     NULL, act_grad_prompt, false, NULL},
+    {'G', 0, 7, "G F7", "type the gradient method and h (central:1e-7, "
+     "forward:1e-4)", NULL, act_grad_prompt, false, NULL},
     {'k', 0, 0, "k", "next clip mode (none, norm, value)", NULL,
      act_clip_next, false, NULL},
     {'K', 0, 5, "K F5", "type the clipping (none, norm:C, value:C)", "clip",
@@ -50,6 +50,11 @@ const key_binding key_bindings[] = {
      act_compare_add, false, "cmp"},
     {'C', 0, 0, "C", "compare: remove the focused run", NULL,
      act_compare_remove, false, NULL},
+    {'V', 0, 0, "V", "compare: the focused run's schedule versus "
+     "hypergradients (adds a run)", NULL, act_compare_versus, false, NULL},
+    {':', 0, 0, ":", "type settings as on the command line (schedule "
+     "cosine:300, weight-decay 0.01, amsgrad on, precision single)", NULL,
+     act_setting_prompt, false, NULL},
     {'\t', 0, 0, "Tab", "focus the next run", NULL, act_focus_next, false, NULL},
     KEY_BINDINGS_VIEW,
     {KEY_PPAGE, KEY_NPAGE, 0, "PgUp PgDn", "previous / next lesson step",

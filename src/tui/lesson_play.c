@@ -118,15 +118,23 @@ int play_set(app *a, int id, const char *value)
     return 0;
 }
 
+/* The goal judged; the step's limit a pause, said in the player's words
+ * (the session's own pause at its limit says nothing more then). */
 void lesson_updated(app *a)
 {
-    live_updated(a);
     play *pl = play_of(a);
-    if (!pl->in_lesson)
-        return;
-    lesson_state st = lesson_state_of(session_focused(&a->s));
-    lview_check(&pl->lv, &st);
-    play_save(a);
+    if (pl->in_lesson) {
+        lesson_state st = lesson_state_of(session_focused(&a->s));
+        lview_check(&pl->lv, &st);
+        if (player_pause_new(&pl->lv.p) && a->s.running) {
+            char pause[160];
+            player_pause_text(&pl->lv.p, pause, sizeof pause);
+            app_message(a, false, "%s Space goes on.", pause);
+            session_set_running(&a->s, false);
+        }
+        play_save(a);
+    }
+    live_updated(a);
 }
 
 void lesson_layout(app *a)

@@ -30,8 +30,8 @@ void menu_open(app *a, menu_kind kind)
     a->ov = OVERLAY_MENU;
     if (kind == MENU_SETTINGS) {
         /* Kept on the row last edited. */
-        a->menu.count = settings_rows(session_focused(&a->s), a->menu.ids,
-                                      SETTINGS_MAX);
+        a->menu.count = (int)run_live_settings(session_focused(&a->s),
+                                               a->menu.ids, SETTINGS_MAX);
         if (a->menu.sel >= a->menu.count)
             a->menu.sel = 0;
         return;
@@ -104,7 +104,7 @@ static void choose(app *a)
 {
     a->ov = OVERLAY_NONE;
     if (a->menu.kind == MENU_SETTINGS)
-        act_setting_prompt(a, a->menu.ids[a->menu.sel]);
+        act_setting_row(a, a->menu.ids[a->menu.sel]);
     else if (a->menu.kind == MENU_OPTIMIZER)
         act_choose_optimizer(a, a->menu.sel);
     else if (builtin_types[a->menu.sel])

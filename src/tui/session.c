@@ -391,9 +391,9 @@ static grad_method usable_method(const objective *obj, grad_method m)
  * runs start on next where it will live, s->obj; the session's own
  * objective waits in *old. On failure s is as it was. */
 static core_error start_on(session *s, objective *next, objective *old,
-                           run *fresh)
+                           run *fresh, const double *at)
 {
-    double start[2] = {next->start[0], next->start[1]};
+    double start[2] = {at[0], at[1]};
     *old = s->obj;
     s->obj = *next;
     core_error rc = CORE_OK;
@@ -412,27 +412,45 @@ static core_error start_on(session *s, objective *next, objective *old,
     return rc;
 }
 
+/* The runs restarted on next (which the session takes) at start; the
+ * old objective freed. 0, or -1 with err filled, next freed and s as it
+ * was. */
+static int restart_on(session *s, objective *next, const double *start,
+                      objective_error *err)
+{
+    objective old;
+    run fresh[SESSION_MAX_RUNS];
+    core_error rc = start_on(s, next, &old, fresh, start);
+    if (rc != CORE_OK) {
+        snprintf(err->message, sizeof err->message, "%s",
+                 core_error_message(rc));
+        objective_free(next);
+        return -1;
+    }
+    objective_free(&old);
+    s->view_gen++;
+    for (int i = 0; i < s->nruns; i++)
+        install(&s->runs[i], &fresh[i]);
+    return 0;
+}
+
 int session_set_objective(session *s, const char *spec, objective_error *err)
 {
-    objective next, old;
+    objective next;
     if (objective_open(spec, &next, err) < 0)
         return -1;
     err->column = 0;
+    if (s->obj.single) /* the session's precision stays */
+        objective_single(&next);
     if (next.dim != 2) {
         snprintf(err->message, sizeof err->message,
                  "the TUI shows objectives of two parameters");
         objective_free(&next);
         return -1;
     }
-    run fresh[SESSION_MAX_RUNS];
-    core_error rc = start_on(s, &next, &old, fresh);
-    if (rc != CORE_OK) {
-        snprintf(err->message, sizeof err->message, "%s",
-                 core_error_message(rc));
-        objective_free(&next);
+    double start[2] = {next.start[0], next.start[1]};
+    if (restart_on(s, &next, start, err) < 0)
         return -1;
-    }
-    objective_free(&old);
     slice_view_free(&s->slice);
     snprintf(s->spec, sizeof s->spec, "%s", spec);
     memcpy(s->view, s->obj.view, sizeof s->view);
@@ -440,10 +458,28 @@ int session_set_objective(session *s, const char *spec, objective_error *err)
      * fails, the old one serves. */
     if (set_start(s, NULL) < 0)
         memcpy(s->start, s->obj.start, sizeof s->obj.start);
-    s->view_gen++;
-    for (int i = 0; i < s->nruns; i++)
-        install(&s->runs[i], &fresh[i]);
     /* The scratch stays: two parameters fit whatever it was sized for. */
+    session_changed(s);
+    return 0;
+}
+
+int session_set_precision(session *s, bool single, objective_error *err)
+{
+    objective next;
+    err->column = 0;
+    if (s->obj.single == single)
+        return 0;
+    bool opened = s->obj.dim == 2 && objective_open(s->spec, &next, err) == 0;
+    if (!opened || (single && objective_single(&next) != CORE_OK)) {
+        if (opened)
+            objective_free(&next);
+        snprintf(err->message, sizeof err->message, "single precision is "
+                 "for built-in objectives and expressions");
+        return -1;
+    }
+    memcpy(next.view, s->obj.view, sizeof next.view);
+    if (restart_on(s, &next, s->start, err) < 0)
+        return -1;
     session_changed(s);
     return 0;
 }

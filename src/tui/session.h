@@ -130,6 +130,11 @@ void session_set_limit(session *s, long limit);
  * restart at its default start in its view. Returns 0, or -1 with err
  * filled and nothing changed. */
 int session_set_objective(session *s, const char *spec, objective_error *err);
+/* The objective in float32 (single) or double, reopened from its spec
+ * (built-ins and expressions); the runs keep their settings and restart
+ * at the session's start, the view kept. 0, or -1 with err filled and
+ * nothing changed. */
+int session_set_precision(session *s, bool single, objective_error *err);
 /* Moves the start point of a 2-parameter objective; the runs restart
  * there (as session_reset). */
 core_error session_set_start(session *s, double x, double y);

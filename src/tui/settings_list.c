@@ -1,39 +1,5 @@
-#include <string.h>
-
 #include "run_values.h"
 #include "settings_list.h"
-
-static int add(int *ids, int n, int cap, int id)
-{
-    if (n < cap)
-        ids[n++] = id;
-    return n;
-}
-
-int settings_rows(const run *r, int *ids, int cap)
-{
-    const run_settings *s = &r->s;
-    int n = add(ids, 0, cap, OPT_OPTIMIZER);
-    n = add(ids, n, cap, OPT_LR);
-    for (const char *const *name = s->opt->settings; name && *name; name++) {
-        const option_entry *o = option_by_name(run_option_table, *name,
-                                               strlen(*name));
-        if (o)
-            n = add(ids, n, cap, o->id);
-    }
-    n = add(ids, n, cap, OPT_GRAD);
-    if (s->grad == GRAD_CENTRAL)
-        n = add(ids, n, cap, OPT_H);
-    n = add(ids, n, cap, OPT_CLIP);
-    n = add(ids, n, cap, OPT_HYPERGRAD);
-    if (s->hd.mode != HD_OFF) {
-        n = add(ids, n, cap, OPT_HD_BETA);
-        n = add(ids, n, cap, OPT_LR_MIN);
-        n = add(ids, n, cap, OPT_LR_MAX);
-    }
-    n = add(ids, n, cap, OPT_STEPS);
-    return add(ids, n, cap, OPT_TOL);
-}
 
 const char *settings_about(int id)
 {
@@ -48,6 +14,10 @@ const char *settings_about(int id)
         {OPT_BETA2, "β2, the square's decay"},
         {OPT_RHO, "ρ, the square's decay"},
         {OPT_EPS, "ε, in the denominator"},
+        {OPT_WEIGHT_DECAY, "λ, decay of θ toward 0"},
+        {OPT_DAMPENING, "on the gradient added to v"},
+        {OPT_AMSGRAD, "on: the largest v̂ so far"},
+        {OPT_SCHEDULE, "how α moves with t"},
         {OPT_GRAD, "how g is computed"},
         {OPT_H, "central differences' step"},
         {OPT_CLIP, "none, norm:C or value:C"},

@@ -115,16 +115,20 @@ static void gradient_lines(writer *w, const stepdoc_source *src,
                                     scratch + r->n) == 0)
             ref = scratch + r->n;
     }
+    /* Forward differences are checked when they are the method in use:
+     * as a second opinion they only say what central ones say, worse. */
     for (int m = 0; m < GRAD_METHOD_COUNT; m++) {
         grad_method against = r->s.batch ? GRAD_ANALYTIC : o->method;
-        if (m == (int)against || !gradient_available(r->obj, (grad_method)m))
+        if (m == (int)against || m == GRAD_FORWARD ||
+            !gradient_available(r->obj, (grad_method)m))
             continue;
         if (!fresh)
             c->err[m] = gradient_eval(r->obj, (grad_method)m, o->h, o->theta,
                                       scratch) < 0
                             ? NAN : gradient_check(scratch, ref, r->n, NULL);
-        if (m == GRAD_CENTRAL)
-            line(w, "  central h=%.0e: rel.err %.1e", o->h, c->err[m]);
+        if (grad_method_uses_h((grad_method)m))
+            line(w, "  %s h=%.0e: rel.err %.1e", grad_method_name((grad_method)m),
+                 o->h, c->err[m]);
         else
             line(w, "  %s: rel.err %.1e", grad_method_name((grad_method)m),
                  c->err[m]);
@@ -156,10 +160,29 @@ static void clip_lines(writer *w, const run *r, const origin *o, bool done)
     line(w, "ĝ = %s", vec(b2, r->g_clipped, r->n, 1.0));
 }
 
+/* The schedule's step of α (DESIGN §3c): update t finds the rate after
+ * t − 1 of its steps. */
+static void schedule_lines(writer *w, const run *r, bool done)
+{
+    char text[96];
+    schedule_text(&r->s.sched, text, sizeof text);
+    long e = r->step - r->sched_from - (r->next == STAGE_EVALUATE ? 1 : 0);
+    if (!done) {
+        line(key(w), "schedule %s, base α %.4g", text, r->s.lr);
+        return;
+    }
+    line(w, "schedule %s after %ld step%s", text, e, e == 1 ? "" : "s");
+    line(key(w), "α = %.4g → %.6g", r->last.lr_prev, r->lr);
+}
+
 static void hd_lines(writer *w, const run *r, const origin *o, bool done)
 {
     hd_setting hd = r->s.hd;
     double prev = done ? r->last.lr_prev : r->lr;
+    if (r->s.sched.kind != SCHED_NONE) {
+        schedule_lines(w, r, done);
+        return;
+    }
     if (hd.mode == HD_OFF) {
         line(key(w), "off: α = %.4g", done ? o->lr : r->lr);
         return;
@@ -187,7 +210,7 @@ static void state_lines(writer *w, const run *r)
     char b1[VEC_BUF];
     const optimizer_type *o = r->s.opt;
     optim_line lines[OPTIM_LINES];
-    int k = o->describe(&r->s.op, r->opt_step, lines);
+    int k = optim_lines(o, &r->s.op, r->opt_step, lines);
     for (int i = 0; i < k; i++) {
         const optim_line *l = &lines[i];
         const char *name = l->name ? l->name : o->state_names[l->vec];

@@ -21,6 +21,11 @@ typedef struct {
     const double *start;
     bool has_view;
     double view[4];
+    bool single;               /* --precision single */
+    /* --compare TEXT: a run beside the first, with these settings
+     * (session_compare). */
+    const char *compare[3];
+    int ncompare;
 } tui_options;
 
 /* What `descent` with no arguments opens: rosenbrock with adam at lr

@@ -133,7 +133,7 @@ BAD = [
     (["run", "--optimizer", "adma"],
      "descent: --optimizer: unknown value 'adma' (did you mean 'adam'?)"),
     (["run", "--optimizer", "lbfgs"],
-     "descent: --optimizer: unknown value 'lbfgs' (one of: sgd, momentum, nesterov, adagrad, rmsprop, adam)"),
+     "descent: --optimizer: unknown value 'lbfgs' (one of: sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw, nadam, adamax, adadelta)"),
     (["run", "--objective", "rosenbrok"],
      "descent: --objective: unknown objective 'rosenbrok' (did you mean 'rosenbrock'?)"),
     (["run", "--objective", "sin(x) + cos(y"],
@@ -148,7 +148,7 @@ BAD = [
     (["run", "--start", "1"], "descent: --start: rosenbrock takes 2 numbers, got 1"),
     (["run", "--start", "1,,2"], "descent: --start: '' is not a number"),
     (["run", "--grad", "numeric"],
-     "descent: --grad: unknown value 'numeric' (one of: analytic, ad, central)"),
+     "descent: --grad: unknown value 'numeric' (one of: analytic, ad, central, forward)"),
     (["run", "--hypergrad", "on"],
      "descent: --hypergrad: unknown value 'on' (one of: off, add, mult)"),
     (["run", "--hd-beta", "0"], "descent: --hd-beta: must be greater than 0, got 0"),
@@ -156,6 +156,28 @@ BAD = [
      "descent: --lr-min: must be below --lr-max (1 ≥ 0.5)"),
     (["run", "--momentum", "1.5"],
      "descent: --momentum: must be at least 0 and below 1, got 1.5"),
+    # Issue 11: settings the optimiser cannot take, schedules.
+    (["run", "--optimizer", "sgd", "--schedule", "cosine:100", "--hypergrad",
+      "add"], "descent: --schedule: a schedule and --hypergrad are "
+     "alternatives: give one (compare them side by side in the TUI)"),
+    (["run", "--optimizer", "sgd", "--amsgrad"],
+     "descent: --amsgrad: sgd takes no amsgrad (adam and adamw do)"),
+    (["run", "--optimizer", "nesterov", "--dampening", "0.5"],
+     "descent: --dampening: nesterov needs dampening 0 (torch's rule), got 0.5"),
+    (["run", "--weight-decay", "-1"],
+     "descent: --weight-decay: must be 0 or more, got -1"),
+    (["run", "--dampening", "1"],
+     "descent: --dampening: must be at least 0 and below 1, got 1"),
+    (["run", "--schedule", "exp"],
+     "descent: --schedule: 'exp' is not exp:G, e.g. exp:0.99"),
+    (["run", "--schedule", "step:10:0"],
+     "descent: --schedule: must be greater than 0, got 0"),
+    (["run", "--precision", "float"],
+     "descent: --precision: unknown value 'float' (one of: double, single)"),
+    (["gradcheck", "--precision", "half"],
+     "descent: --precision: unknown value 'half' (one of: double, single)"),
+    (["tui", "--compare"],
+     "descent: --compare: needs settings, e.g. '--hypergrad add'"),
     (["run", "--optimzer", "adam"],
      "descent: --optimzer: unknown option (did you mean '--optimizer'?)"),
     (["run", "--frobnicate"],
@@ -282,7 +304,8 @@ def test_help():
     p = run(["list"])
     heads = [l for l in p.stdout.splitlines() if l.endswith(":")]
     check("list alone lists everything", p.returncode == 0 and heads ==
-          ["objectives:", "optimizers:", "models:", "lessons:", "datasets:"],
+          ["objectives:", "optimizers:", "models:", "lessons:", "demos:",
+           "datasets:"],
           p.stdout)
 
 

@@ -98,10 +98,11 @@ def test_compare():
     t = s.wait(r"run 2/2")
     check("compare: second run focused", "run 2/2" in t, t)
     s.keys("o")
-    t = s.wait(r"run 2/2: sgd")
+    t = s.wait(r"run 2/2: adamw")
     s.keys("n", "n", "n")
     t = settle(s, r"step 3 ")
-    check("compare: legend shows both, each by its glyph", "●1 adam" in t and "▶■2 sgd" in t, t)
+    check("compare: legend shows both, each by its glyph",
+          "●1 adam" in t and "▶■2 adamw" in t, t)
     check("compare: stepped together", "step 3 " in t, t)
     s.keys("Tab")
     t = s.wait(r"run 1/2: adam")
