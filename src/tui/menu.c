@@ -61,7 +61,7 @@ static void item_text(const app *a, menu_kind kind, int i, char *buf,
         if (id == OPT_STEPS)
             snprintf(value, sizeof value, "%ld",
                      a->s.runs[a->s.focus].limit);
-        snprintf(buf, cap, "%-10s %-14s %s",
+        snprintf(buf, cap, "%-12s %-14s %s",
                  option_by_id(run_option_table, id)->name,
                  id == OPT_STEPS && !a->s.runs[a->s.focus].limit ? "none"
                                                                  : value,
@@ -79,7 +79,7 @@ static void item_text(const app *a, menu_kind kind, int i, char *buf,
 void menu_draw(app *a)
 {
     menu_state *m = &a->menu;
-    int h = m->count + 4, w = 64;
+    int h = m->count + 4, w = 66;
     static const char *const titles[] = {"objective", "optimiser",
                                          "settings of the focused run"};
     WINDOW *win = overlay_open(a, h, w, -1, titles[m->kind]);
