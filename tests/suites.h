@@ -26,6 +26,8 @@
     X(hpo)        \
     X(mlp_ref)    \
     X(slice)      \
+    X(kernels)    \
+    X(hist)       \
     X(braille)    \
     X(colormap)   \
     X(contour)    \

@@ -94,7 +94,10 @@ static void print_model(const model *m, const run *r)
                                      : "not scaled");
     const char *names[6];
     double v[6];
-    model_trace_extra(m, r->s.batch > 0, r, names, v);
+    trace_row row;
+    trace_row_of(&row, r);
+    trace_row_metrics(&row, r);
+    trace_optional(trace_model_columns(r->obj, &r->s), &row, names, v);
     for (size_t i = 0; names[i]; i++) {
         char label[32];
         snprintf(label, sizeof label, "%s:", names[i]);
@@ -150,26 +153,25 @@ static void print_summary(const run_options *o, const objective *obj,
         printf("%-10s %s (%ld rows)\n", "trace:", o->trace, rows);
 }
 
-/* Steps r to its end, writing a row per step to w (if any). Returns the
- * number of rows, or -1 when writing failed. */
-static int write_row(trace_writer *w, const run *r, const model *m)
+/* Writes the row of r's state to w (if any), with a model's metrics
+ * when the trace has them. Returns 0, or -1 when writing failed. */
+static int write_row(trace_writer *w, const run *r)
 {
     if (!w)
         return 0;
-    const char *names[6];
-    double extra[6];
-    if (m)
-        model_trace_extra(m, r->s.batch > 0, r, names, extra);
-    return trace_write_row(w, r, m ? extra : NULL);
+    trace_row row;
+    trace_row_of(&row, r);
+    if (trace_wants_metrics(w))
+        trace_row_metrics(&row, r);
+    return trace_write_row(w, &row, r->theta);
 }
 
-/* Steps r to its end, writing a row per step to w (if any), with a
- * model's extra columns. Returns the number of rows, or -1 when writing
- * failed. */
-static long drive(run *r, trace_writer *w, const model *m)
+/* Steps r to its end, writing a row per step to w (if any). Returns the
+ * number of rows, or -1 when writing failed. */
+static long drive(run *r, trace_writer *w)
 {
     long rows = 0;
-    if (write_row(w, r, m) < 0)
+    if (write_row(w, r) < 0)
         return -1;
     rows++;
     while (r->status == RUN_RUNNING) {
@@ -178,7 +180,7 @@ static long drive(run *r, trace_writer *w, const model *m)
             break;
         }
         run_step(r);
-        if (write_row(w, r, m) < 0)
+        if (write_row(w, r) < 0)
             return -1;
         rows++;
     }
@@ -245,16 +247,13 @@ int cmd_run(int argc, char **argv)
     char err[512];
     trace_writer *w = NULL;
     const model *m = model_of(&obj);
-    const char *extra[6];
-    if (m)
-        model_trace_extra(m, r.s.batch > 0, NULL, extra, NULL);
     if (o.trace) {
         trace_format fmt;
         trace_format_from_path(o.trace, &fmt);
         trace_meta meta = {o.objective, start,
                            run_options_trace_params(&o, r.n),
-                           m ? extra : NULL, m ? m->type->name : NULL,
-                           argc, argv};
+                           trace_model_columns(&obj, &r.s),
+                           m ? m->type->name : NULL, argc, argv};
         w = trace_open(o.trace, fmt, o.force, &r, &meta, err, sizeof err);
         if (!w) {
             rc = cli_error("--trace", "%s", err);
@@ -265,7 +264,7 @@ int cmd_run(int argc, char **argv)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
-    long rows = drive(&r, w, m);
+    long rows = drive(&r, w);
     if (w && rows < 0) {
         trace_abort(w);
         fprintf(stderr, "descent: --trace: %s: write failed\n", o.trace);

@@ -49,6 +49,13 @@
         g[0] = r[0];                                                     \
         g[1] = r[1];                                                     \
     }                                                                    \
+    static double n##_value_grad##S(const void *ctx, const double *x,    \
+                                    double *g)                           \
+    {                                                                    \
+        n##_gradient##S(ctx, x, g);                                      \
+        T p[2] = {(T)x[0], (T)x[1]};                                     \
+        return n##_f##S(p);                                              \
+    }                                                                    \
     static void n##_hessian##S(const void *ctx, const double *x,         \
                                double *h)                                \
     {                                                                    \
@@ -61,6 +68,7 @@
     static const objective_ops out = {                                   \
         .value = n##_value##S,                                           \
         .gradient = n##_gradient##S,                                     \
+        .value_grad = n##_value_grad##S,                                 \
         .gradient_central = n##_central##S,                              \
         .gradient_ad = builtin_gradient_ad##S,                           \
         .hessian = n##_hessian##S,                                       \

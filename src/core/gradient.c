@@ -50,6 +50,18 @@ core_error gradient_eval(const objective *obj, grad_method m, double h,
     return CORE_OK;
 }
 
+core_error gradient_value_eval(const objective *obj, grad_method m,
+                               double h, const double *x, double *f,
+                               double *g)
+{
+    if (m == GRAD_ANALYTIC && obj->ops->value_grad) {
+        *f = obj->ops->value_grad(obj->ctx, x, g);
+        return 0;
+    }
+    *f = obj->ops->value(obj->ctx, x);
+    return gradient_eval(obj, m, h, x, g);
+}
+
 /* Both difference quotients perturb a copy of x one coordinate at a time
  * and divide by the step actually taken ((x+h)-x need not equal h; in
  * float32, x + h is rounded to float32, and is x itself when h is below
@@ -63,7 +75,7 @@ static inline core_error differences_kernel(const objective *obj, double h,
     size_t n = obj->dim;
     double (*f)(const void *, const double *) = obj->ops->value;
     const void *ctx = obj->ctx;
-    if (n == 2 && central && obj->ops->gradient_central) {
+    if (central && obj->ops->gradient_central) {
         obj->ops->gradient_central(ctx, x, h, g);
         return CORE_OK;
     }

@@ -27,6 +27,14 @@ bool gradient_available(const objective *obj, grad_method m);
 core_error gradient_eval(const objective *obj, grad_method m, double h,
                          const double *x, double *g);
 
+/* *f = f(x) and g = ∇f(x) by method m: one pass through the
+ * objective's value_grad when m is analytic and it has one, else value
+ * and gradient_eval. The same numbers either way. Returns what
+ * gradient_eval does (*f is set in every case). */
+core_error gradient_value_eval(const objective *obj, grad_method m,
+                               double h, const double *x, double *f,
+                               double *g);
+
 /* Central differences: g_i = (f(x + h e_i) - f(x - h e_i)) / 2h.
  * Returns 0, or CORE_ENOMEM (n > 16). */
 core_error gradient_central(const objective *obj, double h, const double *x,

@@ -14,9 +14,14 @@ typedef struct objective_ops {
     double (*value)(const void *ctx, const double *x);
     /* Exact gradient by hand-written formulas; NULL when there is none. */
     void (*gradient)(const void *ctx, const double *x, double *g);
-    /* Central differences with step h, the same arithmetic as
-     * gradient_central() does through value(), specialised so the four
-     * evaluations are inlined; NULL to use value(). */
+    /* f(x) and the exact gradient into g in one pass (GSL's fdf): what
+     * a step needs, for the price of one forward and one backward pass.
+     * The value is bit for bit value()'s. NULL: value, then gradient. */
+    double (*value_grad)(const void *ctx, const double *x, double *g);
+    /* Central differences with step h, the steps as gradient_central()
+     * takes them through value(): for built-ins the same arithmetic with
+     * the evaluations inlined; for models from one forward pass (each
+     * parameter moves only what it feeds). NULL to use value(). */
     void (*gradient_central)(const void *ctx, const double *x, double h,
                              double *g);
     /* Gradient by forward-mode automatic differentiation; NULL if none. */

@@ -8,17 +8,34 @@
 
 #include "optim_adam.h"
 #include "precision.h"
+#include "simd.h"
 
 typedef struct {
     double bc1, bc2_sqrt, eps;
 } adam_consts;
 
+/* 1 - β^t as torch computes it (1 - beta ** step, libm's pow), without
+ * the pow once β^t < 2^-56, where the difference rounds to 1 whatever
+ * pow returns: ln β ≤ β - 1, so t(1-β) ≥ 39 gives β^t ≤ e^-39 < 2^-56.
+ * Past that (t ≥ 390 for β 0.9, 39,000 for 0.999) a step costs no pow,
+ * and none of pow's slow underflow of β^t either. */
+static double bias_correction(double beta, long t)
+{
+    if ((double)t * (1.0 - beta) >= 39.0)
+        return 1.0;
+    return 1.0 - pow(beta, (double)t);
+}
+
 static adam_consts consts(const optim_params *p, long t)
 {
-    return (adam_consts){1.0 - pow(p->beta1, (double)t),
-                         sqrt(1.0 - pow(p->beta2, (double)t)),
+    return (adam_consts){bias_correction(p->beta1, t),
+                         sqrt(bias_correction(p->beta2, t)),
                          optim_eps(&optim_adam, p)};
 }
+
+/* x / c, which is x itself when c is 1 (as it is after a few hundred
+ * steps): the division is skipped, not the rounding changed. */
+static inline double over(double x, double c) { return c == 1.0 ? x : x / c; }
 
 /* The constants as they meet the state: rounded in float32. */
 static inline adam_consts rounded(adam_consts c, bool single)
@@ -36,7 +53,7 @@ static inline const double *v_used(const optim_params *p, const double *state,
 
 static inline double denom(double v, adam_consts c, bool single)
 {
-    return PR(PR(PR(sqrt(v)) / c.bc2_sqrt) + c.eps);
+    return PR(PR(over(PR(sqrt(v)), c.bc2_sqrt)) + c.eps);
 }
 
 static inline void direction_kernel(const optim_params *p, double *state,
@@ -54,10 +71,13 @@ static inline void direction_kernel(const optim_params *p, double *state,
         v[i] = prec_fma(single, PR(k2 * g[i]), g[i], PR(b2 * v[i]));
         if (p->amsgrad && (v[i] > vmax[i] || isnan(v[i])))
             vmax[i] = v[i];
-        d[i] = PR(PR(m[i] / c.bc1) / denom(vu[i], c, single));
+        d[i] = PR(PR(over(m[i], c.bc1)) / denom(vu[i], c, single));
     }
 }
 
+/* Cloned (simd.h) so that fma() is an instruction where there is one:
+ * the same exact result as libm's call, without the call. */
+SIMD_CLONES
 void adam_direction(const optim_params *p, double *state, size_t n, long t,
                     const double *g, double *d)
 {
@@ -70,7 +90,7 @@ static inline void apply_kernel(const optim_params *p, const double *state,
 {
     const double *m = state, *vu = v_used(p, state, n);
     adam_consts c = consts(p, t);
-    double step = PR(-(lr / c.bc1));
+    double step = PR(-over(lr, c.bc1));
     c = rounded(c, single);
     for (size_t i = 0; i < n; i++)
         theta[i] = PR(theta[i] + PR(PR(step * m[i]) / denom(vu[i], c, single)));

@@ -8,6 +8,7 @@
 
 #include "precision.h"
 #include "run.h"
+#include "vec.h"
 
 static const char *const stage_names[RUN_STAGE_COUNT] = {
     "evaluate", "gradient", "clip", "hypergrad", "update"};
@@ -43,18 +44,12 @@ bool run_value_diverged(double v) { return !(fabs(v) <= 1e100); }
 
 static bool any_diverged(const double *v, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (run_value_diverged(v[i]))
-            return true;
-    return false;
+    return vec_any_beyond(v, n, 1e100);
 }
 
 static double norm2(const double *v, size_t n)
 {
-    double ss = 0.0;
-    for (size_t i = 0; i < n; i++)
-        ss += v[i] * v[i];
-    return sqrt(ss);
+    return sqrt(vec_dot(v, v, n));
 }
 
 /* In float32 the run's numbers are float32 values: the few it computes
@@ -88,13 +83,22 @@ static void next_batch(run *r)
                                                       : r->s.batch;
 }
 
+/* f and ∇f at θ: one pass when the objective has value_grad; with
+ * minibatches, f on every training row and g on the next batch. */
+static int value_gradient_here(run *r)
+{
+    if (!batching(r))
+        return gradient_value_eval(r->obj, r->s.grad, r->s.h, r->theta,
+                                   &r->loss, r->g);
+    r->loss = r->obj->ops->value(r->obj->ctx, r->theta);
+    next_batch(r);
+    return gradient_here(r);
+}
+
 /* Evaluates f and ∇f at θ and settles the status after update r->step. */
 static void evaluate_here(run *r)
 {
-    r->loss = r->obj->ops->value(r->obj->ctx, r->theta);
-    if (batching(r))
-        next_batch(r);
-    int rc = gradient_here(r);
+    int rc = value_gradient_here(r);
     if (rc < 0) {
         r->status = RUN_STOPPED; /* out of memory: nothing sound to do */
         r->error = (core_error)rc;
@@ -325,12 +329,8 @@ static void stage_update(run *r)
                  r->lr, r->theta);
     else
         PREC_DISPATCH(single(r), step_plain, r->theta, r->d, r->lr, n);
-    double ss = 0.0;
-    for (size_t i = 0; i < n; i++) {
-        double u = r->lr * r->d[i];
-        ss += u * u;
-    }
-    r->last.update_norm = prec_round(single(r), sqrt(ss));
+    r->last.update_norm =
+        prec_round(single(r), sqrt(vec_sumsq_scaled(r->lr, r->d, n)));
     r->step++;
     evaluate_here(r);
 }
@@ -354,6 +354,14 @@ run_status run_step(run *r)
 {
     if (r->status != RUN_RUNNING)
         return r->status;
+    if (r->next == STAGE_EVALUATE) {
+        /* A whole update: its evaluate and gradient stages present what
+         * the last one left, so only these three do anything. */
+        stage_clip(r);
+        stage_hypergrad(r);
+        stage_update(r);
+        return r->status;
+    }
     do
         run_stage_step(r);
     while (r->next != STAGE_EVALUATE && r->status == RUN_RUNNING);

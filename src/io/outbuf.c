@@ -32,7 +32,7 @@ static char *reserve(outbuf *o, size_t n)
     return o->buf + o->len;
 }
 
-static void append(outbuf *o, const char *s, size_t n)
+void outbuf_append(outbuf *o, const char *s, size_t n)
 {
     while (n > 0) {
         size_t chunk = n < OUTBUF_SIZE ? n : OUTBUF_SIZE;
@@ -43,13 +43,7 @@ static void append(outbuf *o, const char *s, size_t n)
     }
 }
 
-void outbuf_str(outbuf *o, const char *s) { append(o, s, strlen(s)); }
-
-void outbuf_char(outbuf *o, char c)
-{
-    *reserve(o, 1) = c;
-    o->len++;
-}
+void outbuf_str(outbuf *o, const char *s) { outbuf_mem(o, s, strlen(s)); }
 
 void outbuf_long(outbuf *o, long v)
 {
@@ -60,7 +54,7 @@ void outbuf_long(outbuf *o, long v)
     while (u /= 10);
     if (v < 0)
         *--p = '-';
-    append(o, p, (size_t)(tmp + sizeof tmp - p));
+    outbuf_append(o, p, (size_t)(tmp + sizeof tmp - p));
 }
 
 void outbuf_number(outbuf *o, double v, bool single)

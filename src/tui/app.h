@@ -45,6 +45,7 @@ typedef struct {
     bool drawable;            /* a grid to draw this frame */
     bool axes;                /* room for tick labels */
     int legend;               /* rows of legend under the plot */
+    slice_eval ev;            /* slices: the loss on lat's plane */
     double *theta;            /* slices: scratch of the objective's size */
     size_t theta_n;
 } surface_cache;

@@ -29,6 +29,7 @@ void live_prepare_surface(app *a)
 
 void live_prepare(app *a)
 {
+    session_settle(&a->s);
     session_doc(&a->s);
     live_prepare_surface(a);
 }

@@ -18,6 +18,7 @@ hist_row replay_hist_row(const trace_data *t, size_t i)
 {
     int x0 = trace_data_col(t, "x0"), x1 = trace_data_col(t, "x1");
     hist_row r = {
+        .step = (long)i,
         .loss = at(t, i, trace_data_col(t, "loss")),
         .grad_norm = at(t, i, trace_data_col(t, "grad_norm")),
         .lr = at(t, i, trace_data_col(t, "lr")),
@@ -190,6 +191,7 @@ void replay_seek(replay *rp, session *s, size_t i)
     run *r = &sr->r;
     const hist_row *row = &sr->h.rows[i];
     sr->h.nrows = i + 1;
+    hist_follow_rows(&sr->h);
     r->step = (long)i;
     r->loss = row->loss;
     r->grad_norm = row->grad_norm;

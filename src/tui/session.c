@@ -276,6 +276,12 @@ static int advance_runs(session *s, bool whole)
 }
 
 int session_step(session *s) { return advance_runs(s, true); }
+
+void session_settle(session *s)
+{
+    for (int i = 0; i < s->nruns; i++)
+        hist_settle(&s->runs[i].h, &s->runs[i].r);
+}
 int session_stage(session *s) { return advance_runs(s, false); }
 
 int session_back(session *s)

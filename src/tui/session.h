@@ -100,6 +100,9 @@ bool session_at_limit(const session *s, int i);
 
 /* One update of every run still running. Returns how many ran. */
 int session_step(session *s);
+/* After updates, before a frame: what the histories still owe the
+ * newest rows (a model's metrics, hist_settle). */
+void session_settle(session *s);
 /* One stage of every run still running. */
 int session_stage(session *s);
 /* Every run back one update (exact, from snapshots). Returns how many

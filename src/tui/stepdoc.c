@@ -247,7 +247,8 @@ static origin find_origin(const stepdoc_source *src, bool complete,
     const run *r = src->r;
     const hist *h = src->h;
     const run *prev = hist_previous(h);
-    double lr = h->nrows ? h->rows[h->nrows - 1].lr : r->lr;
+    const hist_row *now = hist_row_at(h, r->step);
+    double lr = now ? now->lr : r->lr;
     if (!complete)
         return (origin){r->theta, r->g, r->loss, r->grad_norm, r->s.grad,
                         r->s.h, r->lr};
@@ -255,8 +256,8 @@ static origin find_origin(const stepdoc_source *src, bool complete,
         return (origin){prev->theta, prev->g, prev->loss, prev->grad_norm,
                         prev->s.grad, prev->s.h, lr};
     origin o = {r->theta_prev, scratch, NAN, NAN, r->s.grad, r->s.h, lr};
-    o.loss = h->nrows >= 2 ? h->rows[h->nrows - 2].loss
-                           : r->obj->ops->value(r->obj->ctx, o.theta);
+    const hist_row *before = hist_row_at(h, r->step - 1);
+    o.loss = before ? before->loss : r->obj->ops->value(r->obj->ctx, o.theta);
     if (gradient_eval(r->obj, r->s.grad, r->s.h, o.theta, scratch) == 0) {
         double ss = 0.0;
         for (size_t i = 0; i < r->n; i++)
