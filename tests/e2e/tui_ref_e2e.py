@@ -82,10 +82,13 @@ def test_menu_offers_every_method():
     s = Screen(100, 30, tui())
     settle(s, r"step 0 ")
     s.keys("O")
+    s.wait(r"settings of the focused run")
+    s.keys("Enter")  # its first row: the optimiser
     t = s.wait(r"nelder-mead")
     check("menu: every method", all(m in t for m in (
         "newton", "bfgs", "cg-fr", "cg-pr", "steepest", "nelder-mead")), t)
     s.keys(*["Down"] * 5, "Enter")  # past adamw, nadam, adamax, adadelta
+    s.keys("Escape")
     t = settle(s, r"newton")
     check("menu: newton chosen, with its α", "newton · lr 1 " in t, t)
     s.close()
