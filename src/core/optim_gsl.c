@@ -133,8 +133,8 @@ static int fdf_notes(const struct run *r, const void *live, optim_note *out)
                            optim_vec_text(v, sizeof v, r->d, r->n, -1.0 / norm));
         optim_note_set(&out[k++], "‖Δθ‖ = %.6g", norm);
         if (l)
-            optim_note_set(&out[k++], "last iterate: %ld f, %ld ∇f (%zu "
-                           "points)", l->b.calls.f, l->b.calls.g, l->b.total);
+            optim_note_set(&out[k++], "last iterate: %ld f, %ld ∇f",
+                           l->b.calls.f, l->b.calls.g);
     }
     optim_note_set(&out[k++], "so far: %ld f, %ld ∇f evaluations", r->evals,
                    r->gevals);
