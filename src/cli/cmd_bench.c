@@ -4,6 +4,7 @@
 
 #include "bench.h"
 #include "cli.h"
+#include "quote.h"
 #include "commands.h"
 #include "tui.h"
 
@@ -19,7 +20,7 @@ int cmd_bench(int argc, char **argv)
                    "--quick runs each for a tenth of the time (a smoke test).\n");
             return EXIT_OK;
         } else
-            return cli_error(argv[i], "unexpected argument (see 'descent bench --help')");
+            return cli_error(QUOTE(argv[i]), "unexpected argument (see 'descent bench --help')");
     }
     int rc = bench_gradients(quick) | bench_steps(quick) | bench_expr(quick) |
              bench_fmt(quick) |

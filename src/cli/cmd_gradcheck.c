@@ -8,6 +8,7 @@
 
 #include "builtins.h"
 #include "cli.h"
+#include "quote.h"
 #include "commands.h"
 #include "fmt_double.h"
 #include "gradient.h"
@@ -56,13 +57,14 @@ static int parse(gc_options *o, int argc, char **argv, bool *help)
             if (cli_double("--h", v, &o->h) < 0)
                 return EXIT_USAGE;
             if (!(o->h > 0))
-                return cli_error("--h", "must be greater than 0, got %s", v);
+                return cli_error("--h", "must be greater than 0, got %s", QUOTE(v));
             break;
         case OPT_FORMAT:
             if (strcmp(v, "csv") == 0)
                 o->csv = true;
             else if (strcmp(v, "table") != 0)
-                return cli_error("--format", "unknown value '%s' (one of: table, csv)", v);
+                return cli_error("--format", "unknown value '%s' (one of: table, csv)",
+                                 QUOTE(v));
             break;
         default: return EXIT_USAGE;
         }
@@ -138,14 +140,9 @@ int cmd_gradcheck(int argc, char **argv)
     }
     objective obj;
     objective_error oe;
-    if (objective_open(o.objective, &obj, &oe) < 0) {
-        if (oe.column > 0) {
-            cli_error("--objective", "column %d: %s", oe.column, oe.message);
-            fprintf(stderr, "  %s\n  %*s^\n", o.objective, oe.column - 1, "");
-            return EXIT_USAGE;
-        }
-        return cli_error("--objective", "%s", oe.message);
-    }
+    if (objective_open(o.objective, &obj, &oe) < 0)
+        return cli_located_error("--objective", oe.column, oe.message,
+                                 o.objective);
     if (obj.dim != 2) {
         objective_free(&obj);
         return cli_error("--objective", "gradcheck takes a 2-D objective");

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "quote.h"
 #include "commands.h"
 #include "fmt_double.h"
 #include "lr_hypergrad.h"
@@ -47,7 +48,7 @@ static int apply(lr_options *o, int id, const char *v)
     switch (id) {
     case OPT_WRT:
         return strcmp(v, "lr") == 0 ? 0
-               : (cli_error("--wrt", "'%s' is not lr", v), -1);
+               : (cli_error("--wrt", "'%s' is not lr", QUOTE(v)), -1);
     case OPT_OBJECTIVE: o->objective = v; return 0;
     case OPT_AT:
         o->has_at = true;
@@ -55,17 +56,17 @@ static int apply(lr_options *o, int id, const char *v)
     case OPT_OPTIMIZER:
         return (o->opt = optimizer_find(v)) ? 0
                : (cli_error("--optimizer", "unknown optimizer '%s' (see "
-                            "'descent list optimizers')", v), -1);
+                            "'descent list optimizers')", QUOTE(v)), -1);
     case OPT_LR:
         if (cli_double("--lr", v, &o->lr) < 0)
             return -1;
         return o->lr > 0 ? 0 : (cli_error("--lr", "must be greater than 0, "
-                                          "got %s", v), -1);
+                                          "got %s", QUOTE(v)), -1);
     case OPT_STEPS:
         if (cli_long("--steps", v, &o->steps) < 0)
             return -1;
         return o->steps >= 1 ? 0 : (cli_error("--steps", "must be at least "
-                                              "1, got %s", v), -1);
+                                              "1, got %s", QUOTE(v)), -1);
     }
     return -1;
 }
@@ -106,14 +107,15 @@ int cmd_gradcheck_lr(int argc, char **argv)
     objective obj;
     objective_error oe;
     if (objective_open(o.objective, &obj, &oe) < 0)
-        return cli_error("--objective", "%s", oe.message);
+        return cli_located_error("--objective", oe.column, oe.message,
+                                 o.objective);
     const double *x = o.has_at ? o.at : obj.start;
     lr_problem p = {.train = &obj, .opt = o.opt, .op = optim_params_default(),
                     .steps = o.steps};
     lr_result r;
     if (lr_hypergrad(&p, x, o.lr, &r) < 0) {
         objective_free(&obj);
-        fprintf(stderr, "descent: out of memory\n");
+        cli_say("out of memory");
         return EXIT_FAIL;
     }
     char a[FMT_DOUBLE_MAX], b[FMT_DOUBLE_MAX];

@@ -11,6 +11,7 @@
 
 #include "atomic_file.h"
 #include "cli.h"
+#include "quote.h"
 #include "commands.h"
 #include "fmt_double.h"
 #include "hpo_lr.h"
@@ -71,13 +72,13 @@ static int parse_range(const char *v, double *r)
     snprintf(buf, sizeof buf, "%s", v);
     char *colon = strchr(buf, ':');
     if (!colon)
-        return cli_error("--range", "'%s' is not of the form LO:HI", v), -1;
+        return cli_error("--range", "'%s' is not of the form LO:HI", QUOTE(v)), -1;
     *colon = 0;
     if (cli_double("--range", buf, &r[0]) < 0 ||
         cli_double("--range", colon + 1, &r[1]) < 0)
         return -1;
     if (!(r[0] > 0 && r[0] < r[1]))
-        return cli_error("--range", "needs 0 < LO < HI, got %s", v), -1;
+        return cli_error("--range", "needs 0 < LO < HI, got %s", QUOTE(v)), -1;
     return 0;
 }
 
@@ -85,7 +86,7 @@ static int at_least_one(const char *where, const char *v, long *out)
 {
     if (cli_long(where, v, out) < 0)
         return -1;
-    return *out >= 1 ? 0 : (cli_error(where, "must be at least 1, got %s", v), -1);
+    return *out >= 1 ? 0 : (cli_error(where, "must be at least 1, got %s", QUOTE(v)), -1);
 }
 
 static int apply(hpo_options *o, int id, const char *v)
@@ -95,7 +96,7 @@ static int apply(hpo_options *o, int id, const char *v)
     switch (id) {
     case OPT_OVER:
         if (strcmp(v, "lambda") != 0 && strcmp(v, "lr") != 0)
-            return cli_error("--over", "'%s' is not lambda or lr", v), -1;
+            return cli_error("--over", "'%s' is not lambda or lr", QUOTE(v)), -1;
         o->lr = strcmp(v, "lr") == 0;
         return 0;
     case OPT_METHOD:
@@ -103,7 +104,7 @@ static int apply(hpo_options *o, int id, const char *v)
             return o->method = -1, 0;
         if (hpo_method_parse(v, &m) < 0)
             return cli_error("--method", "'%s' is not grid, random, bayes, "
-                             "gradient or all", v), -1;
+                             "gradient or all", QUOTE(v)), -1;
         return o->method = (int)m, 0;
     case OPT_BUDGET: return at_least_one("--budget", v, &o->budget);
     case OPT_GRID: return at_least_one("--grid", v, &o->grid);
@@ -111,14 +112,14 @@ static int apply(hpo_options *o, int id, const char *v)
     case OPT_OPTIMIZER:
         if (!(o->opt = optimizer_find(v)))
             return cli_error("--optimizer", "unknown optimizer '%s' (see "
-                             "'descent list optimizers')", v), -1;
+                             "'descent list optimizers')", QUOTE(v)), -1;
         return 0;
     case OPT_STEPS: return at_least_one("--steps", v, &o->steps);
     case OPT_SEED:
         if (cli_long("--seed", v, &seed) < 0)
             return -1;
         if (seed < 0)
-            return cli_error("--seed", "must be 0 or more, got %s", v), -1;
+            return cli_error("--seed", "must be 0 or more, got %s", QUOTE(v)), -1;
         return o->seed = (unsigned long)seed, 0;
     case OPT_TRACE: o->trace = v; return 0;
     case OPT_FORCE: o->force = true; return 0;
@@ -134,7 +135,7 @@ static int report(const hpo_problem *p, hpo_method m, const hpo_options *o,
     hpo_settings s = {m, (size_t)(m == HPO_GRID ? o->grid : o->budget),
                       o->seed, 0.0};
     if (hpo_search(p, &s, t) < 0 || t->n == 0) {
-        fprintf(stderr, "descent: hpo: %s search failed\n", hpo_method_name(m));
+        cli_say("hpo: %s search failed", hpo_method_name(m));
         return EXIT_FAIL;
     }
     const hpo_eval *last = &t->e[t->n - 1];
@@ -299,7 +300,7 @@ int cmd_hpo(int argc, char **argv)
     if (o.trace && (strcmp(o.trace, "-") == 0 ||
                     (trace_format_from_path(o.trace, &fmt), fmt != TRACE_CSV)))
         return cli_error("--trace", "%s: a search's trace is a CSV file: its "
-                         "name must end in .csv", o.trace);
+                         "name must end in .csv", QUOTE(o.trace));
     objective obj;
     if (model_options_open(&o.model, o.seed, NULL, 0, &obj) != 0)
         return EXIT_USAGE;
@@ -319,7 +320,7 @@ int cmd_hpo(int argc, char **argv)
     }
     int rc = run_search(&o, &obj, trace.f);
     if (o.trace && rc == EXIT_OK && atomic_commit(&trace, err, sizeof err) < 0)
-        rc = (fprintf(stderr, "descent: --trace: %s\n", err), EXIT_FAIL);
+        rc = (cli_say("--trace: %s", err), EXIT_FAIL);
     else if (o.trace && rc != EXIT_OK)
         atomic_abort(&trace);
     objective_free(&obj);

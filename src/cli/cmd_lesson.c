@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "quote.h"
 #include "commands.h"
 #include "lesson_cli.h"
 #include "suggest.h"
@@ -27,13 +28,13 @@ static int reset(const char *id)
     if (id && !progress_find(&p, id) && cli_catalog(&cat) == EXIT_OK) {
         if (!catalog_find(&cat, id))
             rc = cli_error("lesson", "unknown lesson '%s' (see 'descent list "
-                           "lessons')", id);
+                           "lessons')", QUOTE(id));
         catalog_free(&cat);
     }
     if (rc == EXIT_OK) {
         progress_reset(&p, id);
         if (progress_save(path, &p, err, sizeof err) < 0) {
-            fprintf(stderr, "descent: progress: %s\n", err);
+            cli_say("progress: %s", err);
             rc = EXIT_FAIL;
         } else {
             printf("progress of %s%s%s cleared\n", id ? "lesson '" : "every lesson",
@@ -55,9 +56,9 @@ static int unknown(const lesson_catalog *cat, const char *id)
                                                      : NULL;
     if (near)
         return cli_error("lesson", "unknown lesson '%s' (did you mean '%s'?)",
-                         id, near);
+                         QUOTE(id), near);
     return cli_error("lesson", "unknown lesson '%s' (see 'descent list "
-                     "lessons')", id);
+                     "lessons')", QUOTE(id));
 }
 
 /* A path rather than an id: it names a .lesson file or a directory. */
@@ -101,10 +102,10 @@ int cmd_lesson(int argc, char **argv)
         if (strcmp(argv[i], "--reset") == 0)
             do_reset = true;
         else if (argv[i][0] == '-' && argv[i][1])
-            return cli_error(argv[i], "unknown option (see 'descent lesson "
+            return cli_error(QUOTE(argv[i]), "unknown option (see 'descent lesson "
                              "--help')");
         else if (arg)
-            return cli_error(argv[i], "unexpected argument (see 'descent "
+            return cli_error(QUOTE(argv[i]), "unexpected argument (see 'descent "
                              "lesson --help')");
         else
             arg = argv[i];

@@ -5,6 +5,7 @@
 
 #include "builtins.h"
 #include "cli.h"
+#include "quote.h"
 #include "commands.h"
 #include "data_csv.h"
 #include "lesson_cli.h"
@@ -96,7 +97,7 @@ int cmd_list(int argc, char **argv)
         return EXIT_OK;
     }
     if (argc > 1)
-        return cli_error(argv[1], "unexpected argument (see 'descent list --help')");
+        return cli_error(QUOTE(argv[1]), "unexpected argument (see 'descent list --help')");
     for (size_t i = 0; i < n; i++)
         if (strcmp(argv[0], lists[i].what) == 0) {
             lists[i].list();
@@ -104,6 +105,8 @@ int cmd_list(int argc, char **argv)
         }
     const char *near = cli_suggest(argv[0], names);
     if (near)
-        return cli_error("list", "unknown list '%s' (did you mean '%s'?)", argv[0], near);
-    return cli_error("list", "unknown list '%s' (see 'descent list --help')", argv[0]);
+        return cli_error("list", "unknown list '%s' (did you mean '%s'?)",
+                         QUOTE(argv[0]), near);
+    return cli_error("list", "unknown list '%s' (see 'descent list --help')",
+                     QUOTE(argv[0]));
 }

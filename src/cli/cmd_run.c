@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "quote.h"
 #include "commands.h"
 #include "fmt_double.h"
 #include "run_options.h"
@@ -174,7 +175,7 @@ int cmd_run(int argc, char **argv)
     const double *start = run_options_start(&o, &obj);
     if (run_init(&r, &obj, &o.s, start) < 0) {
         objective_free(&obj);
-        fprintf(stderr, "descent: out of memory\n");
+        cli_say("out of memory");
         return EXIT_FAIL;
     }
     int rc = EXIT_OK;
@@ -204,12 +205,12 @@ int cmd_run(int argc, char **argv)
     long rows = drive(&r, w, m);
     if (w && rows < 0) {
         trace_abort(w);
-        fprintf(stderr, "descent: --trace: %s: write failed\n", o.trace);
+        cli_say("--trace: %s: write failed", QUOTE(o.trace));
         rc = EXIT_FAIL;
         goto out;
     }
     if (w && trace_close(w, &r, err, sizeof err) < 0) {
-        fprintf(stderr, "descent: --trace: %s\n", err);
+        cli_say("--trace: %s", err);
         rc = EXIT_FAIL;
         goto out;
     }

@@ -6,6 +6,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "cli.h"
+#include "quote.h"
 #include "commands.h"
 
 static const struct {
@@ -63,8 +64,8 @@ int main(int argc, char **argv)
     names[N_COMMANDS] = NULL;
     const char *near = cli_suggest(cmd, names);
     if (cmd[0] == '-')
-        return cli_error(cmd, "unknown option (see 'descent --help')");
+        return cli_error(QUOTE(cmd), "unknown option (see 'descent --help')");
     if (near)
-        return cli_error(cmd, "unknown command (did you mean '%s'?)", near);
-    return cli_error(cmd, "unknown command (see 'descent --help')");
+        return cli_error(QUOTE(cmd), "unknown command (did you mean '%s'?)", near);
+    return cli_error(QUOTE(cmd), "unknown command (see 'descent --help')");
 }
