@@ -35,7 +35,8 @@
     X(progress)   \
     X(demo)       \
     X(lesson_view) \
-    X(quote)
+    X(quote) \
+    X(atomic_file)
 
 #define DECLARE_SUITE(name) void suite_##name(void);
 SUITES(DECLARE_SUITE)

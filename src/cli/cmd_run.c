@@ -1,4 +1,5 @@
 /* descent run: a headless run with a summary and an optional trace. */
+#include <errno.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
@@ -200,12 +201,19 @@ int cmd_run(int argc, char **argv)
     }
     struct sigaction sa = {.sa_handler = on_interrupt};
     sigemptyset(&sa.sa_mask);
+    /* Hung up (the terminal closed), interrupted or terminated: the run
+     * stops and its trace is finished, ending "stopped". */
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    errno = 0;
     long rows = drive(&r, w, m);
     if (w && rows < 0) {
+        int why = errno;
         trace_abort(w);
-        cli_say("--trace: %s: write failed", QUOTE(o.trace));
+        cli_say("--trace: %s: write failed%s%s", strcmp(o.trace, "-") == 0
+                ? "standard output" : QUOTE(o.trace), why ? ": " : "",
+                why ? strerror(why) : "");
         rc = EXIT_FAIL;
         goto out;
     }

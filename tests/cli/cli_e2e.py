@@ -268,7 +268,8 @@ def test_force_replaces(tmp):
     check("--force replaces", p.returncode == 0 and
           open(path).read().startswith("step,"), p.stderr)
     check("no temporary files left", os.listdir(tmp).count("f.csv") == 1 and
-          not [f for f in os.listdir(tmp) if ".tmp." in f], os.listdir(tmp))
+          not [f for f in os.listdir(tmp) if ".tmp." in f or
+               f.startswith(".descent-")], os.listdir(tmp))
 
 
 def test_help():
