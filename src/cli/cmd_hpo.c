@@ -82,11 +82,15 @@ static int parse_range(const char *v, double *r)
     return 0;
 }
 
-static int at_least_one(const char *where, const char *v, long *out)
+/* An evaluation count: 1..HPO_MAX_EVALS. */
+static int evaluations(const char *where, const char *v, long *out)
 {
     if (cli_long(where, v, out) < 0)
         return -1;
-    return *out >= 1 ? 0 : (cli_error(where, "must be at least 1, got %s", QUOTE(v)), -1);
+    if (*out < 1 || *out > HPO_MAX_EVALS)
+        return cli_error(where, "must be 1 to %d, got %s", HPO_MAX_EVALS,
+                         QUOTE(v)), -1;
+    return 0;
 }
 
 static int apply(hpo_options *o, int id, const char *v)
@@ -106,15 +110,19 @@ static int apply(hpo_options *o, int id, const char *v)
             return cli_error("--method", "'%s' is not grid, random, bayes, "
                              "gradient or all", QUOTE(v)), -1;
         return o->method = (int)m, 0;
-    case OPT_BUDGET: return at_least_one("--budget", v, &o->budget);
-    case OPT_GRID: return at_least_one("--grid", v, &o->grid);
+    case OPT_BUDGET: return evaluations("--budget", v, &o->budget);
+    case OPT_GRID: return evaluations("--grid", v, &o->grid);
     case OPT_RANGE: o->range_set = true; return parse_range(v, o->range);
     case OPT_OPTIMIZER:
         if (!(o->opt = optimizer_find(v)))
             return cli_error("--optimizer", "unknown optimizer '%s' (see "
                              "'descent list optimizers')", QUOTE(v)), -1;
         return 0;
-    case OPT_STEPS: return at_least_one("--steps", v, &o->steps);
+    case OPT_STEPS:
+        if (cli_long("--steps", v, &o->steps) < 0)
+            return -1;
+        return o->steps >= 1 ? 0 : (cli_error("--steps", "must be at least 1, "
+                                              "got %s", QUOTE(v)), -1);
     case OPT_SEED:
         if (cli_long("--seed", v, &seed) < 0)
             return -1;
@@ -139,11 +147,16 @@ static int report(const hpo_problem *p, hpo_method m, const hpo_options *o,
         return EXIT_FAIL;
     }
     const hpo_eval *last = &t->e[t->n - 1];
-    long reach = m == HPO_GRID ? last->cost
-                               : hpo_cost_to_reach(t, grid_best, 0.01);
-    char h[FMT_DOUBLE_MAX], v[FMT_DOUBLE_MAX], buf[FMT_DOUBLE_MAX];
-    fmt_double(last->best_h, h);
-    fmt_double(last->best, v);
+    long reach = isnan(last->best) ? -1
+                 : m == HPO_GRID ? last->cost
+                                 : hpo_cost_to_reach(t, grid_best, 0.01);
+    char h[FMT_DOUBLE_MAX] = "-", v[FMT_DOUBLE_MAX] = "diverged",
+         buf[FMT_DOUBLE_MAX];
+    /* Every evaluation diverged: there is no best to show. */
+    if (!isnan(last->best)) {
+        fmt_double(last->best_h, h);
+        fmt_double(last->best, v);
+    }
     if (reach < 0)
         snprintf(buf, sizeof buf, "never");
     else
@@ -290,6 +303,12 @@ int cmd_hpo(int argc, char **argv)
         o.model.type = o.lr ? &model_mlp : &model_ridge;
     if (!o.lr && o.model.type != &model_ridge)
         return cli_error("--model", "--over lambda needs --model ridge");
+    if ((o.method < 0 || o.method == HPO_BAYES) &&
+        o.budget > HPO_BAYES_MAX_EVALS)
+        return cli_error("--budget", "Bayesian search takes at most %d "
+                         "evaluations (its model costs n³ each); leave it out "
+                         "with --method grid, random or gradient",
+                         HPO_BAYES_MAX_EVALS);
     if (o.tui && o.trace)
         return cli_error("--tui", "the view writes no trace: give --trace "
                          "without --tui");
