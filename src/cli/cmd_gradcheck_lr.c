@@ -21,19 +21,6 @@ static const cli_option options[] = {
     {"at", true, OPT_AT}, {"optimizer", true, OPT_OPTIMIZER},
     {"lr", true, OPT_LR}, {"steps", true, OPT_STEPS}, {NULL, false, 0}};
 
-static const char usage[] =
-    "usage: descent gradcheck --wrt lr [--objective NAME|EXPR] [--at X,Y]\n"
-    "                         [--optimizer NAME] [--lr A] [--steps T]\n"
-    "The derivative in α of the loss after T updates with a constant α:\n"
-    "forward mode (exact) against central differences of whole runs, and\n"
-    "the one-step estimate of hypergradient descent. Every optimiser is\n"
-    "covered; no clipping, no hypergradients.\n\n"
-    "  --objective NAME|EXPR   built-in name or expression (default rosenbrock)\n"
-    "  --at X,Y                the start (default: the objective's)\n"
-    "  --optimizer NAME        (default sgd)\n"
-    "  --lr A                  α > 0 (default 0.001)\n"
-    "  --steps T               updates, ≥ 1 (default 100)\n";
-
 typedef struct {
     const char *objective;
     double at[2];
@@ -100,7 +87,7 @@ int cmd_gradcheck_lr(int argc, char **argv)
     int id;
     while ((id = cli_next(&scan, options, false, &v)) != 0) {
         if (id == CLI_HELP)
-            return fputs(usage, stdout), EXIT_OK;
+            return fputs(gradcheck_usage, stdout), EXIT_OK;
         if (id < 0 || apply(&o, id, v) < 0)
             return EXIT_USAGE;
     }
