@@ -58,6 +58,9 @@ static void add_name(loader *L, const char *s, size_t len)
         s += 3, len -= 3;
     if (len == 0)
         return fail(L, col, "empty column name in the header");
+    /* A NUL would end the name early: "a\0b" would pass for "a". */
+    if (memchr(s, '\0', len))
+        return fail(L, col, "column name with a NUL character");
     for (size_t c = 0; c < L->cols; c++)
         if (strlen(L->names[c]) == len && memcmp(L->names[c], s, len) == 0)
             return fail(L, col, "column name '%s' repeated (first in "
