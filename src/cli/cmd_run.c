@@ -118,7 +118,7 @@ static void print_summary(const run_options *o, const objective *obj,
     if (model_of(obj))
         print_model(model_of(obj), r);
     if (o->trace && strcmp(o->trace, "-") != 0)
-        printf("%-10s %s (%ld rows)\n", "trace:", o->trace, rows);
+        printf("%-10s %s (%ld rows)\n", "trace:", QUOTE(o->trace), rows);
 }
 
 /* Steps r to its end, writing a row per step to w (if any). Returns the

@@ -10,17 +10,20 @@
 
 void lint_print(const char *path, diag_list *d, FILE *out)
 {
+    /* On stderr the problems are errors of the command, said as every
+     * error is; lint's report on stdout is the file's. */
+    const char *who = out == stderr ? "descent: " : "";
     diag_sort(d);
     for (size_t i = 0; i < d->n; i++) {
-        char line[1200], all[QUOTE_CAP + sizeof line];
+        char line[1200], all[QUOTE_CAP + sizeof line + 16];
         diag_format(&d->d[i], line, sizeof line);
-        snprintf(all, sizeof all, "%s:%s%s", QUOTE(path),
+        snprintf(all, sizeof all, "%s%s:%s%s", who, QUOTE(path),
                  d->d[i].line ? "" : " ", line);
         cli_line(out, all);
     }
     if (d->oom)
-        fprintf(out, "%s: out of memory (some problems are not shown)\n",
-                QUOTE(path));
+        fprintf(out, "%s%s: out of memory (some problems are not shown)\n",
+                who, QUOTE(path));
 }
 
 static bool ends_with(const char *s, const char *end)

@@ -35,7 +35,12 @@ int model_options_set(model_options *m, int id, const char *v,
     m->data_given = m->data_given || id != MOPT_MODEL;
     switch (id) {
     case MOPT_MODEL: return parse_model(v, &m->type, e);
-    case MOPT_DATA: s->data = v; return 0;
+    case MOPT_DATA:
+        if (!*v)
+            return option_fail(e, "--data", "empty name (a shipped data set "
+                               "or a CSV file)");
+        s->data = v;
+        return 0;
     case MOPT_TARGET: s->opt.target = v; return 0;
     case MOPT_FEATURES: s->opt.features = v; return 0;
     case MOPT_SPLIT:

@@ -85,6 +85,17 @@ def test_hangup(tmp):
           os.listdir(tmp))
 
 
+def test_quoted_name(tmp):
+    """Issue 14 #8: a legal file name with control characters is written,
+    and the summary shows it quoted."""
+    p = run(["run", "--steps", "2", "--trace", "\x1b[2J.csv"], cwd=tmp)
+    check("control name accepted", p.returncode == 0 and
+          os.path.exists(os.path.join(tmp, "\x1b[2J.csv")), p.stderr)
+    check("control name quoted in the summary",
+          "trace:     \\x1b[2J.csv (3 rows)" in p.stdout and
+          "\x1b" not in p.stdout, repr(p.stdout[-80:]))
+
+
 def test_long_names(tmp):
     """Issue 14 #7: a legal 251-byte name was refused."""
     for n in (251, 255):
@@ -183,6 +194,8 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         test_long_names(tmp)
         test_diagnostics(tmp)
+    with tempfile.TemporaryDirectory() as tmp:
+        test_quoted_name(tmp)
     test_hpo_limits()
     test_hpo_divergence()
     test_hints()
