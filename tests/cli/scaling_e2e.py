@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Scaling: work that must grow linearly with its input, measured as
+instructions executed (valgrind's callgrind), never as time. Each case
+runs at sizes n, 2n and 4n; the work the input adds from 2n to 4n must
+be at most 2.5 times what it adds from n to 2n (linear: 2, quadratic:
+4), which subtracts the cost of starting the program.
+
+usage: scaling_e2e.py DESCENT_BINARY REF_DIR
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+from e2e_lib import BIN, check, finish
+
+BASE = ["step", "loss", "grad_norm", "clipped", "lr", "hypergrad",
+        "lr_clamped", "update_norm"]
+
+
+def instructions(args, cwd):
+    p = subprocess.run(["valgrind", "--tool=callgrind",
+                        "--callgrind-out-file=/dev/null"] + [BIN] + args,
+                       capture_output=True, text=True, cwd=cwd,
+                       stdin=subprocess.DEVNULL, timeout=600)
+    m = re.search(r"Collected : (\d+)", p.stderr)
+    return int(m.group(1)) if m else None, p
+
+
+def wide_trace(path, params):
+    """A CSV trace of 3 rows and params θ columns (a wide MLP's)."""
+    cols = BASE + [f"x{i}" for i in range(params)]
+    with open(path, "w") as f:
+        f.write(",".join(cols) + "\n")
+        for r in range(3):
+            f.write(",".join([str(r)] + ["0.5"] * (len(cols) - 1)) + "\n")
+
+
+# name, n, a function writing the input of size n into a directory and
+# returning the arguments, the exit status expected
+CASES = [
+    # Issue 14 #5: replay looked each x column up by name, per row.
+    ("replay of a wide trace", 4000,
+     lambda d, n: (wide_trace(os.path.join(d, f"w{n}.csv"), n),
+                   ["replay", f"w{n}.csv"])[1], 2),
+]
+
+
+def main():
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, n, make, code in CASES:
+            work = []
+            for size in (n, 2 * n, 4 * n):
+                count, p = instructions(make(tmp, size), tmp)
+                check(f"{name} at {size}: ran", count is not None and
+                      p.returncode == code, p.stderr[-300:])
+                work.append(count or 0)
+            low, high = work[1] - work[0], work[2] - work[1]
+            ratio = high / low if low > 0 else float("inf")
+            print(f"{name}: {work} instructions at {n}, {2 * n}, {4 * n}; "
+                  f"growth ratio {ratio:.2f}")
+            check(f"{name}: linear", 0 < ratio <= 2.5, ratio)
+    return finish("scaling")
+
+
+sys.exit(main())
