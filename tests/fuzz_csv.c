@@ -37,15 +37,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *path = fuzz_file("x.csv", data, size);
     if (!path)
         return 0;
-    long lines = 1;
-    for (size_t i = 0; i < size; i++)
-        lines += data[i] == '\n';
     dataset ds;
     data_file_error err;
     if (data_csv_load(path, 0, &ds, &err) < 0) {
-        if (err.line < 0 || err.line > lines + 1 || !err.message[0])
-            fuzz_fail("error outside the file or without a message", data,
-                      size);
+        fuzz_check_place(err.line, err.column, err.message, data, size);
         return 0;
     }
     if (ds.rows == 0 || ds.cols == 0)

@@ -41,10 +41,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if ((rc == 0) != (d.n == 0 && !d.oom))
         fuzz_fail("return code and problems disagree", data, size);
     for (size_t i = 0; i < d.n; i++)
-        if (d.d[i].line < 0 || d.d[i].line > lines + 1 || d.d[i].column < 0 ||
-            !d.d[i].message || !d.d[i].message[0])
-            fuzz_fail("problem outside the script or without a message",
-                      data, size);
+        fuzz_check_place(d.d[i].line, d.d[i].column, d.d[i].message, data,
+                         size);
     int last = 0;
     for (size_t i = 0; rc == 0 && i < dm.n; i++) {
         const demo_command *c = &dm.c[i];

@@ -16,6 +16,20 @@ void fuzz_fail(const char *what, const uint8_t *input, size_t size)
     abort();
 }
 
+void fuzz_check_place(long line, long column, const char *message,
+                      const uint8_t *input, size_t size)
+{
+    long lines = 1;
+    for (size_t i = 0; i < size; i++)
+        lines += input[i] == '\n';
+    if (line < 0 || line > lines + 1)
+        fuzz_fail("a problem outside the input", input, size);
+    if (column < 0)
+        fuzz_fail("a negative column", input, size);
+    if (!message || !message[0])
+        fuzz_fail("a problem without a message", input, size);
+}
+
 char *fuzz_text(const uint8_t *data, size_t size)
 {
     char *text = malloc(size + 1);

@@ -24,6 +24,12 @@ extern const char fuzz_name[];
 _Noreturn void fuzz_fail(const char *what, const uint8_t *input,
                          size_t size);
 
+/* Checks a problem's place and message against the input: a line within
+ * it (1-based; 0 for the whole; one past the end for its end), a column
+ * not negative, a message. */
+void fuzz_check_place(long line, long column, const char *message,
+                      const uint8_t *input, size_t size);
+
 /* data as a NUL-terminated string (free it), or NULL out of memory. */
 char *fuzz_text(const uint8_t *data, size_t size);
 

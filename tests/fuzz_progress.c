@@ -54,9 +54,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char path[4200], again[4200];
     snprintf(path, sizeof path, "%s", given);
     snprintf(again, sizeof again, "%s/saved", fuzz_dir());
-    long lines = 1;
-    for (size_t i = 0; i < size; i++)
-        lines += data[i] == '\n';
     diag_list d;
     diag_init(&d);
     progress p, q;
@@ -65,10 +62,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     for (size_t i = 0; i < d.n; i++)
-        if (d.d[i].line < 0 || d.d[i].line > lines + 1 ||
-            !d.d[i].message[0])
-            fuzz_fail("problem outside the file or without a message", data,
-                      size);
+        fuzz_check_place(d.d[i].line, d.d[i].column, d.d[i].message, data,
+                         size);
     diag_free(&d);
     char err[8400];
     if (progress_save(again, &p, err, sizeof err) < 0)

@@ -46,18 +46,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *path = fuzz_file(name, data, size);
     if (!path)
         return 0;
-    long lines = 1;
-    for (size_t i = 0; i < size; i++)
-        lines += data[i] == '\n';
     trace_data t;
     trace_read_error e;
     int rc = trace_read(path, &t, &e);
     if (rc == 0 && (rc = trace_data_check(&t, &e)) < 0)
         trace_data_free(&t);
     if (rc < 0) {
-        if (e.line < 0 || e.line > lines + 1 || e.column < 0 || !e.message[0])
-            fuzz_fail("error outside the file or without a message", data,
-                      size);
+        fuzz_check_place(e.line, e.column, e.message, data, size);
         return 0;
     }
     for (size_t i = 0; i < t.rows; i++)

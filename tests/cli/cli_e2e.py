@@ -10,12 +10,11 @@ import json
 import math
 import os
 import signal
-import subprocess
 import sys
 import tempfile
-import time
 
-from e2e_lib import BIN, REF, check, finish, golden, read_csv, rel, run
+from e2e_lib import (BIN, REF, check, finish, golden, read_csv, rel, run,
+                     signalled)
 
 
 def test_golden_summaries():
@@ -98,13 +97,9 @@ def test_stdout_trace_and_locale():
 
 def test_interrupt(tmp):
     out = os.path.join(tmp, "int.csv")
-    proc = subprocess.Popen([BIN, "run", "--objective", "rosenbrock", "--lr",
-                             "1e-9", "--steps", "1000000000", "--trace", out],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
-    time.sleep(0.5)
-    proc.send_signal(signal.SIGINT)
-    so, se = proc.communicate(timeout=30)
+    proc, so, se = signalled(["run", "--objective", "rosenbrock", "--lr",
+                              "1e-9", "--steps", "1000000000", "--trace",
+                              out], signal.SIGINT)
     check("interrupt exit 0", proc.returncode == 0, se)
     check("interrupt status stopped", "status:    stopped at step" in so, so)
     head, rows = read_csv(out)

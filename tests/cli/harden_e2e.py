@@ -11,9 +11,8 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
 
-from e2e_lib import BIN, check, finish, run
+from e2e_lib import BIN, check, finish, run, signalled
 
 
 def one_line(name, p, want_code=2):
@@ -70,13 +69,8 @@ def test_output_errors():
 def test_hangup(tmp):
     """Issue 14 #7: SIGHUP finishes a headless run's trace, as INT does."""
     out = os.path.join(tmp, "hup.jsonl")
-    proc = subprocess.Popen([BIN, "run", "--lr", "1e-9", "--steps",
-                             "1000000000", "--trace", out],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
-    time.sleep(0.5)
-    proc.send_signal(signal.SIGHUP)
-    so, se = proc.communicate(timeout=30)
+    proc, so, se = signalled(["run", "--lr", "1e-9", "--steps", "1000000000",
+                              "--trace", out], signal.SIGHUP)
     check("hangup exit 0", proc.returncode == 0, se)
     with open(out) as f:
         end = json.loads(f.read().splitlines()[-1])

@@ -49,49 +49,68 @@ def others(d, target):
             [n for n in names if not TEMP.match(n)])
 
 
-def whole_trace(path):
-    with open(path) as f:
-        lines = f.read().split("\n")
+def whole_trace(text):
+    lines = text.split("\n")
     if lines[-1] != "":
         return False
-    recs = [json.loads(l) for l in lines[:-1]]
+    try:
+        recs = [json.loads(l) for l in lines[:-1]]
+    except ValueError:
+        return False
     return (recs[0].get("type") == "header" and recs[-1].get("type") == "end"
             and len(recs) == STEPS + 3)
 
 
-def trace_kills(tmp, named):
-    env = dict(os.environ)
-    if named:
-        env["DESCENT_NO_TMPFILE"] = "1"
-    d = os.path.join(tmp, "trace-named" if named else "trace")
-    os.makedirs(d)
-    old = "{\"old\": true}\n"
-    target = os.path.join(d, "t.jsonl")
-    args = ["run", "--lr", "1e-9", "--steps", str(STEPS), "--trace",
-            "t.jsonl", "--force", "--quiet"]
+def kill_series(what, args, env, cwd, target, old, is_new, named):
+    """KILLS runs of args killed at random moments, target reset to old
+    before each; returns how often the old and the new file were found.
+    Ends with a run to its end, which must remove what the kills left."""
+    d, name = os.path.split(target)
     with open(target, "w") as f:
         f.write(old)
-    took, p = timed(args, env, d)
-    check("trace run completes", p.returncode == 0, p.stderr)
+    took, p = timed(args, env, cwd)
+    with open(target) as f:
+        check(f"{what}: a run to its end writes the new file",
+              p.returncode == 0 and is_new(f.read()), p.stderr)
     rng = random.Random(14)
     outcomes = {"old": 0, "new": 0}
     for i in range(KILLS):
         with open(target, "w") as f:
             f.write(old)
-        kill_at(args, env, d, rng.uniform(0.0, took * 1.1))
+        kill_at(args, env, cwd, rng.uniform(0.0, took * 1.1))
         with open(target) as f:
             now = f.read()
-        state = "old" if now == old else "new" if whole_trace(target) else "torn"
+        state = "old" if now == old else "new" if is_new(now) else "torn"
         outcomes[state] = outcomes.get(state, 0) + 1
-        check(f"trace kill {i}: old or whole new", state != "torn", now[-200:])
-        temps, stray = others(d, "t.jsonl")
-        check(f"trace kill {i}: nothing else left", not stray and
+        check(f"{what} kill {i}: old or whole new", state != "torn",
+              now[-200:])
+        temps, stray = others(d, name)
+        check(f"{what} kill {i}: nothing else left", not stray and
               (named or not temps), (temps, stray))
-    took, p = timed(args, env, d)
-    temps, stray = others(d, "t.jsonl")
-    check("the next trace write removes what kills left",
+    with open(target, "w") as f:
+        f.write(old)
+    took, p = timed(args, env, cwd)
+    temps, stray = others(d, name)
+    check(f"{what}: the next write removes what kills left",
           p.returncode == 0 and not temps and not stray, (temps, stray))
     return outcomes
+
+
+def environment(named, **more):
+    env = dict(os.environ, **more)
+    if named:
+        env["DESCENT_NO_TMPFILE"] = "1"
+    return env
+
+
+def trace_kills(tmp, named):
+    d = os.path.join(tmp, "trace-named" if named else "trace")
+    os.makedirs(d)
+    args = ["run", "--lr", "1e-9", "--steps", str(STEPS), "--trace",
+            "t.jsonl", "--force", "--quiet"]
+    return kill_series("trace", args, environment(named), d,
+                       os.path.join(d, "t.jsonl"), "{\"old\": true}\n",
+                       whole_trace, named)
 
 
 def progress_text(lessons, without=None):
@@ -103,45 +122,13 @@ def progress_text(lessons, without=None):
 
 
 def progress_kills(tmp, named):
-    env = dict(os.environ)
     state = os.path.join(tmp, "state-named" if named else "state")
-    d = os.path.join(state, "descent")
-    os.makedirs(d)
-    env["XDG_STATE_HOME"] = state
-    if named:
-        env["DESCENT_NO_TMPFILE"] = "1"
-    lessons = 2000
-    old, new = progress_text(lessons), progress_text(lessons, without=7)
-    target = os.path.join(d, "progress")
-    args = ["lesson", "--reset", "l7"]
-    with open(target, "w") as f:
-        f.write(old)
-    took, p = timed(args, env, tmp)
-    with open(target) as f:
-        check("progress reset completes", p.returncode == 0 and
-              f.read() == new, p.stderr)
-    rng = random.Random(10)
-    outcomes = {"old": 0, "new": 0}
-    for i in range(KILLS):
-        with open(target, "w") as f:
-            f.write(old)
-        kill_at(args, env, tmp, rng.uniform(0.0, took * 1.1))
-        with open(target) as f:
-            now = f.read()
-        st = "old" if now == old else "new" if now == new else "torn"
-        outcomes[st] = outcomes.get(st, 0) + 1
-        check(f"progress kill {i}: old or whole new", st != "torn",
-              now[-100:])
-        temps, stray = others(d, "progress")
-        check(f"progress kill {i}: nothing else left", not stray and
-              (named or not temps), (temps, stray))
-    with open(target, "w") as f:
-        f.write(old)
-    took, p = timed(args, env, tmp)
-    temps, stray = others(d, "progress")
-    check("the next progress write removes what kills left",
-          p.returncode == 0 and not temps and not stray, (temps, stray))
-    return outcomes
+    os.makedirs(os.path.join(state, "descent"))
+    new = progress_text(2000, without=7)
+    return kill_series("progress", ["lesson", "--reset", "l7"],
+                       environment(named, XDG_STATE_HOME=state), tmp,
+                       os.path.join(state, "descent", "progress"),
+                       progress_text(2000), lambda t: t == new, named)
 
 
 def main():
