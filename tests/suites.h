@@ -13,6 +13,8 @@
     X(optimizer)  \
     X(hypergrad)  \
     X(run)        \
+    X(run_errors) \
+    X(settings)   \
     X(fmt_double) \
     X(trace)      \
     X(data_csv)   \
@@ -28,6 +30,7 @@
     X(ticks)      \
     X(tui_model)  \
     X(tui_models) \
+    X(session_errors) \
     X(replay)     \
     X(lesson)     \
     X(lesson_errors) \

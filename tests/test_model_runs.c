@@ -129,7 +129,7 @@ static void minibatches(void)
     run_free(&a);
     /* Minibatches need the analytic gradient and rows to draw. */
     s.grad = GRAD_CENTRAL;
-    CU_ASSERT_EQUAL(run_init(&a, &o, &s, t0), -1);
+    CU_ASSERT_EQUAL(run_init(&a, &o, &s, t0), CORE_EBATCH);
     objective_free(&o);
 }
 

@@ -127,7 +127,7 @@ static void change_mid_run(void)
     run_init(&r, &o, &s, o.start);
     run_step(&r);
     CU_ASSERT_DOUBLE_EQUAL(r.theta[0], 1.5 * 0.8, 1e-15);
-    CU_ASSERT_EQUAL(run_set_lr(&r, -1.0), -1);
+    CU_ASSERT_EQUAL(run_set_lr(&r, -1.0), CORE_ERANGE);
     CU_ASSERT_EQUAL(run_set_lr(&r, 0.25), 0);
     run_step(&r);
     CU_ASSERT_DOUBLE_EQUAL(r.theta[0], 1.5 * 0.8 * 0.5, 1e-15);
@@ -139,7 +139,7 @@ static void change_mid_run(void)
     CU_ASSERT_EQUAL(r.step, 3);
     CU_ASSERT_EQUAL(run_set_grad(&r, GRAD_CENTRAL, 1e-6), 0);
     CU_ASSERT_DOUBLE_EQUAL(r.g[0], 2 * r.theta[0], 1e-8);
-    CU_ASSERT_EQUAL(run_set_grad(&r, GRAD_CENTRAL, 0.0), -1);
+    CU_ASSERT_EQUAL(run_set_grad(&r, GRAD_CENTRAL, 0.0), CORE_ERANGE);
     run_free(&r);
     objective_free(&o);
 }

@@ -8,6 +8,7 @@
 #include "session.h"
 #include "stepdoc.h"
 #include "suites.h"
+#include "toy_optim.h"
 #include "translit.h"
 
 static int overlaps(rect a, rect b)
@@ -122,7 +123,7 @@ static void stages_and_compare(void)
     CU_ASSERT_NOT_EQUAL(s.runs[0].r.theta[0], s.runs[1].r.theta[0]);
     CU_ASSERT_EQUAL(session_add_run(&s), 0);
     CU_ASSERT_EQUAL(session_add_run(&s), 0);
-    CU_ASSERT_EQUAL(session_add_run(&s), -1);
+    CU_ASSERT_EQUAL(session_add_run(&s), CORE_ERANGE);
     CU_ASSERT_EQUAL(s.runs[0].r.step, 0); /* restarted together */
     CU_ASSERT_EQUAL(session_remove_run(&s), 0);
     CU_ASSERT_EQUAL(s.nruns, 3);
@@ -181,6 +182,24 @@ static void anatomy(void)
     session_free(&s);
 }
 
+/* An optimiser the step panel has never heard of shows its own lines,
+ * its state vectors by their names. */
+static void anatomy_from_type(void)
+{
+    session s;
+    open_session(&s, "sgd", 0.01);
+    CU_ASSERT_EQUAL_FATAL(run_set_optimizer(session_focused(&s), &toy3),
+                          CORE_OK);
+    session_step(&s);
+    stepdoc d;
+    stepdoc_build(&s, 0, &d);
+    CU_ASSERT_TRUE(has_line(&d, STAGE_UPDATE, "a = ĝ = ("));
+    CU_ASSERT_TRUE(has_line(&d, STAGE_UPDATE, "b = a + b = ("));
+    CU_ASSERT_TRUE(has_line(&d, STAGE_UPDATE, "c = c/2 + ĝ = ("));
+    CU_ASSERT_TRUE(has_line(&d, STAGE_UPDATE, "d = ĝ (t = 1) = ("));
+    session_free(&s);
+}
+
 /* The grid of x² + y² and its contour levels by area. */
 static void grid_levels(void)
 {
@@ -220,6 +239,7 @@ void suite_tui_model(void)
         {"back is exact", back_is_exact},
         {"stages and compare", stages_and_compare},
         {"divergence", divergence}, {"step anatomy", anatomy},
+        {"step anatomy from the optimiser type", anatomy_from_type},
         {"grid levels", grid_levels}, {"ascii stand-ins", ascii},
         {NULL, NULL}};
     add_suite("tui_model", tests);

@@ -100,9 +100,13 @@ int cmd_gradcheck_lr(int argc, char **argv)
     lr_problem p = {.train = &obj, .opt = o.opt, .op = optim_params_default(),
                     .steps = o.steps};
     lr_result r;
-    if (lr_hypergrad(&p, x, o.lr, &r) < 0) {
+    core_error rc = lr_hypergrad(&p, x, o.lr, &r);
+    if (rc != CORE_OK) {
         objective_free(&obj);
-        cli_say("out of memory");
+        if (rc == CORE_EUNSUPPORTED)
+            return cli_error("--optimizer", "%s has no forward-mode "
+                             "derivative in α", o.opt->name);
+        cli_say("%s", core_error_message(rc));
         return EXIT_FAIL;
     }
     char a[FMT_DOUBLE_MAX], b[FMT_DOUBLE_MAX];

@@ -174,10 +174,12 @@ int cmd_run(int argc, char **argv)
 
     run r;
     const double *start = run_options_start(&o, &obj);
-    if (run_init(&r, &obj, &o.s, start) < 0) {
+    core_error rc0 = run_init(&r, &obj, &o.s, start);
+    if (rc0 != CORE_OK) {
+        /* The options checked everything a run refuses but memory. */
         objective_free(&obj);
-        cli_say("out of memory");
-        return EXIT_FAIL;
+        cli_say("%s", core_error_message(rc0));
+        return rc0 == CORE_ENOMEM ? EXIT_FAIL : EXIT_USAGE;
     }
     int rc = EXIT_OK;
     char err[512];

@@ -29,32 +29,32 @@ bool gradient_available(const objective *obj, grad_method m)
     return false;
 }
 
-int gradient_eval(const objective *obj, grad_method m, double h,
-                  const double *x, double *g)
+core_error gradient_eval(const objective *obj, grad_method m, double h,
+                         const double *x, double *g)
 {
     if (!gradient_available(obj, m))
-        return -1;
+        return CORE_ENOGRAD;
     switch (m) {
     case GRAD_ANALYTIC: obj->ops->gradient(obj->ctx, x, g); break;
     case GRAD_AD: obj->ops->gradient_ad(obj->ctx, x, g); break;
     case GRAD_CENTRAL: return gradient_central(obj, h, x, g);
     }
-    return 0;
+    return CORE_OK;
 }
 
 /* Both difference quotients perturb a copy of x one coordinate at a time
  * and divide by the step actually taken ((x+h)-x need not equal h). The
  * copy lives on the stack up to 16 parameters: a gradient by central
  * differences of a 2-D function costs little more than its four values. */
-static int differences(const objective *obj, double h, const double *x,
-                       double *g, bool central)
+static core_error differences(const objective *obj, double h,
+                              const double *x, double *g, bool central)
 {
     size_t n = obj->dim;
     double (*f)(const void *, const double *) = obj->ops->value;
     const void *ctx = obj->ctx;
     if (n == 2 && central && obj->ops->gradient_central) {
         obj->ops->gradient_central(ctx, x, h, g);
-        return 0;
+        return CORE_OK;
     }
     if (n == 2 && central) {
         /* The common case, unrolled: four points of their own, so the
@@ -64,12 +64,12 @@ static int differences(const objective *obj, double h, const double *x,
         double fa = f(ctx, a), fb = f(ctx, b), fc = f(ctx, c), fd = f(ctx, d);
         g[0] = (fa - fb) / (a[0] - b[0]);
         g[1] = (fc - fd) / (c[1] - d[1]);
-        return 0;
+        return CORE_OK;
     }
     double small[16];
     double *xs = n <= 16 ? small : malloc(n * sizeof *xs);
     if (!xs)
-        return -1;
+        return CORE_ENOMEM;
     for (size_t i = 0; i < n; i++)
         xs[i] = x[i];
     if (central) {
@@ -93,15 +93,17 @@ static int differences(const objective *obj, double h, const double *x,
     }
     if (xs != small)
         free(xs);
-    return 0;
+    return CORE_OK;
 }
 
-int gradient_central(const objective *obj, double h, const double *x, double *g)
+core_error gradient_central(const objective *obj, double h, const double *x,
+                            double *g)
 {
     return differences(obj, h, x, g, true);
 }
 
-int gradient_forward(const objective *obj, double h, const double *x, double *g)
+core_error gradient_forward(const objective *obj, double h, const double *x,
+                            double *g)
 {
     return differences(obj, h, x, g, false);
 }

@@ -1,13 +1,8 @@
 /* Forward-mode differentiation of a whole run in its learning rate. The
  * primal updates are the optimisers' own (direction, then apply), so
- * L(α) here is the run's loss; the tangents are differentiated by hand
- * from DESIGN §3, with ġ = H Z the tangent of the gradient:
- *   momentum  V̇ = μV̇ + ġ;  Ḋ = V̇        (nesterov: Ḋ = ġ + μV̇)
- *   adagrad   Ṡ = Ṡ + 2gġ, rmsprop Ṡ = ρṠ + 2(1-ρ)gġ;
- *             d = g/(√S + ε): Ḋ = ġ/(√S + ε) - g Ṡ / (2√S (√S + ε)²)
- *   adam      ṁ = β1ṁ + (1-β1)ġ; v̇ = β2v̇ + 2(1-β2)gġ;
- *             d = m̂/(√v̂ + ε): Ḋ = ṁ̂/(√v̂ + ε) - m̂ v̂̇ / (2√v̂ (√v̂ + ε)²)
- * and then Z_t = Z_{t-1} - α Ḋ_t - d_t. */
+ * L(α) here is the run's loss; each optimiser differentiates its own
+ * direction by hand (its tangent entry), with ġ = H Z the tangent of the
+ * gradient, and then Z_t = Z_{t-1} - α Ḋ_t - d_t. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,55 +66,16 @@ static void hess_vec(const objective *o, const double *x, const double *v,
     }
 }
 
-/* Ḋ of an adaptive step num/(√acc/c + ε) with tangents num_dot, acc_dot
- * (c = √bc2 for adam, 1 otherwise). */
-static double adaptive_dot(double num, double num_dot, double acc,
-                           double acc_dot, double c, double eps)
-{
-    double root = sqrt(acc) / c, den = root + eps;
-    double droot = acc > 0.0 ? acc_dot / (2.0 * sqrt(acc) * c) : 0.0;
-    return num_dot / den - num * droot / (den * den);
-}
-
-static void tangent_step(const lr_problem *p, tangents *w, long t)
-{
-    const optimizer_type *o = p->opt;
-    const optim_params *op = &p->op;
-    size_t n = w->n;
-    double eps = optim_eps(o, op);
-    double *s0 = w->state, *s1 = w->state + n, *t0 = w->sdot,
-           *t1 = w->sdot + n;
-    for (size_t i = 0; i < n; i++) {
-        double g = w->g[i], gd = w->gdot[i];
-        if (o == &optim_momentum || o == &optim_nesterov) {
-            t0[i] = op->momentum * t0[i] + gd;
-            w->ddot[i] = o == &optim_momentum ? t0[i] : gd + op->momentum * t0[i];
-        } else if (o == &optim_adagrad || o == &optim_rmsprop) {
-            double keep = o == &optim_adagrad ? 1.0 : op->rho;
-            double add = o == &optim_adagrad ? 1.0 : 1.0 - op->rho;
-            t0[i] = keep * t0[i] + 2.0 * add * g * gd;
-            w->ddot[i] = adaptive_dot(g, gd, s0[i], t0[i], 1.0, eps);
-        } else if (o == &optim_adam) {
-            double bc1 = 1.0 - pow(op->beta1, (double)t);
-            double bc2 = sqrt(1.0 - pow(op->beta2, (double)t));
-            t0[i] = op->beta1 * t0[i] + (1.0 - op->beta1) * gd;
-            t1[i] = op->beta2 * t1[i] + 2.0 * (1.0 - op->beta2) * g * gd;
-            w->ddot[i] = adaptive_dot(s0[i] / bc1, t0[i] / bc1, s1[i], t1[i],
-                                      bc2, eps);
-        } else {
-            w->ddot[i] = gd;
-        }
-    }
-}
-
-static int alloc_tangents(tangents *w, size_t n)
+/* The buffers of one forward-mode run: five vectors, the state and its
+ * tangent (len doubles each), and the scratch of hess_vec. */
+static int alloc_tangents(tangents *w, size_t n, size_t len)
 {
     size_t tmp = n * n > 2 * n ? n * n : 2 * n;
-    double *b = calloc(10 * n + tmp, sizeof *b);
+    double *b = calloc(5 * n + 2 * len + tmp, sizeof *b);
     if (!b)
         return -1;
     *w = (tangents){n, b, b + n, b + 2 * n, b + 3 * n, b + 4 * n, b + 5 * n,
-                    b + 7 * n, b + 9 * n};
+                    b + 5 * n + len, b + 5 * n + 2 * len};
     return 0;
 }
 
@@ -132,24 +88,29 @@ static double outer_loss(const lr_problem *p, const double *theta, double *g)
     return p->train->ops->value(p->train->ctx, theta);
 }
 
-int lr_hypergrad(const lr_problem *p, const double *start, double alpha,
-                 lr_result *out)
+core_error lr_hypergrad(const lr_problem *p, const double *start,
+                        double alpha, lr_result *out)
 {
     const objective *f = p->train;
+    const optimizer_type *o = p->opt;
     size_t n = f->dim;
+    if (!o->tangent)
+        return CORE_EUNSUPPORTED;
     tangents w;
     double *theta = malloc(n * sizeof *theta);
-    if (!theta || alloc_tangents(&w, n) < 0) {
+    if (!theta || alloc_tangents(&w, n, optim_state_len(o, n)) < 0) {
         free(theta);
-        return -1;
+        return CORE_ENOMEM;
     }
     memcpy(theta, start, n * sizeof *theta);
+    /* The state starts from constants: its tangent from zero. */
+    optim_init(o, &p->op, w.state, n);
     for (long t = 1; t <= p->steps; t++) {
         gradient_of(f, theta, w.g);
         hess_vec(f, theta, w.z, w.gdot, w.tmp);
-        p->opt->direction(&p->op, w.state, n, t, w.g, w.d);
-        tangent_step(p, &w, t);
-        p->opt->apply(&p->op, w.state, n, t, w.g, w.d, alpha, theta);
+        o->direction(&p->op, w.state, n, t, w.g, w.d);
+        o->tangent(&p->op, w.state, w.sdot, n, t, w.g, w.gdot, w.ddot);
+        o->apply(&p->op, w.state, n, t, w.g, w.d, alpha, theta);
         for (size_t i = 0; i < n; i++)
             w.z[i] -= alpha * w.ddot[i] + w.d[i];
     }
@@ -162,7 +123,7 @@ int lr_hypergrad(const lr_problem *p, const double *start, double alpha,
         out->dloss += w.g[i] * w.z[i];
     free(w.g);
     free(theta);
-    return 0;
+    return CORE_OK;
 }
 
 double lr_loss(const lr_problem *p, const double *start, double alpha)

@@ -13,6 +13,7 @@
 #ifndef DESCENT_LR_HYPERGRAD_H
 #define DESCENT_LR_HYPERGRAD_H
 
+#include "core_error.h"
 #include "objective.h"
 #include "optimizer.h"
 
@@ -32,10 +33,11 @@ typedef struct {
     double dloss;   /* dL/dα */
 } lr_result;
 
-/* L and dL/dα at α from start. Returns 0, or -1 when memory runs out.
- * A run that leaves the finite numbers gives NaN or infinities. */
-int lr_hypergrad(const lr_problem *p, const double *start, double alpha,
-                 lr_result *out);
+/* L and dL/dα at α from start. Returns 0, CORE_ENOMEM, or
+ * CORE_EUNSUPPORTED for an optimiser without a tangent. A run that
+ * leaves the finite numbers gives NaN or infinities. */
+core_error lr_hypergrad(const lr_problem *p, const double *start,
+                        double alpha, lr_result *out);
 
 /* L(α) by the run API (run.h) with the same settings: what a user's run
  * does. NaN when the run cannot start. */

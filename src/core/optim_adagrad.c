@@ -18,11 +18,34 @@ static void adagrad_apply(const optim_params *p, const double *G, size_t n,
     optim_apply_rms(G, n, g, lr, optim_eps(&optim_adagrad, p), theta);
 }
 
+static void adagrad_tangent(const optim_params *p, const double *G,
+                            double *Gdot, size_t n, long t, const double *g,
+                            const double *gdot, double *ddot)
+{
+    (void)t;
+    optim_rms_tangent(G, Gdot, n, g, gdot, 1.0, 1.0,
+                      optim_eps(&optim_adagrad, p), ddot);
+}
+
+static int adagrad_describe(const optim_params *p, long t, optim_line *out)
+{
+    (void)t;
+    optim_describe(&out[0], NULL, 0, 1.0, "G + ĝ²");
+    optim_describe(&out[1], "d", OPTIM_SHOW_D, 1.0, "ĝ/(√G + %g)",
+                   optim_eps(&optim_adagrad, p));
+    return 2;
+}
+
+/* β as for Adam-HD: the direction is normalised. */
 const optimizer_type optim_adagrad = {
     .name = "adagrad",
     .title = "AdaGrad: G += g²; d = g / (√G + ε)",
-    .state_per_param = 1,
+    .caps = OPTIM_FIRST_ORDER,
+    .state_names = (const char *const[]){"G", NULL},
     .default_eps = 1e-10,
+    .hd_beta = 1e-7,
     .direction = adagrad_direction,
     .apply = adagrad_apply,
+    .tangent = adagrad_tangent,
+    .describe = adagrad_describe,
 };

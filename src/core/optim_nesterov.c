@@ -13,10 +13,34 @@ static void nesterov_direction(const optim_params *p, double *v, size_t n,
     }
 }
 
+/* v̇ = μv̇ + ġ; ḋ = ġ + μv̇. */
+static void nesterov_tangent(const optim_params *p, const double *v,
+                             double *vdot, size_t n, long t, const double *g,
+                             const double *gdot, double *ddot)
+{
+    (void)v, (void)t, (void)g;
+    for (size_t i = 0; i < n; i++) {
+        vdot[i] = p->momentum * vdot[i] + gdot[i];
+        ddot[i] = gdot[i] + p->momentum * vdot[i];
+    }
+}
+
+static int nesterov_describe(const optim_params *p, long t, optim_line *out)
+{
+    (void)t;
+    optim_describe(&out[0], NULL, 0, 1.0, "%g·v + ĝ", p->momentum);
+    optim_describe(&out[1], "d", OPTIM_SHOW_D, 1.0, "ĝ + %g·v", p->momentum);
+    return 2;
+}
+
 const optimizer_type optim_nesterov = {
     .name = "nesterov",
     .title = "Nesterov momentum: v = μv + g; d = g + μv",
-    .state_per_param = 1,
+    .caps = OPTIM_FIRST_ORDER,
+    .state_names = (const char *const[]){"v", NULL},
+    .hd_beta = 1e-3,
     .direction = nesterov_direction,
     .apply = optim_apply_fused,
+    .tangent = nesterov_tangent,
+    .describe = nesterov_describe,
 };

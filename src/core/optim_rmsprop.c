@@ -19,11 +19,34 @@ static void rmsprop_apply(const optim_params *p, const double *s, size_t n,
     optim_apply_rms(s, n, g, lr, optim_eps(&optim_rmsprop, p), theta);
 }
 
+static void rmsprop_tangent(const optim_params *p, const double *s,
+                            double *sdot, size_t n, long t, const double *g,
+                            const double *gdot, double *ddot)
+{
+    (void)t;
+    optim_rms_tangent(s, sdot, n, g, gdot, p->rho, 1.0 - p->rho,
+                      optim_eps(&optim_rmsprop, p), ddot);
+}
+
+static int rmsprop_describe(const optim_params *p, long t, optim_line *out)
+{
+    (void)t;
+    optim_describe(&out[0], NULL, 0, 1.0, "%g·s + %g·ĝ²", p->rho, 1.0 - p->rho);
+    optim_describe(&out[1], "d", OPTIM_SHOW_D, 1.0, "ĝ/(√s + %g)",
+                   optim_eps(&optim_rmsprop, p));
+    return 2;
+}
+
+/* β as for adagrad: the direction is normalised. */
 const optimizer_type optim_rmsprop = {
     .name = "rmsprop",
     .title = "RMSprop: s = ρs + (1-ρ)g²; d = g / (√s + ε)",
-    .state_per_param = 1,
+    .caps = OPTIM_FIRST_ORDER,
+    .state_names = (const char *const[]){"s", NULL},
     .default_eps = 1e-8,
+    .hd_beta = 1e-7,
     .direction = rmsprop_direction,
     .apply = rmsprop_apply,
+    .tangent = rmsprop_tangent,
+    .describe = rmsprop_describe,
 };

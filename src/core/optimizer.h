@@ -1,12 +1,18 @@
 /* Optimisers as ops tables, in the manner of GSL's
- * gsl_multimin_fdfminimizer_type: a const description per algorithm, the
- * caller owns the state block of state_per_param * n doubles.
+ * gsl_multimin_fdfminimizer_type: a const description per algorithm that
+ * says what state it keeps and how that state starts, how one update
+ * advances it, how the step panel writes the update, its forward-mode
+ * derivative in α, and what else it takes (clipping, hypergradients,
+ * schedules). The run owns the state block, optim_state_len doubles.
+ * A new optimiser is one file and one line in optimizer_types[].
  * Conventions and defaults follow torch.optim (DESIGN §3), including the
  * order of floating-point operations, so trajectories match PyTorch's. */
 #ifndef DESCENT_OPTIMIZER_H
 #define DESCENT_OPTIMIZER_H
 
 #include <stddef.h>
+
+#include "hypergrad.h"
 
 typedef struct {
     double momentum; /* μ: momentum, nesterov */
@@ -18,11 +24,50 @@ typedef struct {
 /* The defaults of DESIGN §3 (eps 0: each optimiser's default). */
 optim_params optim_params_default(void);
 
+/* What an optimiser works with besides its own parameters. The
+ * first-order ones take everything; the whole-step reference methods of
+ * DESIGN §3d take no clipping, hypergradient or schedule, and
+ * Nelder-Mead needs no gradient, so the options refuse those settings
+ * for them by these flags rather than by name. */
+enum {
+    OPTIM_NEEDS_GRADIENT = 1u << 0,
+    OPTIM_TAKES_CLIP = 1u << 1,
+    OPTIM_TAKES_HD = 1u << 2,
+    OPTIM_TAKES_SCHEDULE = 1u << 3,
+    OPTIM_FIRST_ORDER = OPTIM_NEEDS_GRADIENT | OPTIM_TAKES_CLIP |
+                        OPTIM_TAKES_HD | OPTIM_TAKES_SCHEDULE,
+};
+
+/* One line of the step panel after an update, NAME = FORMULA = values:
+ * the optimiser says what it computed, the panel formats the numbers. */
+enum { OPTIM_LINES = 8, OPTIM_FORMULA = 64 };
+enum { OPTIM_SHOW_NONE = -2, OPTIM_SHOW_D = -1 };
+
+typedef struct {
+    const char *name;   /* left-hand side; NULL: state vector vec's name */
+    char formula[OPTIM_FORMULA]; /* right-hand side, constants in it */
+    int vec;            /* values shown: a state vector (≥ 0), the
+                         * direction (OPTIM_SHOW_D) or none */
+    double scale;       /* the values times this (m̂ = m / (1 − β1^t)) */
+} optim_line;
+
 typedef struct optimizer_type {
     const char *name;
-    const char *title;         /* one line for menus */
-    size_t state_per_param;    /* doubles of state per parameter */
+    const char *title;         /* one line for menus and the step panel */
+    unsigned caps;             /* OPTIM_* flags */
+    /* The state: a vector of n doubles for each name (NULL-terminated;
+     * the step panel labels them so), then state_scalars doubles for
+     * the whole run (as torch's NAdam keeps its product of μ). */
+    const char *const *state_names;
+    size_t state_scalars;
     double default_eps;        /* 0 when the optimiser has no ε */
+    /* Default β of additive hypergradients, the paper's (Baydin et al.
+     * 2018, §5): 1e-3 for SGD-HD and SGDN-HD; 1e-7 for Adam-HD, whose
+     * direction is normalised, so g·d is of the size of ‖g‖, not ‖g‖². */
+    double hd_beta;
+    /* The state before update 1, once zeroed: at the start, on a switch
+     * to this optimiser, and on a reset. NULL: all zeros. */
+    void (*init)(const optim_params *p, double *state, size_t n);
     /* Update t (t ≥ 1) from the clipped gradient g: advances the state and
      * writes the direction d, so that θ_t = θ_{t-1} - lr d. */
     void (*direction)(const optim_params *p, double *state, size_t n, long t,
@@ -32,6 +77,16 @@ typedef struct optimizer_type {
     void (*apply)(const optim_params *p, const double *state, size_t n,
                   long t, const double *g, const double *d, double lr,
                   double *theta);
+    /* Forward mode in α (lr_hypergrad.c): with the state as direction()
+     * left it in update t, advances its tangent sdot (laid out as the
+     * state) from the gradient's tangent gdot and writes the direction's
+     * tangent ddot. NULL: the optimiser has no such derivative. */
+    void (*tangent)(const optim_params *p, const double *state, double *sdot,
+                    size_t n, long t, const double *g, const double *gdot,
+                    double *ddot);
+    /* The step panel's lines after update t, its constants substituted;
+     * at most OPTIM_LINES. Returns how many. */
+    int (*describe)(const optim_params *p, long t, optim_line *out);
 } optimizer_type;
 
 extern const optimizer_type optim_sgd, optim_momentum, optim_nesterov,
@@ -41,6 +96,27 @@ extern const optimizer_type optim_sgd, optim_momentum, optim_nesterov,
 extern const optimizer_type *const optimizer_types[];
 
 const optimizer_type *optimizer_find(const char *name);
+
+/* The number of state vectors, and the doubles of state for n
+ * parameters (vectors, then scalars). */
+size_t optim_state_vectors(const optimizer_type *type);
+size_t optim_state_len(const optimizer_type *type, size_t n);
+/* Zeroes the state (optim_state_len doubles) and runs the type's init. */
+void optim_init(const optimizer_type *type, const optim_params *p,
+                double *state, size_t n);
+
+/* ε in effect for type under p. */
+double optim_eps(const optimizer_type *type, const optim_params *p);
+
+/* β of hypergradients in mode m when none is given: the type's for the
+ * additive rule; 0.02 for the multiplicative one, whose β is
+ * dimensionless. */
+double optim_hd_beta(const optimizer_type *type, hd_mode m);
+
+/* Fills one step panel line (a describe() helper). */
+void optim_describe(optim_line *l, const char *name, int vec, double scale,
+                    const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 
 /* The apply of the SGD family: torch's param.add_(d, alpha=-lr), a fused
  * multiply-add. */
@@ -58,7 +134,14 @@ void optim_rms_direction(double *s, size_t n, const double *g, double decay,
 void optim_apply_rms(const double *s, size_t n, const double *g, double lr,
                      double eps, double *theta);
 
-/* ε in effect for type under p. */
-double optim_eps(const optimizer_type *type, const optim_params *p);
+/* Their tangent: ṡ = decay·ṡ + 2·gain·g·ġ, ḋ of g/(√s + ε). */
+void optim_rms_tangent(const double *s, double *sdot, size_t n,
+                       const double *g, const double *gdot, double decay,
+                       double gain, double eps, double *ddot);
+
+/* ḋ of an adaptive step num / (√acc / c + ε), from the tangents num_dot
+ * and acc_dot (c = √(1 − β2^t) for adam, 1 otherwise). */
+double optim_adaptive_dot(double num, double num_dot, double acc,
+                          double acc_dot, double c, double eps);
 
 #endif

@@ -88,8 +88,10 @@ static void evaluate_here(run *r)
     r->loss = r->obj->ops->value(r->obj->ctx, r->theta);
     if (batching(r))
         next_batch(r);
-    if (gradient_here(r) < 0) {
+    int rc = gradient_here(r);
+    if (rc < 0) {
         r->status = RUN_STOPPED; /* out of memory: nothing sound to do */
+        r->error = (core_error)rc;
         return;
     }
     r->grad_norm = norm2(r->g, r->n);
@@ -119,16 +121,17 @@ static void free_arrays(run *r)
     r->order = NULL;
 }
 
-/* One block holds every array: 6 vectors and the optimiser state. */
+/* One block holds every array: 6 vectors, then the optimiser's state. */
 enum { RUN_VECTORS = 6 };
 
-static int alloc_arrays(run *r)
+static size_t block_len(const run *r)
+{
+    return RUN_VECTORS * r->n + r->state_len;
+}
+
+static void point_into(run *r, double *block)
 {
     size_t n = r->n;
-    double *block = calloc((RUN_VECTORS + RUN_STATE_PER_PARAM) * n,
-                           sizeof *block);
-    if (!block)
-        return -1;
     r->theta = block;
     r->g = block + n;
     r->g_clipped = block + 2 * n;
@@ -136,28 +139,84 @@ static int alloc_arrays(run *r)
     r->d_prev = block + 4 * n;
     r->theta_prev = block + 5 * n;
     r->state = block + 6 * n;
-    r->order = NULL;
-    if (batching(r) && !(r->order = malloc(r->obj->rows * sizeof *r->order))) {
-        free_arrays(r);
-        return -1;
-    }
-    return 0;
 }
 
-int run_init(run *r, const objective *obj, const run_settings *s,
-             const double *start)
+/* The arrays of a run whose n, state_len and settings are set; on
+ * failure it holds none. */
+static core_error alloc_arrays(run *r)
 {
-    memset(r, 0, sizeof *r);
+    double *block = calloc(block_len(r), sizeof *block);
+    r->theta = NULL;
+    r->order = NULL;
+    if (!block)
+        return CORE_ENOMEM;
+    point_into(r, block);
+    if (batching(r) && !(r->order = malloc(r->obj->rows * sizeof *r->order))) {
+        free_arrays(r);
+        return CORE_ENOMEM;
+    }
+    return CORE_OK;
+}
+
+/* Room for len doubles of optimiser state, the rest kept; on failure the
+ * run is as it was. */
+static core_error resize_state(run *r, size_t len)
+{
+    if (len == r->state_len)
+        return CORE_OK;
+    double *block = realloc(r->theta, (RUN_VECTORS * r->n + len) *
+                                          sizeof *block);
+    if (!block && len > r->state_len)
+        return CORE_ENOMEM;
+    if (block) /* a block that failed to shrink serves as it is */
+        point_into(r, block);
+    r->state_len = len;
+    return CORE_OK;
+}
+
+/* Whether s can run on obj (run_init's errors but memory). */
+static core_error check_settings(const objective *obj, const run_settings *s)
+{
+    if (!s->opt)
+        return CORE_ERANGE;
     if (!gradient_available(obj, s->grad))
-        return -1;
+        return CORE_ENOGRAD;
     if (s->batch > 0 && (obj->rows == 0 || !obj->ops->batch ||
                          s->grad != GRAD_ANALYTIC))
-        return -1;
+        return CORE_EBATCH;
+    if (!(s->h > 0.0) || !isfinite(s->h))
+        return CORE_ERANGE;
+    if (s->clip.mode != CLIP_NONE) {
+        if (!(s->opt->caps & OPTIM_TAKES_CLIP))
+            return CORE_EUNSUPPORTED;
+        if (!(s->clip.c > 0.0) || !isfinite(s->clip.c))
+            return CORE_ERANGE;
+    }
+    if (s->hd.mode != HD_OFF) {
+        if (!(s->opt->caps & OPTIM_TAKES_HD))
+            return CORE_EUNSUPPORTED;
+        if (!isfinite(s->hd.beta) || !(s->hd.lr_min < s->hd.lr_max))
+            return CORE_ERANGE;
+    }
+    return CORE_OK;
+}
+
+core_error run_init(run *r, const objective *obj, const run_settings *s,
+                    const double *start)
+{
+    memset(r, 0, sizeof *r);
+    core_error rc = check_settings(obj, s);
+    if (rc != CORE_OK)
+        return rc;
     r->obj = obj;
     r->s = *s;
     r->n = obj->dim;
-    if (alloc_arrays(r) < 0)
-        return -1;
+    r->state_len = optim_state_len(s->opt, r->n);
+    if ((rc = alloc_arrays(r)) != CORE_OK) {
+        memset(r, 0, sizeof *r);
+        return rc;
+    }
+    optim_init(s->opt, &s->op, r->state, r->n);
     r->batch_loss = NAN;
     rng_seed(&r->rng, s->seed);
     for (size_t i = 0; r->order && i < obj->rows; i++)
@@ -169,7 +228,7 @@ int run_init(run *r, const objective *obj, const run_settings *s,
     r->next = STAGE_EVALUATE;
     r->last = (run_update_info){.clip_scale = 1.0, .lr_prev = s->lr};
     evaluate_here(r);
-    return 0;
+    return CORE_OK;
 }
 
 void run_free(run *r)
@@ -179,20 +238,21 @@ void run_free(run *r)
 
 size_t run_bytes(const run *r)
 {
-    return sizeof *r + (RUN_VECTORS + RUN_STATE_PER_PARAM) * r->n * sizeof(double) +
+    return sizeof *r + block_len(r) * sizeof(double) +
            (r->order ? r->obj->rows * sizeof *r->order : 0);
 }
 
-int run_copy(run *dst, const run *src)
+core_error run_copy(run *dst, const run *src)
 {
     *dst = *src;
-    if (alloc_arrays(dst) < 0)
-        return -1;
-    memcpy(dst->theta, src->theta,
-           (RUN_VECTORS + RUN_STATE_PER_PARAM) * src->n * sizeof *src->theta);
+    if (alloc_arrays(dst) != CORE_OK) {
+        memset(dst, 0, sizeof *dst);
+        return CORE_ENOMEM;
+    }
+    memcpy(dst->theta, src->theta, block_len(src) * sizeof *src->theta);
     if (src->order)
         memcpy(dst->order, src->order, src->obj->rows * sizeof *src->order);
-    return 0;
+    return CORE_OK;
 }
 
 static void stage_clip(run *r)
@@ -269,38 +329,98 @@ void run_stop(run *r)
         r->status = RUN_STOPPED;
 }
 
-int run_set_lr(run *r, double lr)
+run_settings run_settings_of(const run *r)
+{
+    run_settings s = r->s;
+    s.lr = r->lr;
+    return s;
+}
+
+void run_reset_optimizer(run *r)
+{
+    optim_init(r->s.opt, &r->s.op, r->state, r->n);
+    r->opt_step = 0;
+}
+
+/* Every check and every step that can fail comes before the first
+ * change, so a failure leaves the run as it was. */
+core_error run_set_settings(run *r, const run_settings *s)
+{
+    core_error rc = check_settings(r->obj, s);
+    if (rc != CORE_OK)
+        return rc;
+    if (s->batch != r->s.batch)
+        return CORE_EBATCH;
+    /* An α that diverged to NaN is the α in effect too. */
+    bool new_lr = s->lr != r->lr && !(isnan(s->lr) && isnan(r->lr));
+    if (new_lr && (!(s->lr > 0.0) || !isfinite(s->lr)))
+        return CORE_ERANGE;
+    double *g = NULL;
+    if (s->grad != r->s.grad || (s->grad == GRAD_CENTRAL && s->h != r->s.h)) {
+        if (!(g = malloc(r->n * sizeof *g)))
+            return CORE_ENOMEM;
+        rc = gradient_eval(r->obj, s->grad, s->h, r->theta, g);
+    }
+    if (rc == CORE_OK)
+        rc = resize_state(r, optim_state_len(s->opt, r->n));
+    if (rc != CORE_OK) {
+        free(g);
+        return rc;
+    }
+    bool new_opt = s->opt != r->s.opt;
+    double lr_set = r->s.lr;
+    r->s = *s;
+    if (new_lr)
+        r->lr = s->lr;
+    else
+        r->s.lr = lr_set;
+    if (new_opt)
+        run_reset_optimizer(r);
+    if (g) {
+        memcpy(r->g, g, r->n * sizeof *g);
+        r->grad_norm = norm2(r->g, r->n);
+        free(g);
+    }
+    return CORE_OK;
+}
+
+core_error run_set_lr(run *r, double lr)
 {
     if (!(lr > 0.0) || !isfinite(lr))
-        return -1;
+        return CORE_ERANGE;
     r->lr = lr;
     r->s.lr = lr;
-    return 0;
+    return CORE_OK;
 }
 
-int run_set_optimizer(run *r, const optimizer_type *opt)
+core_error run_set_optimizer(run *r, const optimizer_type *opt)
 {
-    if (!opt)
-        return -1;
-    r->s.opt = opt;
-    r->opt_step = 0;
-    memset(r->state, 0, RUN_STATE_PER_PARAM * r->n * sizeof *r->state);
-    return 0;
+    run_settings s = run_settings_of(r);
+    s.opt = opt;
+    core_error rc = run_set_settings(r, &s);
+    if (rc == CORE_OK)
+        run_reset_optimizer(r);
+    return rc;
 }
 
-int run_set_grad(run *r, grad_method m, double h)
+core_error run_set_grad(run *r, grad_method m, double h)
 {
-    if (!gradient_available(r->obj, m) || !(h > 0.0) || !isfinite(h) ||
-        (batching(r) && m != GRAD_ANALYTIC))
-        return -1;
-    r->s.grad = m;
-    r->s.h = h;
-    if (gradient_here(r) < 0)
-        return -1;
-    r->grad_norm = norm2(r->g, r->n);
-    return 0;
+    run_settings s = run_settings_of(r);
+    s.grad = m;
+    s.h = h;
+    return run_set_settings(r, &s);
 }
 
-void run_set_clip(run *r, clip_setting c) { r->s.clip = c; }
+core_error run_set_clip(run *r, clip_setting c)
+{
+    run_settings s = run_settings_of(r);
+    s.clip = c;
+    return run_set_settings(r, &s);
+}
 
-void run_set_hd(run *r, hd_setting hd) { r->s.hd = hd; }
+core_error run_set_hd(run *r, hd_setting hd)
+{
+    run_settings s = run_settings_of(r);
+    s.hd = hd;
+    return run_set_settings(r, &s);
+}

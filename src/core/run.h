@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "clip.h"
+#include "core_error.h"
 #include "gradient.h"
 #include "hypergrad.h"
 #include "objective.h"
@@ -59,9 +60,6 @@ typedef struct {
     double update_norm; /* ‖α_t d_t‖ */
 } run_update_info;
 
-/* Room for the state of any optimiser, so switching never reallocates. */
-enum { RUN_STATE_PER_PARAM = 2 };
-
 typedef struct run {
     const objective *obj;
     run_settings s;
@@ -81,9 +79,12 @@ typedef struct run {
     double *d;          /* direction of the last update (zero before) */
     double *d_prev;     /* direction before that, for HD */
     double *theta_prev; /* θ before the last update */
-    double *state;      /* optimiser state, RUN_STATE_PER_PARAM * n */
+    double *state;      /* the optimiser's state, state_len doubles */
+    size_t state_len;   /* optim_state_len(s.opt, n) */
     /* Set when status is RUN_DIVERGED: what went non-finite or huge. */
     const char *diverged_what;
+    /* Set when the run stopped itself (RUN_STOPPED): why. */
+    core_error error;
     /* Minibatches (s.batch > 0): every evaluation at θ_t draws the rows
      * for update t+1, so g (and grad_norm, and the tol test) is that
      * minibatch's gradient at θ_t and batch_loss its loss, while loss
@@ -97,16 +98,23 @@ typedef struct run {
     rng rng;
 } run;
 
-/* Starts a run at start (obj->dim values). Returns 0, or -1 when the
- * gradient method is not available for obj, when s->batch > 0 on an
- * objective without rows or with a method other than analytic, or when
- * memory runs out. The initial point is evaluated, so the run may begin
- * diverged. */
-int run_init(run *r, const objective *obj, const run_settings *s,
-             const double *start);
+/* Starts a run at start (obj->dim values). Returns 0, or
+ * CORE_ENOGRAD   the gradient method is not available for obj,
+ * CORE_EBATCH    s->batch > 0 on an objective without rows, or with a
+ *                method other than analytic,
+ * CORE_ERANGE    h, a clip threshold or the hypergradient's β or clamp
+ *                out of range (α may be anything: HD may make it so),
+ * CORE_EUNSUPPORTED clipping or hypergradients for an optimiser that
+ *                takes none,
+ * CORE_ENOMEM.
+ * On failure r holds nothing (run_free is safe on it). The initial point
+ * is evaluated, so the run may begin diverged. */
+core_error run_init(run *r, const objective *obj, const run_settings *s,
+                    const double *start);
 void run_free(run *r);
-/* Deep copy; returns 0 or -1 (out of memory). */
-int run_copy(run *dst, const run *src);
+/* Deep copy, one allocation (two with minibatches); 0, or CORE_ENOMEM
+ * with dst holding nothing. */
+core_error run_copy(run *dst, const run *src);
 /* The bytes a copy of r takes, its struct included. */
 size_t run_bytes(const run *r);
 
@@ -118,15 +126,25 @@ run_status run_stage_step(run *r);
 /* Asks the run to stop: status becomes RUN_STOPPED. */
 void run_stop(run *r);
 
-/* Setting changes that keep the run's state. Changing the optimiser
- * starts its state from zero; changing the gradient method recomputes
- * the gradient at θ. Each returns 0, or -1 when the change is invalid
- * (and leaves the run unchanged). */
-int run_set_lr(run *r, double lr);
-int run_set_optimizer(run *r, const optimizer_type *opt);
-int run_set_grad(run *r, grad_method m, double h);
-void run_set_clip(run *r, clip_setting c);
-void run_set_hd(run *r, hd_setting hd);
+/* Setting changes that keep the run's state. Each returns 0, or an error
+ * (those of run_init; CORE_ERANGE for an α not > 0 and finite, CORE_EBATCH
+ * for another minibatch size) and then leaves the run unchanged.
+ * run_set_settings changes any at once; start from run_settings_of(r).
+ * Its s->lr is the α to go on with: when it differs from the α in
+ * effect, α and the rate set (r->s.lr) both become it, otherwise the α
+ * that hypergradients reached stays. Another optimiser starts from its
+ * initial state (run_set_optimizer restarts it even when it is the same);
+ * another gradient method, or another h of central differences,
+ * recomputes the gradient at θ. */
+run_settings run_settings_of(const run *r);
+core_error run_set_settings(run *r, const run_settings *s);
+core_error run_set_lr(run *r, double lr);
+core_error run_set_optimizer(run *r, const optimizer_type *opt);
+core_error run_set_grad(run *r, grad_method m, double h);
+core_error run_set_clip(run *r, clip_setting c);
+core_error run_set_hd(run *r, hd_setting hd);
+/* The optimiser's state back to its start (update counter included). */
+void run_reset_optimizer(run *r);
 
 /* Whether a value counts as diverged (non-finite or |v| > 1e100). */
 bool run_value_diverged(double v);

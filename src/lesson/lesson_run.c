@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "player.h"
+#include "run_live.h"
 
 /* Runs the settings o on obj until the goal is met or failed or the run
  * ends, at most horizon updates; *at is the step where it was decided. */
@@ -15,9 +16,9 @@ static int run_to_goal(const lesson *l, const lesson_goal *g,
     run r;
     run_settings s = o->s;
     s.max_steps = horizon;
-    if (run_init(&r, obj, &s, run_options_start(o, obj)) < 0)
-        return option_fail(e, "--grad", "the run cannot start (gradient "
-                           "method, minibatches or memory)");
+    core_error rc = run_init(&r, obj, &s, run_options_start(o, obj));
+    if (rc != CORE_OK)
+        return run_live_fail(e, OPT_GRAD, rc, obj, &s);
     lesson_state st = lesson_state_of(&r);
     *out = lesson_goal_check(l, g, &st, ref);
     while (out->status == GOAL_PENDING && r.status == RUN_RUNNING) {

@@ -63,7 +63,7 @@ int model_options_set(model_options *m, int id, const char *v,
         s->config.hidden = (size_t)n;
         return 0;
     case MOPT_SCALE:
-        if (strcmp(v, "standard") != 0 && strcmp(v, "none") != 0)
+        if (strcmp(v, "standard") != 0 && !option_is_none(v))
             return option_fail(e, "--scale", "'%s' is not standard or none",
                                QUOTE(v));
         s->opt.standardize = strcmp(v, "standard") == 0;

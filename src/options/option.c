@@ -96,11 +96,17 @@ int option_count(option_error *e, const char *where, const char *text,
     return 0;
 }
 
+bool option_is_none(const char *text)
+{
+    return strcmp(text, "none") == 0 || strcmp(text, "off") == 0;
+}
+
 int option_name(option_error *e, const char *where, const char *text,
                 const char *const *names, int *index)
 {
     for (int i = 0; names[i]; i++)
-        if (strcmp(text, names[i]) == 0) {
+        if (strcmp(text, names[i]) == 0 ||
+            (option_is_none(text) && option_is_none(names[i]))) {
             *index = i;
             return 0;
         }
@@ -115,4 +121,15 @@ int option_name(option_error *e, const char *where, const char *text,
     }
     return option_fail(e, where, "unknown value '%s' (one of: %s)",
                        QUOTE(text), list);
+}
+
+int option_mode(option_error *e, const char *where, const char *text,
+                const char *const *names, int *index, const char **value)
+{
+    char mode[64];
+    const char *colon = strchr(text, ':');
+    size_t len = colon ? (size_t)(colon - text) : strlen(text);
+    snprintf(mode, sizeof mode, "%.*s", (int)len, text);
+    *value = colon ? colon + 1 : NULL;
+    return option_name(e, where, mode, names, index);
 }

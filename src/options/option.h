@@ -47,8 +47,19 @@ int option_unit(option_error *e, const char *where, const char *text,
                 double *out);
 int option_count(option_error *e, const char *where, const char *text,
                  long min, long *out);
-/* One of names (NULL-terminated), with a suggestion when it is not. */
+/* "off" and "none" are one word: either names the setting's "nothing"
+ * wherever one of them is a value (--clip, --hypergrad, --scale). */
+bool option_is_none(const char *text);
+
+/* One of names (NULL-terminated), with a suggestion when it is not;
+ * "off" and "none" stand for each other. */
 int option_name(option_error *e, const char *where, const char *text,
                 const char *const *names, int *index);
+
+/* A setting written MODE or MODE:VALUE (--clip, --grad, --hypergrad):
+ * the mode by option_name, and *value the text after the colon, or NULL
+ * when there is none. */
+int option_mode(option_error *e, const char *where, const char *text,
+                const char *const *names, int *index, const char **value);
 
 #endif

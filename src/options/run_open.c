@@ -6,16 +6,26 @@
 #include "objective_open.h"
 #include "run_values.h"
 
-/* The paper's choices (Baydin et al. 2018, §5): 1e-3 for SGD-HD and
- * SGDN-HD, 1e-7 for Adam-HD, whose direction is normalised; the
- * multiplicative rule's β is dimensionless. */
-static double default_hd_beta(const run_settings *s)
+void run_options_default_hd(run_options *o)
 {
-    if (s->hd.mode == HD_MULT)
-        return 0.02;
-    bool adaptive = s->opt == &optim_adam || s->opt == &optim_adagrad ||
-                    s->opt == &optim_rmsprop;
-    return adaptive ? 1e-7 : 1e-3;
+    if (!o->hd_beta_set)
+        o->s.hd.beta = optim_hd_beta(o->s.opt, o->s.hd.mode);
+}
+
+/* What the optimiser does not take is refused by its flags, whatever it
+ * is called. */
+int run_options_check(const run_settings *s, option_error *e)
+{
+    unsigned caps = s->opt->caps;
+    if (!(s->hd.lr_min < s->hd.lr_max))
+        return option_fail(e, "--lr-min", "must be below --lr-max (%g ≥ %g)",
+                           s->hd.lr_min, s->hd.lr_max);
+    if (s->clip.mode != CLIP_NONE && !(caps & OPTIM_TAKES_CLIP))
+        return option_fail(e, "--clip", "%s takes no clipping", s->opt->name);
+    if (s->hd.mode != HD_OFF && !(caps & OPTIM_TAKES_HD))
+        return option_fail(e, "--hypergrad", "%s takes no hypergradient",
+                           s->opt->name);
+    return 0;
 }
 
 /* A model: its own start unless --start gives one, the analytic
@@ -78,11 +88,9 @@ static int fit_objective(run_options *o, objective *obj, option_error *e)
 int run_options_open(run_options *o, objective *obj, option_error *e)
 {
     run_settings *s = &o->s;
-    if (!o->hd_beta_set)
-        s->hd.beta = default_hd_beta(s);
-    if (!(s->hd.lr_min < s->hd.lr_max))
-        return option_fail(e, "--lr-min", "must be below --lr-max (%g ≥ %g)",
-                           s->hd.lr_min, s->hd.lr_max);
+    run_options_default_hd(o);
+    if (run_options_check(s, e) < 0)
+        return -1;
     if (o->model.type || o->model.data_given)
         return open_model(o, obj, e);
     objective_error oe;

@@ -44,25 +44,68 @@ size_t run_options_trace_params(const run_options *o, size_t n)
     return (size_t)o->trace_params < n ? (size_t)o->trace_params : n;
 }
 
+/* The number after the colon of MODE:NUMBER (value; NULL: none), > 0,
+ * into *out, for a mode that takes one (the what of it). 1 when there is
+ * one, 0 when not, -1 with e filled. */
+static int mode_number(option_error *e, const char *where, const char *text,
+                       const char *value, bool takes, const char *what,
+                       double *out)
+{
+    if (!value)
+        return 0;
+    if (!takes)
+        return option_fail(e, where, "'%s' takes no %s", QUOTE(text), what);
+    return option_positive(e, where, value, out) < 0 ? -1 : 1;
+}
+
+/* none (or off), norm:C, value:C. */
 static int parse_clip(const char *text, clip_setting *c, option_error *e)
 {
-    if (strcmp(text, "none") == 0) {
-        *c = (clip_setting){CLIP_NONE, 0.0};
-        return 0;
-    }
-    const char *colon = strchr(text, ':');
-    size_t len = colon ? (size_t)(colon - text) : strlen(text);
-    if (len == 4 && strncmp(text, "norm", 4) == 0)
-        c->mode = CLIP_NORM;
-    else if (len == 5 && strncmp(text, "value", 5) == 0)
-        c->mode = CLIP_VALUE;
-    else
+    static const char *const modes[] = {"none", "norm", "value", NULL};
+    int m, has;
+    double threshold = 0.0;
+    const char *value;
+    if (option_mode(e, "--clip", text, modes, &m, &value) < 0)
         return option_fail(e, "--clip", "'%s' is not none, norm:C or value:C",
                            QUOTE(text));
-    if (!colon)
-        return option_fail(e, "--clip", "'%s' needs a threshold, e.g. %.*s:5",
-                           QUOTE(text), (int)len, text);
-    return option_positive(e, "--clip", colon + 1, &c->c);
+    if ((has = mode_number(e, "--clip", text, value, m != CLIP_NONE,
+                           "threshold", &threshold)) < 0)
+        return -1;
+    if (m != CLIP_NONE && !has)
+        return option_fail(e, "--clip", "'%s' needs a threshold, e.g. %s:5",
+                           QUOTE(text), QUOTE(text));
+    *c = (clip_setting){(clip_mode)m, threshold};
+    return 0;
+}
+
+/* analytic, ad, central, or central:H (the step, as --h). */
+static int parse_grad(const char *text, run_options *o, option_error *e)
+{
+    static const char *const grads[] = {"analytic", "ad", "central", NULL};
+    int m;
+    const char *value;
+    if (option_mode(e, "--grad", text, grads, &m, &value) < 0 ||
+        mode_number(e, "--grad", text, value, m == GRAD_CENTRAL, "step",
+                    &o->s.h) < 0)
+        return -1;
+    o->s.grad = (grad_method)m;
+    o->grad_set = true;
+    return 0;
+}
+
+/* off (or none), add, mult, or add:B, mult:B (β, as --hd-beta). */
+static int parse_hypergrad(const char *text, run_options *o, option_error *e)
+{
+    static const char *const hds[] = {"off", "add", "mult", NULL};
+    int m, has;
+    const char *value;
+    if (option_mode(e, "--hypergrad", text, hds, &m, &value) < 0 ||
+        (has = mode_number(e, "--hypergrad", text, value, m != HD_OFF, "β",
+                           &o->s.hd.beta)) < 0)
+        return -1;
+    o->s.hd.mode = (hd_mode)m;
+    o->hd_beta_set = o->hd_beta_set || has;
+    return 0;
 }
 
 static int parse_view(const char *text, double *view, option_error *e)
@@ -133,9 +176,7 @@ static int set_setting(run_settings *s, int id, const char *v, option_error *e)
 
 int run_options_set(run_options *o, int id, const char *v, option_error *e)
 {
-    static const char *const grads[] = {"analytic", "ad", "central", NULL};
-    static const char *const hds[] = {"off", "add", "mult", NULL};
-    int rc = set_setting(&o->s, id, v, e), idx;
+    int rc = set_setting(&o->s, id, v, e);
     if (rc <= 0)
         return rc;
     switch (id) {
@@ -149,17 +190,8 @@ int run_options_set(run_options *o, int id, const char *v, option_error *e)
         o->has_start = true;
         return option_doubles(e, "--start", v, o->start, 0,
                               RUN_OPTIONS_MAX_START, &o->n_start);
-    case OPT_GRAD:
-        if (option_name(e, "--grad", v, grads, &idx) < 0)
-            return -1;
-        o->s.grad = (grad_method)idx;
-        o->grad_set = true;
-        return 0;
-    case OPT_HYPERGRAD:
-        if (option_name(e, "--hypergrad", v, hds, &idx) < 0)
-            return -1;
-        o->s.hd.mode = (hd_mode)idx;
-        return 0;
+    case OPT_GRAD: return parse_grad(v, o, e);
+    case OPT_HYPERGRAD: return parse_hypergrad(v, o, e);
     case OPT_HD_BETA:
         o->hd_beta_set = true;
         return option_positive(e, "--hd-beta", v, &o->s.hd.beta);

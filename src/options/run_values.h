@@ -51,6 +51,15 @@ void run_options_default(run_options *o);
  * 0, or -1 with e filled (where is "--NAME"). */
 int run_options_set(run_options *o, int id, const char *v, option_error *e);
 
+/* β of hypergradients when none was given (--hd-beta, add:B): the
+ * optimiser's default for the mode (optim_hd_beta). */
+void run_options_default_hd(run_options *o);
+
+/* The checks of settings that need no objective: the clamp of α, and
+ * what the optimiser takes (clipping, hypergradients). 0, or -1 with e
+ * filled. */
+int run_options_check(const run_settings *s, option_error *e);
+
 /* Opens the objective and fills in what depends on it (start, gradient
  * method default, hypergradient rate default, view), checking everything
  * that is left except the trace path. Returns 0, or -1 with e filled

@@ -136,8 +136,16 @@ void act_export(app *a)
 
 void act_compare_add(app *a)
 {
-    if (session_add_run(&a->s) < 0) {
+    int before = a->s.nruns;
+    core_error rc = session_add_run(&a->s);
+    if (rc == CORE_ERANGE) {
         app_message(a, true, "at most %d runs at once", SESSION_MAX_RUNS);
+        return;
+    }
+    if (rc != CORE_OK) {
+        app_message(a, true, "%s: %s", a->s.nruns > before
+                    ? "a run could not restart" : "no run added",
+                    core_error_message(rc));
         return;
     }
     a->s.running = false;

@@ -3,6 +3,7 @@
 
 #include "lesson_session.h"
 #include "model.h"
+#include "run_live.h"
 
 /* A session that always opens, for when a step's does not (out of
  * memory, a gradient the objective lacks): the screen must have one. */
@@ -48,26 +49,18 @@ int lsession_step(session *s, lesson_player *p, run_options *cur, char *err,
     return lsession_open(s, cur, &obj, err, cap);
 }
 
-bool lsession_live(int id) { return id >= OPT_OPTIMIZER && id <= OPT_TOL; }
+bool lsession_live(int id) { return run_live_option(id); }
 
 /* The run settings of n on the focused run, keeping its state. */
-static int apply_live(session *s, const run_settings *n, option_error *e)
+static int apply_live(session *s, int id, const run_settings *n,
+                      option_error *e)
 {
     session_run *sr = &s->runs[s->focus];
-    run *r = &sr->r;
-    if ((n->grad != r->s.grad || n->h != r->s.h) &&
-        run_set_grad(r, n->grad, n->h) < 0)
-        return option_fail(e, "--grad", "%s gradients are not available "
-                           "for %s", grad_method_name(n->grad), s->obj.name);
-    if (n->opt != r->s.opt)
-        run_set_optimizer(r, n->opt);
-    r->s.op = n->op;
-    run_set_clip(r, n->clip);
-    run_set_hd(r, n->hd);
-    if (n->lr != r->lr && run_set_lr(r, n->lr) < 0)
-        return option_fail(e, "--lr", "must be greater than 0");
-    r->s.tol = n->tol;
-    r->s.max_steps = n->max_steps > r->step ? n->max_steps : r->step;
+    run_settings set = *n;
+    set.max_steps = n->max_steps > sr->r.step ? n->max_steps : sr->r.step;
+    core_error rc = run_set_settings(&sr->r, &set);
+    if (rc != CORE_OK)
+        return run_live_fail(e, id, rc, &s->obj, &set);
     sr->steps_granted = n->max_steps;
     session_settings_changed(s);
     return 0;
@@ -91,7 +84,7 @@ int lsession_set(session *s, run_options *cur, int id, const char *value,
         return -1;
     if (lsession_live(id)) {
         objective_free(&obj);
-        if (apply_live(s, &o.s, e) < 0)
+        if (apply_live(s, id, &o.s, e) < 0)
             return -1;
         *cur = o;
         return 0;

@@ -4,17 +4,39 @@
 
 #include "builtins.h"
 #include "model.h"
+#include "run_live.h"
 #include "session.h"
 
 const int session_speeds[SESSION_SPEEDS] = {1, 2, 5, 10, 20, 50, 100, 200,
                                             500, 1000, 5000};
 
-static int start_run(session *s, session_run *sr, const run_settings *set)
+/* Puts a started run in sr's place and restarts its history. The run is
+ * whole either way; CORE_ENOMEM says its history could not begin. */
+static core_error install(session_run *sr, run *fresh)
 {
+    run_free(&sr->r);
+    sr->r = *fresh;
     sr->check.update = -1;
-    if (run_init(&sr->r, &s->obj, set, s->start) < 0)
-        return -1;
-    return hist_restart(&sr->h, &sr->r);
+    return hist_restart(&sr->h, &sr->r) < 0 ? CORE_ENOMEM : CORE_OK;
+}
+
+/* sr from the start with set; a run that cannot start leaves sr as it
+ * was. */
+static core_error start_run(session *s, session_run *sr,
+                            const run_settings *set)
+{
+    run fresh;
+    core_error rc = run_init(&fresh, &s->obj, set, s->start);
+    return rc != CORE_OK ? rc : install(sr, &fresh);
+}
+
+/* Why a run could not start, in the words of the options. */
+static void start_failed(char *err, size_t cap, core_error rc,
+                         const objective *obj, const run_settings *set)
+{
+    option_error e;
+    run_live_fail(&e, OPT_GRAD, rc, obj, set);
+    snprintf(err, cap, "%s", e.message);
 }
 
 int session_init(session *s, const char *spec, const run_settings *set,
@@ -72,10 +94,11 @@ int session_init_objective(session *s, objective *obj,
     snprintf(s->spec, sizeof s->spec, "%s", s->obj.name);
     memcpy(s->view, view ? view : s->obj.view, sizeof s->view);
     session_run *sr = &s->runs[0];
+    core_error rc = CORE_ENOMEM;
     if (set_start(s, start) < 0 || hist_init(&sr->h) < 0 ||
-        start_run(s, sr, set) < 0) {
-        snprintf(err, errcap, "the %s gradient is not available for %s",
-                 grad_method_name(set->grad), s->obj.name);
+        (rc = start_run(s, sr, set)) != CORE_OK) {
+        start_failed(err, errcap, rc, &s->obj, set);
+        run_free(&sr->r);
         hist_free(&sr->h);
         free(s->start);
         objective_free(&s->obj);
@@ -159,13 +182,24 @@ int session_back(session *s)
     return n;
 }
 
-static void restart(session *s, session_run *sr)
+static core_error restart(session *s, session_run *sr)
 {
     run_settings set = sr->r.s;
     set.lr = sr->r.lr;
     set.max_steps = sr->steps_granted;
-    run_free(&sr->r);
-    start_run(s, sr, &set);
+    return start_run(s, sr, &set);
+}
+
+/* Every run restarted; the first failure, if any. */
+static core_error restart_all(session *s, int n)
+{
+    core_error rc = CORE_OK;
+    for (int i = 0; i < n; i++) {
+        core_error one = restart(s, &s->runs[i]);
+        if (rc == CORE_OK)
+            rc = one;
+    }
+    return rc;
 }
 
 /* After a restart the path is gone: a random slice through the start
@@ -179,32 +213,35 @@ static void slice_restart(session *s)
     s->slice_want = want;
 }
 
-void session_reset(session *s)
+core_error session_reset(session *s)
 {
-    for (int i = 0; i < s->nruns; i++)
-        restart(s, &s->runs[i]);
+    core_error rc = restart_all(s, s->nruns);
     slice_restart(s);
+    return rc;
 }
 
-int session_add_run(session *s)
+core_error session_add_run(session *s)
 {
     if (s->nruns == SESSION_MAX_RUNS)
-        return -1;
+        return CORE_ERANGE;
     session_run *from = &s->runs[s->focus], *sr = &s->runs[s->nruns];
+    /* The slot may still hold the bytes of a removed run. */
+    memset(sr, 0, sizeof *sr);
     if (hist_init(&sr->h) < 0)
-        return -1;
+        return CORE_ENOMEM;
     run_settings set = from->r.s;
     set.max_steps = from->steps_granted;
-    if (start_run(s, sr, &set) < 0) {
+    core_error rc = start_run(s, sr, &set);
+    if (rc != CORE_OK) {
+        run_free(&sr->r);
         hist_free(&sr->h);
-        return -1;
+        return rc;
     }
     sr->steps_granted = from->steps_granted;
     s->focus = s->nruns++;
-    for (int i = 0; i < s->nruns - 1; i++)
-        restart(s, &s->runs[i]);
+    rc = restart_all(s, s->nruns - 1);
     slice_restart(s);
-    return 0;
+    return rc;
 }
 
 int session_remove_run(session *s)
@@ -234,29 +271,56 @@ static grad_method usable_method(const objective *obj, grad_method m)
     return gradient_available(obj, GRAD_AD) ? GRAD_AD : GRAD_CENTRAL;
 }
 
+/* The runs of s restarted on next, each with its settings (a gradient
+ * method next lacks falls back to AD, then central), into fresh. The
+ * runs start on next where it will live, s->obj; the session's own
+ * objective waits in *old. On failure s is as it was. */
+static core_error start_on(session *s, objective *next, objective *old,
+                           run *fresh)
+{
+    double start[2] = {next->start[0], next->start[1]};
+    *old = s->obj;
+    s->obj = *next;
+    core_error rc = CORE_OK;
+    int i;
+    for (i = 0; i < s->nruns; i++) {
+        run_settings set = s->runs[i].r.s;
+        set.lr = s->runs[i].r.lr;
+        set.max_steps = s->runs[i].steps_granted;
+        set.grad = usable_method(next, set.grad);
+        if ((rc = run_init(&fresh[i], &s->obj, &set, start)) != CORE_OK)
+            break;
+    }
+    if (rc != CORE_OK) {
+        while (i-- > 0)
+            run_free(&fresh[i]);
+        s->obj = *old;
+    }
+    return rc;
+}
+
 int session_set_objective(session *s, const char *spec, objective_error *err)
 {
-    objective next;
+    objective next, old;
     if (objective_open(spec, &next, err) < 0)
         return -1;
+    err->column = 0;
     if (next.dim != 2) {
-        err->column = 0;
         snprintf(err->message, sizeof err->message,
                  "the TUI shows objectives of two parameters");
         objective_free(&next);
         return -1;
     }
-    run_settings sets[SESSION_MAX_RUNS];
-    for (int i = 0; i < s->nruns; i++) {
-        sets[i] = s->runs[i].r.s;
-        sets[i].lr = s->runs[i].r.lr;
-        sets[i].max_steps = s->runs[i].steps_granted;
-        sets[i].grad = usable_method(&next, sets[i].grad);
-        run_free(&s->runs[i].r);
+    run fresh[SESSION_MAX_RUNS];
+    core_error rc = start_on(s, &next, &old, fresh);
+    if (rc != CORE_OK) {
+        snprintf(err->message, sizeof err->message, "%s",
+                 core_error_message(rc));
+        objective_free(&next);
+        return -1;
     }
-    objective_free(&s->obj);
+    objective_free(&old);
     slice_view_free(&s->slice);
-    s->obj = next;
     snprintf(s->spec, sizeof s->spec, "%s", spec);
     memcpy(s->view, s->obj.view, sizeof s->view);
     /* Two numbers, never more than the buffer had: if even shrinking it
@@ -265,15 +329,15 @@ int session_set_objective(session *s, const char *spec, objective_error *err)
         memcpy(s->start, s->obj.start, sizeof s->obj.start);
     s->view_gen++;
     for (int i = 0; i < s->nruns; i++)
-        start_run(s, &s->runs[i], &sets[i]);
+        install(&s->runs[i], &fresh[i]);
     return 0;
 }
 
-void session_set_start(session *s, double x, double y)
+core_error session_set_start(session *s, double x, double y)
 {
     s->start[0] = x;
     s->start[1] = y;
-    session_reset(s);
+    return session_reset(s);
 }
 
 void session_zoom(session *s, double factor, double cx, double cy)
@@ -380,7 +444,11 @@ void session_status_text(const session *s, int i, char *buf, size_t cap)
         snprintf(buf, cap, "max steps %ld", r->step);
         break;
     case RUN_STOPPED:
-        snprintf(buf, cap, "stopped at step %ld", r->step);
+        if (r->error != CORE_OK)
+            snprintf(buf, cap, "stopped at step %ld: %s", r->step,
+                     core_error_message(r->error));
+        else
+            snprintf(buf, cap, "stopped at step %ld", r->step);
         break;
     }
 }

@@ -74,11 +74,14 @@ int session_stage(session *s);
 /* Every run back one update (exact, from snapshots). Returns how many
  * moved. */
 int session_back(session *s);
-/* Every run back to the start with its current settings. */
-void session_reset(session *s);
+/* Every run back to the start with its current settings. Returns 0, or
+ * the first run's error (a run that cannot start stays as it was). */
+core_error session_reset(session *s);
 /* A new run with the focused run's settings, all runs restarted so they
- * step together. Returns 0, or -1 when there are four already. */
-int session_add_run(session *s);
+ * step together. Returns 0, CORE_ERANGE when there are SESSION_MAX_RUNS
+ * already, or why a run could not start (the new one is then not added;
+ * an old one that cannot restart stays as it was). */
+core_error session_add_run(session *s);
 /* Removes the focused run unless it is the only one. */
 int session_remove_run(session *s);
 /* Call after changing the focused run's settings between updates, so a
@@ -91,8 +94,8 @@ void session_settings_changed(session *s);
  * filled and nothing changed. */
 int session_set_objective(session *s, const char *spec, objective_error *err);
 /* Moves the start point of a 2-parameter objective; the runs restart
- * there. */
-void session_set_start(session *s, double x, double y);
+ * there (as session_reset). */
+core_error session_set_start(session *s, double x, double y);
 
 /* Zooms by factor (< 1 zooms in) about (cx, cy); pans by fractions of
  * the view's width and height; goes back to the objective's view. */

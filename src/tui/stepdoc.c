@@ -167,40 +167,25 @@ static void hd_lines(writer *w, const run *r, bool done)
     }
 }
 
-/* The optimiser's state after the update, its constants substituted. */
+/* The optimiser's lines after the update, as its type writes them, with
+ * the vectors they name. */
 static void state_lines(writer *w, const run *r)
 {
     char b1[VEC_BUF];
-    size_t n = r->n;
-    const double *st = r->state, *st2 = r->state + r->n;
-    const optim_params *p = &r->s.op;
-    const char *name = r->s.opt->name;
-    double eps = optim_eps(r->s.opt, p);
-    if (strcmp(name, "momentum") == 0 || strcmp(name, "nesterov") == 0) {
-        line(w, "v = %g·v + ĝ = %s", p->momentum, vec(b1, st, n, 1.0));
-        if (name[0] == 'n')
-            line(w, "d = ĝ + %g·v = %s", p->momentum, vec(b1, r->d, n, 1.0));
-        else
-            line(w, "d = v");
-    } else if (strcmp(name, "adagrad") == 0) {
-        line(w, "G = G + ĝ² = %s", vec(b1, st, n, 1.0));
-        line(w, "d = ĝ/(√G + %g) = %s", eps, vec(b1, r->d, n, 1.0));
-    } else if (strcmp(name, "rmsprop") == 0) {
-        line(w, "s = %g·s + %g·ĝ² = %s", p->rho, 1.0 - p->rho,
-             vec(b1, st, n, 1.0));
-        line(w, "d = ĝ/(√s + %g) = %s", eps, vec(b1, r->d, n, 1.0));
-    } else if (strcmp(name, "adam") == 0) {
-        double t = (double)r->opt_step;
-        double bc1 = 1.0 - pow(p->beta1, t), bc2 = 1.0 - pow(p->beta2, t);
-        line(w, "m = %g·m + %g·ĝ = %s", p->beta1, 1.0 - p->beta1,
-             vec(b1, st, n, 1.0));
-        line(w, "v = %g·v + %g·ĝ² = %s", p->beta2, 1.0 - p->beta2,
-             vec(b1, st2, n, 1.0));
-        line(w, "m̂ = m/%.4g = %s", bc1, vec(b1, st, n, 1.0 / bc1));
-        line(w, "v̂ = v/%.4g = %s", bc2, vec(b1, st2, n, 1.0 / bc2));
-        line(w, "d = m̂/(√v̂ + %g) = %s", eps, vec(b1, r->d, n, 1.0));
-    } else
-        line(w, "d = ĝ = %s", vec(b1, r->d, n, 1.0));
+    const optimizer_type *o = r->s.opt;
+    optim_line lines[OPTIM_LINES];
+    int k = o->describe(&r->s.op, r->opt_step, lines);
+    for (int i = 0; i < k; i++) {
+        const optim_line *l = &lines[i];
+        const char *name = l->name ? l->name : o->state_names[l->vec];
+        if (l->vec == OPTIM_SHOW_NONE) {
+            line(w, "%s = %s", name, l->formula);
+            continue;
+        }
+        const double *v = l->vec == OPTIM_SHOW_D ? r->d
+                                                 : r->state + (size_t)l->vec * r->n;
+        line(w, "%s = %s = %s", name, l->formula, vec(b1, v, r->n, l->scale));
+    }
 }
 
 static void update_lines(writer *w, const run *r, bool done)
