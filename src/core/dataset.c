@@ -77,9 +77,7 @@ data_options data_options_default(void)
 /* A name from the command line in a message, narrow enough that the
  * hint still fits in data_error's message. */
 enum { NAME_SHOWN = 32, HINT_WIDTH = 110 };
-#define QUOTE_NAME(s) \
-    quote_n((char[4 * NAME_SHOWN + 4]){""}, 4 * NAME_SHOWN + 4, (s), \
-            strlen(s), NAME_SHOWN)
+#define QUOTE_NAME(s) QUOTE_WIDTH((s), strlen(s), NAME_SHOWN)
 
 static int fail(data_error *err, int column, const char *fmt, ...)
 {

@@ -11,12 +11,8 @@
 
 /* A number as its messages show it: quoted (quote.h), narrower than
  * other values so that a message fits in PARSE_NUM_MSG. */
-enum { NUM_SHOWN = 48, NUM_CAP = 4 * NUM_SHOWN + 4 };
-
-static const char *shown(const char *text, size_t len, char *q)
-{
-    return quote_n(q, NUM_CAP, text, len, NUM_SHOWN);
-}
+enum { NUM_SHOWN = 48 };
+#define SHOWN(text, len) QUOTE_WIDTH((text), (len), NUM_SHOWN)
 
 /* strtod follows LC_NUMERIC; descent only ever sets LC_CTYPE (the TUI)
  * and resets LC_NUMERIC to "C", so '.' is the decimal point here. The
@@ -49,17 +45,16 @@ static bool looks_decimal(const char *t)
 
 int parse_num_double(const char *text, double *out, char *msg, size_t cap)
 {
-    char q[NUM_CAP];
     if (!looks_decimal(text)) {
         snprintf(msg, cap, "'%s' is not a number",
-                 shown(text, strlen(text), q));
+                 SHOWN(text, strlen(text)));
         return -1;
     }
     errno = 0;
     double v = strtod(text, NULL);
     if (errno == ERANGE && fabs(v) > 1.0) {
         snprintf(msg, cap, "'%s' is out of range",
-                 shown(text, strlen(text), q));
+                 SHOWN(text, strlen(text)));
         return -1;
     }
     *out = v;
@@ -120,14 +115,13 @@ static int whole_value(const char *d, long *out)
 
 int parse_num_long(const char *text, long *out, char *msg, size_t cap)
 {
-    char q[NUM_CAP];
     int rc = looks_decimal(text) ? whole_value(text, out) : 0;
     if (rc == 0)
         snprintf(msg, cap, "'%s' is not a whole number",
-                 shown(text, strlen(text), q));
+                 SHOWN(text, strlen(text)));
     else if (rc < 0)
         snprintf(msg, cap, "'%s' is out of range",
-                 shown(text, strlen(text), q));
+                 SHOWN(text, strlen(text)));
     return rc > 0 ? 0 : -1;
 }
 
@@ -156,8 +150,7 @@ int parse_num_doubles(const char *text, double *out, size_t want, size_t max,
         char item[128];
         trimmed(p, len, item, sizeof item);
         if (len >= sizeof item) {
-            char q[NUM_CAP];
-            snprintf(msg, cap, "'%s' is not a number", shown(p, len, q));
+            snprintf(msg, cap, "'%s' is not a number", SHOWN(p, len));
             rc = -1;
             break;
         }

@@ -32,6 +32,11 @@ const char *quote(char *out, const char *s);
  *     fail(e, "'%s' is not a number", QUOTE(text)); */
 #define QUOTE(s) quote((char[QUOTE_CAP]){""}, (s))
 
+/* The same for len bytes of s, at most shown characters (a constant),
+ * where a message's buffer is small. */
+#define QUOTE_WIDTH(s, len, shown) \
+    quote_n((char[4 * (shown) + 4]){""}, 4 * (shown) + 4, (s), (len), (shown))
+
 /* A window of at most shown characters of s (len bytes) around byte at,
  * quoted, with "…" at a cut end: for an error's caret under a long
  * value. Sets *caret to the 0-based character column of byte at (or of

@@ -13,6 +13,7 @@
 #include <csv.h>
 
 #include "data_csv.h"
+#include "quote.h"
 #include "grow.h"
 
 void data_file_error_format(const data_file_error *e, char *buf, size_t cap)
@@ -39,6 +40,9 @@ typedef struct {
     size_t rows, cap;     /* rows done, room in v in rows */
 } loader;
 
+/* A cell as messages show it (quote.h): narrower than other values. */
+enum { CELL_SHOWN = 40 };
+
 static void fail(loader *L, int column, const char *fmt, ...)
 {
     va_list ap;
@@ -64,7 +68,7 @@ static void add_name(loader *L, const char *s, size_t len)
     for (size_t c = 0; c < L->cols; c++)
         if (strlen(L->names[c]) == len && memcmp(L->names[c], s, len) == 0)
             return fail(L, col, "column name '%s' repeated (first in "
-                        "column %zu)", L->names[c], c + 1);
+                        "column %zu)", QUOTE(L->names[c]), c + 1);
     char **names = realloc(L->names, (L->cols + 1) * sizeof *names);
     if (!names)
         return fail(L, col, "out of memory");
@@ -76,23 +80,26 @@ static void add_name(loader *L, const char *s, size_t len)
 
 /* A decimal number: digits, sign, point and exponent only, so that
  * "nan", "inf" and hexadecimal floats, which strtod takes, are refused. */
+/* A bad cell s (len bytes) of the current column: "column 'NAME': what"
+ * and, with s, the cell, both quoted (quote.h). */
+static void cell_fail(loader *L, const char *what, const char *s, size_t len)
+{
+    fail(L, (int)L->field + 1, "column '%s': %s%s%s%s",
+         QUOTE(L->names[L->field]), what, s ? ": '" : "",
+         s ? QUOTE_WIDTH(s, len, CELL_SHOWN) : "", s ? "'" : "");
+}
+
 static void add_cell(loader *L, const char *s, size_t len)
 {
-    int col = (int)L->field + 1;
     if (L->field >= L->cols)
-        return fail(L, col, "row has more fields than the header's %zu",
-                    L->cols);
-    const char *name = L->names[L->field];
+        return fail(L, (int)L->field + 1, "row has more fields than the "
+                    "header's %zu", L->cols);
     while (len > 0 && isspace((unsigned char)*s))
         s++, len--;
     while (len > 0 && isspace((unsigned char)s[len - 1]))
         len--;
     if (len == 0)
-        return fail(L, col, "column '%s': empty cell", name);
-    char text[64];
-    snprintf(text, sizeof text, "%.*s", (int)(len < 40 ? len : 40), s);
-    if (len > 40)
-        strcat(text, "...");
+        return cell_fail(L, "empty cell", NULL, 0);
     bool alnum_ok = strspn(s, "0123456789+-.eE") >= len;
     char buf[128], *end;
     double x = NAN;
@@ -107,12 +114,11 @@ static void add_cell(loader *L, const char *s, size_t len)
         const char *t = s + (*s == '-' || *s == '+');
         bool special = strncasecmp(t, "nan", 3) == 0 ||
                        strncasecmp(t, "inf", 3) == 0;
-        return fail(L, col, "column '%s': %s: '%s'", name,
-                    special ? "not a finite number" : "not a number", text);
+        return cell_fail(L, special ? "not a finite number" : "not a number",
+                         s, len);
     }
     if (!isfinite(x))
-        return fail(L, col, "column '%s': not a finite number: '%s'", name,
-                    text);
+        return cell_fail(L, "not a finite number", s, len);
     L->v[L->rows * L->cols + L->field] = x;
 }
 
