@@ -1,5 +1,6 @@
 /* quote.h: outside text as messages show it; parse_num's whole numbers. */
 #include <limits.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "parse_num.h"
@@ -47,7 +48,52 @@ static void long_text_cut_in_the_middle(void)
     char small[8];
     quote_n(small, sizeof small, big, strlen(big), 100);
     CU_ASSERT_EQUAL(strlen(small), 7);
+    /* A piece that does not fit ends the text: none after it slips in. */
+    quote_n(small, 6, "ab\ncd", 5, 100);
+    CU_ASSERT_STRING_EQUAL(small, "ab\\nc");
+    quote_n(small, 4, "ab\ncd", 5, 100);
+    CU_ASSERT_STRING_EQUAL(small, "ab");
     CU_ASSERT_STRING_EQUAL(QUOTE(NULL), "(null)");
+}
+
+/* Over random bytes (UTF-8, broken UTF-8, controls): the text shown is
+ * never wider than asked and has no control byte; uncut it is the whole
+ * quoted text, cut it is a start and an end of it around "…". */
+static void cut_is_start_and_end(void)
+{
+    uint64_t r = 88172645463325252ULL;
+    static const char *const bits[] = {"a", "\xc3\xa9", "\xe2\x82\xac",
+                                       "\xf0\x9f\x98\x80", "\n", "\x1b",
+                                       "\x80", "\xc2\x9b", "\xe2\x82",
+                                       "\xff", "\x7f", "z"};
+    char in[600], whole[8 * 600], cut[4096];
+    for (int t = 0; t < 3000; t++) {
+        size_t len = 0, n = (size_t)(t % 150);
+        for (size_t i = 0; i < n; i++) {
+            r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+            const char *b = bits[r % 12];
+            memcpy(in + len, b, strlen(b));
+            len += strlen(b);
+        }
+        size_t shown = 3 + (size_t)(t % 40);
+        quote_n(whole, sizeof whole, in, len, 100000);
+        quote_n(cut, sizeof cut, in, len, shown);
+        size_t chars = 0;
+        for (const char *c = cut; *c; c++) {
+            chars += ((unsigned char)*c & 0xc0) != 0x80;
+            CHECKF((unsigned char)*c >= 0x20 && *c != 0x7f, "control in %s", cut);
+        }
+        CHECKF(chars <= shown, "%zu characters for %zu", chars, shown);
+        const char *dots = strstr(cut, "\xe2\x80\xa6");
+        if (!dots) {
+            CHECKF(strcmp(cut, whole) == 0, "%s is not %s", cut, whole);
+            continue;
+        }
+        size_t head = (size_t)(dots - cut), tail = strlen(dots + 3);
+        CHECKF(strncmp(whole, cut, head) == 0 &&
+               strcmp(whole + strlen(whole) - tail, dots + 3) == 0,
+               "%s is not the start and end of %s", cut, whole);
+    }
 }
 
 static void window_keeps_the_caret(void)
@@ -117,6 +163,7 @@ void suite_quote(void)
     static const test_case tests[] = {
         {"control characters escaped", controls_escaped},
         {"long text cut in the middle", long_text_cut_in_the_middle},
+        {"a cut keeps a start and an end", cut_is_start_and_end},
         {"window keeps the caret", window_keeps_the_caret},
         {"whole numbers with exponents", whole_numbers_with_exponents},
         {NULL, NULL}};

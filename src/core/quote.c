@@ -71,16 +71,20 @@ static size_t span_width(const char *s, size_t len, size_t from, size_t to)
 typedef struct {
     char *out;
     size_t cap, n;
+    bool full;          /* a piece did not fit: nothing after it may */
 } sink;
 
 static void put(sink *k, const char *text, size_t n)
 {
-    if (k->cap && k->n + n < k->cap) {
+    if (!k->cap)
+        return;
+    if (!k->full && k->n + n < k->cap) {
         memcpy(k->out + k->n, text, n);
         k->n += n;
+    } else {
+        k->full = true;
     }
-    if (k->cap)
-        k->out[k->n < k->cap ? k->n : k->cap - 1] = '\0';
+    k->out[k->n] = '\0';
 }
 
 static const char ellipsis[] = "\xe2\x80\xa6";
@@ -103,25 +107,52 @@ static size_t put_while(sink *k, const char *s, size_t len, size_t from,
     return i;
 }
 
+/* Whether s[0, len) is at most shown characters wide; reads no further
+ * than that width needs. */
+static bool fits(const char *s, size_t len, size_t shown)
+{
+    size_t w = 0;
+    piece p;
+    for (size_t i = 0; i < len && w <= shown; i += p.in) {
+        next_piece(s, len, i, &p);
+        w += width(&p);
+    }
+    return w <= shown;
+}
+
+/* Where the last pieces of s[from, len) that are at most tail wide
+ * begin. Found from near the end: a character takes at most 4 bytes, so
+ * they lie in the last 4·tail bytes, and a value of 100 KB costs no more
+ * than one of 100 bytes. */
+static size_t tail_start(const char *s, size_t len, size_t from, size_t tail)
+{
+    size_t i = len - from > 4 * tail ? len - 4 * tail : from;
+    /* Not inside a character: step over continuation bytes. */
+    for (int k = 0; k < 3 && i > from && i < len &&
+                    ((unsigned char)s[i] & 0xc0) == 0x80; k++)
+        i++;
+    size_t w = span_width(s, len, i, len);
+    piece p;
+    for (; w > tail; i += p.in) {
+        next_piece(s, len, i, &p);
+        w -= width(&p);
+    }
+    return i;
+}
+
 char *quote_n(char *out, size_t cap, const char *s, size_t len, size_t shown)
 {
-    sink k = {out, cap, 0};
+    sink k = {out, cap, 0, false};
+    size_t used;
     put(&k, "", 0);
-    size_t total = span_width(s, len, 0, len), head, skipped;
-    if (total <= shown) {
-        put_while(&k, s, len, 0, total, &head);
+    if (fits(s, len, shown)) {
+        put_while(&k, s, len, 0, shown, &used);
         return out;
     }
-    size_t i = put_while(&k, s, len, 0, (shown - 1) / 2, &head);
+    size_t i = put_while(&k, s, len, 0, (shown - 1) / 2, &used);
     put(&k, ellipsis, 3);
-    /* The tail: what is left of the width, taken from the end. */
-    size_t tail = shown - 1 - head;
-    piece p;
-    for (skipped = head; total - skipped > tail; i += p.in) {
-        next_piece(s, len, i, &p);
-        skipped += width(&p);
-    }
-    put_while(&k, s, len, i, tail, &head);
+    size_t tail = shown - 1 - used;
+    put_while(&k, s, len, tail_start(s, len, i, tail), tail, &used);
     return out;
 }
 
@@ -135,7 +166,7 @@ const char *quote(char *out, const char *s)
 char *quote_window(char *out, size_t cap, const char *s, size_t len,
                    size_t at, size_t shown, size_t *caret)
 {
-    sink k = {out, cap, 0};
+    sink k = {out, cap, 0, false};
     put(&k, "", 0);
     if (at > len)
         at = len;
