@@ -27,6 +27,7 @@
     X(braille)    \
     X(colormap)   \
     X(contour)    \
+    X(plot)       \
     X(ticks)      \
     X(tui_model)  \
     X(tui_models) \

@@ -689,6 +689,23 @@ static void test_random_vs_central(void)
 
 /* ---- printing */
 
+/* Each case's text printed by print gives its expected text. */
+static void check_prints(const char *const (*cases)[2], size_t n,
+                         size_t (*print)(const expr *, char *, size_t))
+{
+    for (size_t i = 0; i < n; i++) {
+        expr *e = compile_ok(cases[i][0]);
+        if (!e)
+            continue;
+        char buf[256];
+        size_t len = print(e, buf, sizeof buf);
+        CHECKF(strcmp(buf, cases[i][1]) == 0 && len == strlen(cases[i][1]),
+               "print \"%s\": \"%s\", want \"%s\"", cases[i][0], buf,
+               cases[i][1]);
+        expr_free(e);
+    }
+}
+
 static void test_print(void)
 {
     static const char *cases[][2] = {
@@ -710,17 +727,42 @@ static void test_print(void)
         {"2*pi*x", "((2 * pi) * x)"},
         {"-x*y", "((-x) * y)"},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        expr *e = compile_ok(cases[i][0]);
-        if (!e)
-            continue;
-        char buf[256];
-        size_t n = expr_print(e, buf, sizeof buf);
-        CHECKF(strcmp(buf, cases[i][1]) == 0 && n == strlen(cases[i][1]),
-               "print \"%s\": \"%s\", want \"%s\"", cases[i][0], buf,
-               cases[i][1]);
-        expr_free(e);
-    }
+    check_prints(cases, sizeof cases / sizeof cases[0], expr_print);
+}
+
+/* As Python: only the parentheses that Python's precedence needs (the
+ * operations keep their order), torch on the variables, math on
+ * constants. */
+static size_t print_python(const expr *e, char *buf, size_t cap)
+{
+    static const char *const vars[2] = {"x", "y"};
+    return expr_print_python(e, vars, buf, cap);
+}
+
+static void test_print_python(void)
+{
+    static const char *const cases[][2] = {
+        {"(1-x)^2 + 100*(y-x^2)^2", "(1 - x) ** 2 + 100 * (y - x ** 2) ** 2"},
+        {"-x^2", "-x ** 2"},
+        {"(-x)^2", "(-x) ** 2"},
+        {"2^3^x", "2 ** 3 ** x"},
+        {"(x^3)^2", "(x ** 3) ** 2"},
+        {"x - (y - 1)", "x - (y - 1)"},
+        {"x - y - 1", "x - y - 1"},
+        {"x + (y + 1)", "x + (y + 1)"},
+        {"x/(y*2)", "x / (y * 2)"},
+        {"x*y/2", "x * y / 2"},
+        {"2^-x", "2 ** (-x)"},
+        {"- -x", "-(-x)"},
+        {"-x*y", "-x * y"},
+        {"x0 + x1", "x + y"},
+        {"sin(2*pi*x) + cos(e)", "torch.sin(2 * math.pi * x) + math.cos(math.e)"},
+        {"sqrt(2)*abs(y)", "math.sqrt(2) * torch.abs(y)"},
+        {"max(x, 1) + min(2, y) + max(1, abs(-3))",
+         "maximum(x, 1) + minimum(2, y) + max(1, abs(-3))"},
+        {"log10(x)*1e-3", "torch.log10(x) * 1e-3"},
+    };
+    check_prints(cases, sizeof cases / sizeof cases[0], print_python);
 }
 
 static void test_print_truncates(void)
@@ -1018,6 +1060,7 @@ void suite_expr(void)
          test_random_vs_central},
         {"print", test_print},
         {"print truncates like snprintf", test_print_truncates},
+        {"print as Python", test_print_python},
         {"print then parse", test_print_reparse},
         {"long chain", test_long_chain},
         {"nesting limit", test_nesting_limit},

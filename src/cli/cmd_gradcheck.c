@@ -19,7 +19,7 @@ enum { OPT_OBJECTIVE = 1, OPT_AT, OPT_H, OPT_FORMAT, OPT_OPTIMIZER, OPT_LR,
 
 /* --optimizer, --lr and --steps belong to --wrt lr (cmd_gradcheck_lr);
  * here they are known, to say so. */
-static const cli_option options[] = {
+const cli_option gradcheck_option_table[] = {
     {"objective", true, OPT_OBJECTIVE}, {"at", true, OPT_AT},
     {"h", true, OPT_H}, {"format", true, OPT_FORMAT},
     {"optimizer", true, OPT_OPTIMIZER}, {"lr", true, OPT_LR},
@@ -60,7 +60,7 @@ static int parse(gc_options *o, int argc, char **argv, bool *help)
     cli_scan scan = {argc, argv, 0, "gradcheck"};
     const char *v;
     int id;
-    while ((id = cli_next(&scan, options, false, &v)) != 0) {
+    while ((id = cli_next(&scan, gradcheck_option_table, false, &v)) != 0) {
         switch (id) {
         case CLI_HELP: *help = true; return 0;
         case OPT_OBJECTIVE: o->objective = v; break;
@@ -87,7 +87,7 @@ static int parse(gc_options *o, int argc, char **argv, bool *help)
         case OPT_STEPS: {
             char where[32];
             snprintf(where, sizeof where, "--%s",
-                     option_by_id(options, id)->name);
+                     option_by_id(gradcheck_option_table, id)->name);
             return cli_error(where, "only with --wrt lr");
         }
         default: return EXIT_USAGE;

@@ -16,7 +16,7 @@
 
 enum { OPT_WRT = 1, OPT_OBJECTIVE, OPT_AT, OPT_OPTIMIZER, OPT_LR, OPT_STEPS };
 
-static const cli_option options[] = {
+const cli_option gradcheck_lr_option_table[] = {
     {"wrt", true, OPT_WRT}, {"objective", true, OPT_OBJECTIVE},
     {"at", true, OPT_AT}, {"optimizer", true, OPT_OPTIMIZER},
     {"lr", true, OPT_LR}, {"steps", true, OPT_STEPS}, {NULL, false, 0}};
@@ -85,7 +85,7 @@ int cmd_gradcheck_lr(int argc, char **argv)
     cli_scan scan = {argc, argv, 0, "gradcheck"};
     const char *v;
     int id;
-    while ((id = cli_next(&scan, options, false, &v)) != 0) {
+    while ((id = cli_next(&scan, gradcheck_lr_option_table, false, &v)) != 0) {
         if (id == CLI_HELP)
             return fputs(gradcheck_usage, stdout), EXIT_OK;
         if (id < 0 || apply(&o, id, v) < 0)

@@ -25,7 +25,7 @@ enum {
     OPT_STEPS, OPT_SEED, OPT_TRACE, OPT_FORCE, OPT_TUI
 };
 
-static const cli_option options[] = {
+const cli_option hpo_option_table[] = {
     {"over", true, OPT_OVER}, {"method", true, OPT_METHOD},
     {"budget", true, OPT_BUDGET}, {"grid", true, OPT_GRID},
     {"range", true, OPT_RANGE}, {"optimizer", true, OPT_OPTIMIZER},
@@ -287,7 +287,7 @@ int cmd_hpo(int argc, char **argv)
     cli_scan scan = {argc, argv, 0, "hpo"};
     const char *v;
     int id;
-    while ((id = cli_next(&scan, options, false, &v)) != 0) {
+    while ((id = cli_next(&scan, hpo_option_table, false, &v)) != 0) {
         if (id == CLI_HELP) {
             printf("%s%s", usage, model_options_help);
             return EXIT_OK;

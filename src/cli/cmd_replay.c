@@ -11,7 +11,7 @@
 #include "objective_open.h"
 #include "replay.h"
 #include "run_options.h"
-#include "trace_read.h"
+#include "trace_cli.h"
 #include "tui.h"
 
 static const char usage[] =
@@ -24,7 +24,7 @@ static const char usage[] =
     "  --view X0:X1,Y0:Y1      view box (default: the objective's, or the\n"
     "                          path's)\n";
 
-static const cli_option options[] = {
+const cli_option replay_option_table[] = {
     {"objective", true, OPT_OBJECTIVE}, {"view", true, OPT_VIEW},
     {NULL, false, 0}};
 
@@ -40,7 +40,7 @@ static int parse(int argc, char **argv, replay_args *r)
     const char *v;
     int id;
     run_options_default(&r->o);
-    while ((id = cli_next(&scan, options, true, &v)) != 0) {
+    while ((id = cli_next(&scan, replay_option_table, true, &v)) != 0) {
         if (id == CLI_HELP) {
             printf("%s", usage);
             return 1;
@@ -60,24 +60,6 @@ static int parse(int argc, char **argv, replay_args *r)
     if (!r->path)
         return cli_error("replay", "which trace? (descent replay FILE.csv|FILE.jsonl)");
     return 0;
-}
-
-/* The trace read and checked, or EXIT_USAGE after "FILE:LINE:COL: what". */
-static int read_trace(const char *path, trace_data *t)
-{
-    trace_read_error e;
-    int rc = trace_read(path, t, &e);
-    if (rc == 0 && (rc = trace_data_check(t, &e)) < 0)
-        trace_data_free(t);
-    if (rc == 0)
-        return 0;
-    char where[QUOTE_CAP + 48];
-    if (e.line > 0)
-        snprintf(where, sizeof where, "%s:%ld:%ld", QUOTE(path), e.line,
-                 e.column);
-    else
-        snprintf(where, sizeof where, "%s", QUOTE(path));
-    return cli_error(where, "%s", e.message);
 }
 
 /* Which objective draws the surface: --objective, else a JSONL header's
@@ -128,7 +110,7 @@ int cmd_replay(int argc, char **argv)
     if (rc)
         return rc == 1 ? EXIT_OK : rc;
     trace_data t;
-    if ((rc = read_trace(ra.path, &t)) != 0)
+    if ((rc = cli_trace_read(ra.path, &t)) != 0)
         return rc;
     static replay rp;
     if (replay_init(&rp, ra.path, &t) < 0)

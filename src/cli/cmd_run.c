@@ -5,8 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "atomic_file.h"
 #include "cli.h"
 #include "quote.h"
+#include "export_python.h"
 #include "commands.h"
 #include "fmt_double.h"
 #include "run_options.h"
@@ -156,6 +158,32 @@ static long drive(run *r, trace_writer *w, const model *m)
     return rows;
 }
 
+/* --export-python: the run as a PyTorch script, written whole or not at
+ * all before the run starts. Returns 0, or an exit code after the
+ * error. */
+static int write_script(const run_options *o, const objective *obj,
+                        const double *start, int argc, char **argv)
+{
+    export_run x = {obj, &o->s, start, run_options_trace_params(o, obj->dim),
+                    argc, argv};
+    char err[512];
+    if (export_python_check(&x, err, sizeof err) < 0)
+        return cli_error("--export-python", "%s", err);
+    atomic_file f;
+    if (atomic_open(&f, o->export_python, o->force, err, sizeof err) < 0)
+        return cli_error("--export-python", "%s", err);
+    if (export_python(f.f, &x) < 0) {
+        atomic_abort(&f);
+        cli_say("--export-python: out of memory");
+        return EXIT_FAIL;
+    }
+    if (atomic_commit(&f, err, sizeof err) < 0) {
+        cli_say("--export-python: %s", err);
+        return EXIT_FAIL;
+    }
+    return 0;
+}
+
 int cmd_run(int argc, char **argv)
 {
     run_options o;
@@ -172,8 +200,13 @@ int cmd_run(int argc, char **argv)
     if (run_options_resolve(&o, &obj) != 0)
         return EXIT_USAGE;
 
-    run r;
     const double *start = run_options_start(&o, &obj);
+    int rc = o.export_python ? write_script(&o, &obj, start, argc, argv) : 0;
+    if (rc) {
+        objective_free(&obj);
+        return rc;
+    }
+    run r;
     core_error rc0 = run_init(&r, &obj, &o.s, start);
     if (rc0 != CORE_OK) {
         /* The options checked everything a run refuses but memory. */
@@ -181,7 +214,7 @@ int cmd_run(int argc, char **argv)
         cli_say("%s", core_error_message(rc0));
         return rc0 == CORE_ENOMEM ? EXIT_FAIL : EXIT_USAGE;
     }
-    int rc = EXIT_OK;
+    rc = EXIT_OK;
     char err[512];
     trace_writer *w = NULL;
     const model *m = model_of(&obj);

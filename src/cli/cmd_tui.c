@@ -15,6 +15,23 @@ static const char usage[] =
     "Opens the live screen: the loss surface, the path, each update taken\n"
     "apart, and charts. Press ? inside for the keys.\n\n";
 
+bool cli_tui_preset(tui_options *t, const run_options *o, objective *obj)
+{
+    t->has_view = o->has_view && obj->dim == 2;
+    memcpy(t->view, o->view, sizeof t->view);
+    if (!model_of(obj)) {
+        /* The TUI reopens built-ins and expressions from their text,
+         * which its export and objective menu keep. */
+        objective_free(obj);
+        t->objective = o->objective;
+        t->start = o->has_start ? o->start : NULL;
+        return false;
+    }
+    t->opened = obj;
+    t->start = run_options_start(o, obj);
+    return true;
+}
+
 int cmd_tui(int argc, char **argv)
 {
     tui_options t = tui_options_default();
@@ -25,28 +42,22 @@ int cmd_tui(int argc, char **argv)
     if (run_options_parse(&o, argc, argv, "tui", &help) != 0)
         return EXIT_USAGE;
     if (help) {
-        printf("%soptions:\n%s", usage, run_options_help);
+        printf("%soptions:\n%s%s", usage, run_options_help,
+               model_options_help);
         return EXIT_OK;
     }
     if (o.trace)
         return cli_error("--trace", "the TUI exports traces with its e key");
+    if (o.export_python)
+        return cli_error("--export-python", "scripts are written by 'descent "
+                         "run'");
     objective obj;
     if (run_options_resolve(&o, &obj) != 0)
         return EXIT_USAGE;
     t.settings = o.s;
-    t.has_view = o.has_view && obj.dim == 2;
-    memcpy(t.view, o.view, sizeof t.view);
-    if (!model_of(&obj)) {
-        /* The TUI reopens built-ins and expressions from their text,
-         * which its export and objective menu keep. */
-        objective_free(&obj);
-        t.objective = o.objective;
-        t.start = o.has_start ? o.start : NULL;
-        return tui_main(&t);
-    }
-    t.opened = &obj;
-    t.start = run_options_start(&o, &obj);
+    bool opened = cli_tui_preset(&t, &o, &obj);
     int rc = tui_main(&t);
-    objective_free(&obj); /* zeroed if the TUI took it over */
+    if (opened)
+        objective_free(&obj); /* zeroed if the TUI took it over */
     return rc;
 }

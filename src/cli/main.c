@@ -11,32 +11,13 @@
 #include "quote.h"
 #include "commands.h"
 
-static const struct {
-    const char *name;
-    int (*run)(int argc, char **argv);
-    const char *help;
-} commands[] = {
-    {"tui", cmd_tui, "the live screen (what descent alone opens)"},
-    {"run", cmd_run, "headless run, prints a summary, writes a trace"},
-    {"replay", cmd_replay, "open a saved trace in the TUI (read-only)"},
-    {"gradcheck", cmd_gradcheck, "analytic vs automatic vs central differences"},
-    {"list", cmd_list, "list objectives, optimizers, models, lessons or datasets"},
-    {"lesson", cmd_lesson, "lesson menu, or start one lesson in the TUI"},
-    {"demo", cmd_demo, "play a scripted classroom demo in the TUI"},
-    {"lint", cmd_lint, "check lesson and demo files, report every problem"},
-    {"hpo", cmd_hpo, "hyperparameter search: gradient vs grid vs random"},
-    {"bench", cmd_bench, "built-in benchmarks, figures on stdout"},
-};
-
-enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
-
 static void usage(FILE *f)
 {
     fprintf(f, "usage: descent COMMAND [options]\n\n"
                "descent shows gradient-based optimisation at work.\n\n"
                "commands:\n");
-    for (size_t i = 0; i < N_COMMANDS; i++)
-        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].help);
+    for (const command_info *c = command_table; c->name; c++)
+        fprintf(f, "  %-10s %s\n", c->name, c->summary);
     fprintf(f, "\n'descent COMMAND --help' describes each; "
                "'descent --version' prints the version.\n");
 }
@@ -76,13 +57,14 @@ static int dispatch(int argc, char **argv)
         printf("descent " DESCENT_VERSION "\n");
         return EXIT_OK;
     }
-    const char *names[N_COMMANDS + 1];
-    for (size_t i = 0; i < N_COMMANDS; i++) {
-        if (strcmp(cmd, commands[i].name) == 0)
-            return commands[i].run(argc - 2, argv + 2);
-        names[i] = commands[i].name;
+    const char *names[32];
+    size_t n = 0;
+    for (const command_info *c = command_table; c->name && n < 31; c++) {
+        if (strcmp(cmd, c->name) == 0)
+            return c->run(argc - 2, argv + 2);
+        names[n++] = c->name;
     }
-    names[N_COMMANDS] = NULL;
+    names[n] = NULL;
     const char *near = cli_suggest(cmd, names);
     if (cmd[0] == '-')
         return cli_error(QUOTE(cmd), "unknown option (see 'descent --help')");

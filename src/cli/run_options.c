@@ -1,5 +1,6 @@
 #include <stdio.h>
 
+#include "atomic_file.h"
 #include "cli.h"
 #include "run_options.h"
 #include "trace.h"
@@ -26,7 +27,9 @@ const char run_options_help[] =
     "  --view X0:X1,Y0:Y1      view box of the surface\n"
     "  --trace FILE            write a trace: .csv, .jsonl, or - (CSV on stdout)\n"
     "  --trace-params N|all    parameter columns in the trace (default: all up to 16)\n"
-    "  --force                 replace an existing trace file\n"
+    "  --export-python FILE    write the run as a PyTorch script that prints\n"
+    "                          the same trajectory (descent run)\n"
+    "  --force                 replace an existing trace file or script\n"
     "  --quiet                 print no summary\n"
     "model options:\n";
 
@@ -53,11 +56,12 @@ int run_options_parse(run_options *o, int argc, char **argv,
 
 int run_options_resolve(run_options *o, objective *obj)
 {
-    if (o->trace) {
-        char err[512];
-        if (trace_check_path(o->trace, o->force, err, sizeof err) < 0)
-            return cli_error("--trace", "%s", err);
-    }
+    char err[512];
+    if (o->trace && trace_check_path(o->trace, o->force, err, sizeof err) < 0)
+        return cli_error("--trace", "%s", err);
+    if (o->export_python &&
+        atomic_check(o->export_python, o->force, err, sizeof err) < 0)
+        return cli_error("--export-python", "%s", err);
     option_error e;
     if (run_options_open(o, obj, &e) < 0)
         return cli_option_error(&e, o->objective);

@@ -86,6 +86,20 @@ double expr_hessian(const expr *e, const double *x, double *g, double *h);
  * parentheses pass EXPR_MAX_DEPTH (a chain x+x+...+x of 64 terms). */
 size_t expr_print(const expr *e, char *buf, size_t cap);
 
+/* Writes the expression as Python over PyTorch tensors named vars[0]
+ * and vars[1] for x and y: ** for ^, torch.sin (...) on the variables
+ * (min and max as minimum(a, b) and maximum(a, b), which the caller
+ * defines), Python's math.sin (min, ...) on constants, math.pi and
+ * math.e, numbers as written, and parentheses only where Python's
+ * precedence (the same as the expression language's) would regroup or
+ * reorder the operations, so Python evaluates what descent does in the
+ * same order. Returns the length as expr_print does. */
+size_t expr_print_python(const expr *e, const char *const vars[2], char *buf,
+                         size_t cap);
+
+/* Whether the expression depends on neither variable. */
+int expr_is_constant(const expr *e);
+
 /* An objective for the expression: name and formula are (a copy of) the
  * text, dim 2, view [-2,2]², no known minima (min_value NaN), gradient
  * and Hessian by AD only. Its start is (1.5, 1.5), or where that gives a

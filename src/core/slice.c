@@ -169,6 +169,13 @@ void slice_project(const slice *s, const double *theta, double *a, double *b)
     *b = det != 0.0 ? (p11 * r2 - p12 * r1) / det : 0.0;
 }
 
+double slice_plane_value(void *ctx, double a, double b)
+{
+    slice_plane *p = ctx;
+    slice_point(p->sl, a, b, p->theta);
+    return p->obj->ops->value(p->obj->ctx, p->theta);
+}
+
 int slice_grid(const slice *s, const objective *f, const double range[4],
                size_t nx, size_t ny, double *out)
 {

@@ -53,6 +53,17 @@ void slice_point(const slice *s, double a, double b, double *theta);
 /* (a, b) of the point of the plane nearest theta. */
 void slice_project(const slice *s, const double *theta, double *a, double *b);
 
+/* f on the plane, for samplers that take a function of (a, b) and a
+ * context: theta is scratch of the objective's dimension. */
+typedef struct {
+    const slice *sl;
+    const objective *obj;
+    double *theta;
+} slice_plane;
+
+/* f(θ(a, b)); ctx is a slice_plane. */
+double slice_plane_value(void *ctx, double a, double b);
+
 /* f at nx × ny points spanning range = {a0, a1, b0, b1}, row by row
  * (b outer, a inner) into out. 0 or -1 (out of memory). */
 int slice_grid(const slice *s, const objective *f, const double range[4],

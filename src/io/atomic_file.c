@@ -36,6 +36,36 @@ static char *dir_of(const char *path)
     return d;
 }
 
+int atomic_check(const char *path, bool force, char *err, size_t errcap)
+{
+    if (strcmp(path, "-") == 0)
+        return 0;
+    struct stat st;
+    if (stat(path, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            snprintf(err, errcap, "%s: is a directory", path);
+            return -1;
+        }
+        if (!force) {
+            snprintf(err, errcap, "%s: file exists (use --force to replace it)",
+                     path);
+            return -1;
+        }
+    }
+    char *dir = dir_of(path);
+    int rc = -1;
+    if (!dir)
+        snprintf(err, errcap, "%s: %s", path, strerror(ENOMEM));
+    else if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+        snprintf(err, errcap, "%s: directory %s does not exist", path, dir);
+    else if (access(dir, W_OK | X_OK) != 0)
+        snprintf(err, errcap, "%s: directory %s is not writable", path, dir);
+    else
+        rc = 0;
+    free(dir);
+    return rc;
+}
+
 /* The host part of the names, a hash of the host name (gethostid may
  * ask DNS): processes of other hosts sharing the directory (a network
  * mount) are never judged gone. */

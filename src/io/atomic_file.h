@@ -24,6 +24,18 @@ typedef struct {
     bool unnamed;    /* f is an O_TMPFILE file */
 } atomic_file;
 
+/* Checks that path can be written (or is "-", standard output) without
+ * replacing an existing file unless force: not a directory, in an
+ * existing directory that can be written. Nothing is created. Returns
+ * 0, or -1 with "PATH: why" in err. */
+int atomic_check(const char *path, bool force, char *err, size_t errcap);
+
+/* Checks that path can be written (or is "-", standard output) without
+ * replacing an existing file unless force: not a directory, in an
+ * existing directory that can be written. Nothing is created. Returns
+ * 0, or -1 with "PATH: why" in err. */
+int atomic_check(const char *path, bool force, char *err, size_t errcap);
+
 /* Opens a temporary file beside path (permissions as the umask allows),
  * or standard output for "-". Returns 0, or -1 with "PATH: why" in err. */
 int atomic_open(atomic_file *a, const char *path, bool force, char *err,

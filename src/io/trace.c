@@ -3,7 +3,6 @@
  * reader never sees half a trace and a failed run leaves what was there. */
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,13 +51,6 @@ int trace_format_from_path(const char *path, trace_format *fmt)
     return 0;
 }
 
-/* The directory part of path, in a buffer of the caller's. */
-static const char *dir_of(const char *path, char *buf, size_t cap)
-{
-    snprintf(buf, cap, "%s", path);
-    return dirname(buf);
-}
-
 int trace_check_path(const char *path, bool force, char *err, size_t errcap)
 {
     trace_format fmt;
@@ -66,30 +58,7 @@ int trace_check_path(const char *path, bool force, char *err, size_t errcap)
         say(err, errcap, "%s: the file name must end in .csv or .jsonl", path);
         return -1;
     }
-    if (strcmp(path, "-") == 0)
-        return 0;
-    struct stat st;
-    if (stat(path, &st) == 0) {
-        if (S_ISDIR(st.st_mode)) {
-            say(err, errcap, "%s: is a directory", path);
-            return -1;
-        }
-        if (!force) {
-            say(err, errcap, "%s: file exists (use --force to replace it)", path);
-            return -1;
-        }
-    }
-    char buf[4096];
-    const char *dir = dir_of(path, buf, sizeof buf);
-    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        say(err, errcap, "%s: directory %s does not exist", path, dir);
-        return -1;
-    }
-    if (access(dir, W_OK | X_OK) != 0) {
-        say(err, errcap, "%s: directory %s is not writable", path, dir);
-        return -1;
-    }
-    return 0;
+    return atomic_check(path, force, err, errcap);
 }
 
 static void write_setting_num(outbuf *o, const char *key, double v)

@@ -18,12 +18,13 @@ const option_entry run_option_table[] = {
     {"tol", true, OPT_TOL}, {"seed", true, OPT_SEED},
     {"trace", true, OPT_TRACE}, {"trace-params", true, OPT_TRACE_PARAMS},
     {"force", false, OPT_FORCE}, {"quiet", false, OPT_QUIET},
-    {"view", true, OPT_VIEW}, MODEL_CLI_OPTIONS, {NULL, false, 0}};
+    {"view", true, OPT_VIEW}, {"export-python", true, OPT_EXPORT_PYTHON},
+    MODEL_CLI_OPTIONS, {NULL, false, 0}};
 
 bool run_option_is_output(int id)
 {
     return id == OPT_TRACE || id == OPT_TRACE_PARAMS || id == OPT_FORCE ||
-           id == OPT_QUIET;
+           id == OPT_QUIET || id == OPT_EXPORT_PYTHON;
 }
 
 void run_options_default(run_options *o)
@@ -210,6 +211,11 @@ int run_options_set(run_options *o, int id, const char *v, option_error *e)
         if (!*v)
             return option_fail(e, "--trace", "empty file name");
         o->trace = v;
+        return 0;
+    case OPT_EXPORT_PYTHON:
+        if (!*v)
+            return option_fail(e, "--export-python", "empty file name");
+        o->export_python = v;
         return 0;
     case OPT_TRACE_PARAMS:
         if (strcmp(v, "all") == 0) {

@@ -18,14 +18,15 @@ enum {
     OPT_OBJECTIVE = 1, OPT_START, OPT_OPTIMIZER, OPT_LR, OPT_MOMENTUM,
     OPT_BETA1, OPT_BETA2, OPT_RHO, OPT_EPS, OPT_GRAD, OPT_H, OPT_CLIP,
     OPT_HYPERGRAD, OPT_HD_BETA, OPT_LR_MIN, OPT_LR_MAX, OPT_STEPS, OPT_TOL,
-    OPT_SEED, OPT_TRACE, OPT_TRACE_PARAMS, OPT_FORCE, OPT_QUIET, OPT_VIEW
+    OPT_SEED, OPT_TRACE, OPT_TRACE_PARAMS, OPT_FORCE, OPT_QUIET, OPT_VIEW,
+    OPT_EXPORT_PYTHON
 };
 
 /* Every run option, model options included; NULL name at the end. */
 extern const option_entry run_option_table[];
 
 /* The options that say where output goes (--trace, --trace-params,
- * --force, --quiet) rather than what runs. */
+ * --force, --quiet, --export-python) rather than what runs. */
 bool run_option_is_output(int id);
 
 typedef struct {
@@ -40,6 +41,7 @@ typedef struct {
     bool has_view;
     double view[4];
     const char *trace;       /* NULL: none */
+    const char *export_python; /* a PyTorch script to write; NULL: none */
     long trace_params;       /* -1: all; -2: not given */
     bool force, quiet;
     unsigned long seed;

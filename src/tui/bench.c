@@ -89,13 +89,7 @@ static int bench_mlp(FILE *out, FILE *in)
 
 int tui_bench(void)
 {
-    /* Not a tty: ncurses takes the size from LINES and COLUMNS. */
-    char cols[16], rows[16];
-    snprintf(cols, sizeof cols, "%d", BENCH_COLS);
-    snprintf(rows, sizeof rows, "%d", BENCH_ROWS);
-    setenv("COLUMNS", cols, 1);
-    setenv("LINES", rows, 1);
-    setenv("TERM", "xterm-256color", 1);
+    tui_headless(BENCH_COLS, BENCH_ROWS);
     FILE *out = tmpfile(), *in = fopen("/dev/null", "r");
     if (!out || !in) {
         fprintf(stderr, "descent: bench: cannot open a temporary file\n");

@@ -38,19 +38,6 @@ static void trace_contours(surface_cache *sc)
     sc->valid = true;
 }
 
-typedef struct {
-    const slice *sl;
-    const objective *obj;
-    double *theta;
-} plane;
-
-static double plane_value(void *ctx, double x, double y)
-{
-    plane *p = ctx;
-    slice_point(p->sl, x, y, p->theta);
-    return p->obj->ops->value(p->obj->ctx, p->theta);
-}
-
 /* Starts, continues or finishes the slice's lattice. */
 static void update_slice(app *a)
 {
@@ -76,8 +63,8 @@ static void update_slice(app *a)
     } else if (lattice_done(&sc->lat) && sc->valid &&
                sc->grid.cw == sc->pw && sc->grid.ch == sc->ph)
         return;
-    plane p = {&s->slice.sl, &s->obj, sc->theta};
-    sc->pending = !lattice_work(&sc->lat, plane_value, &p, SLICE_BUDGET);
+    slice_plane p = {&s->slice.sl, &s->obj, sc->theta};
+    sc->pending = !lattice_work(&sc->lat, slice_plane_value, &p, SLICE_BUDGET);
     if (sc->pending)
         return;
     if (surface_grid_from_lattice(&sc->grid, &sc->lat, sc->pw, sc->ph) < 0)

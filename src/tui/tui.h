@@ -44,6 +44,16 @@ struct replay;
  * does. */
 int tui_replay_main(struct replay *rp, objective *obj, const double *view);
 
+/* Sets the environment for a screen drawn without a terminal, cols ×
+ * rows of xterm-256color (newterm on a file takes its size from there). */
+void tui_headless(int cols, int rows);
+
+/* The live screen of o's run once it has ended, cols × rows, drawn
+ * headless (no terminal needed) and written to out as UTF-8 text, one
+ * line a row without trailing blanks. Returns an exit code as tui_main
+ * does. */
+int tui_snapshot(const tui_options *o, int cols, int rows, FILE *out);
+
 /* Prints `name value unit` lines on stdout: frame_render_ms (200×60),
  * frame_bytes_running, first_frame_ms. Returns an exit code. */
 int tui_bench(void);

@@ -70,6 +70,7 @@ def misspelt(name, names):
     return None
 
 
+OUTPUT_ANY_NAME = {"export-python"}
 MODEL_OPTIONS = {"data", "target", "features", "split", "no-shuffle", "batch",
                  "hidden", "scale", "init", "max-rows", "lambda"}
 
@@ -79,7 +80,8 @@ def option_cases():
     for command, context in ((["run"], []), (["tui"], []), (["hpo"], []),
                              (["gradcheck"], []),
                              (["gradcheck"], ["--wrt", "lr"]),
-                             (["replay"], ["t.csv"])):
+                             (["replay"], ["t.csv"]),
+                             (["plot"], ["--out", "x.svg"])):
         opts = options_of(command + context)
         check(f"{' '.join(command + context)}: options listed", len(opts) > 1,
               opts)
@@ -92,7 +94,10 @@ def option_cases():
                 ctx = ["--model", "linreg"] + ctx
             base = command + ctx
             if has_value:
-                cases.append(base + [f"--{name}", CTRL_VALUE])
+                # Any name is a legal output file: there the control
+                # characters are not bad input (the summary quotes it).
+                if name not in OUTPUT_ANY_NAME:
+                    cases.append(base + [f"--{name}", CTRL_VALUE])
                 cases.append(base + [f"--{name}", ""])
                 cases.append(base + [f"--{name}"])
                 if command == ["run"] and name in ("lr", "objective", "data",
@@ -199,6 +204,10 @@ def file_cases():
                   command + ["--trace", "sub.csv"],
                   command + ["--trace", "nodir/x.csv"],
                   command + ["--trace", "x.txt"]]
+    cases += [["plot", "--out", "x.svg", "--trace", f]
+              for f in ("bad-step.csv", "bad-json.jsonl", "missing.csv")]
+    cases += [["plot", "--out", "t.csv"], ["plot", "--out", "x.pdf"],
+              ["plot"], ["plot", "--out", "sub/"]]
     cases += [["hpo", "--trace", "x.jsonl"], ["hpo", "--trace", "-"],
               ["hpo", "--tui", "--trace", "x.csv"],
               ["tui", "--trace", "x.csv"]]

@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 
 BIN, REF = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
@@ -92,3 +93,13 @@ def finish(label):
     """Prints the tally; the exit status: 1 when anything failed."""
     print(f"{label}: {tally['passed']} passed, {tally['failed']} failed")
     return 1 if tally["failed"] else 0
+
+
+def run_tests(label, *groups):
+    """Runs each group of test functions (each taking the directory) in a
+    fresh temporary directory, then prints the tally; the exit status."""
+    for group in groups:
+        with tempfile.TemporaryDirectory() as tmp:
+            for test in group:
+                test(tmp)
+    return finish(label)
