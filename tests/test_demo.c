@@ -5,6 +5,7 @@
 
 #include "catalog.h"
 #include "demo.h"
+#include "lesson_play.h"
 #include "lesson_util.h"
 #include "suites.h"
 
@@ -68,7 +69,7 @@ static const struct {
 } bad[] = {
     {"lessn x\n", "1:1: unknown command 'lessn' (did you mean 'lesson'?)\n"},
     {"jump\n", "1:1: unknown command 'jump' (one of: lesson, step, set, key, "
-               "run, sleep, pause, say)\n"},
+               "run, sleep, pause, say, check)\n"},
     {"step intro\n", "1: 'step' needs a 'lesson' command before it\n"},
     {"lesson 99-none\n", "1:8: unknown lesson '99-none' (see 'descent list "
                          "lessons')\n"},
@@ -95,6 +96,18 @@ static const struct {
     {"say\n", "1:4: 'say' needs a text\n"},
     {"\trun 1\n", "1:1: tab in indentation (indent with spaces)\n"},
     {"say \x80\n", "1:5: invalid UTF-8 (byte 0x80)\n"},
+    {"run 9223372036854775807\n", "1:5: run: at most 100000 updates at a "
+     "time, got 9223372036854775807\n"},
+    {"set steps 200000\n", "1:11: steps: at most 100000 in a demo, got "
+     "200000\n"},
+    {"check\n", "1:6: check: expected a goal: loss < V, val_loss < V, val_acc "
+     "> A, diverge, reach X,Y tol D (each with 'within N steps' or not), beat "
+     "STEP, or a setting such as 'optimizer sgd'\n"},
+    {"check loss < x\n", "1:14: check: 'x' is not a number\n"},
+    {"check beat valley\n", "1: check: beat needs a 'lesson' command before "
+     "it\n"},
+    {"lesson 03-learning-rate\ncheck beat one-step\n", "2:12: check: step "
+     "'one-step' of lesson '03-learning-rate' has no goal to beat\n"},
 };
 
 static void malformed(void)
@@ -102,6 +115,84 @@ static void malformed(void)
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         check_problems("demo fixture", i, bad[i].want,
                        problems(bad[i].text, NULL));
+}
+
+/* The verdicts of a script played headless, one "LINE ok" or "LINE
+ * why" a line. */
+static char verdicts[4096];
+
+static void collect(void *ctx, const play_verdict *v)
+{
+    (void)ctx;
+    size_t n = strlen(verdicts);
+    snprintf(verdicts + n, sizeof verdicts - n, "%d %s\n", v->line,
+             v->ok ? "ok" : v->why);
+}
+
+static const char *played(const char *text)
+{
+    demo dm;
+    verdicts[0] = '\0';
+    CU_ASSERT_STRING_EQUAL(problems(text, &dm), "");
+    lesson_budget budget = LESSON_PLAY_BUDGET;
+    demo_play_checks(&dm, catalog_find_cb, &cat, &budget, collect, NULL);
+    demo_free(&dm);
+    return verdicts;
+}
+
+/* Checks judged where they stand in the script, on the focused run, with
+ * the screen's meaning of steps, settings and keys. */
+static void checks_played(void)
+{
+    CU_ASSERT_STRING_EQUAL(played(
+        "lesson 03-learning-rate\n"
+        "check optimizer sgd and lr 0.01\n"
+        "run 200\n"
+        "check loss < 1e-3\n"
+        "check not loss < 1e-3 within 200 steps\n"
+        "key + + + + + r\n"
+        "check lr 0.32\n"
+        "run 20\n"
+        "check loss < 1e-3 within 20 steps\n"),
+        "2 ok\n4 Not met: loss 0.00139 at step 200, not below 0.001.\n5 ok\n"
+        "7 ok\n9 ok\n");
+    /* Compare: a second run, focused; Tab and C move the focus. */
+    CU_ASSERT_STRING_EQUAL(played(
+        "lesson 04-momentum\n"
+        "set lr 0.019\n"
+        "key c\n"
+        "set optimizer momentum\n"
+        "run 300\n"
+        "check optimizer momentum and beat valley\n"
+        "key Tab\n"
+        "check optimizer sgd and not beat valley\n"
+        "key Tab C\n"
+        "check optimizer sgd\n"),
+        "6 ok\n8 ok\n10 ok\n");
+    /* Steps: the lesson's keys, skip, presenter arrows, a new objective. */
+    CU_ASSERT_STRING_EQUAL(played(
+        "lesson 03-learning-rate\n"
+        "key S\n"
+        "check lr 0.5\n"
+        "key Right PgDn\n"
+        "check lr 0.01\n"
+        "key p Right\n"
+        "check lr 0.9\n"
+        "set objective x^2 + 2*y^2\n"
+        "run 3\n"
+        "check not diverge\n"
+        "run 1000\n"
+        "check diverge within 300 steps\n"),
+        "3 ok\n5 ok\n7 ok\n10 ok\n12 ok\n");
+    /* After a key without a known meaning for the runs: unplayable. */
+    CU_ASSERT_STRING_EQUAL(played(
+        "check loss < 1\n"
+        "lesson 03-learning-rate\n"
+        "key Space\n"
+        "check loss < 1\n"),
+        "1 no run yet: a 'lesson' command opens one\n"
+        "4 cannot be played headless after line 3: 'key Space' is not played "
+        "headless (use set and run before a check)\n");
 }
 
 static void shipped_demos(void)
@@ -138,6 +229,7 @@ void suite_demo(void)
     static const test_case tests[] = {
         {"every command", every_command},
         {"malformed lines", malformed},
+        {"checks played headless", checks_played},
         {"shipped demos", shipped_demos},
         {"key names", key_names},
         {NULL, NULL}};

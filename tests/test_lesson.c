@@ -6,6 +6,8 @@
 
 #include "catalog.h"
 #include "lesson_util.h"
+#include "lookup.h"
+#include "player.h"
 #include "suites.h"
 
 static const char sample[] =
@@ -98,10 +100,14 @@ static void every_directive(void)
     CU_ASSERT_EQUAL(s->run.s.max_steps, 300);
     CU_ASSERT(s->locked[OPT_OBJECTIVE] && s->locked[OPT_START]);
     CU_ASSERT(!s->locked[OPT_LR]);
-    CU_ASSERT_EQUAL(s->goal.kind, GOAL_REACH);
-    CU_ASSERT_EQUAL(s->goal.point[0], 1);
-    CU_ASSERT_EQUAL(s->goal.point[1], 3);
-    CU_ASSERT_EQUAL(s->goal.tol, 0.01);
+    CU_ASSERT_EQUAL_FATAL(s->goal.n, 1);
+    CU_ASSERT_EQUAL(s->goal.a[0].kind, ATOM_REACH);
+    CU_ASSERT_EQUAL(s->goal.a[0].point[0], 1);
+    CU_ASSERT_EQUAL(s->goal.a[0].point[1], 3);
+    CU_ASSERT_EQUAL(s->goal.a[0].value, 0.01);
+    /* No deadline written: the step's limit. */
+    CU_ASSERT_EQUAL(s->goal.a[0].within, 300);
+    CU_ASSERT_FALSE(s->goal.a[0].within_written);
     CU_ASSERT_EQUAL_FATAL(s->n_hints, 2);
     CU_ASSERT_STRING_EQUAL(s->hints[1], "Second hint.");
     CU_ASSERT_EQUAL_FATAL(s->n_solution, 2);
@@ -119,13 +125,13 @@ static void every_directive(void)
     CU_ASSERT_PTR_EQUAL(s2->run.s.opt, &optim_momentum);
     CU_ASSERT(!s2->run.has_start);                 /* new objective */
     CU_ASSERT(!s2->locked[OPT_OBJECTIVE]);         /* locks are per step */
-    CU_ASSERT_EQUAL(s2->goal.kind, GOAL_LOSS);
-    CU_ASSERT_EQUAL(s2->goal.loss, 1e-3);
-    CU_ASSERT_EQUAL(s2->goal.within, 20);
-    CU_ASSERT_EQUAL(l.steps[2].goal.kind, GOAL_FASTER);
-    CU_ASSERT_EQUAL(l.steps[2].goal.than_step, 1);
-    CU_ASSERT_EQUAL(l.steps[3].goal.kind, GOAL_DIVERGE);
-    CU_ASSERT_EQUAL(l.steps[3].goal.within, 100);
+    CU_ASSERT_EQUAL(s2->goal.a[0].kind, ATOM_LOSS);
+    CU_ASSERT_EQUAL(s2->goal.a[0].value, 1e-3);
+    CU_ASSERT_EQUAL(s2->goal.a[0].within, 20);
+    CU_ASSERT_EQUAL(l.steps[2].goal.a[0].kind, ATOM_BEAT);
+    CU_ASSERT_EQUAL(l.steps[2].goal.a[0].step_index, 1);
+    CU_ASSERT_EQUAL(l.steps[3].goal.a[0].kind, ATOM_DIVERGE);
+    CU_ASSERT_EQUAL(l.steps[3].goal.a[0].within, 100);
     const lesson_quiz *q = &l.steps[4].quiz;
     CU_ASSERT_EQUAL(q->kind, QUIZ_CHOICE);
     CU_ASSERT_EQUAL(q->n_options, 3);
@@ -140,6 +146,98 @@ static void every_directive(void)
     CU_ASSERT_FALSE(m->run.objective_set);
     CU_ASSERT_EQUAL(m->run.model.spec.opt.split, 0.5);
     CU_ASSERT_FALSE(m->run.model.spec.opt.shuffle);
+    lesson_free(&l);
+}
+
+static const char sample2[] =
+    "format: 2\n"
+    "id: 98-two\n"
+    "title: Format 2\n"
+    "minutes: 5\n"
+    "next: 99-sample\n"
+    "@step fit\n"
+    "text: A model.\n"
+    "model: logreg\n"
+    "data: iris\n"
+    "optimizer: sgd\n"
+    "steps: 400\n"
+    "goal: val_loss < 0.3 and val_acc > 90% within 300 steps and not "
+    "optimizer sgd\n"
+    "solution: optimizer: adam\n"
+    "check: lr: 0.5, optimizer: momentum, momentum: 0.5 | loss < 0.2 within "
+    "100 steps\n"
+    "check: | not diverge\n"
+    "predict: choice\n"
+    "ask: Which wins?\n"
+    "option: sgd\n"
+    "explain: It is slow here.\n"
+    "option: adam\n"
+    "answer: 2\n"
+    "explain: Its steps are about α.\n"
+    "@step bowl\n"
+    "text: A bowl.\n"
+    "objective: quadratic\n"
+    "lock: all except optimizer, lr\n"
+    "check: start: 1, 2, lr: 0.5 | reach 0,0 tol 1e-9 within 1 step\n"
+    "goal: beat fit\n"
+    "recap: | Two steps.\n"
+    "  The end.\n";
+
+static void format2_directives(void)
+{
+    lesson l;
+    CU_ASSERT_STRING_EQUAL_FATAL(lesson_problems(sample2, &l), "");
+    CU_ASSERT_EQUAL(l.format, 2);
+    CU_ASSERT_STRING_EQUAL(l.next, "99-sample");
+    CU_ASSERT_STRING_EQUAL(l.recap, "Two steps.\nThe end.");
+    const lesson_step *s = &l.steps[0];
+    const lesson_goal *g = &s->goal;
+    CU_ASSERT_EQUAL_FATAL(g->n, 3);
+    CU_ASSERT_EQUAL(g->a[0].kind, ATOM_VAL_LOSS);
+    CU_ASSERT_EQUAL(g->a[0].within, 400); /* the step's limit */
+    CU_ASSERT_EQUAL(g->a[1].kind, ATOM_VAL_ACC);
+    CU_ASSERT_EQUAL(g->a[1].value, 0.9);
+    CU_ASSERT_EQUAL(g->a[1].within, 300);
+    CU_ASSERT_EQUAL(g->a[2].kind, ATOM_SETTING);
+    CU_ASSERT(g->a[2].negated);
+    CU_ASSERT_EQUAL(g->a[2].option, OPT_OPTIMIZER);
+    CU_ASSERT_EQUAL(goal_deadline(g), 400);
+    char text[256];
+    goal_text(g, text, sizeof text);
+    CU_ASSERT_STRING_EQUAL(text, "val_loss < 0.3 within 400 steps and val_acc "
+                           "> 0.9 within 300 steps and not optimizer sgd");
+    CU_ASSERT_EQUAL_FATAL(s->n_checks, 2);
+    CU_ASSERT_EQUAL_FATAL(s->checks[0].n_set, 3);
+    CU_ASSERT_STRING_EQUAL(s->checks[0].set[2].value, "0.5");
+    CU_ASSERT_EQUAL(s->checks[0].set[1].column, 28);
+    CU_ASSERT_EQUAL(s->checks[1].n_set, 0);
+    CU_ASSERT_EQUAL(s->checks[1].outcome.a[0].within, 400);
+    const lesson_quiz *q = &s->quiz;
+    CU_ASSERT(q->predict);
+    CU_ASSERT_EQUAL(q->kind, QUIZ_CHOICE);
+    CU_ASSERT_STRING_EQUAL(q->option_explain[0], "It is slow here.");
+    CU_ASSERT_PTR_NULL(q->option_explain[1]);
+    CU_ASSERT_STRING_EQUAL(q->explain, "Its steps are about α.");
+    const lesson_step *b = &l.steps[1];
+    CU_ASSERT_EQUAL(b->checks[0].set[0].id, OPT_START);
+    CU_ASSERT_STRING_EQUAL(b->checks[0].set[0].value, "1, 2");
+    run_options o;
+    option_error e;
+    CU_ASSERT_EQUAL(lesson_check_settings(b, &b->checks[0], &o, &e), 0);
+    CU_ASSERT_EQUAL(o.start[1], 2);
+    CU_ASSERT_EQUAL(o.s.lr, 0.5);
+    CU_ASSERT(b->locked[OPT_OBJECTIVE] && b->locked[OPT_MOMENTUM] &&
+              b->locked[MOPT_DATA]);
+    CU_ASSERT_FALSE(b->locked[OPT_LR] || b->locked[OPT_OPTIMIZER]);
+    lesson_player p;
+    CU_ASSERT_EQUAL_FATAL(player_init(&p, &l, NULL, 0), 0);
+    player_goto(&p, 1);
+    char locks[400];
+    player_lock_text(&p, locks, sizeof locks);
+    CU_ASSERT_STRING_EQUAL(locks, "all but optimizer, lr");
+    player_free(&p);
+    CU_ASSERT_EQUAL(b->goal.a[0].kind, ATOM_BEAT);
+    CU_ASSERT_EQUAL(b->goal.a[0].step_index, 0);
     lesson_free(&l);
 }
 
@@ -205,14 +303,64 @@ static void shipped_lessons(void)
     catalog_free(&c);
 }
 
+/* Lessons by number, name and unique prefix; demos by name. */
+static void finding(void)
+{
+    lesson_catalog c;
+    CU_ASSERT_EQUAL_FATAL(catalog_load(source_path("lessons"), &c), 0);
+    char msg[512];
+    static const char *const found[][2] = {
+        {"3", "03-learning-rate"}, {"03", "03-learning-rate"},
+        {"learning-rate", "03-learning-rate"}, {"learn", "03-learning-rate"},
+        {"03-learning-rate", "03-learning-rate"}, {"04-m", "04-momentum"},
+        {"8", "08-logistic-regression"}};
+    for (size_t i = 0; i < sizeof found / sizeof found[0]; i++) {
+        const lesson *l = lookup_lesson(&c, found[i][0], msg, sizeof msg);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+        CU_ASSERT_STRING_EQUAL(l->id, found[i][1]);
+    }
+    CU_ASSERT_PTR_NULL(lookup_lesson(&c, "l", msg, sizeof msg));
+    CU_ASSERT_STRING_EQUAL(msg, "'l' matches 2 lessons: 03-learning-rate, "
+                           "08-logistic-regression");
+    CU_ASSERT_PTR_NULL(lookup_lesson(&c, "03-learnig-rate", msg, sizeof msg));
+    CU_ASSERT_STRING_EQUAL(msg, "unknown lesson '03-learnig-rate' (did you "
+                           "mean '03-learning-rate'?)");
+    CU_ASSERT_PTR_NULL(lookup_lesson(&c, "99", msg, sizeof msg));
+    CU_ASSERT_STRING_EQUAL(msg, "unknown lesson '99' (see 'descent list "
+                           "lessons')");
+    const lesson *l3 = catalog_find(&c, "03-learning-rate");
+    CU_ASSERT_STRING_EQUAL(catalog_next(&c, l3)->id, "04-momentum");
+    CU_ASSERT_PTR_NULL(catalog_next(&c, &c.l[c.n - 1]));
+    catalog_free(&c);
+
+    demo_list d;
+    CU_ASSERT_EQUAL_FATAL(demo_list_load(source_path("assets/demos"), &d), 0);
+    CU_ASSERT(d.n >= 2);
+    long k = lookup_demo(&d, "momentum", msg, sizeof msg);
+    CU_ASSERT_FATAL(k >= 0);
+    CU_ASSERT_STRING_EQUAL(d.name[k], "momentum-vs-sgd");
+    CU_ASSERT(strstr(d.path[k], "assets/demos/momentum-vs-sgd.demo") != NULL);
+    CU_ASSERT_EQUAL(lookup_demo(&d, "learning-rat", msg, sizeof msg),
+                    lookup_demo(&d, "learning-rate", msg, sizeof msg));
+    CU_ASSERT_EQUAL(lookup_demo(&d, "momentum-vs-sdg", msg, sizeof msg), -1);
+    CU_ASSERT_STRING_EQUAL(msg, "unknown demo 'momentum-vs-sdg' (did you mean "
+                           "'momentum-vs-sgd'?)");
+    CU_ASSERT(lookup_is_path("a/b", ".demo") && lookup_is_path("x.demo",
+                                                               ".demo"));
+    CU_ASSERT_FALSE(lookup_is_path("x", ".demo"));
+    demo_list_free(&d);
+}
+
 void suite_lesson(void)
 {
     static const test_case tests[] = {
         {"every directive", every_directive},
+        {"format 2's directives", format2_directives},
         {"solution settings and opening a step", solution_settings},
         {"settable options", settable_options},
         {"data files relative to the lesson", relative_data},
         {"shipped lessons parse", shipped_lessons},
+        {"lessons and demos found by name", finding},
         {NULL, NULL}};
     add_suite("lesson", tests);
 }

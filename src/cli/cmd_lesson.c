@@ -7,15 +7,16 @@
 #include "quote.h"
 #include "commands.h"
 #include "lesson_cli.h"
-#include "suggest.h"
+#include "lookup.h"
 
 static const char usage[] =
-    "usage: descent lesson [ID|FILE]\n"
+    "usage: descent lesson [LESSON|FILE]\n"
     "       descent lesson --reset [ID]\n"
     "Starts a lesson in the TUI at its first step not done: a shipped one by\n"
-    "its id (see 'descent list lessons') or a .lesson file; without one, the\n"
-    "lesson menu. --reset forgets the progress of lesson ID, or of every\n"
-    "lesson.\n";
+    "its id, its number (3), its name (learning-rate) or a unique prefix of\n"
+    "either (see 'descent list lessons'), or a .lesson file; without one,\n"
+    "the lesson menu. --reset forgets the progress of lesson ID (its whole\n"
+    "id), or of every lesson.\n";
 
 static int reset(const char *id)
 {
@@ -45,32 +46,9 @@ static int reset(const char *id)
     return rc;
 }
 
-static int unknown(const lesson_catalog *cat, const char *id)
-{
-    const char *names[128];
-    size_t n = 0;
-    for (size_t i = 0; i < cat->n && n < 127; i++)
-        names[n++] = cat->l[i].id;
-    names[n] = NULL;
-    const char *near = strlen(id) <= SUGGEST_MAX_LEN ? suggest_nearest(id, names)
-                                                     : NULL;
-    if (near)
-        return cli_error("lesson", "unknown lesson '%s' (did you mean '%s'?)",
-                         QUOTE(id), near);
-    return cli_error("lesson", "unknown lesson '%s' (see 'descent list "
-                     "lessons')", QUOTE(id));
-}
-
-/* A path rather than an id: it names a .lesson file or a directory. */
-static bool is_file(const char *arg)
-{
-    size_t n = strlen(arg);
-    return strchr(arg, '/') || (n > 7 && strcmp(arg + n - 7, ".lesson") == 0);
-}
-
 static int start(const char *arg)
 {
-    if (arg && is_file(arg)) {
+    if (arg && lookup_is_path(arg, ".lesson")) {
         diag_list d;
         diag_init(&d);
         lesson l;
@@ -84,8 +62,10 @@ static int start(const char *arg)
     lesson_catalog cat;
     if (cli_catalog(&cat) != EXIT_OK)
         return EXIT_FAIL;
-    const lesson *l = arg ? catalog_find(&cat, arg) : NULL;
-    int rc = arg && !l ? unknown(&cat, arg) : cli_play(&cat, l, NULL);
+    char msg[768];
+    const lesson *l = arg ? lookup_lesson(&cat, arg, msg, sizeof msg) : NULL;
+    int rc = arg && !l ? cli_error("lesson", "%s", msg)
+                       : cli_play(&cat, l, NULL);
     catalog_free(&cat);
     return rc;
 }

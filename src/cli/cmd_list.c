@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "data_csv.h"
 #include "lesson_cli.h"
+#include "lookup.h"
 #include "model.h"
 #include "optimizer.h"
 
@@ -57,6 +58,21 @@ static void list_lessons(void)
     catalog_free(&cat);
 }
 
+/* name and what it is about (its first comment line). */
+static void list_demos(void)
+{
+    char dir[PATH_MAX];
+    demo_list d;
+    if (demo_dir(dir, sizeof dir) < 0 || demo_list_load(dir, &d) < 0) {
+        fprintf(stderr, "descent: demos: the demos directory is not found "
+                "(set DESCENT_ASSETS to the assets directory)\n");
+        return;
+    }
+    for (size_t i = 0; i < d.n; i++)
+        printf("%-24s %s\n", d.name[i], d.about[i]);
+    demo_list_free(&d);
+}
+
 static void list_datasets(void)
 {
     for (const data_info *d = data_shipped; d->name; d++)
@@ -72,6 +88,7 @@ static const struct {
     {"optimizers", list_optimizers},
     {"models", list_models},
     {"lessons", list_lessons},
+    {"demos", list_demos},
     {"datasets", list_datasets},
 };
 

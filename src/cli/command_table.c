@@ -40,6 +40,11 @@ static const cli_option *lesson(void)
     static const cli_option t[] = {{"reset", false, 1}, {NULL, false, 0}};
     return t;
 }
+static const cli_option *lint(void)
+{
+    static const cli_option t[] = {{"play", false, 1}, {NULL, false, 0}};
+    return t;
+}
 static const cli_option *bench(void)
 {
     static const cli_option t[] = {{"quick", false, 1}, {NULL, false, 0}};
@@ -57,14 +62,14 @@ const command_info command_table[] = {
      replay, ARGS_FILE, NULL},
     {"gradcheck", cmd_gradcheck, "analytic vs automatic vs central differences",
      gradcheck_all, ARGS_NONE, NULL},
-    {"list", cmd_list, "list objectives, optimizers, models, lessons or datasets",
+    {"list", cmd_list, "list objectives, optimizers, models, lessons, demos or datasets",
      NULL, ARGS_WORD, NULL},
     {"lesson", cmd_lesson, "lesson menu, or start one lesson in the TUI",
      lesson, ARGS_LESSON, NULL},
     {"demo", cmd_demo, "play a scripted classroom demo in the TUI",
      NULL, ARGS_FILE, NULL},
-    {"lint", cmd_lint, "check lesson and demo files, report every problem",
-     NULL, ARGS_FILES, NULL},
+    {"lint", cmd_lint, "check lesson and demo files; --play runs their goals",
+     lint, ARGS_FILES, NULL},
     {"hpo", cmd_hpo, "hyperparameter search: gradient vs grid vs random",
      hpo, ARGS_NONE, NULL},
     {"bench", cmd_bench, "built-in benchmarks, figures on stdout",

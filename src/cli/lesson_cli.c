@@ -5,8 +5,7 @@
 #include "quote.h"
 #include "lesson_cli.h"
 #include "lesson_tui.h"
-#include "player.h"
-#include "quote.h"
+#include "lesson_play.h"
 
 void lint_print(const char *path, diag_list *d, FILE *out)
 {
@@ -32,27 +31,67 @@ static bool ends_with(const char *s, const char *end)
     return n >= m && strcmp(s + n - m, end) == 0;
 }
 
-void lint_file(const char *path, const lesson_catalog *cat, FILE *out,
-               lint_counts *n)
+typedef struct {
+    const char *path;
+    FILE *out;
+    lint_counts *n;
+} lint_ctx;
+
+static void print_verdict(void *ctx, const play_verdict *v)
+{
+    lint_ctx *c = ctx;
+    c->n->played++;
+    c->n->failed += !v->ok;
+    if (v->ok)
+        fprintf(c->out, "%s:%d: %s: ok\n", c->path, v->line, v->step);
+    else
+        fprintf(c->out, "%s:%d: %s: FAILS: %s\n", c->path, v->line, v->step,
+                v->why);
+}
+
+/* A lesson's next: must name a shipped lesson. */
+static void next_known(const lesson *l, const lesson_catalog *cat,
+                       diag_list *d)
+{
+    if (!l->next || !cat || catalog_find(cat, l->next))
+        return;
+    char tail[160];
+    diag_add(d, l->next_line, l->next_column, "next: unknown lesson '%s'%s",
+             l->next, catalog_suggest(cat, l->next, tail, sizeof tail,
+                                      "see 'descent list lessons'"));
+}
+
+void lint_file(const char *path, const lesson_catalog *cat, bool play,
+               FILE *out, lint_counts *n)
 {
     diag_list d;
     diag_init(&d);
+    lint_ctx ctx = {path, out, n};
+    lesson_budget budget = LESSON_PLAY_BUDGET;
     if (ends_with(path, ".lesson")) {
         lesson l;
-        /* The goals are run only when the file is otherwise sound. */
-        if (lesson_load(path, &l, &d) == 0)
-            lesson_verify(&l, &d);
+        int rc = lesson_load(path, &l, &d);
+        if (rc == 0)
+            next_known(&l, cat, &d);
+        lint_print(path, &d, out);
+        if (rc == 0 && !d.n && play)
+            lesson_play(&l, &budget, print_verdict, &ctx);
         lesson_free(&l);
         n->lessons++;
     } else if (ends_with(path, ".demo")) {
         demo dm;
-        demo_load(path, cat ? catalog_find_cb : NULL, (void *)cat, &dm, &d);
+        int rc = demo_load(path, cat ? catalog_find_cb : NULL, (void *)cat,
+                           &dm, &d);
+        lint_print(path, &d, out);
+        if (rc == 0 && play)
+            demo_play_checks(&dm, cat ? catalog_find_cb : NULL, (void *)cat,
+                             &budget, print_verdict, &ctx);
         demo_free(&dm);
         n->demos++;
     } else {
         diag_add(&d, 0, 0, "not a lesson (.lesson) or demo script (.demo)");
+        lint_print(path, &d, out);
     }
-    lint_print(path, &d, out);
     n->problems += d.n + (size_t)d.oom;
     diag_free(&d);
 }

@@ -5,6 +5,7 @@
 #ifndef DESCENT_LESSON_CLI_H
 #define DESCENT_LESSON_CLI_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "catalog.h"
@@ -14,6 +15,7 @@
 
 typedef struct {
     size_t lessons, demos, problems;
+    size_t played, failed;  /* lint --play: goals and checks */
 } lint_counts;
 
 /* Prints each problem of d as "path:LINE[:COLUMN]: message" to out
@@ -21,9 +23,11 @@ typedef struct {
 void lint_print(const char *path, diag_list *d, FILE *out);
 
 /* Checks path as a lesson or demo by its extension (a demo's lesson ids
- * against cat), prints its problems to out and counts them in n. */
-void lint_file(const char *path, const lesson_catalog *cat, FILE *out,
-               lint_counts *n);
+ * and a lesson's next: against cat), prints its problems to out and
+ * counts them in n. play: a file without problems is then played
+ * (lint --play), one line per goal or check. */
+void lint_file(const char *path, const lesson_catalog *cat, bool play,
+               FILE *out, lint_counts *n);
 
 /* The shipped lessons; files with problems are named on stderr. 0, or
  * EXIT_FAIL after printing why there are none. */

@@ -1,4 +1,5 @@
 #include <dirent.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,16 +13,41 @@ int catalog_dir(char *buf, size_t cap)
                           buf, cap);
 }
 
-static int lesson_file(const struct dirent *e)
+int catalog_each(const char *dir, const char *ext,
+                 void (*each)(void *ctx, const char *path), void *ctx)
 {
-    size_t n = strlen(e->d_name);
-    return e->d_name[0] != '.' && n > 7 &&
-           strcmp(e->d_name + n - 7, ".lesson") == 0;
+    struct dirent **ents;
+    int n = scandir(dir, &ents, NULL, alphasort);
+    if (n < 0)
+        return -1;
+    size_t m = strlen(ext);
+    for (int i = 0; i < n; i++) {
+        const char *name = ents[i]->d_name;
+        size_t len = strlen(name);
+        char *path = malloc(strlen(dir) + len + 2);
+        if (path && name[0] != '.' && len > m &&
+            strcmp(name + len - m, ext) == 0) {
+            sprintf(path, "%s/%s", dir, name);
+            each(ctx, path);
+        }
+        free(path);
+        free(ents[i]);
+    }
+    free(ents);
+    return 0;
+}
+
+const char *catalog_suggest(const lesson_catalog *c, const char *id,
+                            char *buf, size_t cap, const char *otherwise)
+{
+    return diag_suggest_in(buf, cap, id, c->l, c->n, sizeof c->l[0],
+                           offsetof(lesson, id), otherwise);
 }
 
 /* Adds path to the lessons, or to the bad files. */
-static void add(lesson_catalog *c, const char *path)
+static void add(void *ctx, const char *path)
 {
+    lesson_catalog *c = ctx;
     diag_list d;
     diag_init(&d);
     lesson l;
@@ -51,22 +77,7 @@ static void add(lesson_catalog *c, const char *path)
 int catalog_load(const char *dir, lesson_catalog *c)
 {
     memset(c, 0, sizeof *c);
-    struct dirent **names;
-    int n = scandir(dir, &names, lesson_file, alphasort);
-    if (n < 0)
-        return -1;
-    for (int i = 0; i < n; i++) {
-        size_t len = strlen(dir) + strlen(names[i]->d_name) + 2;
-        char *path = malloc(len);
-        if (path) {
-            snprintf(path, len, "%s/%s", dir, names[i]->d_name);
-            add(c, path);
-        }
-        free(path);
-        free(names[i]);
-    }
-    free(names);
-    return 0;
+    return catalog_each(dir, ".lesson", add, c);
 }
 
 void catalog_free(lesson_catalog *c)

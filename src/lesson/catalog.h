@@ -20,6 +20,16 @@ int catalog_dir(char *buf, size_t cap);
 int catalog_load(const char *dir, lesson_catalog *c);
 void catalog_free(lesson_catalog *c);
 
+/* Calls each(ctx, path) for the files of dir ending in ext (hidden ones
+ * aside), in alphabetical order. 0, or -1 when dir cannot be read. */
+int catalog_each(const char *dir, const char *ext,
+                 void (*each)(void *ctx, const char *path), void *ctx);
+
+/* The tail of an "unknown lesson" message: the nearest id of c to id
+ * (diag_suggest). */
+const char *catalog_suggest(const lesson_catalog *c, const char *id,
+                            char *buf, size_t cap, const char *otherwise);
+
 /* The lesson with this id, or NULL. */
 const lesson *catalog_find(const lesson_catalog *c, const char *id);
 /* For demo_parse: ctx is the catalogue. */

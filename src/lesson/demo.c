@@ -9,7 +9,7 @@
 #include "source.h"
 
 static const char *const commands[] = {"lesson", "step", "set", "key", "run",
-                                       "sleep", "pause", "say", NULL};
+                                       "sleep", "pause", "say", "check", NULL};
 
 typedef struct {
     demo *dm;
@@ -84,15 +84,10 @@ static void step_cmd(script *s, demo_command *c, const char *args)
     }
     if (!s->current || lesson_find_step(s->current, c->text) >= 0)
         return;
-    const char *names[64];
-    size_t n = 0;
-    for (size_t i = 0; i < s->current->n_steps && n < 63; i++)
-        names[n++] = s->current->steps[i].id;
-    names[n] = NULL;
     char tail[128];
     problem(s, args, "unknown step '%s' in lesson '%s'%s", c->text,
-            s->current->id, diag_suggest(tail, sizeof tail, c->text, names,
-                                         NULL));
+            s->current->id, lesson_step_suggest(s->current, c->text, tail,
+                                                sizeof tail));
 }
 
 static void set_cmd(script *s, demo_command *c, const char *args)
@@ -127,6 +122,9 @@ static void set_cmd(script *s, demo_command *c, const char *args)
     objective obj;
     if (lesson_apply(&scratch, &set, &e) < 0) {
         problem(s, p, "%s: %s", key, e.message);
+    } else if (o->id == OPT_STEPS && scratch.s.max_steps > LESSON_MAX_STEPS) {
+        problem(s, p, "steps: at most %d in a demo, got %s", LESSON_MAX_STEPS,
+                p);
     } else if (o->id == OPT_OBJECTIVE) {
         objective_error oe;
         if (objective_open(c->text, &obj, &oe) < 0) {
@@ -175,11 +173,44 @@ static void number_cmd(script *s, demo_command *c, const char *cmd,
     if (c->kind == DEMO_RUN) {
         if (option_count(&e, "", w, 1, &c->count) < 0)
             problem(s, args, "run: %s", e.message);
+        else if (c->count > LESSON_MAX_STEPS)
+            problem(s, args, "run: at most %d updates at a time, got %s",
+                    LESSON_MAX_STEPS, w);
     } else if (option_double(&e, "", w, &c->seconds) < 0) {
         problem(s, args, "sleep: %s", e.message);
     } else if (!(c->seconds >= 0)) {
         problem(s, args, "sleep: must be 0 or more, got %s", w);
     }
+}
+
+/* check OUTCOME: a goal; a beat names a step of the current lesson. */
+static void check_cmd(script *s, demo_command *c, const char *args)
+{
+    lesson_goal g;
+    goal_syntax gs = {s->d, s->line, &s->dm->strings, 2, "check"};
+    if (goal_parse(&gs, args, &g) < 0)
+        return;
+    for (size_t i = 0; i < g.n; i++) {
+        goal_atom *a = &g.a[i];
+        if (a->kind != ATOM_BEAT)
+            continue;
+        long k = s->current ? lesson_find_step(s->current, a->step) : -1;
+        if (!s->current) {
+            problem(s, NULL, "check: beat needs a 'lesson' command before it");
+            return;
+        }
+        if (k < 0 || !lesson_has_goal(&s->current->steps[k]) ||
+            goal_has(&s->current->steps[k].goal, ATOM_BEAT)) {
+            diag_add(s->d, s->line->number, a->step_column, "check: step '%s' "
+                     "of lesson '%s' has no goal to beat", a->step,
+                     s->current->id);
+            return;
+        }
+        a->step_index = (size_t)k;
+    }
+    c->goal = malloc(sizeof *c->goal);
+    if (c->goal)
+        *c->goal = g;
 }
 
 static void command(script *s, const char *t)
@@ -197,7 +228,8 @@ static void command(script *s, const char *t)
         char tail[128];
         problem(s, name, "unknown command '%s'%s", w,
                 diag_suggest(tail, sizeof tail, w, commands, "one of: lesson, "
-                             "step, set, key, run, sleep, pause, say"));
+                             "step, set, key, run, sleep, pause, say, "
+                             "check"));
         return;
     }
     demo *dm = s->dm;
@@ -224,6 +256,9 @@ static void command(script *s, const char *t)
         if (!*p)
             problem(s, p, "'say' needs a text");
         c->text = pool_strndup(&dm->strings, p, strlen(p));
+        return;
+    case DEMO_CHECK:
+        check_cmd(s, c, p);
     }
 }
 
@@ -273,8 +308,10 @@ int demo_load(const char *path, demo_find_lesson find, void *ctx, demo *out,
 
 void demo_free(demo *dm)
 {
-    for (size_t i = 0; i < dm->n; i++)
+    for (size_t i = 0; i < dm->n; i++) {
         free(dm->c[i].keys);
+        free(dm->c[i].goal);
+    }
     free(dm->c);
     pool_free(&dm->strings);
     memset(dm, 0, sizeof *dm);

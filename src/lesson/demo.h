@@ -1,7 +1,7 @@
 /* Demo scripts (DESIGN §8; the format is in docs/lessons.md): one
  * command a line, played by the TUI in front of a class:
  *   lesson ID | step ID | set KEY VALUE | key KEYS | run N |
- *   sleep SECONDS | pause | say TEXT
+ *   sleep SECONDS | pause | say TEXT | check OUTCOME
  * with '#' comment lines. Parsing is strict and collects every problem
  * with its line and column. Nothing here prints. */
 #ifndef DESCENT_DEMO_H
@@ -15,7 +15,7 @@
 
 typedef enum {
     DEMO_LESSON, DEMO_STEP, DEMO_SET, DEMO_KEY, DEMO_RUN, DEMO_SLEEP,
-    DEMO_PAUSE, DEMO_SAY
+    DEMO_PAUSE, DEMO_SAY, DEMO_CHECK
 } demo_kind;
 
 /* Keys: a Unicode code point, a control key (1 to 26 for C-a to C-z), or
@@ -38,6 +38,8 @@ typedef struct {
     size_t n_keys;
     long count;         /* DEMO_RUN: updates */
     double seconds;     /* DEMO_SLEEP */
+    lesson_goal *goal;  /* DEMO_CHECK: its parts without 'within' are
+                           judged on the run as it stands */
 } demo_command;
 
 typedef struct {

@@ -86,3 +86,16 @@ const char *diag_suggest(char *buf, size_t cap, const char *word,
         buf[0] = '\0';
     return buf;
 }
+
+const char *diag_suggest_in(char *buf, size_t cap, const char *word,
+                            const void *base, size_t n, size_t stride,
+                            size_t offset, const char *otherwise)
+{
+    const char *names[128];
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < 127; i++)
+        memcpy(&names[k++], (const char *)base + i * stride + offset,
+               sizeof names[0]);
+    names[k] = NULL;
+    return diag_suggest(buf, cap, word, names, otherwise);
+}

@@ -33,6 +33,12 @@ void diag_add(diag_list *l, int line, int column, const char *fmt, ...)
 const char *diag_suggest(char *buf, size_t cap, const char *word,
                          const char *const *names, const char *otherwise);
 
+/* diag_suggest over the n names of an array of structs: name i is the
+ * string pointer at base + i·stride + offset (say offsetof(T, id)). */
+const char *diag_suggest_in(char *buf, size_t cap, const char *word,
+                            const void *base, size_t n, size_t stride,
+                            size_t offset, const char *otherwise);
+
 /* Sorts by line, then column, then discovery. */
 void diag_sort(diag_list *l);
 

@@ -1,7 +1,8 @@
 /* Lessons (DESIGN §7; the format is documented in docs/lessons.md): a
- * header (format, id, title, minutes) and steps, each with its text, the
- * run settings it sets, the settings it locks, a goal or a quiz, hints
- * and a solution. Parsing is strict and collects every problem of a file
+ * header (format, id, title, minutes, next) and steps, each with its
+ * text, the run settings it sets, the settings it locks, a goal or a
+ * quiz (or a goal and a prediction), hints, a solution and checks; a
+ * recap at the end. Parsing is strict and collects every problem of a file
  * with its line and column, for `descent lint`. Nothing here prints. */
 #ifndef DESCENT_LESSON_H
 #define DESCENT_LESSON_H
@@ -10,39 +11,27 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "goal.h"
 #include "pool.h"
 #include "run_values.h"
 
 /* Option ids (run_values.h, model_values.h) are below this. */
 enum { LESSON_SLOTS = 128 };
 
-typedef enum {
-    GOAL_NONE,
-    GOAL_LOSS,      /* loss < V within N steps */
-    GOAL_DIVERGE,   /* diverge within N steps */
-    GOAL_REACH,     /* reach X,Y tol D */
-    GOAL_FASTER     /* converge faster than STEP */
-} lesson_goal_kind;
-
-typedef struct {
-    lesson_goal_kind kind;
-    double loss;            /* GOAL_LOSS: V */
-    long within;            /* GOAL_LOSS, GOAL_DIVERGE: N */
-    double point[2], tol;   /* GOAL_REACH */
-    const char *than;       /* GOAL_FASTER: the other step's id */
-    size_t than_step;       /* and its index */
-    int line, than_column;  /* where the goal and STEP are written */
-} lesson_goal;
-
 typedef enum { QUIZ_NONE, QUIZ_NUMBER, QUIZ_CHOICE } lesson_quiz_kind;
 
 typedef struct {
     lesson_quiz_kind kind;
+    bool predict;           /* predict: asked before the run, revealed
+                               after it */
     const char *ask;
     const char **options;   /* QUIZ_CHOICE: n_options texts */
+    const char **option_explain; /* n_options: NULL where none */
     size_t n_options;
     size_t answer;          /* QUIZ_CHOICE: 1-based */
     double value, tol;      /* QUIZ_NUMBER: right when |a - value| ≤ tol */
+    bool percent;           /* the answer is written as a percentage */
+    const char *explain;    /* of the answer; NULL none */
     int line;
 } lesson_quiz;
 
@@ -52,6 +41,15 @@ typedef struct {
     const char *value;      /* NULL for a flag */
     int line, column;
 } lesson_setting;
+
+/* check: SETTINGS | OUTCOME, a fact lint --play verifies: the step's
+ * settings with n_set more applied, run, meet outcome. */
+typedef struct {
+    lesson_setting *set;
+    size_t n_set;
+    lesson_goal outcome;
+    int line;
+} lesson_check;
 
 typedef struct {
     const char *id;
@@ -71,13 +69,19 @@ typedef struct {
     size_t n_hints;
     lesson_setting *solution; /* applied on skip, in order */
     size_t n_solution;
-    lesson_quiz quiz;
+    lesson_quiz quiz;       /* a quiz, or a predict beside the goal */
+    lesson_check *checks;
+    size_t n_checks;
 } lesson_step;
 
 typedef struct {
     const char *path;       /* as given; NULL when parsed from memory */
+    int format;             /* 1 or 2 */
     const char *id, *title;
     long minutes;
+    const char *next;       /* next: the lesson after it; NULL: by order */
+    int next_line, next_column;
+    const char *recap;      /* recap: the summary at the end; NULL none */
     lesson_step *steps;
     size_t n_steps;
     pool strings;
@@ -95,6 +99,10 @@ void lesson_free(lesson *l);
 
 /* The index of the step with this id, or -1. */
 long lesson_find_step(const lesson *l, const char *id);
+/* The tail of an "unknown step" message: the nearest step id of l to id
+ * (diag_suggest, nothing otherwise). */
+const char *lesson_step_suggest(const lesson *l, const char *id, char *buf,
+                                size_t cap);
 
 /* The lesson-settable option called name (len bytes): every run option
  * but those for output (trace, trace-params, force, quiet); NULL. */
@@ -110,9 +118,34 @@ int lesson_apply(run_options *o, const lesson_setting *s, option_error *e);
  * too. */
 void lesson_settle(run_options *o, const lesson_setting *s, size_t n);
 
+/* base with the n settings s applied in order, then settled. */
+int lesson_settings_with(const run_options *base, const lesson_setting *s,
+                         size_t n, run_options *out, option_error *e);
+
 /* The step's settings with its solution applied when solved. */
 int lesson_step_settings(const lesson_step *st, bool solved, run_options *out,
                          option_error *e);
+
+/* The settings of check c of step st (its own on the step's). */
+int lesson_check_settings(const lesson_step *st, const lesson_check *c,
+                          run_options *out, option_error *e);
+
+/* The settings after setting id to value (as a lesson writes it) on top
+ * of cur, with the update's settings as run r has them now (keys may
+ * have changed them; granted: its steps as given), opened into obj. 0,
+ * or -1 with e filled. */
+int lesson_settings_now(const run_options *cur, const run *r, long granted,
+                        int id, const char *value, run_options *out,
+                        objective *obj, option_error *e);
+
+/* Gives run r the update's settings n between updates (as a change of
+ * option id, run_live_option), keeping its state; the limit never falls
+ * below the updates done. 0, or -1 with e filled and r unchanged. */
+int lesson_run_retune(run *r, int id, const run_settings *n,
+                      const objective *obj, option_error *e);
+
+/* Whether the step has a goal. */
+bool lesson_has_goal(const lesson_step *st);
 
 /* Opens the objective of step st (with its solution when solved) and its
  * settings and start: as run_options_open. */

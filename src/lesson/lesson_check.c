@@ -1,90 +1,40 @@
-/* What is checked when a step ends (its quiz, solution and locks
- * together) and when the file ends (the header, goal references, and
- * each step's settings opened as a run would open them). */
+/* What is checked when a step ends (its quiz, solution, locks, goal and
+ * checks together) and when the file ends (the header, the steps that
+ * goals beat, and each step's settings opened as a run would open them,
+ * with its solution and with each check's settings). */
+#include <math.h>
 #include <string.h>
 
 #include "lesson_parse.h"
-#include "parse_num.h"
+#include "model.h"
 
-/* The column of p in s, which starts at column base. */
-static int column_in(int base, const char *s, const char *p)
+/* A goal's deadlines written past the limit of its run. */
+static void past_limit(parser *ps, const lesson_goal *g, long limit,
+                       const char *what)
 {
-    int col = base;
-    for (; s < p; s++)
-        col += ((unsigned char)*s & 0xC0) != 0x80;
-    return col;
+    for (size_t i = 0; i < g->n; i++)
+        if (g->a[i].within_written && g->a[i].within > limit)
+            diag_add(ps->d, g->line, g->a[i].column, "%s: 'within %ld steps' "
+                     "is past the run's limit of %ld (steps: %ld)", what,
+                     g->a[i].within, limit, limit);
 }
 
-static void choice_answer(parser *ps, lesson_quiz *q)
+/* Each deadline not written is the run's limit. */
+static void deadlines(parser *ps, lesson_step *st)
 {
-    option_error e;
-    long k;
-    int line = ps->once[D_ANSWER];
-    if (q->n_options < 2)
-        diag_add(ps->d, q->line, 0, "a choice quiz needs at least 2 'option:' "
-                 "lines, got %zu", q->n_options);
-    if (option_long(&e, "", ps->answer, &k) < 0)
-        diag_add(ps->d, line, ps->answer_column, "answer: %s (the number of "
-                 "the right option)", e.message);
-    else if (k < 1 || (size_t)k > q->n_options)
-        diag_add(ps->d, line, ps->answer_column, "answer %ld is out of range: "
-                 "the quiz has %zu option%s", k, q->n_options,
-                 q->n_options == 1 ? "" : "s");
-    else
-        q->answer = (size_t)k;
-}
-
-/* "V" or "V tol T". */
-static void number_answer(parser *ps, lesson_quiz *q)
-{
-    char buf[128], msg[PARSE_NUM_MSG];
-    int line = ps->once[D_ANSWER];
-    snprintf(buf, sizeof buf, "%s", ps->answer);
-    char *tol = strstr(buf, " tol ");
-    if (tol)
-        *tol = '\0';
-    if (ps->first_option_line)
-        diag_add(ps->d, ps->first_option_line, 1, "'option:' belongs to a "
-                 "choice quiz");
-    if (parse_num_double(buf, &q->value, msg, sizeof msg) < 0) {
-        diag_add(ps->d, line, ps->answer_column, "answer: %s", msg);
-        return;
+    long limit = st->run.s.max_steps;
+    goal_resolve(&st->goal, limit);
+    past_limit(ps, &st->goal, limit, "goal");
+    for (size_t i = 0; i < st->n_checks; i++) {
+        lesson_check *c = &st->checks[i];
+        run_options o;
+        option_error e;
+        /* A setting that does not apply is reported with the file. */
+        if (lesson_check_settings(st, c, &o, &e) < 0)
+            continue;
+        goal_resolve(&c->outcome, o.s.max_steps);
+        past_limit(ps, &c->outcome, o.s.max_steps, "check");
     }
-    if (!tol)
-        return;
-    const char *t = tol + 5;
-    while (*t == ' ')
-        t++;
-    int col = column_in(ps->answer_column, buf, t);
-    if (parse_num_double(t, &q->tol, msg, sizeof msg) < 0)
-        diag_add(ps->d, line, col, "answer: %s", msg);
-    else if (!(q->tol >= 0))
-        diag_add(ps->d, line, col, "answer: the tolerance must be 0 or more, "
-                 "got %s", t);
-}
-
-static void quiz_finish(parser *ps, lesson_step *st)
-{
-    lesson_quiz *q = &st->quiz;
-    static const struct { step_key d; const char *name; } parts[] = {
-        {D_ASK, "ask"}, {D_OPTION, "option"}, {D_ANSWER, "answer"}};
-    if (!ps->once[D_QUIZ]) {
-        for (size_t i = 0; i < 3; i++)
-            if (ps->once[parts[i].d])
-                diag_add(ps->d, ps->once[parts[i].d], 1, "'%s:' needs a "
-                         "'quiz:' in the step", parts[i].name);
-        return;
-    }
-    if (st->goal.kind != GOAL_NONE || ps->once[D_GOAL])
-        diag_add(ps->d, q->line, 1, "a step has a goal or a quiz, not both");
-    if (!q->ask)
-        diag_add(ps->d, q->line, 1, "quiz without 'ask:'");
-    if (!ps->answer)
-        diag_add(ps->d, q->line, 1, "quiz without 'answer:'");
-    else if (q->kind == QUIZ_CHOICE)
-        choice_answer(ps, q);
-    else if (q->kind == QUIZ_NUMBER)
-        number_answer(ps, q);
 }
 
 void step_finish(parser *ps)
@@ -94,7 +44,9 @@ void step_finish(parser *ps)
         return;
     lesson_settle(&st->run, st->own, st->n_own);
     quiz_finish(ps, st);
-    if (!st->text && !ps->once[D_QUIZ] && !ps->once[D_TEXT])
+    deadlines(ps, st);
+    if (!st->text && !ps->once[D_QUIZ] && !ps->once[D_PREDICT] &&
+        !ps->once[D_TEXT])
         diag_add(ps->d, st->line, 0, "step '%s' has no 'text:' and no 'quiz:'",
                  st->id);
     if (st->n_solution && !ps->once[D_GOAL])
@@ -109,64 +61,73 @@ void step_finish(parser *ps)
     }
     ps->answer = NULL;
     ps->first_option_line = 0;
+    ps->explain_to = EXPLAIN_NONE;
 }
 
 static void header_finish(parser *ps)
 {
-    static const char *const what[] = {"format: 1", "id: ...", "title: ...",
+    static const char *const what[] = {"format: 2", "id: ...", "title: ...",
                                        "minutes: ..."};
-    if (ps->header[0] && ps->header[0] != ps->first_directive)
-        diag_add(ps->d, ps->header[0], 1, "'format: 1' must come first");
-    for (int i = 0; i < 4; i++)
+    if (ps->header[H_FORMAT] && ps->header[H_FORMAT] != ps->first_directive)
+        diag_add(ps->d, ps->header[H_FORMAT], 1, "'format:' must come "
+                 "first");
+    for (int i = 0; i < HEADER_REQUIRED; i++)
         if (!ps->header[i])
             diag_add(ps->d, 1, 0, "missing '%s' in the header", what[i]);
     if (!ps->l->n_steps)
         diag_add(ps->d, 1, 0, "no steps (a step starts with '@step ID')");
 }
 
-static void goal_reference(parser *ps, lesson_step *st, size_t i)
+/* The step a beat part names: it exists, has a goal, and that goal beats
+ * no step itself. own: the index of the step whose goal g is (a check
+ * may beat its own step's goal; a goal may not). */
+static void beat_step(parser *ps, lesson_goal *g, long own, const char *what)
 {
-    lesson_goal *g = &st->goal;
     lesson *l = ps->l;
-    long k = lesson_find_step(l, g->than);
-    if (k < 0) {
-        const char *names[64];
-        size_t n = 0;
-        for (size_t j = 0; j < l->n_steps && n < 63; j++)
-            names[n++] = l->steps[j].id;
-        names[n] = NULL;
-        char tail[128];
-        diag_add(ps->d, g->line, g->than_column, "goal: unknown step '%s'%s",
-                 g->than, diag_suggest(tail, sizeof tail, g->than, names,
-                                       NULL));
-    } else if ((size_t)k == i) {
-        diag_add(ps->d, g->line, g->than_column, "goal: a step cannot "
-                 "converge faster than itself");
-    } else if (l->steps[k].goal.kind != GOAL_LOSS) {
-        diag_add(ps->d, g->line, g->than_column, "goal: step '%s' has no "
-                 "'loss < V within N steps' goal to compare with", g->than);
-    } else {
-        g->than_step = (size_t)k;
+    for (size_t i = 0; i < g->n; i++) {
+        goal_atom *a = &g->a[i];
+        if (a->kind != ATOM_BEAT)
+            continue;
+        long k = lesson_find_step(l, a->step);
+        if (k < 0) {
+            char tail[128];
+            diag_add(ps->d, g->line, a->step_column, "%s: unknown step "
+                     "'%s'%s", what, a->step,
+                     lesson_step_suggest(l, a->step, tail, sizeof tail));
+        } else if (k == own) {
+            diag_add(ps->d, g->line, a->step_column, "%s: a step cannot beat "
+                     "itself", what);
+        } else if (!lesson_has_goal(&l->steps[k])) {
+            diag_add(ps->d, g->line, a->step_column, "%s: step '%s' has no "
+                     "goal to beat", what, a->step);
+        } else if (goal_has(&l->steps[k].goal, ATOM_BEAT)) {
+            diag_add(ps->d, g->line, a->step_column, "%s: step '%s' beats a "
+                     "step itself; beat the step it names", what, a->step);
+        } else {
+            a->step_index = (size_t)k;
+        }
     }
 }
 
-/* Reports an error of opening st's settings at the line that set the
- * setting at fault (the solution's when solved and it sets it). */
-static void open_error(parser *ps, const lesson_step *st, bool solved,
+/* Reports an error of opening st's settings with the n settings extra on
+ * top (a solution, a check's) at the line that set the setting at fault,
+ * or at line when it is not known. */
+static void open_error(parser *ps, const lesson_step *st,
+                       const lesson_setting *extra, size_t n, int at,
                        const option_error *e)
 {
     const option_entry *o = e->where[0] == '-'
         ? option_by_name(run_option_table, e->where + 2, strlen(e->where + 2))
         : option_by_id(run_option_table, MOPT_DATA);
-    int line = st->line, col = 0;
+    int line = at, col = 0;
     if (o && st->set_line[o->id]) {
         line = st->set_line[o->id];
         col = st->set_column[o->id];
     }
-    for (size_t i = 0; o && solved && i < st->n_solution; i++)
-        if (st->solution[i].id == o->id) {
-            line = st->solution[i].line;
-            col = st->solution[i].column;
+    for (size_t i = 0; o && i < n; i++)
+        if (extra[i].id == o->id) {
+            line = extra[i].line;
+            col = extra[i].column;
         }
     if (e->column > 0 && col > 0)
         col += e->column - 1;
@@ -176,18 +137,45 @@ static void open_error(parser *ps, const lesson_step *st, bool solved,
         diag_add(ps->d, line, col, "%s", e->message);
 }
 
-static void open_step(parser *ps, const lesson_step *st, bool solved)
+/* What a goal's parts need of the objective: 2 parameters to reach a
+ * point, validation rows for val_loss, a classifier for val_acc. */
+static void goal_needs(parser *ps, const lesson_goal *g, const objective *obj,
+                       const char *name, const char *what)
+{
+    model *m = model_of(obj);
+    model_metrics mm = {NAN, NAN, NAN};
+    if (m && (goal_has(g, ATOM_VAL_LOSS) || goal_has(g, ATOM_VAL_ACC)))
+        mm = model_evaluate(m, m->theta0);
+    for (size_t i = 0; i < g->n; i++) {
+        const goal_atom *a = &g->a[i];
+        if (a->kind == ATOM_REACH && obj->dim != 2)
+            diag_add(ps->d, g->line, a->column, "%s: reach needs an objective "
+                     "of 2 parameters; %s has %zu", what, name, obj->dim);
+        if (a->kind == ATOM_VAL_LOSS && isnan(mm.val_loss))
+            diag_add(ps->d, g->line, a->column, "%s: val_loss needs a model "
+                     "with validation rows (split below 1)", what);
+        if (a->kind == ATOM_VAL_ACC && isnan(mm.val_acc))
+            diag_add(ps->d, g->line, a->column, "%s: val_acc needs a "
+                     "classifier with validation rows", what);
+    }
+}
+
+/* Opens st's settings with the n settings extra; checks g against them.
+ * at: the line to blame for an error no setting explains. */
+static void open_with(parser *ps, const lesson_step *st,
+                      const lesson_setting *extra, size_t n,
+                      const lesson_goal *g, int at, const char *what)
 {
     run_options o;
     objective obj;
     option_error e;
-    if (lesson_step_open(st, solved, &o, &obj, &e) < 0) {
-        open_error(ps, st, solved, &e);
+    if (lesson_settings_with(&st->run, extra, n, &o, &e) < 0 ||
+        run_options_open(&o, &obj, &e) < 0) {
+        open_error(ps, st, extra, n, at, &e);
         return;
     }
-    if (st->goal.kind == GOAL_REACH && obj.dim != 2)
-        diag_add(ps->d, st->goal.line, 0, "goal: reach needs an objective of "
-                 "2 parameters; %s has %zu", o.objective, obj.dim);
+    if (g)
+        goal_needs(ps, g, &obj, o.objective ? o.objective : "the model", what);
     objective_free(&obj);
 }
 
@@ -197,10 +185,18 @@ void lesson_finish(parser *ps)
     lesson *l = ps->l;
     for (size_t i = 0; i < l->n_steps; i++) {
         lesson_step *st = &l->steps[i];
-        if (st->goal.kind == GOAL_FASTER)
-            goal_reference(ps, st, i);
-        open_step(ps, st, false);
+        beat_step(ps, &st->goal, (long)i, "goal");
+        /* A step that sets nothing runs its predecessor's settings, opened
+         * already; only its goal's needs are new. */
+        if (i == 0 || st->n_own || lesson_has_goal(st))
+            open_with(ps, st, NULL, 0, &st->goal, st->line, "goal");
         if (st->n_solution)
-            open_step(ps, st, true);
+            open_with(ps, st, st->solution, st->n_solution, &st->goal,
+                      st->goal.line, "goal");
+        for (size_t k = 0; k < st->n_checks; k++) {
+            lesson_check *c = &st->checks[k];
+            beat_step(ps, &c->outcome, -1, "check");
+            open_with(ps, st, c->set, c->n_set, &c->outcome, c->line, "check");
+        }
     }
 }

@@ -1,5 +1,6 @@
 /* The lesson parser's line loop: blank lines, comments, "@step ID",
  * directives "name: value", and indented lines that continue a text. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,10 +8,17 @@
 #include "parse_num.h"
 
 static const char *const header_names[] = {"format", "id", "title", "minutes",
-                                           NULL};
-static const char *const step_names[] = {"text", "goal", "lock", "hint",
-                                         "solution", "quiz", "ask", "option",
-                                         "answer", NULL};
+                                           "next", NULL};
+
+bool need_format2(parser *ps, const source_line *line, int column,
+                  const char *what)
+{
+    if (ps->l->format >= 2)
+        return true;
+    diag_add(ps->d, line->number, column, "%s is format 2's: the file says "
+             "'format: 1'", what);
+    return false;
+}
 
 bool id_check(parser *ps, const source_line *line, const char *text,
               size_t len, const char *what)
@@ -44,18 +52,31 @@ static void header_directive(parser *ps, const source_line *line, int which,
     size_t len = strlen(value);
     option_error e;
     switch (which) {
-    case 0:
-        if (strcmp(value, "1") != 0)
+    case H_FORMAT:
+        if (strcmp(value, "1") == 0 || strcmp(value, "2") == 0)
+            l->format = value[0] - '0';
+        else
             diag_add(ps->d, line->number, col, "unsupported format '%s' (this "
-                     "descent reads format 1)", value);
+                     "descent reads formats 1 and 2)", value);
         return;
-    case 1:
+    case H_NEXT:
+        if (!need_format2(ps, line, 1, "'next:'"))
+            return;
+        if (!len)
+            diag_add(ps->d, line->number, col, "empty next (the id of the "
+                     "lesson that follows)");
+        else if (id_check(ps, line, value, len, "next"))
+            l->next = pool_strndup(&l->strings, value, len);
+        l->next_line = line->number;
+        l->next_column = col;
+        return;
+    case H_ID:
         if (!len)
             diag_add(ps->d, line->number, col, "empty id");
         else if (id_check(ps, line, value, len, "id"))
             l->id = pool_strndup(&l->strings, value, len);
         return;
-    case 2:
+    case H_TITLE:
         if (!len)
             diag_add(ps->d, line->number, col, "empty title");
         l->title = pool_strndup(&l->strings, value, len);
@@ -66,9 +87,38 @@ static void header_directive(parser *ps, const source_line *line, int which,
     }
 }
 
+/* The steps end at 'recap:'. */
+static bool after_recap(parser *ps, const source_line *line, const char *what)
+{
+    if (!ps->recap)
+        return false;
+    diag_add(ps->d, line->number, 1, "%s after 'recap:' (line %d): the recap "
+             "ends the lesson", what, ps->recap);
+    return true;
+}
+
+static void recap(parser *ps, const source_line *line, const char *value)
+{
+    if (!need_format2(ps, line, 1, "'recap:'"))
+        return;
+    if (ps->recap) {
+        diag_add(ps->d, line->number, 1, "duplicate 'recap' (first at line "
+                 "%d)", ps->recap);
+        return;
+    }
+    step_finish(ps);
+    ps->step = NULL;
+    ps->recap = line->number;
+    if (!ps->l->n_steps)
+        diag_add(ps->d, line->number, 1, "'recap:' comes after the steps");
+    text_start(ps, line, value, &ps->l->recap);
+}
+
 static void new_step(parser *ps, const source_line *line, const char *at)
 {
     text_end(ps);
+    if (after_recap(ps, line, "'@step'"))
+        return;
     step_finish(ps);
     const char *p = at + 5;
     while (*p == ' ' || *p == '\t')
@@ -161,8 +211,9 @@ static void unknown_directive(parser *ps, const source_line *line,
     size_t n = 0;
     for (size_t i = 0; header_names[i]; i++)
         all[n++] = header_names[i];
-    for (size_t i = 0; step_names[i]; i++)
-        all[n++] = step_names[i];
+    all[n++] = "recap";
+    for (size_t i = 0; step_directive_names[i]; i++)
+        all[n++] = step_directive_names[i];
     for (const char *const *s = lesson_option_names(); *s; s++)
         all[n++] = *s;
     all[n] = NULL;
@@ -192,17 +243,23 @@ static void directive(parser *ps, const source_line *line)
         ps->first_directive = line->number;
     int h = index_of(header_names, t, len);
     if (h >= 0) {
-        if (ps->step)
+        if (ps->l->n_steps || ps->recap)
             diag_add(ps->d, line->number, 1, "'%s' belongs in the header, "
                      "before the first '@step'", header_names[h]);
         else
             header_directive(ps, line, h, value);
         return;
     }
-    if (index_of(step_names, t, len) < 0 && !lesson_option(t, len)) {
+    if (len == 5 && strncmp(t, "recap", 5) == 0) {
+        recap(ps, line, value);
+        return;
+    }
+    if (index_of(step_directive_names, t, len) < 0 && !lesson_option(t, len)) {
         unknown_directive(ps, line, t, len);
         return;
     }
+    if (after_recap(ps, line, "a step's directive"))
+        return;
     if (!ps->step) {
         diag_add(ps->d, line->number, 1, "'%.*s' belongs to a step: put it "
                  "after '@step ID'", (int)len, t);
@@ -262,7 +319,10 @@ int lesson_parse(const char *text, size_t len, const char *path, lesson *l,
     source src;
     if (source_from(text, len, &src, d) < 0)
         return -1;
-    parser ps = {.l = l, .d = d};
+    parser ps = {.l = l, .d = d, .explain_to = EXPLAIN_NONE};
+    /* Until 'format:' says otherwise (a missing or unknown format is
+     * reported once, not at every format 2 line). */
+    l->format = 2;
     if (path) {
         l->path = pool_strndup(&l->strings, path, strlen(path));
         const char *slash = strrchr(path, '/');
@@ -290,10 +350,15 @@ int lesson_load(const char *path, lesson *l, diag_list *d)
 void lesson_free(lesson *l)
 {
     for (size_t i = 0; i < l->n_steps; i++) {
-        free(l->steps[i].hints);
-        free(l->steps[i].solution);
-        free(l->steps[i].own);
-        free(l->steps[i].quiz.options);
+        lesson_step *st = &l->steps[i];
+        free(st->hints);
+        free(st->solution);
+        free(st->own);
+        free(st->quiz.options);
+        free(st->quiz.option_explain);
+        for (size_t k = 0; k < st->n_checks; k++)
+            free(st->checks[k].set);
+        free(st->checks);
     }
     free(l->steps);
     pool_free(&l->strings);
@@ -306,4 +371,11 @@ long lesson_find_step(const lesson *l, const char *id)
         if (strcmp(l->steps[i].id, id) == 0)
             return (long)i;
     return -1;
+}
+
+const char *lesson_step_suggest(const lesson *l, const char *id, char *buf,
+                                size_t cap)
+{
+    return diag_suggest_in(buf, cap, id, l->steps, l->n_steps,
+                           sizeof l->steps[0], offsetof(lesson_step, id), NULL);
 }

@@ -11,18 +11,28 @@
 /* The directives of a step that are not run options. */
 typedef enum {
     D_TEXT, D_GOAL, D_LOCK, D_HINT, D_SOLUTION, D_QUIZ, D_ASK, D_OPTION,
-    D_ANSWER, D_STEP_COUNT
+    D_ANSWER, D_EXPLAIN, D_PREDICT, D_CHECK, D_STEP_COUNT
 } step_key;
+
+/* Their names, in step_key order, NULL-terminated. */
+extern const char *const step_directive_names[];
+
+/* The header's directives; HEADER_REQUIRED of them must be there. */
+enum { H_FORMAT, H_ID, H_TITLE, H_MINUTES, H_NEXT, HEADER_COUNT,
+       HEADER_REQUIRED = H_NEXT };
 
 typedef struct {
     lesson *l;
     diag_list *d;
     const char *dir;        /* of the lesson file, for relative paths */
     lesson_step *step;      /* being read; NULL in the header */
-    int header[4];          /* lines of format, id, title, minutes */
+    int header[HEADER_COUNT]; /* the line of each header directive */
     int first_directive;    /* line of the file's first directive */
-    /* The text block being read (text: and its continuation lines). */
+    int recap;              /* line of 'recap:'; 0 before it */
+    /* The text block being read (text: or recap:, and its continuation
+     * lines), and where it goes when it ends. */
     bool in_text;
+    const char **text_to;
     char *text;
     size_t text_len, text_cap;
     int text_line, text_column, text_indent, blank_run;
@@ -34,21 +44,53 @@ typedef struct {
     const char *answer;
     int answer_column;
     int first_option_line;
+    /* What an 'explain:' line explains: the option of that index, the
+     * answer (EXPLAIN_ANSWER), or nothing (EXPLAIN_NONE). */
+    long explain_to;
 } parser;
+
+enum { EXPLAIN_NONE = -1, EXPLAIN_ANSWER = -2 };
+
+/* Reports, and returns false, when the file's format is below 2: what
+ * (a directive or a form) is format 2's. */
+bool need_format2(parser *ps, const source_line *line, int column,
+                  const char *what);
 
 /* A step directive (a run option or one of step_key), its value
  * starting at value (a pointer into line->text). */
 void step_line(parser *ps, const source_line *line, const char *name,
                     size_t len, const char *value);
 
-/* The text block's lines. */
-void text_start(parser *ps, const source_line *line, const char *value);
+/* The text block's lines; text_start's block goes to *to when it ends. */
+void text_start(parser *ps, const source_line *line, const char *value,
+                const char **to);
 void text_continue(parser *ps, const source_line *line, const char *rest,
                    size_t indent);
 void text_end(parser *ps);
 
-int goal_parse(parser *ps, const source_line *line, const char *value,
-               lesson_goal *g);
+/* A goal: or the OUTCOME of a check: (what) into g, with this file's
+ * grammar. */
+int step_goal(parser *ps, const source_line *line, const char *value,
+              const char *what, lesson_goal *g);
+
+/* quiz:, predict:, ask:, option:, answer: and explain: lines, and the
+ * quiz as a whole when the step ends (step_quiz.c). */
+void step_quiz_line(parser *ps, const source_line *line, step_key which,
+                    const char *value);
+void quiz_finish(parser *ps, lesson_step *st);
+
+/* check: SETTINGS | OUTCOME (step_check.c). */
+void step_check(parser *ps, const source_line *line, char *value);
+
+/* "name: value" of a run option into s, checked as the command line
+ * checks it (on a copy of the step's settings: the caller applies it). */
+bool step_setting(parser *ps, const source_line *line, const option_entry *o,
+                  const char *value, lesson_setting *s);
+
+/* Appends one element of size bytes to *array of *n; NULL (reported)
+ * when memory runs out. */
+void *step_append(parser *ps, const source_line *line, void *array_ptr,
+                  size_t *n, size_t size);
 
 /* When a step ends: its quiz, solution and locks together. */
 void step_finish(parser *ps);

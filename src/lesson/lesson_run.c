@@ -1,102 +1,83 @@
-/* Steps of a lesson run headless with the engine: the reference run of a
- * "converge faster than" goal, and whole runs of a step to its goal (for
- * the tests, and for `descent lint`, which checks that each solution
- * meets its goal). */
+/* Headless runs of lesson steps (lesson_run.h). */
 #include <stdio.h>
 
-#include "player.h"
+#include "lesson_run.h"
 #include "run_live.h"
 
-/* Runs the settings o on obj until the goal is met or failed or the run
- * ends, at most horizon updates; *at is the step where it was decided. */
-static int run_to_goal(const lesson *l, const lesson_goal *g,
-                       run_options *o, objective *obj, long horizon,
-                       long ref, goal_result *out, long *at, option_error *e)
+int lesson_run_goal(const run_options *o, const objective *obj, long horizon,
+                    goal_track *t, lesson_budget *budget, option_error *e)
 {
     run r;
     run_settings s = o->s;
-    s.max_steps = horizon;
+    s.max_steps = horizon > 0 ? horizon : 1;
+    if (budget && *budget < s.max_steps)
+        return option_fail(e, "", "not played: the file's budget of %d "
+                           "updates is spent", LESSON_PLAY_BUDGET);
     core_error rc = run_init(&r, obj, &s, run_options_start(o, obj));
     if (rc != CORE_OK)
         return run_live_fail(e, OPT_GRAD, rc, obj, &s);
     lesson_state st = lesson_state_of(&r);
-    *out = lesson_goal_check(l, g, &st, ref);
-    while (out->status == GOAL_PENDING && r.status == RUN_RUNNING) {
+    /* The settings never change here: a part that names one is decided. */
+    while (goal_track_feed(t, &st) == GOAL_PENDING && r.status == RUN_RUNNING) {
         run_step(&r);
         st = lesson_state_of(&r);
-        *out = lesson_goal_check(l, g, &st, ref);
     }
-    if (out->status == GOAL_PENDING) {
-        out->status = GOAL_FAILED;
-        snprintf(out->message, sizeof out->message, "The run ended (%s at "
-                 "step %ld) before the goal was met.",
-                 run_status_name(r.status), r.step);
-    }
-    *at = r.step;
+    if (budget)
+        *budget -= r.step;
     run_free(&r);
     return 0;
 }
 
-/* Opens step i's settings and runs them to goal g. */
-static int simulate(const lesson *l, size_t i, bool solved,
-                    const lesson_goal *g, long horizon, long ref,
-                    goal_result *out, long *at, option_error *e)
+/* Opens st's settings (with its solution when solved) and runs them
+ * judged by t. */
+static int run_step_goal(const lesson_step *st, bool solved, goal_track *t,
+                         lesson_budget *budget, option_error *e)
 {
     run_options o;
     objective obj;
-    if (lesson_step_open(&l->steps[i], solved, &o, &obj, e) < 0)
+    if (lesson_step_open(st, solved, &o, &obj, e) < 0)
         return -1;
-    if (horizon <= 0)
-        horizon = o.s.max_steps;
-    int rc = run_to_goal(l, g, &o, &obj, horizon, ref, out, at, e);
+    long horizon = goal_deadline(t->g);
+    if (goal_has(t->g, ATOM_BEAT) && t->ref > horizon)
+        horizon = t->ref;
+    int rc = lesson_run_goal(&o, &obj, horizon, t, budget, e);
     objective_free(&obj);
     return rc;
 }
 
-int lesson_reference(const lesson *l, size_t i, long *steps, option_error *e)
+int lesson_reference(const lesson *l, size_t k, long *steps,
+                     lesson_budget *budget, option_error *e)
 {
-    size_t k = l->steps[i].goal.than_step;
     const lesson_step *other = &l->steps[k];
-    goal_result r;
-    long at;
-    if (simulate(l, k, other->n_solution > 0, &other->goal,
-                 other->goal.within, 0, &r, &at, e) < 0)
+    goal_track t;
+    goal_track_init(&t, l, &other->goal, 0);
+    if (run_step_goal(other, other->n_solution > 0, &t, budget, e) < 0)
         return -1;
-    *steps = r.status == GOAL_MET ? at : other->goal.within + 1;
+    *steps = t.status == GOAL_MET ? t.met_at : goal_deadline(&other->goal) + 1;
     return 0;
 }
 
-int lesson_simulate(const lesson *l, size_t i, bool solved, goal_result *out,
-                    option_error *e)
+int lesson_goal_reference(const lesson *l, const lesson_goal *g, long *ref,
+                          lesson_budget *budget, option_error *e)
 {
-    const lesson_goal *g = &l->steps[i].goal;
-    long ref = 0, horizon = 0;
-    if (g->kind == GOAL_FASTER) {
-        if (lesson_reference(l, i, &ref, e) < 0)
-            return -1;
-        horizon = ref;
-    } else if (g->kind == GOAL_LOSS || g->kind == GOAL_DIVERGE) {
-        horizon = g->within;
-    }
-    long at;
-    return simulate(l, i, solved, g, horizon, ref, out, &at, e);
+    *ref = 0;
+    for (size_t i = 0; i < g->n; i++)
+        if (g->a[i].kind == ATOM_BEAT)
+            return lesson_reference(l, g->a[i].step_index, ref, budget, e);
+    return 0;
 }
 
-void lesson_verify(const lesson *l, diag_list *d)
+int lesson_simulate(const lesson *l, size_t i, bool solved, goal_report *out,
+                    lesson_budget *budget, option_error *e)
 {
-    for (size_t i = 0; i < l->n_steps; i++) {
-        const lesson_step *st = &l->steps[i];
-        if (st->goal.kind == GOAL_NONE)
-            continue;
-        goal_result r;
-        option_error e;
-        bool solved = st->n_solution > 0;
-        if (lesson_simulate(l, i, solved, &r, &e) < 0)
-            diag_add(d, st->goal.line, 0, "goal: the run cannot be made: %s",
-                     e.message);
-        else if (r.status != GOAL_MET)
-            diag_add(d, st->goal.line, 0, "goal: not met by the step's %s: %s",
-                     solved ? "solution" : "settings (and it has no "
-                     "solution)", r.message);
-    }
+    const lesson_step *st = &l->steps[i];
+    long ref;
+    if (lesson_goal_reference(l, &st->goal, &ref, budget, e) < 0)
+        return -1;
+    goal_track t;
+    goal_track_init(&t, l, &st->goal, ref);
+    if (run_step_goal(st, solved, &t, budget, e) < 0)
+        return -1;
+    goal_track_report(&t, out);
+    return 0;
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "lesson.h"
+#include "run_live.h"
 
 const option_entry *lesson_option(const char *name, size_t len)
 {
@@ -54,18 +55,31 @@ void lesson_settle(run_options *o, const lesson_setting *s, size_t n)
         o->has_view = false;
 }
 
+int lesson_settings_with(const run_options *base, const lesson_setting *s,
+                         size_t n, run_options *out, option_error *e)
+{
+    *out = *base;
+    for (size_t i = 0; i < n; i++)
+        if (lesson_apply(out, &s[i], e) < 0)
+            return -1;
+    lesson_settle(out, s, n);
+    return 0;
+}
+
 int lesson_step_settings(const lesson_step *st, bool solved, run_options *out,
                          option_error *e)
 {
-    *out = st->run;
-    if (!solved)
-        return 0;
-    for (size_t i = 0; i < st->n_solution; i++)
-        if (lesson_apply(out, &st->solution[i], e) < 0)
-            return -1;
-    lesson_settle(out, st->solution, st->n_solution);
-    return 0;
+    return lesson_settings_with(&st->run, st->solution,
+                                solved ? st->n_solution : 0, out, e);
 }
+
+int lesson_check_settings(const lesson_step *st, const lesson_check *c,
+                          run_options *out, option_error *e)
+{
+    return lesson_settings_with(&st->run, c->set, c->n_set, out, e);
+}
+
+bool lesson_has_goal(const lesson_step *st) { return st->goal.n > 0; }
 
 int lesson_step_open(const lesson_step *st, bool solved, run_options *out,
                      objective *obj, option_error *e)
@@ -73,4 +87,29 @@ int lesson_step_open(const lesson_step *st, bool solved, run_options *out,
     if (lesson_step_settings(st, solved, out, e) < 0)
         return -1;
     return run_options_open(out, obj, e);
+}
+
+int lesson_settings_now(const run_options *cur, const run *r, long granted,
+                        int id, const char *value, run_options *out,
+                        objective *obj, option_error *e)
+{
+    *out = *cur;
+    /* On top of what the run does now: keys may have changed it. */
+    out->s = r->s;
+    out->s.lr = r->lr;
+    out->s.max_steps = granted;
+    lesson_setting set = {id, value, 0, 0};
+    if (lesson_apply(out, &set, e) < 0)
+        return -1;
+    lesson_settle(out, &set, 1);
+    return run_options_open(out, obj, e);
+}
+
+int lesson_run_retune(run *r, int id, const run_settings *n,
+                      const objective *obj, option_error *e)
+{
+    run_settings set = *n;
+    set.max_steps = n->max_steps > r->step ? n->max_steps : r->step;
+    core_error rc = run_set_settings(r, &set);
+    return rc == CORE_OK ? 0 : run_live_fail(e, id, rc, obj, &set);
 }

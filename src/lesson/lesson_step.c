@@ -7,14 +7,12 @@
 #include "data_csv.h"
 #include "lesson_parse.h"
 
-static const char *const directive_names[D_STEP_COUNT] = {
+const char *const step_directive_names[] = {
     "text", "goal", "lock", "hint", "solution", "quiz", "ask", "option",
-    "answer"};
+    "answer", "explain", "predict", "check", NULL};
 
-/* Appends one element of size bytes to *array of *n; NULL when memory
- * runs out. */
-static void *append(parser *ps, const source_line *line, void *array_ptr,
-                    size_t *n, size_t size)
+void *step_append(parser *ps, const source_line *line, void *array_ptr,
+                  size_t *n, size_t size)
 {
     void **array = array_ptr;
     void *grown = realloc(*array, (*n + 1) * size);
@@ -48,13 +46,15 @@ static void text_add(parser *ps, const char *s, size_t n)
     ps->text[ps->text_len] = '\0';
 }
 
-void text_start(parser *ps, const source_line *line, const char *value)
+void text_start(parser *ps, const source_line *line, const char *value,
+                const char **to)
 {
     int col = source_column(line, value);
     if (*value == '|')
         for (value++; *value == ' '; value++)
             ;
     ps->in_text = true;
+    ps->text_to = to;
     ps->text_len = 0;
     ps->text_line = line->number;
     ps->text_column = col;
@@ -88,8 +88,8 @@ void text_end(parser *ps)
     ps->blank_run = 0;
     if (ps->text_len == 0 || !ps->text)
         diag_add(ps->d, ps->text_line, ps->text_column, "empty text");
-    else if (ps->step)
-        ps->step->text = pool_strndup(&ps->l->strings, ps->text, ps->text_len);
+    else if (ps->text_to)
+        *ps->text_to = pool_strndup(&ps->l->strings, ps->text, ps->text_len);
 }
 
 /* A name that is no lesson setting, with the nearest that is. */
@@ -103,18 +103,34 @@ static void unknown_setting(parser *ps, const source_line *line,
              diag_suggest(tail, sizeof tail, word, lesson_option_names(), NULL));
 }
 
-/* lock: NAME, NAME ... (commas or spaces between). */
+/* lock: NAME, NAME ... (commas or spaces between), or (format 2) all,
+ * or all except NAME, NAME ...: every setting but those. */
 static void lock(parser *ps, const source_line *line, const char *value)
 {
     const char *p = value;
+    bool *locked = ps->step->locked;
+    bool all = strncmp(p, "all", 3) == 0 && (!p[3] || p[3] == ' ');
     if (!*p)
         diag_add(ps->d, line->number, source_column(line, p),
                  "empty lock (name the settings the learner may not change)");
+    if (all && !need_format2(ps, line, source_column(line, p), "'lock: all'"))
+        return;
+    if (all) {
+        for (const char *const *n = lesson_option_names(); *n; n++)
+            locked[lesson_option(*n, strlen(*n))->id] = true;
+        p += 3 + strspn(p + 3, " ");
+        if (*p && strncmp(p, "except ", 7) != 0) {
+            diag_add(ps->d, line->number, source_column(line, p), "lock: "
+                     "expected 'except NAME, ...' after 'all'");
+            return;
+        }
+        p += *p ? 7 : 0;
+    }
     while (*p) {
         size_t len = strcspn(p, ", ");
         const option_entry *o = lesson_option(p, len);
         if (o)
-            ps->step->locked[o->id] = true;
+            locked[o->id] = !all;
         else
             unknown_setting(ps, line, p, len, "lock: ");
         p += len;
@@ -142,11 +158,8 @@ static const char *place(parser *ps, int id, const char *value)
     return kept ? kept : value;
 }
 
-/* "name: value" of a run option into s, checked as the command line
- * checks it (on a copy of the step's settings: the caller applies it). */
-static bool setting(parser *ps, const source_line *line,
-                    const option_entry *o, const char *value,
-                    lesson_setting *s)
+bool step_setting(parser *ps, const source_line *line, const option_entry *o,
+                  const char *value, lesson_setting *s)
 {
     int col = source_column(line, value);
     if (!o->has_value && *value) {
@@ -167,6 +180,11 @@ static bool setting(parser *ps, const source_line *line,
         diag_add(ps->d, line->number, col, "%s: %s", o->name, e.message);
         return false;
     }
+    if (o->id == OPT_STEPS && scratch.s.max_steps > LESSON_MAX_STEPS) {
+        diag_add(ps->d, line->number, col, "steps: at most %d in a lesson "
+                 "(its runs are kept short), got %s", LESSON_MAX_STEPS, value);
+        return false;
+    }
     return true;
 }
 
@@ -181,10 +199,10 @@ static void run_setting(parser *ps, const source_line *line,
     }
     ps->once_setting[o->id] = line->number;
     lesson_setting s;
-    if (!setting(ps, line, o, value, &s))
+    if (!step_setting(ps, line, o, value, &s))
         return;
     option_error e;
-    lesson_setting *own = append(ps, line, &st->own, &st->n_own, sizeof s);
+    lesson_setting *own = step_append(ps, line, &st->own, &st->n_own, sizeof s);
     if (!own)
         return;
     *own = s;
@@ -213,46 +231,12 @@ static void solution(parser *ps, const source_line *line, const char *value)
     for (v++; *v == ' '; v++)
         ;
     lesson_setting s;
-    if (!setting(ps, line, o, v, &s))
+    if (!step_setting(ps, line, o, v, &s))
         return;
-    lesson_setting *sol = append(ps, line, &st->solution, &st->n_solution,
+    lesson_setting *sol = step_append(ps, line, &st->solution, &st->n_solution,
                                  sizeof s);
     if (sol)
         *sol = s;
-}
-
-static void quiz_directive(parser *ps, const source_line *line,
-                           step_key which, const char *value)
-{
-    lesson_quiz *q = &ps->step->quiz;
-    int col = source_column(line, value);
-    switch (which) {
-    case D_QUIZ:
-        q->line = line->number;
-        if (strcmp(value, "number") == 0)
-            q->kind = QUIZ_NUMBER;
-        else if (strcmp(value, "choice") == 0)
-            q->kind = QUIZ_CHOICE;
-        else
-            diag_add(ps->d, line->number, col, "unknown quiz '%s' (number or "
-                     "choice)", value);
-        return;
-    case D_ASK:
-        q->ask = copy(ps, value);
-        return;
-    case D_OPTION: {
-        const char **opt = append(ps, line, &q->options, &q->n_options,
-                                  sizeof *opt);
-        if (opt)
-            *opt = copy(ps, value);
-        if (!ps->first_option_line)
-            ps->first_option_line = line->number;
-        return;
-    }
-    default:
-        ps->answer = copy(ps, value);
-        ps->answer_column = col;
-    }
 }
 
 void step_line(parser *ps, const source_line *line, const char *name,
@@ -264,36 +248,44 @@ void step_line(parser *ps, const source_line *line, const char *name,
         return;
     }
     step_key which = D_TEXT;
-    while (strlen(directive_names[which]) != len ||
-           strncmp(directive_names[which], name, len) != 0)
+    while (strlen(step_directive_names[which]) != len ||
+           strncmp(step_directive_names[which], name, len) != 0)
         which++;
+    const char *dname = step_directive_names[which];
     lesson_step *st = ps->step;
-    bool repeats = which == D_HINT || which == D_SOLUTION || which == D_OPTION;
+    bool repeats = which == D_HINT || which == D_SOLUTION ||
+                   which == D_OPTION || which == D_EXPLAIN || which == D_CHECK;
+    bool two = which == D_EXPLAIN || which == D_PREDICT || which == D_CHECK;
+    char quoted[32];
+    snprintf(quoted, sizeof quoted, "'%s:'", dname);
+    if (two && !need_format2(ps, line, 1, quoted))
+        return;
     if (!repeats && ps->once[which]) {
         diag_add(ps->d, line->number, 1, "duplicate '%s' in step '%s' (first "
-                 "at line %d)", directive_names[which], st->id,
-                 ps->once[which]);
+                 "at line %d)", dname, st->id, ps->once[which]);
         return;
     }
     if (!ps->once[which])
         ps->once[which] = line->number;
     int col = source_column(line, value);
     if (which != D_TEXT && which != D_LOCK && which != D_SOLUTION && !*value) {
-        diag_add(ps->d, line->number, col, "%s: missing value",
-                 directive_names[which]);
+        diag_add(ps->d, line->number, col, "%s: missing value", dname);
         return;
     }
+    if (which != D_OPTION && which != D_ANSWER && which != D_EXPLAIN)
+        ps->explain_to = EXPLAIN_NONE;
     switch (which) {
-    case D_TEXT: text_start(ps, line, value); return;
-    case D_GOAL: goal_parse(ps, line, value, &st->goal); return;
+    case D_TEXT: text_start(ps, line, value, &st->text); return;
+    case D_GOAL: step_goal(ps, line, value, "goal", &st->goal); return;
+    case D_CHECK: step_check(ps, line, (char *)value); return;
     case D_LOCK: lock(ps, line, value); return;
     case D_HINT: {
-        const char **h = append(ps, line, &st->hints, &st->n_hints, sizeof *h);
+        const char **h = step_append(ps, line, &st->hints, &st->n_hints, sizeof *h);
         if (h)
             *h = copy(ps, value);
         return;
     }
     case D_SOLUTION: solution(ps, line, value); return;
-    default: quiz_directive(ps, line, which, value);
+    default: step_quiz_line(ps, line, which, value);
     }
 }

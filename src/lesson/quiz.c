@@ -1,55 +1,88 @@
-/* Quiz answers: a number within the tolerance, or the right option. */
+/* Quiz answers: a number within the tolerance (fractions and percentages
+ * accepted), or the right option; with the explanations the lesson
+ * gives. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "parse_num.h"
+#include "number.h"
 #include "player.h"
+
+/* v as briefly as it reads back exactly. */
+static void shortest(double v, char *buf, size_t cap)
+{
+    for (int digits = 6; digits <= 17; digits++) {
+        snprintf(buf, cap, "%.*g", digits, v);
+        if (strtod(buf, NULL) == v)
+            return;
+    }
+}
 
 void lesson_quiz_answer(const lesson_quiz *q, char *buf, size_t cap)
 {
-    if (q->kind == QUIZ_CHOICE && q->answer >= 1 && q->answer <= q->n_options)
+    if (q->kind == QUIZ_CHOICE && q->answer >= 1 && q->answer <= q->n_options) {
         snprintf(buf, cap, "%zu: %s", q->answer, q->options[q->answer - 1]);
-    else
-        snprintf(buf, cap, "%.17g", q->value);
+    } else if (q->percent) {
+        char n[40];
+        shortest(q->value * 100.0, n, sizeof n);
+        snprintf(buf, cap, "%s%%", n);
+    } else {
+        shortest(q->value, buf, cap);
+    }
 }
 
-/* The answer without the spaces around it. */
-static void trimmed(const char *s, char *buf, size_t cap)
+static bool close_to(const lesson_quiz *q, double v)
 {
-    while (*s == ' ')
-        s++;
-    snprintf(buf, cap, "%s", s);
-    size_t n = strlen(buf);
-    while (n > 0 && buf[n - 1] == ' ')
-        buf[--n] = '\0';
+    return fabs(v - q->value) <= q->tol;
+}
+
+/* Appends text to r's explanation, a space between. */
+static void explain(quiz_result *r, const char *text)
+{
+    if (!text)
+        return;
+    size_t n = strlen(r->explain);
+    snprintf(r->explain + n, sizeof r->explain - n, "%s%s", n ? " " : "",
+             text);
 }
 
 quiz_result lesson_quiz_check(const lesson_quiz *q, const char *answer)
 {
-    quiz_result r = {false, false, ""};
-    char text[128], msg[PARSE_NUM_MSG];
-    trimmed(answer, text, sizeof text);
+    quiz_result r;
+    memset(&r, 0, sizeof r);
+    char msg[256];
     if (q->kind == QUIZ_CHOICE) {
         long k;
-        if (parse_num_long(text, &k, msg, sizeof msg) < 0 || k < 1 ||
-            (size_t)k > q->n_options) {
+        char *end;
+        while (*answer == ' ')
+            answer++;
+        k = strtol(answer, &end, 10);
+        while (*end == ' ')
+            end++;
+        if (end == answer || *end || k < 1 || (size_t)k > q->n_options) {
             snprintf(r.message, sizeof r.message, "Answer with the number of "
                      "an option, 1 to %zu.", q->n_options);
             return r;
         }
         r.valid = true;
         r.right = (size_t)k == q->answer;
+        if (q->option_explain)
+            explain(&r, q->option_explain[k - 1]);
     } else {
         double v;
-        if (parse_num_double(text, &v, msg, sizeof msg) < 0) {
+        bool pct;
+        if (lesson_number(answer, &v, &pct, msg, sizeof msg) < 0) {
             snprintf(r.message, sizeof r.message, "%s.", msg);
             return r;
         }
         r.valid = true;
-        r.right = fabs(v - q->value) <= q->tol;
+        /* An answer written as a percentage may be typed without '%'. */
+        r.right = close_to(q, v) || (q->percent && !pct && close_to(q, v / 100));
     }
+    if (r.right)
+        explain(&r, q->explain);
     snprintf(r.message, sizeof r.message, "%s", r.right ? "Right."
-             : "Not quite: try again, or ask for a hint.");
+                                                        : "Not quite.");
     return r;
 }

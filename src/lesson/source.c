@@ -49,15 +49,23 @@ int source_column(const source_line *l, const char *at)
     return col;
 }
 
-/* Checks one line; reports its first problem. */
-static void check_line(source_line *l, diag_list *d)
+/* source_utf8_len, counted as work. */
+static size_t decode(source *s, const unsigned char *p, size_t n, bool *ok)
+{
+    s->work++;
+    return source_utf8_len(p, n, ok);
+}
+
+/* Checks one line; reports its first problem. The column is counted as
+ * the line is read (one pass: a long line costs its length, not its
+ * length squared). */
+static void check_line(source *s, source_line *l, diag_list *d)
 {
     const unsigned char *p = (const unsigned char *)l->text;
     const unsigned char *end = p + l->len;
-    while (p < end) {
+    for (int col = 1; p < end; col++) {
         bool ok;
-        size_t n = source_utf8_len(p, (size_t)(end - p), &ok);
-        int col = source_column(l, (const char *)p);
+        size_t n = decode(s, p, (size_t)(end - p), &ok);
         if (!ok) {
             diag_add(d, l->number, col, "invalid UTF-8 (byte 0x%02x)", *p);
             l->bad = true;
@@ -95,7 +103,7 @@ static int split(source *s, size_t len, diag_list *d)
         source_line *l = &s->lines[s->n];
         *l = (source_line){p, n, (int)s->n + 1, false};
         s->n++;
-        check_line(l, d);
+        check_line(s, l, d);
         p = stop + 1;
     }
     return 0;

@@ -23,6 +23,8 @@ typedef struct {
     char *buf;
     source_line *lines;
     size_t n;
+    size_t work;        /* characters decoded while checking the lines: the
+                           cost of reading, for scaling tests */
 } source;
 
 /* Reads the whole of path into a new buffer *out (free it) of *len

@@ -24,8 +24,8 @@ static void moved(app *a, bool ok, const char *edge)
 static void ls_next(app *a)
 {
     moved(a, lview_next(view(a)), a->play->has_menu
-              ? "the last step: m for the lesson menu, q quits"
-              : "the last step: q quits");
+              ? "the end of the lesson: m for the lesson menu, q quits"
+              : "the end of the lesson: q quits");
 }
 
 static void ls_prev(app *a) { moved(a, lview_prev(view(a)), "the first step"); }
@@ -40,12 +40,12 @@ static void ls_hint(app *a)
 static void ls_skip(app *a)
 {
     const lesson_step *st = step(a);
-    if (st->goal.kind == GOAL_NONE && st->quiz.kind == QUIZ_NONE) {
+    if (!lesson_has_goal(st) && st->quiz.kind == QUIZ_NONE) {
         app_message(a, false, "nothing to skip: PgDn goes on");
         return;
     }
     lview_skip(view(a));
-    if (st->goal.kind != GOAL_NONE) {
+    if (lesson_has_goal(st)) {
         play_open_step(a); /* the run again, with the solution */
         app_message(a, false, "%s (Space runs it)", view(a)->skipped);
     }
@@ -68,7 +68,9 @@ static void ls_answer(app *a)
         lview_choose(view(a), view(a)->choice + 1);
         play_save(a);
     } else if (q->kind == QUIZ_NUMBER) {
-        prompt_open(a, "your answer (a number)", "", submit_answer);
+        prompt_open(a, q->predict ? "your prediction (a number)"
+                                  : "your answer (a number)", "",
+                    submit_answer);
     } else {
         app_message(a, false, "this step has no quiz");
     }
@@ -170,6 +172,14 @@ bool play_may_change(app *a, const char *name)
 
 bool play_allowed(app *a, const key_binding *b)
 {
+    play *pl = a->play;
+    bool runs = b->action == act_run_pause || b->action == act_step ||
+                b->action == act_stage;
+    if (runs && !pl->unlocked && pl->in_lesson && !pl->menu &&
+        player_wants_guess(&pl->lv.p)) {
+        app_message(a, true, "predict first: Enter gives your guess");
+        return false;
+    }
     for (size_t i = 0; i < sizeof locks / sizeof locks[0]; i++)
         if (locks[i].action == b->action)
             for (int k = 0; k < 2 && locks[i].names[k]; k++)

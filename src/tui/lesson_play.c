@@ -124,6 +124,13 @@ void play_updated(app *a)
         return;
     lesson_state st = lesson_state_of(session_focused(&a->s));
     lview_check(&pl->lv, &st);
+    /* The step's limit is a pause: the learner goes on with Space. */
+    if (player_pause_new(&pl->lv.p) && a->s.running) {
+        char pause[160];
+        a->s.running = false;
+        player_pause_text(&pl->lv.p, pause, sizeof pause);
+        app_message(a, false, "%s Space goes on.", pause);
+    }
     play_save(a);
 }
 

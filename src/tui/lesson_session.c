@@ -51,41 +51,21 @@ int lsession_step(session *s, lesson_player *p, run_options *cur, char *err,
 
 bool lsession_live(int id) { return run_live_option(id); }
 
-/* The run settings of n on the focused run, keeping its state. */
-static int apply_live(session *s, int id, const run_settings *n,
-                      option_error *e)
-{
-    session_run *sr = &s->runs[s->focus];
-    run_settings set = *n;
-    set.max_steps = n->max_steps > sr->r.step ? n->max_steps : sr->r.step;
-    core_error rc = run_set_settings(&sr->r, &set);
-    if (rc != CORE_OK)
-        return run_live_fail(e, id, rc, &s->obj, &set);
-    sr->steps_granted = n->max_steps;
-    session_settings_changed(s);
-    return 0;
-}
-
 int lsession_set(session *s, run_options *cur, int id, const char *value,
                  option_error *e)
 {
-    run_options o = *cur;
-    const session_run *sr = &s->runs[s->focus];
-    /* On top of what the run does now: keys may have changed it. */
-    o.s = sr->r.s;
-    o.s.lr = sr->r.lr;
-    o.s.max_steps = sr->steps_granted;
-    lesson_setting set = {id, value, 0, 0};
-    if (lesson_apply(&o, &set, e) < 0)
-        return -1;
-    lesson_settle(&o, &set, 1);
+    run_options o;
     objective obj;
-    if (run_options_open(&o, &obj, e) < 0)
+    session_run *sr = &s->runs[s->focus];
+    if (lesson_settings_now(cur, &sr->r, sr->steps_granted, id, value, &o,
+                            &obj, e) < 0)
         return -1;
     if (lsession_live(id)) {
         objective_free(&obj);
-        if (apply_live(s, id, &o.s, e) < 0)
+        if (lesson_run_retune(&sr->r, id, &o.s, &s->obj, e) < 0)
             return -1;
+        sr->steps_granted = o.s.max_steps;
+        session_settings_changed(s);
         *cur = o;
         return 0;
     }

@@ -50,29 +50,24 @@ bool lview_prev(lesson_view *v)
 
 void lview_restarted(lesson_view *v)
 {
-    const lesson_step *st = player_current(&v->p);
-    v->goal.status = GOAL_PENDING;
-    snprintf(v->goal.message, sizeof v->goal.message, "%s",
-             st->goal.kind == GOAL_NONE ? "" : "Not started: run it (Space).");
-    v->checked_step = -1;
+    player_restarted(&v->p);
+    player_goal(&v->p, &v->goal);
 }
 
 void lview_check(lesson_view *v, const lesson_state *s)
 {
-    if (player_current(&v->p)->goal.kind == GOAL_NONE ||
-        v->goal.status == GOAL_MET ||
-        (s->step == v->checked_step && s->status == v->checked_status))
-        return;
-    v->goal = player_check(&v->p, s);
-    v->checked_step = s->step;
-    v->checked_status = s->status;
+    player_check(&v->p, s);
+    player_goal(&v->p, &v->goal);
 }
 
 void lview_answer(lesson_view *v, const char *text)
 {
-    quiz_result r = player_answer(&v->p, text);
-    snprintf(v->feedback, sizeof v->feedback, "%s", r.message);
-    v->feedback_right = r.right;
+    bool predict = player_current(&v->p)->quiz.predict;
+    quiz_result r = predict ? player_predict(&v->p, text)
+                            : player_answer(&v->p, text);
+    snprintf(v->feedback, sizeof v->feedback, "%s%s%s", r.message,
+             r.explain[0] ? " " : "", r.explain);
+    v->feedback_right = r.right || (predict && r.valid);
 }
 
 void lview_choose(lesson_view *v, int k)
@@ -108,27 +103,3 @@ void lview_skip(lesson_view *v)
 size_t lview_hints_shown(const lesson_view *v) { return v->p.hints_shown; }
 
 bool lview_hint(lesson_view *v) { return player_hint(&v->p) != NULL; }
-
-void lview_goal_text(const lesson *l, const lesson_goal *g, char *buf,
-                     size_t cap)
-{
-    switch (g->kind) {
-    case GOAL_LOSS:
-        snprintf(buf, cap, "loss < %g within %ld steps", g->loss, g->within);
-        break;
-    case GOAL_DIVERGE:
-        snprintf(buf, cap, "diverge within %ld steps", g->within);
-        break;
-    case GOAL_REACH:
-        snprintf(buf, cap, "reach (%g, %g) within %g", g->point[0],
-                 g->point[1], g->tol);
-        break;
-    case GOAL_FASTER:
-        snprintf(buf, cap, "converge faster than step '%s'",
-                 l->steps[g->than_step].id);
-        break;
-    case GOAL_NONE:
-        snprintf(buf, cap, "none");
-        break;
-    }
-}

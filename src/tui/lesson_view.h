@@ -13,10 +13,9 @@
 
 typedef struct {
     lesson_player p;
-    goal_result goal;       /* the current step's goal, last judged */
-    long checked_step;      /* the run state it was judged on */
-    run_status checked_status;
-    char feedback[320];     /* on the last answer; "" none */
+    goal_report goal;       /* the current step's goal, last judged */
+    char feedback[1400];    /* on the last answer or guess, with its
+                               explanation; "" none */
     bool feedback_right;
     char skipped[400];      /* what skip applied or showed; "" none */
     int choice;             /* a choice quiz's selected option, 0-based */
@@ -34,13 +33,14 @@ void lview_goto(lesson_view *v, size_t i);
 bool lview_next(lesson_view *v);
 bool lview_prev(lesson_view *v);
 
-/* Judges the goal on s unless it is met already (met is final for the
- * step) or s is the state it was judged on. */
+/* Judges the goal (and reveals a prediction) on s; met is final for the
+ * step. */
 void lview_check(lesson_view *v, const lesson_state *s);
 /* Forgets the judgement: the run was opened again. */
 void lview_restarted(lesson_view *v);
 
-/* An answer as typed (number quizzes, or an option's number). */
+/* An answer as typed (number quizzes, or an option's number); for a
+ * prediction, the guess. */
 void lview_answer(lesson_view *v, const char *text);
 /* Answers option k (1-based) of a choice quiz, selecting it. */
 void lview_choose(lesson_view *v, int k);
@@ -55,9 +55,5 @@ void lview_skip(lesson_view *v);
 size_t lview_hints_shown(const lesson_view *v);
 /* Reveals the next hint; false when every hint is shown. */
 bool lview_hint(lesson_view *v);
-
-/* The goal as a sentence: "loss < 0.001 within 200 steps". */
-void lview_goal_text(const lesson *l, const lesson_goal *g, char *buf,
-                     size_t cap);
 
 #endif

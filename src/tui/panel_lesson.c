@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "lookup.h"
 #include "overlay.h"
 #include "play.h"
 #include "textwrap.h"
@@ -72,26 +73,62 @@ static void blank(doc *d) { para(d, "", ROLE_TEXT, 0); }
 
 static void goal_part(doc *d, const lesson_view *v, const lesson_step *st)
 {
-    char goal[160];
-    lview_goal_text(v->p.l, &st->goal, goal, sizeof goal);
-    paraf(d, ROLE_TITLE, 0, "Goal: %s", goal);
-    const goal_result *g = &v->goal;
+    (void)st;
+    const goal_report *g = &v->goal;
+    paraf(d, ROLE_TITLE, 0, "Goal: %s", g->goal);
     if (g->status == GOAL_MET)
-        paraf(d, ROLE_ACCENT, A_BOLD, "✓ met. %s", g->message);
+        paraf(d, ROLE_ACCENT, A_BOLD, "✓ met. %s", g->summary);
     else if (g->status == GOAL_FAILED)
         paraf(d, ROLE_ERROR, 0, "✗ failed. %s Change something, r restarts.",
-              g->message);
+              g->summary);
     else
-        paraf(d, ROLE_DIM, 0, "… pending. %s", g->message);
+        paraf(d, ROLE_DIM, 0, "… pending. %s", g->summary);
+}
+
+/* A prediction: the guess, then the answer once the run is over. */
+static void predict_part(doc *d, const lesson_view *v)
+{
+    prediction pr;
+    player_prediction(&v->p, &pr);
+    if (!pr.guessed && !pr.revealed)
+        para(d, "Predict before you run: Enter gives your guess.", ROLE_DIM,
+             0);
+    else if (!pr.revealed)
+        paraf(d, ROLE_DIM, 0, "Your guess: %s. Run it to see.", pr.guess);
+    else
+        paraf(d, pr.right ? ROLE_ACCENT : ROLE_TEXT, A_BOLD,
+              "%s%s%s The answer: %s. %s", pr.guessed ? "Your guess: " : "",
+              pr.guess, pr.guessed ? (pr.right ? " ✓." : " ✗.") : "",
+              pr.answer, pr.explain);
+}
+
+static void recap_part(doc *d, const play *pl)
+{
+    const lesson *l = pl->lv.p.l;
+    para(d, "Recap", ROLE_TITLE, 0);
+    para(d, player_recap(&pl->lv.p), ROLE_TEXT, d->body);
+    blank(d);
+    const lesson *next = pl->cat ? catalog_next(pl->cat, l) : NULL;
+    if (next)
+        paraf(d, ROLE_ACCENT, 0, "Next: %s, %s", next->id, next->title);
+    else if (l->next)
+        paraf(d, ROLE_ACCENT, 0, "Next: %s", l->next);
+    else
+        para(d, "This is the last lesson.", ROLE_ACCENT, 0);
 }
 
 static void quiz_part(doc *d, const lesson_view *v, const lesson_quiz *q)
 {
-    paraf(d, ROLE_TITLE, 0, "Quiz: %s", q->ask);
+    paraf(d, ROLE_TITLE, 0, "%s: %s", q->predict ? "Predict" : "Quiz",
+          q->ask);
     for (size_t i = 0; i < q->n_options; i++) {
         bool sel = (int)i == v->choice;
         paraf(d, sel ? ROLE_SEL : ROLE_TEXT, d->body, "%s%zu  %s",
               sel ? "▶ " : "  ", i + 1, q->options[i]);
+    }
+    if (q->predict) {
+        predict_part(d, v);
+        return;
     }
     if (q->kind == QUIZ_NUMBER && !v->feedback[0])
         para(d, "Enter (or a) to type your answer.", ROLE_DIM, 0);
@@ -100,34 +137,38 @@ static void quiz_part(doc *d, const lesson_view *v, const lesson_quiz *q)
              A_BOLD);
 }
 
-static void locked_part(doc *d, const lesson_step *st)
+static void locked_part(doc *d, const lesson_view *v)
 {
-    char buf[400] = "";
-    size_t n = 0;
-    for (const char *const *name = lesson_option_names(); *name; name++) {
-        const option_entry *o = lesson_option(*name, strlen(*name));
-        if (o && st->locked[o->id] && n < sizeof buf)
-            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s",
-                                  n ? ", " : "", *name);
-    }
-    if (n)
+    char buf[400];
+    player_lock_text(&v->p, buf, sizeof buf);
+    if (buf[0])
         paraf(d, ROLE_DIM, 0, "Locked: %s", buf);
 }
 
-static void build(doc *d, const lesson_view *v)
+static void build(doc *d, const play *pl)
 {
+    const lesson_view *v = &pl->lv;
     const lesson_step *st = player_current(&v->p);
+    if (player_in_recap(&v->p)) {
+        recap_part(d, pl);
+        return;
+    }
     if (st->text) {
         static char flow[16384];
         text_reflow(st->text, flow, sizeof flow);
         para(d, flow, ROLE_TEXT, d->body);
         blank(d);
     }
-    if (st->goal.kind != GOAL_NONE)
+    if (lesson_has_goal(st))
         goal_part(d, v, st);
+    if (player_paused(&v->p)) {
+        char pause[160];
+        player_pause_text(&v->p, pause, sizeof pause);
+        paraf(d, ROLE_ACCENT, 0, "%s Space goes on.", pause);
+    }
     if (st->quiz.kind != QUIZ_NONE)
         quiz_part(d, v, &st->quiz);
-    locked_part(d, st);
+    locked_part(d, v);
     for (size_t i = 0; i < lview_hints_shown(v); i++)
         paraf(d, ROLE_ACCENT, 0, "Hint %zu: %s", i + 1, st->hints[i]);
     if (v->skipped[0])
@@ -142,7 +183,7 @@ static void footer(const lesson_view *v, const lesson_step *st, char *buf,
     if (st->n_hints)
         n += snprintf(buf + n, cap - (size_t)n, " · i hint %zu/%zu",
                       lview_hints_shown(v), st->n_hints);
-    if (st->goal.kind != GOAL_NONE || st->quiz.kind != QUIZ_NONE)
+    if (lesson_has_goal(st) || st->quiz.kind != QUIZ_NONE)
         n += snprintf(buf + n, cap - (size_t)n, " · S skip");
     if (st->quiz.kind == QUIZ_CHOICE)
         snprintf(buf + n, cap - (size_t)n, " · 1-%zu answer", st->quiz.n_options);
@@ -159,9 +200,13 @@ void panel_lesson_draw(app *a, WINDOW *w)
     int h = getmaxy(w), wd = getmaxx(w);
     char title[200];
     /* Done first: a narrow panel cuts the title's end. */
-    snprintf(title, sizeof title, "%sstep %zu/%zu %s · %s",
-             p->done[p->step] ? "✓ " : "", p->step + 1, p->l->n_steps, st->id,
-             p->l->id);
+    if (player_in_recap(p))
+        snprintf(title, sizeof title, "%srecap · %s", player_complete(p)
+                 ? "✓ " : "", p->l->id);
+    else
+        snprintf(title, sizeof title, "%sstep %zu/%zu %s · %s",
+                 p->done[p->step] ? "✓ " : "", p->step + 1, p->l->n_steps,
+                 st->id, p->l->id);
     ui_box(w, u, title, true);
     static doc d;
     d.n = 0;
@@ -169,7 +214,7 @@ void panel_lesson_draw(app *a, WINDOW *w)
     d.width = wd - 4;
     d.ascii = !u->utf8;
     d.body = a->presenter ? A_BOLD : 0;
-    build(&d, v);
+    build(&d, a->play);
     int rows = h - 3;
     if (rows < 1)
         return;

@@ -38,7 +38,7 @@ static void advance(app *a, double dt)
         int n = session_step(&a->s);
         if (n && a->play)
             play_updated(a);
-        if (!n || !session_any_running(&a->s)) {
+        if (!n || !session_any_running(&a->s) || !a->s.running) {
             a->s.running = false;
             break;
         }

@@ -278,7 +278,8 @@ def test_help():
     p = run(["list"])
     heads = [l for l in p.stdout.splitlines() if l.endswith(":")]
     check("list alone lists everything", p.returncode == 0 and heads ==
-          ["objectives:", "optimizers:", "models:", "lessons:", "datasets:"],
+          ["objectives:", "optimizers:", "models:", "lessons:", "demos:",
+           "datasets:"],
           p.stdout)
 
 

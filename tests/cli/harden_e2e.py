@@ -157,6 +157,21 @@ def test_hints():
           p.stdout.splitlines()[-1].startswith("1000,"), p.stderr)
 
 
+def test_demo_prefix(tmp):
+    """Issue 10 edge 13: a demo's errors start with "descent:" too."""
+    msg = one_line("demo missing file", run(["demo", "missing.demo"],
+                                            cwd=tmp))
+    check("missing demo file: prefixed", msg.startswith(
+        "descent: missing.demo: "), msg)
+    with open(os.path.join(tmp, "bad.demo"), "w") as f:
+        f.write("run 0\n")
+    msg = one_line("demo with a problem", run(["demo", "bad.demo"], cwd=tmp))
+    check("demo problem: prefixed", msg.startswith("descent: bad.demo:1"),
+          msg)
+    msg = one_line("unknown demo", run(["demo", "learning-rat"]))
+    check("unknown demo: prefixed", msg.startswith("descent: "), msg)
+
+
 def test_gradcheck_help():
     """Issue 10 edge 14."""
     p = run(["gradcheck", "--help"])
@@ -190,6 +205,8 @@ def main():
         test_diagnostics(tmp)
     with tempfile.TemporaryDirectory() as tmp:
         test_quoted_name(tmp)
+    with tempfile.TemporaryDirectory() as tmp:
+        test_demo_prefix(tmp)
     test_hpo_limits()
     test_hpo_divergence()
     test_hints()

@@ -44,6 +44,89 @@ def test_lint_bad():
           p.stderr)
 
 
+PLAYED = """format: 2
+id: played
+title: Played
+minutes: 1
+
+@step slow
+text: Too slow as it starts.
+objective: quadratic
+optimizer: sgd
+lr: 0.01
+start: 1.5, 1.5
+steps: 200
+goal: loss < 1e-3
+solution: lr: 0.5
+check: lr: 0.5 | loss < 1e-12 within 1 step
+check: | loss < 1e-3
+
+@step easy
+text: Met as it starts: not a goal.
+lr: 0.4
+goal: loss < 1e-3 within 50 steps
+solution: lr: 0.5
+"""
+
+
+def test_lint_play(tmp):
+    files = sorted(glob.glob(os.path.join(TOP, "lessons", "*.lesson")) +
+                   glob.glob(os.path.join(TOP, "assets", "demos", "*.demo")))
+    p = run(["lint", "--play"] + files)
+    check("lint --play shipped exit 0", p.returncode == 0, p.stdout + p.stderr)
+    lines = p.stdout.splitlines()
+    check("lint --play: a line per goal or check",
+          all(l.endswith(": ok") for l in lines[:-1]) and len(lines) > 15,
+          p.stdout)
+    check("lint --play summary", lines[-1].startswith("lint --play: 8 lessons, "
+          "2 demos, ") and lines[-1].endswith(" goals and checks, all ok"),
+          lines[-1])
+    path = os.path.join(tmp, "played.lesson")
+    with open(path, "w") as f:
+        f.write(PLAYED)
+    p = run(["lint", "--play", path])
+    want = (f"{path}:13: slow: ok\n"
+            f"{path}:15: slow: ok\n"
+            f"{path}:16: slow: FAILS: Not met: loss 0.00139 at step 200, not "
+            "below 0.001.\n"
+            f"{path}:21: easy: FAILS: the step as it starts meets its goal: "
+            "Goal met: loss 0.000288 at step 3, below 0.001.\n"
+            "lint --play: 1 lesson, 0 demos, 2 of 4 goals and checks fail\n")
+    check("lint --play: exit 1 and why", p.returncode == 1 and p.stdout == want,
+          f"\n--- want\n{want}--- got\n{p.stdout}")
+    p = run(["lint", path])
+    check("lint alone does not play", p.returncode == 0, p.stdout)
+    p = run(["lint", "--play", os.path.join(BAD, "bad.lesson")])
+    check("lint --play of a file with problems: exit 2, not played",
+          p.returncode == 2 and ": ok" not in p.stdout, p.stdout)
+    p = run(["lint", "--plya", path])
+    check("lint: unknown option", p.returncode == 2 and p.stderr ==
+          "descent: --plya: unknown option (see 'descent lint --help')\n",
+          p.stderr)
+
+
+def test_finding():
+    for arg in ("3", "learning-rate", "learn", "03-learning-rate"):
+        p = run(["lesson", arg])
+        check(f"lesson {arg}: found, then the TUI wants a terminal",
+              p.returncode == 2 and "the TUI needs a terminal" in p.stderr,
+              p.stderr)
+    p = run(["lesson", "l"])
+    check("lesson: an ambiguous prefix lists the candidates", p.returncode == 2
+          and p.stderr == "descent: lesson: 'l' matches 2 lessons: "
+          "03-learning-rate, 08-logistic-regression\n", p.stderr)
+    p = run(["demo", "momentum"])
+    check("demo by prefix", p.returncode == 2 and "the TUI needs a terminal"
+          in p.stderr, p.stderr)
+    p = run(["demo", "momentum-vs-sdg"])
+    check("demo unknown", p.returncode == 2 and p.stderr ==
+          "descent: demo: unknown demo 'momentum-vs-sdg' (did you mean "
+          "'momentum-vs-sgd'?)\n", p.stderr)
+    p = run(["list", "demos"])
+    check("list demos", p.returncode == 0 and p.stdout.startswith(
+          "learning-rate ") and "momentum-vs-sgd" in p.stdout, p.stdout)
+
+
 def test_list_and_reset(state):
     env = {"XDG_STATE_HOME": state}
     p = run(["list", "lessons"], env=env)
@@ -106,6 +189,9 @@ def test_lesson_and_demo():
 def main():
     test_lint_shipped()
     test_lint_bad()
+    with tempfile.TemporaryDirectory() as tmp:
+        test_lint_play(tmp)
+    test_finding()
     with tempfile.TemporaryDirectory() as state:
         test_list_and_reset(state)
     test_lesson_and_demo()

@@ -37,9 +37,33 @@ def wide_trace(path, params):
             f.write(",".join([str(r)] + ["0.5"] * (len(cols) - 1)) + "\n")
 
 
+def write(path, text):
+    with open(path, "w") as f:
+        f.write(text)
+    return os.path.basename(path)
+
+
+def long_demo(d, n):
+    """A demo script whose one line is n characters long."""
+    return ["lint", write(os.path.join(d, f"long{n}.demo"),
+                          "say " + "a" * n + "\n")]
+
+
+def long_lesson(d, n):
+    """A lesson whose objective is an expression of n characters."""
+    expr = "x+" * (n // 2) + "y"
+    return ["lint", write(os.path.join(d, f"long{n}.lesson"),
+                          "format: 1\nid: long\ntitle: t\nminutes: 1\n\n"
+                          "@step a\ntext: hi\nobjective: " + expr + "\n")]
+
+
 # name, n, a function writing the input of size n into a directory and
 # returning the arguments, the exit status expected
 CASES = [
+    # Issue 14 #2: lint found each character's column from the line's
+    # start.
+    ("lint of a demo's long line", 20000, long_demo, 0),
+    ("lint of a lesson's long expression", 20000, long_lesson, 0),
     # Issue 14 #5: replay looked each x column up by name, per row.
     ("replay of a wide trace", 4000,
      lambda d, n: (wide_trace(os.path.join(d, f"w{n}.csv"), n),

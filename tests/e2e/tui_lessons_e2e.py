@@ -122,6 +122,25 @@ def test_lesson_200x60_presenter():
     s.close()
 
 
+def test_limit_pauses():
+    """steps: 200 is a pause, and the goal's verdict stays the one at its
+    deadline (issue 9: "310 steps done and the loss is 1.63e-05")."""
+    s = Screen(120, 36, [h.BIN, "lesson", "03-learning-rate"],
+               {"XDG_STATE_HOME": tempfile.mkdtemp()})
+    settle(s, r"step 1/5")
+    s.keys("Space")
+    t = s.wait(r"Paused at step 200", timeout=15)
+    check("limit: the run pauses at 200", "Paused at step 200" in t, t)
+    check("limit: the verdict at the deadline", "Not met: loss 0.00139 at "
+          "step 200" in t, t)
+    s.keys("Space")
+    t = s.wait(r"Paused at step 400", timeout=15)
+    check("limit: Space goes on, the verdict stays", "Not met: loss 0.00139 "
+          "at step 200" in t, t)
+    s.keys("q")
+    s.close()
+
+
 DEMO = """lesson 03-learning-rate
 step too-small
 say Five updates at α = 0.01.

@@ -1,0 +1,190 @@
+/* Goals judged state by state (goal_track.h). */
+#include <math.h>
+#include <string.h>
+
+#include "goal_track.h"
+#include "model.h"
+
+lesson_state lesson_state_of(const run *r)
+{
+    return (lesson_state){r->step, r->loss, r->status, r->theta, r->n, &r->s,
+                          r->obj};
+}
+
+void goal_track_init(goal_track *t, const lesson *l, const lesson_goal *g,
+                     long ref)
+{
+    memset(t, 0, sizeof *t);
+    t->l = l;
+    t->g = g;
+    t->ref = ref;
+    t->last = -1;
+    t->met_at = -1;
+    for (size_t i = 0; i < GOAL_MAX_PARTS; i++) {
+        t->part[i].value = NAN;
+        t->sub[i].value = NAN;
+    }
+}
+
+/* Whether applying the part's setting to the settings in force changes
+ * nothing: then it is the setting in force. */
+static bool setting_holds(const goal_atom *a, const run_settings *in_force)
+{
+    if (!in_force)
+        return false;
+    run_options o;
+    run_options_default(&o);
+    memcpy(&o.s, in_force, sizeof o.s);
+    option_error e;
+    return run_options_set(&o, a->option, a->setting, &e) == 0 &&
+           memcmp(&o.s, in_force, sizeof o.s) == 0;
+}
+
+/* What the part measures on s: the loss, a validation metric, the
+ * distance to the point; NaN where it does not apply. */
+static double measure(const goal_atom *a, const lesson_state *s)
+{
+    model *m = s->obj ? model_of(s->obj) : NULL;
+    switch (a->kind) {
+    case ATOM_LOSS:
+    case ATOM_DIVERGE:
+        return s->loss;
+    case ATOM_VAL_LOSS:
+        return m ? model_evaluate(m, s->theta).val_loss : NAN;
+    case ATOM_VAL_ACC:
+        return m ? model_evaluate(m, s->theta).val_acc : NAN;
+    case ATOM_REACH:
+        return s->n >= 2 ? hypot(s->theta[0] - a->point[0],
+                                 s->theta[1] - a->point[1]) : NAN;
+    default:
+        return NAN;
+    }
+}
+
+/* Whether the part's condition holds on s, whose measure is v. */
+static bool holds(const goal_atom *a, const lesson_state *s, double v)
+{
+    bool diverged = s->status == RUN_DIVERGED;
+    switch (a->kind) {
+    case ATOM_LOSS:
+    case ATOM_VAL_LOSS: return !diverged && v < a->value;
+    case ATOM_VAL_ACC: return !diverged && v > a->value;
+    case ATOM_DIVERGE: return diverged;
+    case ATOM_REACH: return v <= a->value;
+    case ATOM_SETTING: return setting_holds(a, s->settings);
+    case ATOM_BEAT: break;
+    }
+    return false;
+}
+
+static void decide(part_state *p, goal_status st, bool final,
+                   const lesson_state *s, double v)
+{
+    *p = (part_state){st, final, s->step, v, s->status};
+}
+
+/* A run that can take no more updates: a pause at its limit is not one. */
+static bool ended(const lesson_state *s)
+{
+    return s->status == RUN_CONVERGED || s->status == RUN_DIVERGED ||
+           s->status == RUN_STOPPED;
+}
+
+/* A part with a deadline: decided once and for all at it or before. */
+static void judge_timed(const goal_atom *a, part_state *p,
+                        const lesson_state *s)
+{
+    if (p->final)
+        return;
+    double v = measure(a, s);
+    bool ok = holds(a, s, v);
+    if (a->within == 0) /* a demo's check: now */
+        decide(p, ok ? GOAL_MET : GOAL_FAILED, false, s, v);
+    else if (ok && s->step <= a->within)
+        decide(p, GOAL_MET, true, s, v);
+    else if (s->step > a->within)
+        decide(p, GOAL_FAILED, true, s, NAN); /* the deadline went unseen */
+    else if (s->step == a->within || ended(s))
+        decide(p, GOAL_FAILED, true, s, v);
+    else
+        decide(p, GOAL_PENDING, false, s, v);
+}
+
+static goal_status combine(const goal_atom *a, const part_state *p, size_t n,
+                           bool *final)
+{
+    bool pending = false;
+    *final = false;
+    goal_status out = GOAL_MET;
+    for (size_t i = 0; i < n; i++) {
+        goal_status st = p[i].status;
+        if (a[i].negated && st != GOAL_PENDING)
+            st = st == GOAL_MET ? GOAL_FAILED : GOAL_MET;
+        if (st == GOAL_FAILED) {
+            out = GOAL_FAILED;
+            *final |= p[i].final;
+        }
+        pending |= st == GOAL_PENDING;
+    }
+    return out == GOAL_FAILED ? out : pending ? GOAL_PENDING : GOAL_MET;
+}
+
+/* beat: the other step's goal met on this run in fewer updates than its
+ * own run needed (t->ref). */
+static void judge_beat(goal_track *t, const goal_atom *a, part_state *p,
+                       const lesson_state *s)
+{
+    if (p->final)
+        return;
+    const lesson_goal *other = &t->l->steps[a->step_index].goal;
+    for (size_t i = 0; i < other->n; i++) {
+        if (other->a[i].kind == ATOM_SETTING)
+            decide(&t->sub[i], holds(&other->a[i], s, NAN) ? GOAL_MET
+                   : GOAL_FAILED, false, s, NAN);
+        else
+            judge_timed(&other->a[i], &t->sub[i], s);
+    }
+    bool final;
+    goal_status st = combine(other->a, t->sub, other->n, &final);
+    if (t->ref <= 0)
+        decide(p, GOAL_PENDING, false, s, NAN);
+    else if (st == GOAL_MET && s->step < t->ref)
+        decide(p, GOAL_MET, true, s, NAN);
+    else if ((st == GOAL_FAILED && final) || s->step + 1 >= t->ref ||
+             ended(s))
+        decide(p, GOAL_FAILED, true, s, NAN);
+    else
+        decide(p, GOAL_PENDING, false, s, NAN);
+}
+
+goal_status goal_track_feed(goal_track *t, const lesson_state *s)
+{
+    if (s->step < t->last) /* restarted */
+        goal_track_init(t, t->l, t->g, t->ref);
+    t->last = s->step;
+    if (t->status == GOAL_MET)
+        return GOAL_MET;
+    const lesson_goal *g = t->g;
+    for (size_t i = 0; i < g->n; i++) {
+        const goal_atom *a = &g->a[i];
+        part_state *p = &t->part[i];
+        if (a->kind == ATOM_SETTING)
+            decide(p, holds(a, s, NAN) ? GOAL_MET : GOAL_FAILED, false, s,
+                   NAN);
+        else if (a->kind == ATOM_BEAT)
+            judge_beat(t, a, p, s);
+        else
+            judge_timed(a, p, s);
+    }
+    bool final;
+    t->status = combine(g->a, t->part, g->n, &final);
+    if (t->status == GOAL_MET)
+        t->met_at = s->step;
+    return t->status;
+}
+
+bool goal_track_final(const goal_track *t)
+{
+    bool final;
+    return combine(t->g->a, t->part, t->g->n, &final) == GOAL_FAILED && final;
+}
