@@ -1,4 +1,4 @@
-/* O_TMPFILE and AT_EMPTY_PATH are Linux's. */
+/* O_TMPFILE is Linux's. */
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
