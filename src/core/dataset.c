@@ -193,23 +193,33 @@ static void column_stats(const double *x, size_t n, size_t p, size_t c,
     *sd = sqrt(ss / (double)n);
 }
 
+static int too_large(data_error *err, int col, const char *name)
+{
+    return fail(err, col, "column '%s' has values too large to standardise "
+                "(use --scale none)", QUOTE_NAME(name));
+}
+
 static int standardize(data_split *s, const int *cols, data_error *err)
 {
     size_t p = s->p, n = s->n_train + s->n_val;
     for (size_t c = 0; c < p; c++) {
         column_stats(s->x_train, s->n_train, p, c, &s->mean[c], &s->sd[c]);
         if (!isfinite(s->mean[c]) || !isfinite(s->sd[c]))
-            return fail(err, cols[c], "column '%s' has values too large to "
-                        "standardise (use --scale none)", s->features[c]);
+            return too_large(err, cols[c], s->features[c]);
         /* A column equal to within rounding is constant too: dividing by
          * its sd would blow rounding noise up to unit size. */
         if (!(s->sd[c] > 1e-12 * fmax(1.0, fabs(s->mean[c]))))
             return fail(err, cols[c], "column '%s' is constant over the "
                         "training rows: it cannot be standardised (drop it "
                         "with --features or use --scale none)",
-                        s->features[c]);
-        for (size_t i = 0; i < n; i++)
-            s->x_train[i * p + c] = (s->x_train[i * p + c] - s->mean[c]) / s->sd[c];
+                        QUOTE_NAME(s->features[c]));
+        /* A validation row far outside the training rows' scale (1e308
+         * against values near 1) overflows on the way. */
+        for (size_t i = 0; i < n; i++) {
+            double *x = &s->x_train[i * p + c];
+            if (!isfinite(*x = (*x - s->mean[c]) / s->sd[c]))
+                return too_large(err, cols[c], s->features[c]);
+        }
     }
     return 0;
 }

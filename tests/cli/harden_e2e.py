@@ -172,6 +172,26 @@ def test_demo_prefix(tmp):
     check("unknown demo: prefixed", msg.startswith("descent: "), msg)
 
 
+def test_fuzz_findings(tmp):
+    """What the fuzz targets found: a data set whose validation row is far
+    outside its training rows' scale trained on infinities (fuzz-csv);
+    a column name with a NUL passed for a shorter one (fuzz-csv)."""
+    path = os.path.join(tmp, "far.csv")
+    with open(path, "w") as f:
+        f.write("a,b,y\n1,3,0\n5.1,3.7,0\n4.6,3.6,0\n5.5,3.5,0\n"
+                "4.9,1.01e308,0\n4.4,3.0,1\n")
+    msg = one_line("validation row too large", run(
+        ["run", "--model", "mlp", "--data", path, "--split", "0.5",
+         "--no-shuffle", "--steps", "2"]))
+    check("validation row too large: refused", "too large to standardise"
+          in msg, msg)
+    with open(path, "wb") as f:
+        f.write(b"a,b\x00c,y\n1,2,3\n")
+    msg = one_line("NUL in a name", run(["run", "--model", "linreg",
+                                         "--data", path]))
+    check("NUL in a name: refused", "NUL" in msg, msg)
+
+
 def test_gradcheck_help():
     """Issue 10 edge 14."""
     p = run(["gradcheck", "--help"])
@@ -207,6 +227,8 @@ def main():
         test_quoted_name(tmp)
     with tempfile.TemporaryDirectory() as tmp:
         test_demo_prefix(tmp)
+    with tempfile.TemporaryDirectory() as tmp:
+        test_fuzz_findings(tmp)
     test_hpo_limits()
     test_hpo_divergence()
     test_hints()
