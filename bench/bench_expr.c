@@ -73,9 +73,16 @@ int bench_expr(bool quick)
         for (int chain = 0; chain < 2; chain++) {
             double h = timed(&hand, (kind)k, 1, chain, calls);
             double e = timed(&ad, (kind)k, 0, chain, calls);
-            printf("expr_rosenbrock_%s_%s_ns %.2f ns\n", names[k], modes[chain], e);
-            printf("hand_rosenbrock_%s_%s_ns %.2f ns\n", names[k], modes[chain], h);
-            printf("expr_over_hand_%s_%s %.2f x\n", names[k], modes[chain], e / h);
+            char name[64];
+            snprintf(name, sizeof name, "expr_rosenbrock_%s_%s_ns", names[k],
+                     modes[chain]);
+            bench_figure(name, e, "ns");
+            snprintf(name, sizeof name, "hand_rosenbrock_%s_%s_ns", names[k],
+                     modes[chain]);
+            bench_figure(name, h, "ns");
+            snprintf(name, sizeof name, "expr_over_hand_%s_%s", names[k],
+                     modes[chain]);
+            bench_figure(name, e / h, "x");
         }
     objective_free(&ad);
     objective_free(&hand);

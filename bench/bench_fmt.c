@@ -93,11 +93,15 @@ int bench_fmt(bool quick)
     fill(pool);
 
     time_fmt(pool, 0, POOL, calls / 10, 0, &sink); /* warm up */
-    printf("fmt_double_ns %.1f ns\n", time_fmt(pool, 0, POOL, calls, 0, &sink));
-    printf("snprintf_17g_ns %.1f ns\n",
-           time_fmt(pool, 0, POOL, calls, 1, &sink));
-    for (int k = 0; k < 4; k++)
-        printf("fmt_double_%s_ns %.1f ns\n", kinds[k],
-               time_fmt(pool, k * KIND, (k + 1) * KIND, calls / 4, 0, &sink));
+    bench_figure("fmt_double_ns", time_fmt(pool, 0, POOL, calls, 0, &sink),
+                 "ns");
+    bench_figure("snprintf_17g_ns", time_fmt(pool, 0, POOL, calls, 1, &sink),
+                 "ns");
+    for (int k = 0; k < 4; k++) {
+        char name[64];
+        snprintf(name, sizeof name, "fmt_double_%s_ns", kinds[k]);
+        bench_figure(name, time_fmt(pool, k * KIND, (k + 1) * KIND, calls / 4,
+                                    0, &sink), "ns");
+    }
     return sink == 0; /* keeps the work observable; never 0 */
 }

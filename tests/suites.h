@@ -11,11 +11,13 @@
     X(expr)       \
     X(expr_errors) \
     X(optimizer)  \
+    X(methods)    \
     X(hypergrad)  \
     X(run)        \
     X(run_errors) \
     X(settings)   \
     X(fmt_double) \
+    X(fmt_float)  \
     X(trace)      \
     X(data_csv)   \
     X(models)     \
@@ -24,6 +26,8 @@
     X(hpo)        \
     X(mlp_ref)    \
     X(slice)      \
+    X(kernels)    \
+    X(hist)       \
     X(braille)    \
     X(colormap)   \
     X(contour)    \

@@ -21,6 +21,10 @@ static const model_case cases[] = {
     {"softmax", "digits", NULL, false, 0, 300},
     {"mlp", NULL, NULL, true, 64, 0},
     {"mlp", "diabetes", NULL, true, 16, 0},
+    /* Padding of the kernels' vectors: 5 units, rows not a multiple of 8
+     * or 64, classes not a multiple of 8. */
+    {"mlp", "diabetes", NULL, true, 5, 0},
+    {"softmax", "digits", NULL, false, 0, 203},
     {"ridge", "diabetes", NULL, true, 0, 0},
 };
 

@@ -41,11 +41,14 @@ static void adam(void) { match("rosenbrock", "adam", 0.01, 2000); match("beale",
 
 static void table(void)
 {
-    const char *names[] = {"sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"};
+    const char *names[] = {"sgd", "momentum", "nesterov", "adagrad",
+                           "rmsprop", "adam", "adamw", "nadam", "adamax",
+                           "adadelta"};
     int i = 0;
-    for (const optimizer_type *const *t = optimizer_types; *t; t++, i++)
+    for (const optimizer_type *const *t = optimizer_types; *t && i < 10; t++, i++)
         CU_ASSERT_STRING_EQUAL((*t)->name, names[i]);
-    CU_ASSERT_EQUAL(i, 6);
+    CU_ASSERT_EQUAL(i, 10);
+    CU_ASSERT_PTR_NULL(optimizer_types[10]);
     CU_ASSERT_PTR_NULL(optimizer_find("lbfgs"));
     optim_params p = optim_params_default();
     CU_ASSERT_EQUAL(optim_eps(&optim_adagrad, &p), 1e-10);
@@ -56,13 +59,20 @@ static void table(void)
 /* The run's state is as large as its optimiser says, no larger. */
 static void state_sizes(void)
 {
-    CU_ASSERT_EQUAL(optim_state_len(&optim_sgd, 5), 0);
-    CU_ASSERT_EQUAL(optim_state_len(&optim_momentum, 5), 5);
-    CU_ASSERT_EQUAL(optim_state_len(&optim_adagrad, 5), 5);
-    CU_ASSERT_EQUAL(optim_state_len(&optim_adam, 5), 10);
-    CU_ASSERT_EQUAL(optim_state_vectors(&optim_adam), 2);
+    optim_params p = optim_params_default();
+    CU_ASSERT_EQUAL(optim_state_len(&optim_sgd, &p, 5), 0);
+    CU_ASSERT_EQUAL(optim_state_len(&optim_momentum, &p, 5), 5);
+    CU_ASSERT_EQUAL(optim_state_len(&optim_adagrad, &p, 5), 5);
+    CU_ASSERT_EQUAL(optim_state_len(&optim_adam, &p, 5), 10);
+    CU_ASSERT_EQUAL(optim_state_vectors(&optim_adam, &p), 2);
     CU_ASSERT_STRING_EQUAL(optim_adam.state_names[1], "v");
-    CU_ASSERT_EQUAL(optim_state_len(&toy3, 5), 17);
+    CU_ASSERT_EQUAL(optim_state_len(&optim_nadam, &p, 5), 11);
+    CU_ASSERT_EQUAL(optim_state_len(&toy3, &p, 5), 17);
+    /* AMSGrad's running maximum exists only when it is on. */
+    p.amsgrad = true;
+    CU_ASSERT_EQUAL(optim_state_len(&optim_adam, &p, 5), 15);
+    CU_ASSERT_EQUAL(optim_state_len(&optim_adamw, &p, 5), 15);
+    CU_ASSERT_EQUAL(optim_state_len(&optim_sgd, &p, 5), 0);
     objective o;
     objective_builtin(&o, builtin_find("rosenbrock"));
     run_settings s = run_settings_default();
@@ -136,7 +146,7 @@ static void default_hd_beta(void)
     CU_ASSERT_EQUAL(optim_hd_beta(&optim_adam, HD_ADD), 1e-7);
     for (const optimizer_type *const *t = optimizer_types; *t; t++) {
         CU_ASSERT_EQUAL(optim_hd_beta(*t, HD_MULT), 0.02);
-        CU_ASSERT_EQUAL((*t)->caps, OPTIM_FIRST_ORDER);
+        CU_ASSERT_EQUAL((*t)->caps & OPTIM_FIRST_ORDER, OPTIM_FIRST_ORDER);
         CU_ASSERT_PTR_NOT_NULL((*t)->tangent);
     }
     CU_ASSERT_EQUAL(optim_hd_beta(&toy3, HD_ADD), 1e-4);
@@ -149,15 +159,22 @@ static void describe_lines(void)
     optim_params p = optim_params_default();
     optim_line l[OPTIM_LINES];
     for (const optimizer_type *const *t = optimizer_types; *t; t++) {
-        int k = (*t)->describe(&p, 3, l);
-        CU_ASSERT(k >= 1 && k <= OPTIM_LINES);
-        for (int i = 0; i < k; i++) {
-            CU_ASSERT(l[i].vec >= OPTIM_SHOW_NONE &&
-                      l[i].vec < (int)optim_state_vectors(*t));
-            CU_ASSERT(l[i].name || l[i].vec >= 0);
+        for (int variant = 0; variant < 2; variant++) {
+            /* With every setting that adds lines on. */
+            p.amsgrad = variant == 1;
+            p.weight_decay = variant == 1 ? 0.1 : -1.0;
+            int k = optim_lines(*t, &p, 3, l), named_d = 0;
+            CU_ASSERT(k >= 1 && k <= OPTIM_LINES);
+            for (int i = 0; i < k; i++) {
+                CU_ASSERT(l[i].vec >= OPTIM_SHOW_NONE &&
+                          l[i].vec < (int)optim_state_vectors(*t, &p));
+                CU_ASSERT(l[i].name || l[i].vec >= 0);
+                named_d += l[i].name && strcmp(l[i].name, "d") == 0;
+            }
+            CU_ASSERT_EQUAL(named_d, 1);
         }
-        CU_ASSERT_STRING_EQUAL(l[k - 1].name, "d");
     }
+    p = optim_params_default();
     CU_ASSERT_EQUAL(optim_adam.describe(&p, 1, l), 5);
     CU_ASSERT_STRING_EQUAL(l[0].formula, "0.9·m + 0.1·ĝ");
     CU_ASSERT_STRING_EQUAL(l[2].name, "m̂");

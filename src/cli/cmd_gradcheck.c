@@ -14,25 +14,26 @@
 #include "gradient.h"
 #include "objective_open.h"
 
-enum { OPT_OBJECTIVE = 1, OPT_AT, OPT_H, OPT_FORMAT, OPT_OPTIMIZER, OPT_LR,
-       OPT_STEPS };
+enum { OPT_OBJECTIVE = 1, OPT_AT, OPT_H, OPT_FORMAT, OPT_PRECISION,
+       OPT_OPTIMIZER, OPT_LR, OPT_STEPS };
 
 /* --optimizer, --lr and --steps belong to --wrt lr (cmd_gradcheck_lr);
  * here they are known, to say so. */
 const cli_option gradcheck_option_table[] = {
     {"objective", true, OPT_OBJECTIVE}, {"at", true, OPT_AT},
     {"h", true, OPT_H}, {"format", true, OPT_FORMAT},
+    {"precision", true, OPT_PRECISION},
     {"optimizer", true, OPT_OPTIMIZER}, {"lr", true, OPT_LR},
     {"steps", true, OPT_STEPS}, {NULL, false, 0}};
 
 const char gradcheck_usage[] =
     "usage: descent gradcheck [--objective NAME|EXPR] [--at X,Y] [--h H]\n"
-    "                         [--format table|csv]\n"
+    "                         [--precision double|single] [--format table|csv]\n"
     "       descent gradcheck --wrt lr [--objective NAME|EXPR] [--at X,Y]\n"
     "                         [--optimizer NAME] [--lr A] [--steps T]\n"
     "Compares the gradient by hand-written formulas, automatic\n"
-    "differentiation and central differences at one point, then sweeps the\n"
-    "difference step h from 1e-1 to 1e-15.\n"
+    "differentiation, central and forward differences at one point, then\n"
+    "sweeps the difference step h from 1e-1 to 1e-15.\n"
     "With --wrt lr: the derivative in α of the loss after T updates with a\n"
     "constant α, by forward mode (exact) against central differences of\n"
     "whole runs, and the one-step estimate of hypergradient descent. Every\n"
@@ -40,7 +41,9 @@ const char gradcheck_usage[] =
     "  --objective NAME|EXPR   built-in name or expression (default rosenbrock)\n"
     "  --at X,Y                the point, or with --wrt lr the start (default:\n"
     "                          the objective's start)\n"
-    "  --h H                   central-difference step (default 1e-7)\n"
+    "  --h H                   difference step (default 1e-7)\n"
+    "  --precision P           double, or single: everything in float32,\n"
+    "                          where x + h == x once h is below half an ulp\n"
     "  --format table|csv      csv prints only the sweep (default table)\n"
     "  --wrt lr                the derivative in the learning rate instead\n"
     "  --optimizer NAME        with --wrt lr: the optimiser (default sgd)\n"
@@ -52,7 +55,7 @@ typedef struct {
     double at[2];
     bool has_at;
     double h;
-    bool csv;
+    bool csv, single;
 } gc_options;
 
 static int parse(gc_options *o, int argc, char **argv, bool *help)
@@ -75,6 +78,13 @@ static int parse(gc_options *o, int argc, char **argv, bool *help)
             if (!(o->h > 0))
                 return cli_error("--h", "must be greater than 0, got %s", QUOTE(v));
             break;
+        case OPT_PRECISION:
+            if (strcmp(v, "single") == 0)
+                o->single = true;
+            else if (strcmp(v, "double") != 0)
+                return cli_error("--precision", "unknown value '%s' (one of: "
+                                 "double, single)", v);
+            break;
         case OPT_FORMAT:
             if (strcmp(v, "csv") == 0)
                 o->csv = true;
@@ -96,10 +106,30 @@ static int parse(gc_options *o, int argc, char **argv, bool *help)
     return 0;
 }
 
+static bool single_run;
+
+/* v exactly: as a float32 in a float32 check. */
 static const char *num(double v, char *buf)
 {
-    fmt_double(v, buf);
+    fmt_number(v, single_run, buf);
     return buf;
+}
+
+/* The step each difference actually divides by at x: where x + h == x it
+ * is 0, and the quotient 0/0. */
+static void print_steps(const objective *obj, const double *x, double h)
+{
+    char a[FMT_DOUBLE_MAX], b[FMT_DOUBLE_MAX];
+    printf("\nstep taken with h = %s (%s):\n", num(h, a),
+           obj->single ? "x ± h rounded to float32" : "x ± h in double");
+    for (int c = 0; c < 2; c++) {
+        bool central = c == 0;
+        double sx = gradient_step_taken(obj, x[0], h, central);
+        double sy = gradient_step_taken(obj, x[1], h, central);
+        printf("  %-8s ∂x %-14s ∂y %-14s%s\n", central ? "central" : "forward",
+               num(sx, a), num(sy, b),
+               sx == 0.0 || sy == 0.0 ? "  ← zero step: x + h == x, 0/0" : "");
+    }
 }
 
 /* The largest relative error of a difference gradient against exact. */
@@ -142,9 +172,18 @@ static void print_sweep(const objective *obj, const double *x,
     printf("\nh sweep: largest relative error against the %s gradient\n", exact_name);
     printf("  %-7s  %-9s %-9s\n", "h", "central", "forward");
     for (int k = 0; k < 15; k++)
-        printf("  1e-%02d    %-9.2e %-9.2e%s%s\n", k + 1, errs[k][0], errs[k][1],
-               hs[k] == best_h[0] ? "  ← best central" : "",
-               hs[k] == best_h[1] ? "  ← best forward" : "");
+        printf("  1e-%02d    %-9.2e %-9.2e%s%s%s\n", k + 1, errs[k][0],
+               errs[k][1], hs[k] == best_h[0] ? "  ← best central" : "",
+               hs[k] == best_h[1] ? "  ← best forward" : "",
+               gradient_step_taken(obj, x[0], hs[k], false) == 0.0 ||
+                       gradient_step_taken(obj, x[1], hs[k], false) == 0.0
+                   ? "  (x + h == x)" : "");
+    if (obj->single) {
+        printf("  central differences err ~h²/6·f''' + ε·f/h: best near ε^(1/3) ≈ 5e-3\n"
+               "  forward differences err ~h/2·f'' + ε·f/h:   best near ε^(1/2) ≈ 3.5e-4\n"
+               "  (float32: ε = 1.2e-7, where doubles have 2.2e-16)\n");
+        return;
+    }
     printf("  central differences err ~h²/6·f''' + ε·f/h: best near ε^(1/3) ≈ 6e-6\n"
            "  forward differences err ~h/2·f'' + ε·f/h:   best near ε^(1/2) ≈ 1.5e-8\n");
 }
@@ -170,6 +209,12 @@ int cmd_gradcheck(int argc, char **argv)
     if (obj.dim != 2) {
         objective_free(&obj);
         return cli_error("--objective", "gradcheck takes a 2-D objective");
+    }
+    single_run = o.single;
+    if (o.single && objective_single(&obj) != CORE_OK) {
+        objective_free(&obj);
+        return cli_error("--precision", "single precision is for built-in "
+                         "objectives and expressions");
     }
     const double *x = o.has_at ? o.at : obj.start;
     double g[GRAD_METHOD_COUNT][2];
@@ -199,9 +244,13 @@ int cmd_gradcheck(int argc, char **argv)
             free(text);
         }
     }
-    printf("at:        (%s, %s)  f = %s\n\n", num(x[0], a), num(x[1], b),
-           num(obj.ops->value(obj.ctx, x), c));
-    printf("        %-24s %-24s %-24s\n", "analytic", "ad", "central");
+    printf("at:        (%s, %s)  f = %s%s\n\n", num(x[0], a), num(x[1], b),
+           num(obj.ops->value(obj.ctx, x), c),
+           obj.single ? "  (float32)" : "");
+    printf("       ");
+    for (int m = 0; m < GRAD_METHOD_COUNT; m++)
+        printf(" %-24s", grad_method_name((grad_method)m));
+    putchar('\n');
     static const char *const comp[2] = {"∂x", "∂y"};
     for (int i = 0; i < 2; i++) {
         printf("  %s  ", comp[i]);
@@ -217,10 +266,11 @@ int cmd_gradcheck(int argc, char **argv)
         printf("  %-9s", grad_method_name((grad_method)m));
         for (int i = 0; i < 2; i++)
             printf(" %s %-10.2e", comp[i], gradient_rel_error(g[m][i], g[exact][i]));
-        if (m == GRAD_CENTRAL)
+        if (grad_method_uses_h((grad_method)m))
             printf(" (h = %s)", num(o.h, a));
         putchar('\n');
     }
+    print_steps(&obj, x, o.h);
     print_sweep(&obj, x, g[exact], grad_method_name((grad_method)exact), false);
     objective_free(&obj);
     return EXIT_OK;

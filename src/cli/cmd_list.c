@@ -64,8 +64,8 @@ static void list_demos(void)
     char dir[PATH_MAX];
     demo_list d;
     if (demo_dir(dir, sizeof dir) < 0 || demo_list_load(dir, &d) < 0) {
-        fprintf(stderr, "descent: demos: the demos directory is not found "
-                "(set DESCENT_ASSETS to the assets directory)\n");
+        cli_say("demos: the demos directory is not found (set "
+                "DESCENT_ASSETS to the assets directory)");
         return;
     }
     for (size_t i = 0; i < d.n; i++)

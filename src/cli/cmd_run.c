@@ -26,20 +26,27 @@ static const char usage[] =
     "usage: descent run [options]\n"
     "Runs an optimiser headless, prints a summary and writes a trace.\n\n";
 
-static void print_number(const char *label, double v)
+/* v exactly, as a float32 when single (a run in float32). */
+static void print_value(const char *label, double v, bool single)
 {
     char buf[FMT_DOUBLE_MAX];
-    fmt_double(v, buf);
+    fmt_number(v, single, buf);
     printf("%-10s %s\n", label, buf);
 }
 
-static void print_point(const char *label, const double *x, size_t n)
+static void print_number(const char *label, double v)
+{
+    print_value(label, v, false);
+}
+
+static void print_point(const char *label, const double *x, size_t n,
+                        bool single)
 {
     char buf[FMT_DOUBLE_MAX];
     printf("%-10s ", label);
     size_t shown = n < 8 ? n : 8;
     for (size_t i = 0; i < shown; i++) {
-        fmt_double(x[i], buf);
+        fmt_number(x[i], single, buf);
         printf("%s%s", i ? ", " : "", buf);
     }
     if (n > shown)
@@ -89,7 +96,10 @@ static void print_model(const model *m, const run *r)
                                      : "not scaled");
     const char *names[6];
     double v[6];
-    model_trace_extra(m, r->s.batch > 0, r, names, v);
+    trace_row row;
+    trace_row_of(&row, r);
+    trace_row_metrics(&row, r);
+    trace_optional(trace_model_columns(r->obj, &r->s), &row, names, v);
     for (size_t i = 0; names[i]; i++) {
         char label[32];
         snprintf(label, sizeof label, "%s:", names[i]);
@@ -97,10 +107,31 @@ static void print_model(const model *m, const run *r)
     }
 }
 
+/* What the optimiser was given beyond its name, as the options write it. */
+static void print_settings(const run_settings *s, bool single)
+{
+    const optimizer_type *t = s->opt;
+    double w = optim_weight_decay(t, &s->op);
+    if (w != 0.0)
+        printf(", weight decay %g", w);
+    if ((t->params & OPTIM_P_DAMPENING) && s->op.dampening != 0.0)
+        printf(", dampening %g", s->op.dampening);
+    if ((t->params & OPTIM_P_AMSGRAD) && s->op.amsgrad)
+        printf(", amsgrad");
+    if (s->sched.kind != SCHED_NONE) {
+        char buf[96];
+        schedule_text(&s->sched, buf, sizeof buf);
+        printf(", schedule %s", buf);
+    }
+    if (single)
+        printf(", float32");
+}
+
 static void print_summary(const run_options *o, const objective *obj,
                           const run *r, long rows)
 {
     const run_settings *s = &r->s;
+    bool single = obj->single;
     printf("%-10s %s", "objective:", obj->name);
     if (strcmp(obj->name, obj->formula) != 0)
         printf("  %s", obj->formula);
@@ -110,11 +141,12 @@ static void print_summary(const run_options *o, const objective *obj,
         printf(", clip %s:%g", clip_mode_name(s->clip.mode), s->clip.c);
     if (s->hd.mode != HD_OFF)
         printf(", hypergrad %s β %g", hd_mode_name(s->hd.mode), s->hd.beta);
+    print_settings(s, single);
     putchar('\n');
     print_status(r);
-    print_number("loss:", r->loss);
-    print_point("point:", r->theta, r->n);
-    print_number("grad norm:", r->grad_norm);
+    print_value("loss:", r->loss, single);
+    print_point("point:", r->theta, r->n, single);
+    print_value("grad norm:", r->grad_norm, single);
     print_number("lr:", r->lr);
     print_nearest_minimum(obj, r->theta);
     if (model_of(obj))
@@ -123,26 +155,25 @@ static void print_summary(const run_options *o, const objective *obj,
         printf("%-10s %s (%ld rows)\n", "trace:", QUOTE(o->trace), rows);
 }
 
-/* Steps r to its end, writing a row per step to w (if any). Returns the
- * number of rows, or -1 when writing failed. */
-static int write_row(trace_writer *w, const run *r, const model *m)
+/* Writes the row of r's state to w (if any), with a model's metrics
+ * when the trace has them. Returns 0, or -1 when writing failed. */
+static int write_row(trace_writer *w, const run *r)
 {
     if (!w)
         return 0;
-    const char *names[6];
-    double extra[6];
-    if (m)
-        model_trace_extra(m, r->s.batch > 0, r, names, extra);
-    return trace_write_row(w, r, m ? extra : NULL);
+    trace_row row;
+    trace_row_of(&row, r);
+    if (trace_wants_metrics(w))
+        trace_row_metrics(&row, r);
+    return trace_write_row(w, &row, r->theta);
 }
 
-/* Steps r to its end, writing a row per step to w (if any), with a
- * model's extra columns. Returns the number of rows, or -1 when writing
- * failed. */
-static long drive(run *r, trace_writer *w, const model *m)
+/* Steps r to its end, writing a row per step to w (if any). Returns the
+ * number of rows, or -1 when writing failed. */
+static long drive(run *r, trace_writer *w)
 {
     long rows = 0;
-    if (write_row(w, r, m) < 0)
+    if (write_row(w, r) < 0)
         return -1;
     rows++;
     while (r->status == RUN_RUNNING) {
@@ -151,7 +182,7 @@ static long drive(run *r, trace_writer *w, const model *m)
             break;
         }
         run_step(r);
-        if (write_row(w, r, m) < 0)
+        if (write_row(w, r) < 0)
             return -1;
         rows++;
     }
@@ -218,16 +249,13 @@ int cmd_run(int argc, char **argv)
     char err[512];
     trace_writer *w = NULL;
     const model *m = model_of(&obj);
-    const char *extra[6];
-    if (m)
-        model_trace_extra(m, r.s.batch > 0, NULL, extra, NULL);
     if (o.trace) {
         trace_format fmt;
         trace_format_from_path(o.trace, &fmt);
         trace_meta meta = {o.objective, start,
                            run_options_trace_params(&o, r.n),
-                           m ? extra : NULL, m ? m->type->name : NULL,
-                           argc, argv};
+                           trace_model_columns(&obj, &r.s),
+                           m ? m->type->name : NULL, argc, argv};
         w = trace_open(o.trace, fmt, o.force, &r, &meta, err, sizeof err);
         if (!w) {
             rc = cli_error("--trace", "%s", err);
@@ -242,7 +270,7 @@ int cmd_run(int argc, char **argv)
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
     errno = 0;
-    long rows = drive(&r, w, m);
+    long rows = drive(&r, w);
     if (w && rows < 0) {
         int why = errno;
         trace_abort(w);

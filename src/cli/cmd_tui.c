@@ -11,9 +11,35 @@
 #include "tui.h"
 
 static const char usage[] =
-    "usage: descent tui [options]\n"
+    "usage: descent tui [options] [--compare SETTINGS]...\n"
     "Opens the live screen: the loss surface, the path, each update taken\n"
-    "apart, and charts. Press ? inside for the keys.\n\n";
+    "apart, and charts. Press ? inside for the keys.\n\n"
+    "  --compare SETTINGS      another run beside the first, with these\n"
+    "                          settings changed (up to 3), e.g. a schedule\n"
+    "                          against hypergradient descent:\n"
+    "                          descent tui --optimizer sgd --lr 0.001\n"
+    "                            --schedule cosine:1000\n"
+    "                            --compare '--schedule none --hypergrad add'\n\n";
+
+/* Takes the --compare pairs out of argv (in place) into t. */
+static int take_compare(tui_options *t, int *argc, char **argv)
+{
+    int n = 0;
+    for (int i = 0; i < *argc; i++) {
+        if (strcmp(argv[i], "--compare") != 0) {
+            argv[n++] = argv[i];
+            continue;
+        }
+        if (i + 1 >= *argc)
+            return cli_error("--compare", "needs settings, e.g. "
+                             "'--hypergrad add'");
+        if (t->ncompare == 3)
+            return cli_error("--compare", "at most 3 (4 runs at once)");
+        t->compare[t->ncompare++] = argv[++i];
+    }
+    *argc = n;
+    return 0;
+}
 
 bool cli_tui_preset(tui_options *t, const run_options *o, objective *obj)
 {
@@ -35,6 +61,8 @@ bool cli_tui_preset(tui_options *t, const run_options *o, objective *obj)
 int cmd_tui(int argc, char **argv)
 {
     tui_options t = tui_options_default();
+    if (take_compare(&t, &argc, argv) != 0)
+        return EXIT_USAGE;
     run_options o;
     run_options_default(&o);
     o.s = t.settings; /* the TUI's own defaults where no option is given */
@@ -55,6 +83,7 @@ int cmd_tui(int argc, char **argv)
     if (run_options_resolve(&o, &obj) != 0)
         return EXIT_USAGE;
     t.settings = o.s;
+    t.single = o.single;
     bool opened = cli_tui_preset(&t, &o, &obj);
     int rc = tui_main(&t);
     if (opened)

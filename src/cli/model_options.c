@@ -40,29 +40,3 @@ int model_options_open(model_options *m, unsigned long seed,
         return cli_option_error(&e, NULL);
     return 0;
 }
-
-static void column(const char **names, double *values, size_t *k,
-                   const char *name, double v)
-{
-    names[*k] = name;
-    if (values)
-        values[*k] = v;
-    ++*k;
-}
-
-void model_trace_extra(const model *m, bool batch, const run *r,
-                       const char **names, double *values)
-{
-    model_metrics x = r ? model_evaluate(m, r->theta)
-                        : (model_metrics){NAN, NAN, NAN};
-    size_t k = 0;
-    if (m->data.n_val)
-        column(names, values, &k, "val_loss", x.val_loss);
-    if (m->type->classifier)
-        column(names, values, &k, "train_acc", x.train_acc);
-    if (m->type->classifier && m->data.n_val)
-        column(names, values, &k, "val_acc", x.val_acc);
-    if (batch)
-        column(names, values, &k, "batch_loss", r ? r->batch_loss : NAN);
-    names[k] = NULL;
-}

@@ -20,12 +20,6 @@ int model_options_apply(model_options *m, int id, const char *v);
 int model_options_open(model_options *m, unsigned long seed,
                        const double *start, size_t n, objective *obj);
 
-/* The extra trace columns of DESIGN §6 for a model run (batch: with
- * minibatches): names NULL-terminated (room for 5) and, when r is not
- * NULL, their values at r's state into values. */
-void model_trace_extra(const model *m, bool batch, const run *r,
-                       const char **names, double *values);
-
 /* The option lines of --help. */
 extern const char model_options_help[];
 

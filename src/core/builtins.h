@@ -34,6 +34,9 @@ int objective_builtin(objective *out, const builtin_type *t);
 void builtin_gradient_ad(const void *ctx, const double *x, double *g);
 void builtin_hessian_ad(const void *ctx, const double *x, double *h);
 void builtin_ctx_free(void *ctx);
+/* The same in float32. */
+void builtin_gradient_ad32(const void *ctx, const double *x, double *g);
+void builtin_hessian_ad32(const void *ctx, const double *x, double *h);
 
 /* The compiled formula behind a built-in objective's AD, or NULL when obj
  * is not a built-in. */

@@ -1,6 +1,8 @@
 #include <math.h>
+#include <string.h>
 
 #include "clip.h"
+#include "vec.h"
 
 const char *clip_mode_name(clip_mode m)
 {
@@ -13,11 +15,12 @@ bool clip_apply(clip_setting s, const double *g, size_t n, double *out,
 {
     bool changed = false;
     *scale = 1.0;
+    if (s.mode == CLIP_NONE) {
+        memcpy(out, g, n * sizeof *out);
+        return false;
+    }
     if (s.mode == CLIP_NORM) {
-        double ss = 0.0;
-        for (size_t i = 0; i < n; i++)
-            ss += g[i] * g[i];
-        double norm = sqrt(ss);
+        double norm = sqrt(vec_dot(g, g, n));
         if (norm > s.c) {
             *scale = s.c / norm;
             changed = true;

@@ -11,6 +11,8 @@ const char *core_error_message(core_error e)
                              "the analytic gradient, fixed when the run starts";
     case CORE_ERANGE: return "a setting is outside its range";
     case CORE_EUNSUPPORTED: return "the optimiser does not take this setting";
+    case CORE_ECONFLICT: return "a schedule and hypergradients exclude each "
+                                "other";
     }
     return "unknown error";
 }

@@ -12,6 +12,7 @@ typedef enum {
     CORE_EBATCH = -3,        /* minibatches: not on this objective or method */
     CORE_ERANGE = -4,        /* a setting outside its range */
     CORE_EUNSUPPORTED = -5,  /* the optimiser does not take that setting */
+    CORE_ECONFLICT = -6,     /* settings that exclude each other */
 } core_error;
 
 /* A short phrase, lower case, for "WHERE: PHRASE" ("out of memory"). */

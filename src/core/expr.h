@@ -77,6 +77,14 @@ double expr_gradient(const expr *e, const double *x, double *g);
 /* Returns f(x), sets g[0..1] and h[0..3] (row-major, symmetric). */
 double expr_hessian(const expr *e, const double *x, double *g, double *h);
 
+/* The same in float32 (DESIGN §3e): x rounded to float32, then every
+ * instruction's value and partials (constants too), so each result is a
+ * float32 value. */
+double expr_value_single(const expr *e, const double *x);
+double expr_gradient_single(const expr *e, const double *x, double *g);
+double expr_hessian_single(const expr *e, const double *x, double *g,
+                           double *h);
+
 /* Writes the expression fully parenthesised, as parsed: `-x^2` is
  * "(-(x ^ 2))", `2^3^2` is "(2 ^ (3 ^ 2))", `max(x,1)` is "max(x, 1)";
  * numbers and names as they were written, unary plus dropped. Like

@@ -35,29 +35,77 @@
 #include "dual.h"
 #include "expr_impl.h"
 
+/* float32 (DESIGN §3e): each instruction's value and partials rounded,
+ * constants too. The partials of one instruction are computed in double
+ * before that rounding, so they can be an ulp closer than a naive
+ * float32 chain rule; values follow float32 arithmetic exactly for
+ * + − × ÷ and √, and are the rounded double results of the functions. */
+static inline double f32(double v) { return (double)(float)v; }
+static inline double round_r(double v) { return f32(v); }
+static inline dual1 round_d1(dual1 v)
+{
+    return (dual1){f32(v.v), {f32(v.d[0]), f32(v.d[1])}};
+}
+static inline dual2 round_d2(dual2 v)
+{
+    return (dual2){f32(v.v), {f32(v.d[0]), f32(v.d[1])},
+                   {f32(v.h[0]), f32(v.h[1]), f32(v.h[2])}};
+}
+
+/* Each number type in double (RI and K do nothing), then in float32. */
+#define RI(v) (v)
+#define ROUND(t) (void)0
+#define K(k) (k)
 #define T double
 #define P(f) r_##f
-#define RUN run_value
 #define KEEP_SCALAR(t) (void)0
+#define RUN run_value
+#include "expr_eval_loop.h"
+#undef RI
+#undef ROUND
+#undef K
+#define RI(v) round_r(v)
+#define ROUND(t) (t = RI(t))
+#define K(k) f32(k)
+#undef RUN
+#define RUN run_value_single
 #include "expr_eval_loop.h"
 #undef T
 #undef P
 #undef RUN
 #undef KEEP_SCALAR
+#undef RI
+#undef ROUND
+#undef K
 
 #ifdef PIN
 #define KEEP_SCALAR(t) __asm__("" : PIN(t.d[0]), PIN(t.d[1]))
 #else
 #define KEEP_SCALAR(t) (void)0
 #endif
+#define RI(v) (v)
+#define ROUND(t) (void)0
+#define K(k) (k)
 #define T dual1
 #define P(f) d1_##f
 #define RUN run_gradient
+#include "expr_eval_loop.h"
+#undef RI
+#undef ROUND
+#undef K
+#define RI(v) round_d1(v)
+#define ROUND(t) (t = RI(t))
+#define K(k) f32(k)
+#undef RUN
+#define RUN run_gradient_single
 #include "expr_eval_loop.h"
 #undef T
 #undef P
 #undef RUN
 #undef KEEP_SCALAR
+#undef RI
+#undef ROUND
+#undef K
 
 #ifdef PIN
 #define KEEP_SCALAR(t)                                                    \
@@ -66,31 +114,64 @@
 #else
 #define KEEP_SCALAR(t) (void)0
 #endif
+#define RI(v) (v)
+#define ROUND(t) (void)0
+#define K(k) (k)
 #define T dual2
 #define P(f) d2_##f
 #define RUN run_hessian
+#include "expr_eval_loop.h"
+#undef RI
+#undef ROUND
+#undef K
+#define RI(v) round_d2(v)
+#define ROUND(t) (t = RI(t))
+#define K(k) f32(k)
+#undef RUN
+#define RUN run_hessian_single
 #include "expr_eval_loop.h"
 #undef T
 #undef P
 #undef RUN
 #undef KEEP_SCALAR
+#undef RI
+#undef ROUND
+#undef K
+
+/* x as float32 sees it, for the single-precision evaluations. */
+#define SINGLE_X(x) {f32((x)[0]), f32((x)[1])}
 
 double expr_value(const expr *e, const double *x)
 {
     return run_value(e, x);
 }
 
-double expr_gradient(const expr *e, const double *x, double *g)
+double expr_value_single(const expr *e, const double *x)
 {
-    dual1 r = run_gradient(e, x);
+    double xs[2] = SINGLE_X(x);
+    return run_value_single(e, xs);
+}
+
+static double gradient_of(dual1 r, double *g)
+{
     g[0] = r.d[0];
     g[1] = r.d[1];
     return r.v;
 }
 
-double expr_hessian(const expr *e, const double *x, double *g, double *h)
+double expr_gradient(const expr *e, const double *x, double *g)
 {
-    dual2 r = run_hessian(e, x);
+    return gradient_of(run_gradient(e, x), g);
+}
+
+double expr_gradient_single(const expr *e, const double *x, double *g)
+{
+    double xs[2] = SINGLE_X(x);
+    return gradient_of(run_gradient_single(e, xs), g);
+}
+
+static double hessian_of(dual2 r, double *g, double *h)
+{
     g[0] = r.d[0];
     g[1] = r.d[1];
     h[0] = r.h[0];
@@ -99,19 +180,33 @@ double expr_hessian(const expr *e, const double *x, double *g, double *h)
     return r.v;
 }
 
-/* The objective operations (expr_objective.c): ctx is the expr. */
-double expr_ctx_value(const void *ctx, const double *x)
+double expr_hessian(const expr *e, const double *x, double *g, double *h)
 {
-    return expr_value(ctx, x);
+    return hessian_of(run_hessian(e, x), g, h);
 }
 
-void expr_ctx_gradient(const void *ctx, const double *x, double *g)
+double expr_hessian_single(const expr *e, const double *x, double *g,
+                           double *h)
 {
-    (void)expr_gradient(ctx, x, g);
+    double xs[2] = SINGLE_X(x);
+    return hessian_of(run_hessian_single(e, xs), g, h);
 }
 
-void expr_ctx_hessian(const void *ctx, const double *x, double *h)
-{
-    double g[2];
-    (void)expr_hessian(ctx, x, g, h);
-}
+/* The objective operations (expr_objective.c) in each precision: ctx is
+ * the expr. */
+#define CTX_OPS(S)                                                        \
+    double expr_ctx_value##S(const void *ctx, const double *x)            \
+    {                                                                     \
+        return expr_value##S(ctx, x);                                     \
+    }                                                                     \
+    void expr_ctx_gradient##S(const void *ctx, const double *x, double *g) \
+    {                                                                     \
+        (void)expr_gradient##S(ctx, x, g);                                \
+    }                                                                     \
+    void expr_ctx_hessian##S(const void *ctx, const double *x, double *h) \
+    {                                                                     \
+        double g[2];                                                      \
+        (void)expr_hessian##S(ctx, x, g, h);                              \
+    }
+CTX_OPS()
+CTX_OPS(_single)

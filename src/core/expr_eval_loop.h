@@ -3,6 +3,11 @@
  *   P(f)          the name of operation f for T (r_f, d1_f, d2_f: dual.h)
  *   RUN           the name of the function to define
  *   KEEP_SCALAR(t)  nothing, or a statement run between operations
+ *   RI(v)         v as the precision keeps it: v itself in double, v
+ *                 rounded to float32 (value and partials) in single,
+ *                 for the inner results of the fused instructions;
+ *                 ROUND(t) a statement doing that to each instruction's
+ *                 result, and K(k) to a constant
  *   EXPR_THREADED defined: dispatch by computed goto (see expr_eval.c)
  * The top of the stack lives in `t` (registers, with luck); st holds the
  * rest, st[0] being a dummy pushed by the first instruction. The compiler
@@ -10,12 +15,12 @@
  * ended it with OP_END. */
 #ifdef EXPR_THREADED
 #define OP(name) L_##name:
-#define NEXT() do { KEEP_SCALAR(t); goto *labels[(++in)->op]; } while (0)
+#define NEXT() do { ROUND(t); KEEP_SCALAR(t); goto *labels[(++in)->op]; } while (0)
 #define DISPATCH_START() goto *labels[in->op];
 #define DISPATCH_END()
 #else
 #define OP(name) case name:
-#define NEXT() do { KEEP_SCALAR(t); in++; goto next; } while (0)
+#define NEXT() do { ROUND(t); KEEP_SCALAR(t); in++; goto next; } while (0)
 #define DISPATCH_START() next: switch ((expr_op)in->op) {
 #define DISPATCH_END() case OP_COUNT: break; }
 #endif
@@ -42,11 +47,11 @@ static T RUN(const expr *e, const double *x)
     T t = P(konst)(0.0);
     const expr_ins *in = e->code;
     DISPATCH_START()
-    OP(OP_K) st[sp++] = t; t = P(konst)(in->k); NEXT();
+    OP(OP_K) st[sp++] = t; t = P(konst)(K(in->k)); NEXT();
     OP(OP_V) st[sp++] = t; t = P(var)(x, in->i); NEXT();
     OP(OP_NEG) t = P(neg)(t); NEXT();
     OP(OP_SQR) t = P(sqr)(t); NEXT();
-    OP(OP_POWK) t = P(powk)(t, in->k); NEXT();
+    OP(OP_POWK) t = P(powk)(t, K(in->k)); NEXT();
     OP(OP_SIN) t = P(sin)(t); NEXT();
     OP(OP_COS) t = P(cos)(t); NEXT();
     OP(OP_TAN) t = P(tan)(t); NEXT();
@@ -68,12 +73,12 @@ static T RUN(const expr *e, const double *x)
     OP(OP_POW) t = P(pow)(st[--sp], t); NEXT();
     OP(OP_MIN) t = P(min)(st[--sp], t); NEXT();
     OP(OP_MAX) t = P(max)(st[--sp], t); NEXT();
-    OP(OP_ADDK) t = P(addk)(t, in->k); NEXT();
-    OP(OP_MULK) t = P(mulk)(t, in->k); NEXT();
-    OP(OP_DIVK) t = P(divk)(t, in->k); NEXT();
-    OP(OP_KSUB) t = P(ksub)(in->k, t); NEXT();
-    OP(OP_KDIV) t = P(kdiv)(in->k, t); NEXT();
-    OP(OP_KPOW) t = P(kpow)(in->k, t); NEXT();
+    OP(OP_ADDK) t = P(addk)(t, K(in->k)); NEXT();
+    OP(OP_MULK) t = P(mulk)(t, K(in->k)); NEXT();
+    OP(OP_DIVK) t = P(divk)(t, K(in->k)); NEXT();
+    OP(OP_KSUB) t = P(ksub)(K(in->k), t); NEXT();
+    OP(OP_KDIV) t = P(kdiv)(K(in->k), t); NEXT();
+    OP(OP_KPOW) t = P(kpow)(K(in->k), t); NEXT();
     OP(OP_ADDV) t = P(addv)(t, x, in->i); NEXT();
     OP(OP_SUBV) t = P(subv)(t, x, in->i); NEXT();
     OP(OP_MULV) t = P(mulv)(t, x, in->i); NEXT();
@@ -81,11 +86,11 @@ static T RUN(const expr *e, const double *x)
     OP(OP_VSUB) t = P(vsub)(x, in->i, t); NEXT();
     OP(OP_VDIV) t = P(vdiv)(x, in->i, t); NEXT();
     OP(OP_VSQR) st[sp++] = t; t = P(sqr)(P(var)(x, in->i)); NEXT();
-    OP(OP_ADDK_SQR) t = P(sqr)(P(addk)(t, in->k)); NEXT();
-    OP(OP_KSUB_SQR) t = P(sqr)(P(ksub)(in->k, t)); NEXT();
-    OP(OP_ADDV_SQR) t = P(sqr)(P(addv)(t, x, in->i)); NEXT();
-    OP(OP_SUBV_SQR) t = P(sqr)(P(subv)(t, x, in->i)); NEXT();
-    OP(OP_VSUB_SQR) t = P(sqr)(P(vsub)(x, in->i, t)); NEXT();
+    OP(OP_ADDK_SQR) t = P(sqr)(RI(P(addk)(t, K(in->k)))); NEXT();
+    OP(OP_KSUB_SQR) t = P(sqr)(RI(P(ksub)(K(in->k), t))); NEXT();
+    OP(OP_ADDV_SQR) t = P(sqr)(RI(P(addv)(t, x, in->i))); NEXT();
+    OP(OP_SUBV_SQR) t = P(sqr)(RI(P(subv)(t, x, in->i))); NEXT();
+    OP(OP_VSUB_SQR) t = P(sqr)(RI(P(vsub)(x, in->i, t))); NEXT();
     OP(OP_END) return t;
     DISPATCH_END()
     return t;

@@ -126,6 +126,9 @@ struct expr {
 double expr_ctx_value(const void *ctx, const double *x);
 void expr_ctx_gradient(const void *ctx, const double *x, double *g);
 void expr_ctx_hessian(const void *ctx, const double *x, double *h);
+double expr_ctx_value_single(const void *ctx, const double *x);
+void expr_ctx_gradient_single(const void *ctx, const double *x, double *g);
+void expr_ctx_hessian_single(const void *ctx, const double *x, double *h);
 
 /* The plain-double versions of the operations, as the evaluators compute
  * them (for folding constants at compile time). */

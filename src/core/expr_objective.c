@@ -11,6 +11,14 @@ static void ctx_free(void *ctx)
     expr_free(ctx);
 }
 
+static const objective_ops expr_ops_single = {
+    .value = expr_ctx_value_single,
+    .gradient_ad = expr_ctx_gradient_single,
+    .hessian_ad = expr_ctx_hessian_single,
+    .free = ctx_free,
+    .single = &expr_ops_single,
+};
+
 static const objective_ops expr_ops = {
     .value = expr_ctx_value,
     .gradient = NULL,
@@ -18,6 +26,7 @@ static const objective_ops expr_ops = {
     .hessian = NULL,
     .hessian_ad = expr_ctx_hessian,
     .free = ctx_free,
+    .single = &expr_ops_single,
 };
 
 /* The default start: the first of these where the value and the gradient
@@ -66,5 +75,6 @@ int expr_objective(const char *text, objective *out, expr_error *err)
 
 const expr *expr_of_objective(const objective *obj)
 {
-    return obj->ops == &expr_ops ? obj->ctx : NULL;
+    return obj->ops == &expr_ops || obj->ops == &expr_ops_single ? obj->ctx
+                                                                 : NULL;
 }

@@ -22,6 +22,10 @@
  *
  * Integers below 2^53 skip all this: they are their own shortest form.
  *
+ * float32 values (fmt_float) take the same path with their own c and q
+ * (c < 2^24): the interval is the float's, and the 126-bit table is
+ * more than precise enough for it.
+ *
  * The only hard part is computing v / 10^k and the bounds of R / 10^k
  * closely enough. The table holds g, 10^-k rounded up to 126 bits, and
  * rop() returns 4 v / 10^k rounded "to odd": the exact integer part, with
@@ -83,7 +87,15 @@ static inline int floor_log2_pow10(int e)
     return (int)(((int64_t)e * 913124641741) >> 38);
 }
 
-enum { Q_MIN = -1074 }; /* q of the subnormals and of the smallest normals */
+/* q of the subnormals and of the smallest normals, and the smallest
+ * normal significand: of doubles, and of floats. */
+typedef struct {
+    int q_min;
+    uint64_t c_normal_min;
+} binary_format;
+
+static const binary_format DOUBLE = {-1074, (uint64_t)1 << 52};
+static const binary_format FLOAT = {-149, (uint64_t)1 << 23};
 static const uint64_t C_NORMAL_MIN = (uint64_t)1 << 52;
 static const uint64_t LOW63 = ((uint64_t)1 << 63) - 1;
 
@@ -104,12 +116,12 @@ static inline uint64_t rop(uint64_t g1, uint64_t g0, uint64_t cp)
 
 /* The shortest decimal f 10^e in the rounding interval of c 2^q, nearest
  * to it among the shortest (section 9.3, figure 7). f may end in zeros. */
-static uint64_t to_decimal(uint64_t c, int q, int *e)
+static uint64_t to_decimal(uint64_t c, int q, binary_format b, int *e)
 {
     /* Bounds of R in units of 2^(q-2), so that they are integers. */
     uint64_t cb = c << 2, cbr = cb + 2, cbl;
     int k;
-    if (c != C_NORMAL_MIN || q == Q_MIN) {
+    if (c != b.c_normal_min || q == b.q_min) {
         cbl = cb - 2;
         k = floor_log10_pow2(q);
     } else {
@@ -266,17 +278,16 @@ static char *layout(char *p, uint64_t f, int e)
     return p + 2;
 }
 
-size_t fmt_double(double v, char *buf)
+/* The text of a value with sign bit neg, fraction bits frac and biased
+ * exponent bq (all ones: NaN or infinity) in format b, whose significand
+ * has `bits` bits after the point. */
+static size_t format(char *buf, int neg, uint64_t frac, int bq, int bq_max,
+                     int bits, binary_format b)
 {
-    uint64_t bits;
-    memcpy(&bits, &v, sizeof bits);
     char *p = buf;
-    if (bits >> 63)
+    if (neg)
         *p++ = '-';
-    uint64_t frac = bits & (C_NORMAL_MIN - 1);
-    int bq = (int)(bits >> 52) & 0x7ff;
-
-    if (bq == 0x7ff) {
+    if (bq == bq_max) {
         if (frac) { /* NaN: no sign, whatever its sign bit */
             memcpy(buf, "nan", 4);
             return 3;
@@ -288,19 +299,20 @@ size_t fmt_double(double v, char *buf)
     uint64_t c, f;
     int q, e;
     if (bq != 0) {
-        c = frac | C_NORMAL_MIN;
-        q = bq - 1075; /* v = c 2^q, 2^52 <= c < 2^53 */
-        /* Integers below 2^53 are their own shortest form: R is at most
-         * 1 wide with v in the middle, so holds no other integer, and a
-         * decimal with a fraction needs more digits than v has. */
-        if (q <= 0 && q > -53 && (c & ((((uint64_t)1) << -q) - 1)) == 0) {
+        c = frac | b.c_normal_min;
+        q = bq - 1 + b.q_min; /* v = c 2^q, 2^bits <= c < 2^(bits+1) */
+        /* Integers below 2^(bits+1) are their own shortest form: R is at
+         * most 1 wide with v in the middle, so holds no other integer,
+         * and a decimal with a fraction needs more digits than v has. */
+        if (q <= 0 && q > -(bits + 1) &&
+            (c & ((((uint64_t)1) << -q) - 1)) == 0) {
             f = c >> -q;
             e = 0;
         } else {
-            f = to_decimal(c, q, &e);
+            f = to_decimal(c, q, b, &e);
         }
     } else if (frac != 0) {
-        f = to_decimal(frac, Q_MIN, &e); /* subnormal */
+        f = to_decimal(frac, b.q_min, b, &e); /* subnormal */
     } else {
         *p++ = '0';
         *p = '\0';
@@ -328,4 +340,25 @@ size_t fmt_double(double v, char *buf)
     p = layout(p, f, e);
     *p = '\0';
     return (size_t)(p - buf);
+}
+
+size_t fmt_double(double v, char *buf)
+{
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    return format(buf, (int)(bits >> 63), bits & (C_NORMAL_MIN - 1),
+                  (int)(bits >> 52) & 0x7ff, 0x7ff, 52, DOUBLE);
+}
+
+size_t fmt_float(float v, char *buf)
+{
+    uint32_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    return format(buf, (int)(bits >> 31), bits & (FLOAT.c_normal_min - 1),
+                  (int)(bits >> 23) & 0xff, 0xff, 23, FLOAT);
+}
+
+size_t fmt_number(double v, bool single, char *buf)
+{
+    return single ? fmt_float((float)v, buf) : fmt_double(v, buf);
 }

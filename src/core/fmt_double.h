@@ -2,6 +2,7 @@
 #ifndef DESCENT_FMT_DOUBLE_H
 #define DESCENT_FMT_DOUBLE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum { FMT_DOUBLE_MAX = 32 };
@@ -30,5 +31,14 @@ enum { FMT_DOUBLE_MAX = 32 };
  * A minus sign leads negative values, -0.0 included ("-0"; 0.0 is "0").
  * NaN, +Inf and -Inf are written "nan", "inf", "-inf" (NaN never signed). */
 size_t fmt_double(double v, char *buf);
+
+/* The same for a float32 value: the shortest text that strtof reads
+ * back to exactly v (at most 9 significant digits), laid out as above
+ * ("0.1", "1e-07", "16777216"). */
+size_t fmt_float(float v, char *buf);
+
+/* fmt_float of v when single (a run in float32, whose numbers are
+ * float32 values held in doubles), else fmt_double. */
+size_t fmt_number(double v, bool single, char *buf);
 
 #endif

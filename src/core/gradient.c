@@ -3,9 +3,10 @@
 #include <string.h>
 
 #include "gradient.h"
+#include "precision.h"
 
 static const char *const method_names[GRAD_METHOD_COUNT] = {
-    "analytic", "ad", "central"};
+    "analytic", "ad", "central", "forward"};
 
 const char *grad_method_name(grad_method m) { return method_names[m]; }
 
@@ -19,12 +20,18 @@ int grad_method_parse(const char *name, grad_method *m)
     return -1;
 }
 
+bool grad_method_uses_h(grad_method m)
+{
+    return m == GRAD_CENTRAL || m == GRAD_FORWARD;
+}
+
 bool gradient_available(const objective *obj, grad_method m)
 {
     switch (m) {
     case GRAD_ANALYTIC: return obj->ops->gradient != NULL;
     case GRAD_AD: return obj->ops->gradient_ad != NULL;
-    case GRAD_CENTRAL: return true;
+    case GRAD_CENTRAL:
+    case GRAD_FORWARD: return true;
     }
     return false;
 }
@@ -38,32 +45,50 @@ core_error gradient_eval(const objective *obj, grad_method m, double h,
     case GRAD_ANALYTIC: obj->ops->gradient(obj->ctx, x, g); break;
     case GRAD_AD: obj->ops->gradient_ad(obj->ctx, x, g); break;
     case GRAD_CENTRAL: return gradient_central(obj, h, x, g);
+    case GRAD_FORWARD: return gradient_forward(obj, h, x, g);
     }
     return CORE_OK;
 }
 
+core_error gradient_value_eval(const objective *obj, grad_method m,
+                               double h, const double *x, double *f,
+                               double *g)
+{
+    if (m == GRAD_ANALYTIC && obj->ops->value_grad) {
+        *f = obj->ops->value_grad(obj->ctx, x, g);
+        return 0;
+    }
+    *f = obj->ops->value(obj->ctx, x);
+    return gradient_eval(obj, m, h, x, g);
+}
+
 /* Both difference quotients perturb a copy of x one coordinate at a time
- * and divide by the step actually taken ((x+h)-x need not equal h). The
- * copy lives on the stack up to 16 parameters: a gradient by central
- * differences of a 2-D function costs little more than its four values. */
-static core_error differences(const objective *obj, double h,
-                              const double *x, double *g, bool central)
+ * and divide by the step actually taken ((x+h)-x need not equal h; in
+ * float32, x + h is rounded to float32, and is x itself when h is below
+ * half an ulp of x). The copy lives on the stack up to 16 parameters: a
+ * gradient by central differences of a 2-D function costs little more
+ * than its four values. */
+static inline core_error differences_kernel(const objective *obj, double h,
+                                            const double *x, double *g,
+                                            bool central, bool single)
 {
     size_t n = obj->dim;
     double (*f)(const void *, const double *) = obj->ops->value;
     const void *ctx = obj->ctx;
-    if (n == 2 && central && obj->ops->gradient_central) {
+    if (central && obj->ops->gradient_central) {
         obj->ops->gradient_central(ctx, x, h, g);
         return CORE_OK;
     }
+    h = PR(h);
     if (n == 2 && central) {
         /* The common case, unrolled: four points of their own, so the
          * four evaluations do not wait on one another. */
-        double a[2] = {x[0] + h, x[1]}, b[2] = {x[0] - h, x[1]};
-        double c[2] = {x[0], x[1] + h}, d[2] = {x[0], x[1] - h};
+        double x0 = PR(x[0]), x1 = PR(x[1]);
+        double a[2] = {PR(x0 + h), x1}, b[2] = {PR(x0 - h), x1};
+        double c[2] = {x0, PR(x1 + h)}, d[2] = {x0, PR(x1 - h)};
         double fa = f(ctx, a), fb = f(ctx, b), fc = f(ctx, c), fd = f(ctx, d);
-        g[0] = (fa - fb) / (a[0] - b[0]);
-        g[1] = (fc - fd) / (c[1] - d[1]);
+        g[0] = PR(PR(fa - fb) / PR(a[0] - b[0]));
+        g[1] = PR(PR(fc - fd) / PR(c[1] - d[1]));
         return CORE_OK;
     }
     double small[16];
@@ -71,29 +96,45 @@ static core_error differences(const objective *obj, double h,
     if (!xs)
         return CORE_ENOMEM;
     for (size_t i = 0; i < n; i++)
-        xs[i] = x[i];
+        xs[i] = PR(x[i]);
     if (central) {
         for (size_t i = 0; i < n; i++) {
-            double up = x[i] + h, down = x[i] - h;
+            double xi = xs[i], up = PR(xi + h), down = PR(xi - h);
             xs[i] = up;
             double fp = f(ctx, xs);
             xs[i] = down;
             double fm = f(ctx, xs);
-            xs[i] = x[i];
-            g[i] = (fp - fm) / (up - down);
+            xs[i] = xi;
+            g[i] = PR(PR(fp - fm) / PR(up - down));
         }
     } else {
-        double f0 = f(ctx, x);
+        double f0 = f(ctx, x); /* a float32 objective rounds x itself */
         for (size_t i = 0; i < n; i++) {
-            double up = x[i] + h;
+            double xi = xs[i], up = PR(xi + h);
             xs[i] = up;
-            g[i] = (f(ctx, xs) - f0) / (up - x[i]);
-            xs[i] = x[i];
+            g[i] = PR(PR(f(ctx, xs) - f0) / PR(up - xi));
+            xs[i] = xi;
         }
     }
     if (xs != small)
         free(xs);
     return CORE_OK;
+}
+
+static core_error differences(const objective *obj, double h,
+                              const double *x, double *g, bool central)
+{
+    return obj->single ? differences_kernel(obj, h, x, g, central, true)
+                       : differences_kernel(obj, h, x, g, central, false);
+}
+
+double gradient_step_taken(const objective *obj, double x, double h,
+                           bool central)
+{
+    bool single = obj->single;
+    x = PR(x);
+    h = PR(h);
+    return central ? PR(PR(x + h) - PR(x - h)) : PR(PR(x + h) - x);
 }
 
 core_error gradient_central(const objective *obj, double h, const double *x,

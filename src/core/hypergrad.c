@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "hypergrad.h"
+#include "vec.h"
 
 static const char *const mode_names[] = {"off", "add", "mult"};
 
@@ -27,18 +28,16 @@ hd_result hd_update(hd_setting s, double lr, const double *g,
     hd_result r = {.h = 0.0, .lr = lr, .clamped = false};
     if (s.mode == HD_OFF)
         return r;
-    double dot = 0.0, gg = 0.0, dd = 0.0;
-    for (size_t i = 0; i < n; i++) {
-        dot += g[i] * d_prev[i];
-        gg += g[i] * g[i];
-        dd += d_prev[i] * d_prev[i];
-    }
+    double dot = vec_dot(g, d_prev, n);
     if (s.mode == HD_ADD) {
         r.h = dot;
         r.lr = lr + s.beta * dot;
-    } else if (gg > 0.0 && dd > 0.0) {
-        r.h = dot / (sqrt(gg) * sqrt(dd));
-        r.lr = lr * (1.0 + s.beta * r.h);
+    } else {
+        double gg = vec_dot(g, g, n), dd = vec_dot(d_prev, d_prev, n);
+        if (gg > 0.0 && dd > 0.0) {
+            r.h = dot / (sqrt(gg) * sqrt(dd));
+            r.lr = lr * (1.0 + s.beta * r.h);
+        }
     }
     if (r.lr < s.lr_min) {
         r.lr = s.lr_min;

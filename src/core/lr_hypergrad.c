@@ -97,20 +97,23 @@ core_error lr_hypergrad(const lr_problem *p, const double *start,
     if (!o->tangent)
         return CORE_EUNSUPPORTED;
     tangents w;
+    optim_params op = p->op;
+    op.single = f->single;
     double *theta = malloc(n * sizeof *theta);
-    if (!theta || alloc_tangents(&w, n, optim_state_len(o, n)) < 0) {
+    if (!theta || alloc_tangents(&w, n, optim_state_len(o, &op, n)) < 0) {
         free(theta);
         return CORE_ENOMEM;
     }
     memcpy(theta, start, n * sizeof *theta);
     /* The state starts from constants: its tangent from zero. */
-    optim_init(o, &p->op, w.state, n);
+    optim_init(o, &op, w.state, n);
     for (long t = 1; t <= p->steps; t++) {
         gradient_of(f, theta, w.g);
         hess_vec(f, theta, w.z, w.gdot, w.tmp);
-        o->direction(&p->op, w.state, n, t, w.g, w.d);
-        o->tangent(&p->op, w.state, w.sdot, n, t, w.g, w.gdot, w.ddot);
-        o->apply(&p->op, w.state, n, t, w.g, w.d, alpha, theta);
+        optim_direction(o, &op, w.state, n, t, w.g, theta, w.d);
+        optim_tangent(o, &op, w.state, w.sdot, n, t, w.g, w.gdot, w.z,
+                      w.ddot);
+        o->apply(&op, w.state, n, t, w.g, w.d, alpha, theta);
         for (size_t i = 0; i < n; i++)
             w.z[i] -= alpha * w.ddot[i] + w.d[i];
     }

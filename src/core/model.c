@@ -67,13 +67,11 @@ model *model_create(const model_type *t, data_split *data,
     size_t n = m->data.n_train > m->data.n_val ? m->data.n_train
                                                : m->data.n_val;
     m->theta0 = malloc(m->dim * sizeof *m->theta0);
-    m->memo = calloc(1, sizeof *m->memo);
-    if (m->memo)
-        m->memo->theta = malloc(m->dim * sizeof *m->memo->theta);
-    m->work = malloc((t->work(m, n) + 1) * sizeof *m->work);
+    /* Aligned for the kernels' vectors of 8 doubles (simd.h). */
+    size_t work = (t->work(m, n) + 8) / 8 * 8;
+    m->work = aligned_alloc(64, work * sizeof *m->work);
     m->batch_x = malloc((m->data.p + 1) * m->data.n_train * sizeof *m->batch_x);
-    if (!m->theta0 || !m->work || !m->batch_x || !m->memo ||
-        !m->memo->theta) {
+    if (!m->theta0 || !m->work || !m->batch_x) {
         snprintf(err, cap, "out of memory");
         model_free(m);
         return NULL;
@@ -92,9 +90,6 @@ void model_free(model *m)
     free(m->theta0);
     free(m->work);
     free(m->batch_x);
-    if (m->memo)
-        free(m->memo->theta);
-    free(m->memo);
     free(m);
 }
 
@@ -127,10 +122,13 @@ void model_param_name(const model *m, size_t i, char *buf, size_t cap)
     snprintf(buf, cap, "?");
 }
 
-/* F from L and ∇L (already in g): the scale and the penalty. */
-static double finish(const model *m, const double *theta, double loss,
-                     double *g)
+/* F from L and ∇L (already in g): the scale and the penalty (none for
+ * most models: then L is F as it is). */
+double model_finish(const model *m, const double *theta, double loss,
+                    double *g)
 {
+    if (m->lambda == 0.0 && m->scale == 1.0)
+        return loss;
     double ss = 0.0;
     for (size_t i = 0; i < m->dim; i++) {
         ss += theta[i] * theta[i];
@@ -140,24 +138,11 @@ static double finish(const model *m, const double *theta, double loss,
     return m->scale * loss + m->lambda * ss;
 }
 
-/* A value call keeps its forward pass for a gradient call at the same
- * θ; any other use of the scratch forgets it. */
 double model_train(const model *m, const double *theta, double *g)
 {
-    struct model_memo *memo = m->memo;
-    bool warm = g && memo->valid &&
-                memcmp(memo->theta, theta, m->dim * sizeof *theta) == 0;
     double loss = m->type->loss(m, theta, m->data.x_train, m->data.y_train,
-                                m->data.n_train, g, warm);
-    double f = finish(m, theta, loss, g);
-    if (warm)
-        f = memo->loss;
-    memo->valid = !g;
-    if (!g) {
-        memo->loss = f;
-        memcpy(memo->theta, theta, m->dim * sizeof *theta);
-    }
-    return f;
+                                m->data.n_train, g);
+    return model_finish(m, theta, loss, g);
 }
 
 double model_batch(const model *m, const double *theta, const size_t *rows,
@@ -169,15 +154,28 @@ double model_batch(const model *m, const double *theta, const size_t *rows,
                p * sizeof *m->batch_x);
         m->batch_y[i] = m->data.y_train[rows[i]];
     }
-    m->memo->valid = false;
-    double loss = m->type->loss(m, theta, m->batch_x, m->batch_y, n, g, false);
-    return finish(m, theta, loss, g);
+    double loss = m->type->loss(m, theta, m->batch_x, m->batch_y, n, g);
+    return model_finish(m, theta, loss, g);
+}
+
+int model_central(const model *m, const double *theta, double h, double *g)
+{
+    if (!m->type->central)
+        return -1;
+    m->type->central(m, theta, h, m->data.x_train, m->data.y_train,
+                     m->data.n_train, g);
+    for (size_t i = 0; i < m->dim && (m->scale != 1.0 || m->lambda != 0.0);
+         i++) {
+        /* λ(u² - d²)/(u - d) = λ(u + d). */
+        double up = theta[i] + h, down = theta[i] - h;
+        g[i] = m->scale * g[i] + m->lambda * (up + down);
+    }
+    return 0;
 }
 
 void model_hvp(const model *m, const double *theta, const double *v,
                double *hv)
 {
-    m->memo->valid = false;
     m->type->hvp(m, theta, v, m->data.x_train, m->data.y_train,
                  m->data.n_train, hv);
     for (size_t i = 0; i < m->dim; i++)
@@ -188,9 +186,8 @@ double model_val_loss(const model *m, const double *theta, double *g)
 {
     if (m->data.n_val == 0)
         return NAN;
-    m->memo->valid = false;
     return m->type->loss(m, theta, m->data.x_val, m->data.y_val,
-                         m->data.n_val, g, false);
+                         m->data.n_val, g);
 }
 
 /* The fraction of rows whose predicted class is the target's. */
@@ -202,7 +199,6 @@ static double accuracy(const model *m, const double *theta, const double *x,
     size_t *cls = malloc(n * sizeof *cls);
     if (!cls)
         return NAN;
-    m->memo->valid = false;
     m->type->predict(m, theta, x, n, cls);
     size_t right = 0;
     for (size_t i = 0; i < n; i++)

@@ -47,18 +47,34 @@ typedef struct model_type {
     /* Doubles of scratch loss and hvp need for n rows. */
     size_t (*work)(const model *m, size_t n);
     /* Mean loss L over n rows x (n×p, row-major), y; writes ∇L to g
-     * unless g is NULL. warm (only with g): the scratch holds this
-     * type's forward pass at theta on these rows, left by the previous
-     * call (g NULL), which may be skipped; the value returned is then
-     * not used. */
+     * unless g is NULL, in the same pass. The value does not depend on
+     * whether g is given. */
     double (*loss)(const model *m, const double *theta, const double *x,
-                   const double *y, size_t n, double *g, bool warm);
+                   const double *y, size_t n, double *g);
     /* ∇²L v over the same rows, exactly. */
     void (*hvp)(const model *m, const double *theta, const double *v,
                 const double *x, const double *y, size_t n, double *hv);
     /* Classifiers: the predicted class of each of n rows. */
     void (*predict)(const model *m, const double *theta, const double *x,
                     size_t n, size_t *cls);
+    /* ∂L/∂θ_i for every i by central differences, (L(θ + (u_i-θ_i) e_i)
+     * - L(θ + (d_i-θ_i) e_i)) / (u_i - d_i) with u_i = θ_i + h and
+     * d_i = θ_i - h (the steps actually taken, as gradient.c takes
+     * them), from one forward pass: a step in one parameter moves only
+     * what that parameter feeds. NULL: 2·dim evaluations of L. */
+    void (*central)(const model *m, const double *theta, double h,
+                    const double *x, const double *y, size_t n, double *g);
+    /* Slices (model_plane): the first layer's outputs for n rows, biases
+     * included, which are linear in θ, in a layout of the type's of
+     * plane_size doubles; and L at θ = c + a d1 + b d2 from those at c,
+     * d1 and d2 (pre[0..2]), combined as it goes, and θ's other
+     * parameters. NULL: slices evaluate the loss point by point. */
+    size_t (*plane_size)(const model *m, size_t n);
+    void (*plane_pre)(const model *m, const double *theta, const double *x,
+                      size_t n, double *pre);
+    double (*plane_loss)(const model *m, const double *theta,
+                         const double *const pre[3], double a, double b,
+                         const double *y, size_t n);
 } model_type;
 
 extern const model_type model_linreg, model_logreg, model_softmax,
@@ -83,13 +99,6 @@ struct model {
     double *theta0;         /* the start: default init or set */
     double *work;           /* scratch: type->work for the most rows */
     double *batch_x, *batch_y; /* a gathered minibatch */
-    /* A run asks for F(θ), then ∇F(θ): the forward pass of the first
-     * serves the second. memo says what the scratch holds. */
-    struct model_memo {
-        bool valid;         /* the forward pass at theta, training rows */
-        double loss;        /* F there */
-        double *theta;
-    } *memo;
     char formula[160];
 };
 
@@ -115,11 +124,17 @@ int model_set_start(model *m, const double *theta, size_t n);
 /* The name of parameter i ("W1[3][2]", "b2", "w"). */
 void model_param_name(const model *m, size_t i, char *buf, size_t cap);
 
-/* F at θ on the training rows, its gradient into g unless NULL. */
+/* F at θ on the training rows, its gradient into g unless NULL, in one
+ * pass (the objective's value and value_grad). */
 double model_train(const model *m, const double *theta, double *g);
 /* F estimated on training rows rows[0..n-1]; gradient into g. */
 double model_batch(const model *m, const double *theta, const size_t *rows,
                    size_t n, double *g);
+/* ∇F by central differences on the training rows (the gradient check's
+ * reference): the type's central, and the penalty's exact differences.
+ * 0, or -1 when the type has none or memory runs out (then evaluate F
+ * point by point). */
+int model_central(const model *m, const double *theta, double h, double *g);
 /* ∇²F v on the training rows. */
 void model_hvp(const model *m, const double *theta, const double *v,
                double *hv);
@@ -134,6 +149,20 @@ typedef struct {
 model_metrics model_evaluate(const model *m, const double *theta);
 /* Mean loss L on the validation rows (NaN when there are none). */
 double model_val_loss(const model *m, const double *theta, double *g);
+
+/* F on a plane θ(a, b) = c + a d1 + b d2 through parameter space (the
+ * TUI's slices): the first layer's outputs at c, d1 and d2 are computed
+ * once, so that a point costs a combination of them and the rest of the
+ * network, not a whole forward pass. c, d1 and d2 (dim each) must
+ * outlive it. NULL when the type has no such shortcut or memory runs
+ * out: then evaluate θ(a, b) with model_train. */
+typedef struct model_plane model_plane;
+
+model_plane *model_plane_new(const model *m, const double *c,
+                             const double *d1, const double *d2);
+/* F(θ(a, b)), to within a few roundings of model_train's. */
+double model_plane_value(model_plane *p, double a, double b);
+void model_plane_free(model_plane *p);
 
 /* The model as an objective that owns it (objective_free frees the
  * model). For 2 parameters the view box holds θ0 and the minimum, found

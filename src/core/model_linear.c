@@ -25,9 +25,8 @@ static void add_row(const model *m, double c, const double *row, double *g)
 }
 
 double linear_mse_loss(const model *m, const double *theta, const double *x,
-                       const double *y, size_t n, double *g, bool warm)
+                       const double *y, size_t n, double *g)
 {
-    (void)warm;
     size_t p = m->data.p;
     double ss = 0.0;
     if (g)

@@ -39,9 +39,9 @@ static double sigmoid(double z)
 }
 
 static double logreg_loss(const model *m, const double *w, const double *x,
-                          const double *y, size_t n, double *g, bool warm)
+                          const double *y, size_t n, double *g)
 {
-    (void)m, (void)warm;
+    (void)m;
     double sum = 0.0;
     if (g)
         g[0] = g[1] = 0.0;

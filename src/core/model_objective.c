@@ -15,6 +15,11 @@ static void mo_gradient(const void *ctx, const double *x, double *g)
     model_train(ctx, x, g);
 }
 
+static double mo_value_grad(const void *ctx, const double *x, double *g)
+{
+    return model_train(ctx, x, g);
+}
+
 static void mo_hvp(const void *ctx, const double *x, const double *v,
                    double *h)
 {
@@ -27,19 +32,32 @@ static double mo_batch(const void *ctx, const double *x, const size_t *rows,
     return model_batch(ctx, x, rows, n, g);
 }
 
+/* Central differences from one forward pass (types with central only;
+ * the others' go through value() in gradient.c). NaN when memory runs
+ * out. */
+static void mo_central(const void *ctx, const double *x, double h, double *g)
+{
+    const model *m = ctx;
+    if (model_central(m, x, h, g) < 0)
+        for (size_t i = 0; i < m->dim; i++)
+            g[i] = NAN;
+}
+
 static void mo_free(void *ctx) { model_free(ctx); }
 
-static const objective_ops model_ops = {
-    .value = mo_value,
-    .gradient = mo_gradient,
-    .hvp = mo_hvp,
-    .batch = mo_batch,
-    .free = mo_free,
-};
+#define MODEL_OPS                                                        \
+    .value = mo_value, .gradient = mo_gradient,                          \
+    .value_grad = mo_value_grad, .hvp = mo_hvp, .batch = mo_batch,       \
+    .free = mo_free
+
+static const objective_ops model_ops = {MODEL_OPS};
+static const objective_ops model_ops_central = {
+    MODEL_OPS, .gradient_central = mo_central};
 
 model *model_of(const objective *obj)
 {
-    return obj && obj->ops == &model_ops ? obj->ctx : NULL;
+    return obj && (obj->ops == &model_ops || obj->ops == &model_ops_central)
+               ? obj->ctx : NULL;
 }
 
 /* Damped Newton's method from θ0 for a 2-parameter F (the Hessian from
@@ -112,7 +130,7 @@ int model_objective(model *m, objective *out)
         .start = {m->theta0[0], m->dim > 1 ? m->theta0[1] : 0.0},
         .min_value = NAN,
         .rows = m->data.n_train,
-        .ops = &model_ops,
+        .ops = m->type->central ? &model_ops_central : &model_ops,
         .ctx = m,
     };
     if (m->dim == 2)

@@ -4,16 +4,24 @@
 #ifndef DESCENT_OBJECTIVE_H
 #define DESCENT_OBJECTIVE_H
 
+#include <stdbool.h>
 #include <stddef.h>
+
+#include "core_error.h"
 
 typedef struct objective_ops {
     /* f(x); NaN where f is undefined (a state the run reports). */
     double (*value)(const void *ctx, const double *x);
     /* Exact gradient by hand-written formulas; NULL when there is none. */
     void (*gradient)(const void *ctx, const double *x, double *g);
-    /* Central differences with step h, the same arithmetic as
-     * gradient_central() does through value(), specialised so the four
-     * evaluations are inlined; NULL to use value(). */
+    /* f(x) and the exact gradient into g in one pass (GSL's fdf): what
+     * a step needs, for the price of one forward and one backward pass.
+     * The value is bit for bit value()'s. NULL: value, then gradient. */
+    double (*value_grad)(const void *ctx, const double *x, double *g);
+    /* Central differences with step h, the steps as gradient_central()
+     * takes them through value(): for built-ins the same arithmetic with
+     * the evaluations inlined; for models from one forward pass (each
+     * parameter moves only what it feeds). NULL to use value(). */
     void (*gradient_central)(const void *ctx, const double *x, double h,
                              double *g);
     /* Gradient by forward-mode automatic differentiation; NULL if none. */
@@ -32,6 +40,9 @@ typedef struct objective_ops {
                     size_t m, double *g);
     /* Releases ctx; NULL when ctx is static. */
     void (*free)(void *ctx);
+    /* The same objective in float32 (itself for a float32 table); NULL
+     * when it has none (models). */
+    const struct objective_ops *single;
 } objective_ops;
 
 enum { OBJECTIVE_MAX_MINIMA = 4 };
@@ -46,10 +57,18 @@ typedef struct objective {
     double minima[OBJECTIVE_MAX_MINIMA][2];
     double min_value;     /* f at the minima; NaN when unknown/none */
     size_t rows;          /* training rows minibatches draw from; 0: none */
+    /* Evaluated in float32 (DESIGN §3e): every value and gradient its ops
+     * return is a float32 value, and a run on it keeps its optimiser's
+     * state in float32 too. */
+    bool single;
     const objective_ops *ops;
     void *ctx;
 } objective;
 
 void objective_free(objective *obj);
+
+/* obj in float32 from now on (DESIGN §3e): its ops become their float32
+ * table. CORE_OK, or CORE_EUNSUPPORTED when it has none (models). */
+core_error objective_single(objective *obj);
 
 #endif

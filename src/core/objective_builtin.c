@@ -20,6 +20,17 @@ void builtin_hessian_ad(const void *ctx, const double *x, double *h)
     expr_hessian(ctx, x, g, h);
 }
 
+void builtin_gradient_ad32(const void *ctx, const double *x, double *g)
+{
+    expr_gradient_single(ctx, x, g);
+}
+
+void builtin_hessian_ad32(const void *ctx, const double *x, double *h)
+{
+    double g[2];
+    expr_hessian_single(ctx, x, g, h);
+}
+
 void builtin_ctx_free(void *ctx)
 {
     expr_free(ctx);

@@ -7,7 +7,8 @@ static void adagrad_direction(const optim_params *p, double *G, size_t n,
                               long t, const double *g, double *d)
 {
     (void)t;
-    optim_rms_direction(G, n, g, 1.0, 1.0, optim_eps(&optim_adagrad, p), d);
+    optim_rms_direction(G, n, g, 1.0, 1.0, optim_eps(&optim_adagrad, p),
+                        p->single, d);
 }
 
 static void adagrad_apply(const optim_params *p, const double *G, size_t n,
@@ -15,7 +16,8 @@ static void adagrad_apply(const optim_params *p, const double *G, size_t n,
                           double *theta)
 {
     (void)t, (void)d;
-    optim_apply_rms(G, n, g, lr, optim_eps(&optim_adagrad, p), theta);
+    optim_apply_rms(G, n, g, lr, optim_eps(&optim_adagrad, p), p->single,
+                    theta);
 }
 
 static void adagrad_tangent(const optim_params *p, const double *G,
@@ -41,6 +43,7 @@ const optimizer_type optim_adagrad = {
     .name = "adagrad",
     .title = "AdaGrad: G += g²; d = g / (√G + ε)",
     .caps = OPTIM_FIRST_ORDER,
+    .params = OPTIM_P_EPS | OPTIM_P_WEIGHT_DECAY,
     .state_names = (const char *const[]){"G", NULL},
     .default_eps = 1e-10,
     .hd_beta = 1e-7,

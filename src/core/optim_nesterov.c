@@ -1,16 +1,23 @@
-/* nesterov: v = μv + ĝ; d = ĝ + μv (torch's SGD(nesterov=True)). */
-#include <math.h>
-
+/* nesterov: v = μv + ĝ; d = ĝ + μv (torch's SGD(nesterov=True), which
+ * takes no dampening). */
 #include "optimizer.h"
+#include "precision.h"
+
+static inline void kernel(const optim_params *p, double *v, size_t n,
+                          const double *g, double *d, bool single)
+{
+    double mu = PR(p->momentum);
+    for (size_t i = 0; i < n; i++) {
+        v[i] = PR(PR(mu * v[i]) + g[i]);
+        d[i] = prec_fma(single, mu, v[i], g[i]); /* grad.add(buf, alpha=μ) */
+    }
+}
 
 static void nesterov_direction(const optim_params *p, double *v, size_t n,
                                long t, const double *g, double *d)
 {
     (void)t;
-    for (size_t i = 0; i < n; i++) {
-        v[i] = p->momentum * v[i] + g[i];
-        d[i] = fma(p->momentum, v[i], g[i]); /* grad.add(buf, alpha=μ) */
-    }
+    PREC_DISPATCH(p->single, kernel, p, v, n, g, d);
 }
 
 /* v̇ = μv̇ + ġ; ḋ = ġ + μv̇. */
@@ -37,6 +44,7 @@ const optimizer_type optim_nesterov = {
     .name = "nesterov",
     .title = "Nesterov momentum: v = μv + g; d = g + μv",
     .caps = OPTIM_FIRST_ORDER,
+    .params = OPTIM_P_MOMENTUM | OPTIM_P_WEIGHT_DECAY,
     .state_names = (const char *const[]){"v", NULL},
     .hd_beta = 1e-3,
     .direction = nesterov_direction,

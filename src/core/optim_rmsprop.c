@@ -7,8 +7,9 @@ static void rmsprop_direction(const optim_params *p, double *s, size_t n,
                               long t, const double *g, double *d)
 {
     (void)t;
-    optim_rms_direction(s, n, g, p->rho, 1.0 - p->rho,
-                        optim_eps(&optim_rmsprop, p), d);
+    double rho = optim_rho(&optim_rmsprop, p);
+    optim_rms_direction(s, n, g, rho, 1.0 - rho, optim_eps(&optim_rmsprop, p),
+                        p->single, d);
 }
 
 static void rmsprop_apply(const optim_params *p, const double *s, size_t n,
@@ -16,7 +17,8 @@ static void rmsprop_apply(const optim_params *p, const double *s, size_t n,
                           double *theta)
 {
     (void)t, (void)d;
-    optim_apply_rms(s, n, g, lr, optim_eps(&optim_rmsprop, p), theta);
+    optim_apply_rms(s, n, g, lr, optim_eps(&optim_rmsprop, p), p->single,
+                    theta);
 }
 
 static void rmsprop_tangent(const optim_params *p, const double *s,
@@ -24,14 +26,16 @@ static void rmsprop_tangent(const optim_params *p, const double *s,
                             const double *gdot, double *ddot)
 {
     (void)t;
-    optim_rms_tangent(s, sdot, n, g, gdot, p->rho, 1.0 - p->rho,
+    double rho = optim_rho(&optim_rmsprop, p);
+    optim_rms_tangent(s, sdot, n, g, gdot, rho, 1.0 - rho,
                       optim_eps(&optim_rmsprop, p), ddot);
 }
 
 static int rmsprop_describe(const optim_params *p, long t, optim_line *out)
 {
     (void)t;
-    optim_describe(&out[0], NULL, 0, 1.0, "%g·s + %g·ĝ²", p->rho, 1.0 - p->rho);
+    double rho = optim_rho(&optim_rmsprop, p);
+    optim_describe(&out[0], NULL, 0, 1.0, "%g·s + %g·ĝ²", rho, 1.0 - rho);
     optim_describe(&out[1], "d", OPTIM_SHOW_D, 1.0, "ĝ/(√s + %g)",
                    optim_eps(&optim_rmsprop, p));
     return 2;
@@ -42,8 +46,10 @@ const optimizer_type optim_rmsprop = {
     .name = "rmsprop",
     .title = "RMSprop: s = ρs + (1-ρ)g²; d = g / (√s + ε)",
     .caps = OPTIM_FIRST_ORDER,
+    .params = OPTIM_P_RHO | OPTIM_P_EPS | OPTIM_P_WEIGHT_DECAY,
     .state_names = (const char *const[]){"s", NULL},
     .default_eps = 1e-8,
+    .default_rho = 0.99,
     .hd_beta = 1e-7,
     .direction = rmsprop_direction,
     .apply = rmsprop_apply,

@@ -29,6 +29,7 @@ const optimizer_type optim_sgd = {
     .name = "sgd",
     .title = "plain gradient descent: d = g",
     .caps = OPTIM_FIRST_ORDER,
+    .params = OPTIM_P_WEIGHT_DECAY,
     .hd_beta = 1e-3,
     .direction = sgd_direction,
     .apply = optim_apply_fused,

@@ -4,15 +4,17 @@
 #include <string.h>
 
 #include "optimizer.h"
+#include "precision.h"
 
 const optimizer_type *const optimizer_types[] = {
-    &optim_sgd, &optim_momentum, &optim_nesterov,
-    &optim_adagrad, &optim_rmsprop, &optim_adam, NULL};
+    &optim_sgd, &optim_momentum, &optim_nesterov, &optim_adagrad,
+    &optim_rmsprop, &optim_adam, &optim_adamw, &optim_nadam, &optim_adamax,
+    &optim_adadelta, NULL};
 
 optim_params optim_params_default(void)
 {
     return (optim_params){.momentum = 0.9, .beta1 = 0.9, .beta2 = 0.999,
-                          .rho = 0.99, .eps = 0.0};
+                          .rho = -1.0, .eps = 0.0, .weight_decay = -1.0};
 }
 
 const optimizer_type *optimizer_find(const char *name)
@@ -23,23 +25,26 @@ const optimizer_type *optimizer_find(const char *name)
     return NULL;
 }
 
-size_t optim_state_vectors(const optimizer_type *type)
+size_t optim_state_vectors(const optimizer_type *type, const optim_params *p)
 {
     size_t k = 0;
     while (type->state_names && type->state_names[k])
         k++;
+    if ((type->params & OPTIM_P_AMSGRAD) && !p->amsgrad)
+        k--;
     return k;
 }
 
-size_t optim_state_len(const optimizer_type *type, size_t n)
+size_t optim_state_len(const optimizer_type *type, const optim_params *p,
+                       size_t n)
 {
-    return optim_state_vectors(type) * n + type->state_scalars;
+    return optim_state_vectors(type, p) * n + type->state_scalars;
 }
 
 void optim_init(const optimizer_type *type, const optim_params *p,
                 double *state, size_t n)
 {
-    size_t len = optim_state_len(type, n);
+    size_t len = optim_state_len(type, p, n);
     if (len)
         memset(state, 0, len * sizeof *state);
     if (type->init)
@@ -51,9 +56,75 @@ double optim_eps(const optimizer_type *type, const optim_params *p)
     return p->eps > 0.0 ? p->eps : type->default_eps;
 }
 
+double optim_rho(const optimizer_type *type, const optim_params *p)
+{
+    return p->rho >= 0.0 ? p->rho : type->default_rho;
+}
+
+double optim_weight_decay(const optimizer_type *type, const optim_params *p)
+{
+    if (!(type->params & OPTIM_P_WEIGHT_DECAY))
+        return 0.0;
+    return p->weight_decay >= 0.0 ? p->weight_decay
+                                  : type->default_weight_decay;
+}
+
 double optim_hd_beta(const optimizer_type *type, hd_mode m)
 {
     return m == HD_MULT ? 0.02 : type->hd_beta;
+}
+
+/* v += W·u, fused as torch's v.add(u, alpha=W). */
+static inline void add_scaled(double *v, const double *u, double w, size_t n,
+                              bool single)
+{
+    double ws = PR(w);
+    for (size_t i = 0; i < n; i++)
+        v[i] = prec_fma(single, ws, u[i], v[i]);
+}
+
+static void decay(double *v, const double *u, double w, size_t n, bool single)
+{
+    PREC_DISPATCH(single, add_scaled, v, u, w, n);
+}
+
+void optim_direction(const optimizer_type *type, const optim_params *p,
+                     double *state, size_t n, long t, double *g,
+                     const double *theta, double *d)
+{
+    double w = optim_weight_decay(type, p);
+    bool decoupled = type->caps & OPTIM_DECOUPLED_DECAY;
+    if (w != 0.0 && !decoupled)
+        decay(g, theta, w, n, p->single);
+    type->direction(p, state, n, t, g, d);
+    if (w != 0.0 && decoupled)
+        decay(d, theta, w, n, p->single);
+}
+
+void optim_tangent(const optimizer_type *type, const optim_params *p,
+                   const double *state, double *sdot, size_t n, long t,
+                   const double *g, double *gdot, const double *theta_dot,
+                   double *ddot)
+{
+    double w = optim_weight_decay(type, p);
+    bool decoupled = type->caps & OPTIM_DECOUPLED_DECAY;
+    if (w != 0.0 && !decoupled)
+        for (size_t i = 0; i < n; i++)
+            gdot[i] += w * theta_dot[i];
+    type->tangent(p, state, sdot, n, t, g, gdot, ddot);
+    if (w != 0.0 && decoupled)
+        for (size_t i = 0; i < n; i++)
+            ddot[i] += w * theta_dot[i];
+}
+
+int optim_lines(const optimizer_type *type, const optim_params *p, long t,
+                optim_line *out)
+{
+    double w = optim_weight_decay(type, p);
+    int k = 0;
+    if (w != 0.0 && !(type->caps & OPTIM_DECOUPLED_DECAY))
+        optim_describe(&out[k++], "ĝ", OPTIM_SHOW_NONE, 1.0, "ĝ + %g·θ", w);
+    return k + type->describe(p, t, out + k);
 }
 
 void optim_describe(optim_line *l, const char *name, int vec, double scale,
@@ -68,29 +139,53 @@ void optim_describe(optim_line *l, const char *name, int vec, double scale,
     va_end(ap);
 }
 
+static inline void apply_fused(double *theta, const double *d, double lr,
+                               size_t n, bool single)
+{
+    double step = PR(-lr);
+    for (size_t i = 0; i < n; i++)
+        theta[i] = prec_fma(single, step, d[i], theta[i]);
+}
+
 void optim_apply_fused(const optim_params *p, const double *state, size_t n,
                        long t, const double *g, const double *d, double lr,
                        double *theta)
 {
-    (void)p, (void)state, (void)t, (void)g;
+    (void)state, (void)t, (void)g;
+    PREC_DISPATCH(p->single, apply_fused, theta, d, lr, n);
+}
+
+/* θ + (−lr·g)/(√s + ε), torch's addcdiv order. */
+static inline void apply_rms(const double *s, size_t n, const double *g,
+                             double lr, double eps, double *theta,
+                             bool single)
+{
+    double step = PR(-lr), e = PR(eps);
     for (size_t i = 0; i < n; i++)
-        theta[i] = fma(-lr, d[i], theta[i]);
+        theta[i] = PR(theta[i] + PR(PR(step * g[i]) / PR(PR(sqrt(s[i])) + e)));
 }
 
 void optim_apply_rms(const double *s, size_t n, const double *g, double lr,
-                     double eps, double *theta)
+                     double eps, bool single, double *theta)
 {
-    for (size_t i = 0; i < n; i++)
-        theta[i] = theta[i] + (-lr * g[i]) / (sqrt(s[i]) + eps);
+    PREC_DISPATCH(single, apply_rms, s, n, g, lr, eps, theta);
+}
+
+static inline void rms_direction(double *s, size_t n, const double *g,
+                                 double decay, double gain, double eps,
+                                 double *d, bool single)
+{
+    double dc = PR(decay), gn = PR(gain), e = PR(eps);
+    for (size_t i = 0; i < n; i++) {
+        s[i] = prec_fma(single, PR(gn * g[i]), g[i], PR(dc * s[i]));
+        d[i] = PR(g[i] / PR(PR(sqrt(s[i])) + e));
+    }
 }
 
 void optim_rms_direction(double *s, size_t n, const double *g, double decay,
-                         double gain, double eps, double *d)
+                         double gain, double eps, bool single, double *d)
 {
-    for (size_t i = 0; i < n; i++) {
-        s[i] = fma(gain * g[i], g[i], decay * s[i]);
-        d[i] = g[i] / (sqrt(s[i]) + eps);
-    }
+    PREC_DISPATCH(single, rms_direction, s, n, g, decay, gain, eps, d);
 }
 
 double optim_adaptive_dot(double num, double num_dot, double acc,

@@ -10,18 +10,27 @@
 #ifndef DESCENT_OPTIMIZER_H
 #define DESCENT_OPTIMIZER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "hypergrad.h"
 
 typedef struct {
     double momentum; /* μ: momentum, nesterov */
-    double beta1, beta2; /* adam */
-    double rho;      /* rmsprop's smoothing constant (torch: alpha) */
+    double dampening; /* momentum's, torch's rule: not on its first step */
+    double beta1, beta2; /* adam, adamw, nadam, adamax */
+    double rho;      /* rmsprop's smoothing constant (torch: alpha),
+                      * adadelta's ρ; < 0: the optimiser's default */
     double eps;      /* 0 selects the optimiser's own default */
+    double weight_decay; /* W (DESIGN §3b); < 0: the optimiser's default */
+    bool amsgrad;    /* adam, adamw: the running maximum of v */
+    /* float32 arithmetic (DESIGN §3e): the run sets it from its
+     * objective's precision; the state then holds float32 values. */
+    bool single;
 } optim_params;
 
-/* The defaults of DESIGN §3 (eps 0: each optimiser's default). */
+/* The defaults of DESIGN §3 (eps 0, rho and weight_decay < 0: each
+ * optimiser's default). */
 optim_params optim_params_default(void);
 
 /* What an optimiser works with besides its own parameters. The
@@ -34,8 +43,24 @@ enum {
     OPTIM_TAKES_CLIP = 1u << 1,
     OPTIM_TAKES_HD = 1u << 2,
     OPTIM_TAKES_SCHEDULE = 1u << 3,
+    /* Weight decay decoupled from the gradient (AdamW): θ shrinks by
+     * (1 − αW) before the step instead of ĝ gaining Wθ. */
+    OPTIM_DECOUPLED_DECAY = 1u << 4,
     OPTIM_FIRST_ORDER = OPTIM_NEEDS_GRADIENT | OPTIM_TAKES_CLIP |
                         OPTIM_TAKES_HD | OPTIM_TAKES_SCHEDULE,
+};
+
+/* The settings of optim_params an optimiser reads: the options refuse
+ * the others where asking for them cannot mean anything (--amsgrad for
+ * sgd), and the settings panel lists these. */
+enum {
+    OPTIM_P_MOMENTUM = 1u << 0,
+    OPTIM_P_DAMPENING = 1u << 1,
+    OPTIM_P_BETAS = 1u << 2,
+    OPTIM_P_RHO = 1u << 3,
+    OPTIM_P_EPS = 1u << 4,
+    OPTIM_P_WEIGHT_DECAY = 1u << 5,
+    OPTIM_P_AMSGRAD = 1u << 6,
 };
 
 /* One line of the step panel after an update, NAME = FORMULA = values:
@@ -55,12 +80,18 @@ typedef struct optimizer_type {
     const char *name;
     const char *title;         /* one line for menus and the step panel */
     unsigned caps;             /* OPTIM_* flags */
+    unsigned params;           /* OPTIM_P_* flags */
     /* The state: a vector of n doubles for each name (NULL-terminated;
      * the step panel labels them so), then state_scalars doubles for
-     * the whole run (as torch's NAdam keeps its product of μ). */
+     * the whole run (as torch's NAdam keeps its product of μ). With
+     * OPTIM_P_AMSGRAD the last vector is the running maximum, kept only
+     * when amsgrad is on. */
     const char *const *state_names;
     size_t state_scalars;
     double default_eps;        /* 0 when the optimiser has no ε */
+    double default_rho;        /* with OPTIM_P_RHO */
+    double default_weight_decay;
+    double default_lr;  /* --lr when none is given; 0: the caller's */
     /* Default β of additive hypergradients, the paper's (Baydin et al.
      * 2018, §5): 1e-3 for SGD-HD and SGDN-HD; 1e-7 for Adam-HD, whose
      * direction is normalised, so g·d is of the size of ‖g‖, not ‖g‖². */
@@ -90,23 +121,44 @@ typedef struct optimizer_type {
 } optimizer_type;
 
 extern const optimizer_type optim_sgd, optim_momentum, optim_nesterov,
-    optim_adagrad, optim_rmsprop, optim_adam;
+    optim_adagrad, optim_rmsprop, optim_adam, optim_adamw, optim_nadam,
+    optim_adamax, optim_adadelta;
 
-/* NULL-terminated, in the order of DESIGN §3. */
+/* NULL-terminated, in the order of DESIGN §3 and §3b. */
 extern const optimizer_type *const optimizer_types[];
 
 const optimizer_type *optimizer_find(const char *name);
 
-/* The number of state vectors, and the doubles of state for n
+/* The number of state vectors under p, and the doubles of state for n
  * parameters (vectors, then scalars). */
-size_t optim_state_vectors(const optimizer_type *type);
-size_t optim_state_len(const optimizer_type *type, size_t n);
+size_t optim_state_vectors(const optimizer_type *type, const optim_params *p);
+size_t optim_state_len(const optimizer_type *type, const optim_params *p,
+                       size_t n);
 /* Zeroes the state (optim_state_len doubles) and runs the type's init. */
 void optim_init(const optimizer_type *type, const optim_params *p,
                 double *state, size_t n);
 
-/* ε in effect for type under p. */
+/* ε, ρ and W in effect for type under p. */
 double optim_eps(const optimizer_type *type, const optim_params *p);
+double optim_rho(const optimizer_type *type, const optim_params *p);
+double optim_weight_decay(const optimizer_type *type, const optim_params *p);
+
+/* One update as the run and the forward mode in α take it, weight decay
+ * included (DESIGN §3b): optim_direction adds coupled decay to g in
+ * place (ĝ ← ĝ + Wθ, torch's grad.add(param, alpha=W)) before the
+ * type's direction, or for decoupled decay adds Wθ to d, so that
+ * θ − α d is the update either way; optim_tangent does the same to the
+ * tangents (ġ + Wθ̇, ḋ + Wθ̇; theta_dot is dθ/dα). */
+void optim_direction(const optimizer_type *type, const optim_params *p,
+                     double *state, size_t n, long t, double *g,
+                     const double *theta, double *d);
+void optim_tangent(const optimizer_type *type, const optim_params *p,
+                   const double *state, double *sdot, size_t n, long t,
+                   const double *g, double *gdot, const double *theta_dot,
+                   double *ddot);
+/* The step panel's lines: the type's, with the decay's around them. */
+int optim_lines(const optimizer_type *type, const optim_params *p, long t,
+                optim_line *out);
 
 /* β of hypergradients in mode m when none is given: the type's for the
  * additive rule; 0.02 for the multiplicative one, whose β is
@@ -119,7 +171,7 @@ void optim_describe(optim_line *l, const char *name, int vec, double scale,
     __attribute__((format(printf, 5, 6)));
 
 /* The apply of the SGD family: torch's param.add_(d, alpha=-lr), a fused
- * multiply-add. */
+ * multiply-add (in float32 unfused, as everywhere; see precision.h). */
 void optim_apply_fused(const optim_params *p, const double *state, size_t n,
                        long t, const double *g, const double *d, double lr,
                        double *theta);
@@ -128,11 +180,11 @@ void optim_apply_fused(const optim_params *p, const double *state, size_t n,
  * s = decay·s + gain·g² (torch's s.mul_(decay).addcmul_(g, g, value=gain),
  * one fused multiply-add), d = g / (√s + ε). */
 void optim_rms_direction(double *s, size_t n, const double *g, double decay,
-                         double gain, double eps, double *d);
+                         double gain, double eps, bool single, double *d);
 
 /* Their apply: torch's param.addcdiv_(g, √s + ε, value=-lr). */
 void optim_apply_rms(const double *s, size_t n, const double *g, double lr,
-                     double eps, double *theta);
+                     double eps, bool single, double *theta);
 
 /* Their tangent: ṡ = decay·ṡ + 2·gain·g·ġ, ḋ of g/(√s + ε). */
 void optim_rms_tangent(const double *s, double *sdot, size_t n,

@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "precision.h"
 #include "run.h"
+#include "vec.h"
 
 static const char *const stage_names[RUN_STAGE_COUNT] = {
     "evaluate", "gradient", "clip", "hypergrad", "update"};
@@ -30,6 +32,7 @@ run_settings run_settings_default(void)
         .h = 1e-7,
         .clip = {CLIP_NONE, 0.0},
         .hd = {HD_OFF, 0.0, 0.0, INFINITY},
+        .sched = {SCHED_NONE, 0, 0.0, 0.0, 0.0},
         .max_steps = 1000,
         .tol = 0.0,
         .batch = 0,
@@ -41,19 +44,17 @@ bool run_value_diverged(double v) { return !(fabs(v) <= 1e100); }
 
 static bool any_diverged(const double *v, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (run_value_diverged(v[i]))
-            return true;
-    return false;
+    return vec_any_beyond(v, n, 1e100);
 }
 
 static double norm2(const double *v, size_t n)
 {
-    double ss = 0.0;
-    for (size_t i = 0; i < n; i++)
-        ss += v[i] * v[i];
-    return sqrt(ss);
+    return sqrt(vec_dot(v, v, n));
 }
+
+/* In float32 the run's numbers are float32 values: the few it computes
+ * itself in double (norms, clipping) are rounded. */
+static bool single(const run *r) { return r->obj->single; }
 
 static bool batching(const run *r) { return r->s.batch > 0; }
 
@@ -82,19 +83,28 @@ static void next_batch(run *r)
                                                       : r->s.batch;
 }
 
+/* f and ∇f at θ: one pass when the objective has value_grad; with
+ * minibatches, f on every training row and g on the next batch. */
+static int value_gradient_here(run *r)
+{
+    if (!batching(r))
+        return gradient_value_eval(r->obj, r->s.grad, r->s.h, r->theta,
+                                   &r->loss, r->g);
+    r->loss = r->obj->ops->value(r->obj->ctx, r->theta);
+    next_batch(r);
+    return gradient_here(r);
+}
+
 /* Evaluates f and ∇f at θ and settles the status after update r->step. */
 static void evaluate_here(run *r)
 {
-    r->loss = r->obj->ops->value(r->obj->ctx, r->theta);
-    if (batching(r))
-        next_batch(r);
-    int rc = gradient_here(r);
+    int rc = value_gradient_here(r);
     if (rc < 0) {
         r->status = RUN_STOPPED; /* out of memory: nothing sound to do */
         r->error = (core_error)rc;
         return;
     }
-    r->grad_norm = norm2(r->g, r->n);
+    r->grad_norm = prec_round(single(r), norm2(r->g, r->n));
     if (any_diverged(r->theta, r->n))
         r->diverged_what = "a parameter is not finite or above 1e100";
     else if (run_value_diverged(r->loss))
@@ -198,6 +208,14 @@ static core_error check_settings(const objective *obj, const run_settings *s)
         if (!isfinite(s->hd.beta) || !(s->hd.lr_min < s->hd.lr_max))
             return CORE_ERANGE;
     }
+    if (s->sched.kind != SCHED_NONE) {
+        if (!(s->opt->caps & OPTIM_TAKES_SCHEDULE))
+            return CORE_EUNSUPPORTED;
+        if (s->hd.mode != HD_OFF)
+            return CORE_ECONFLICT;
+        if (!schedule_valid(&s->sched))
+            return CORE_ERANGE;
+    }
     return CORE_OK;
 }
 
@@ -210,23 +228,24 @@ core_error run_init(run *r, const objective *obj, const run_settings *s,
         return rc;
     r->obj = obj;
     r->s = *s;
+    r->s.op.single = obj->single;
     r->n = obj->dim;
-    r->state_len = optim_state_len(s->opt, r->n);
+    r->state_len = optim_state_len(s->opt, &s->op, r->n);
     if ((rc = alloc_arrays(r)) != CORE_OK) {
         memset(r, 0, sizeof *r);
         return rc;
     }
-    optim_init(s->opt, &s->op, r->state, r->n);
+    optim_init(s->opt, &r->s.op, r->state, r->n);
     r->batch_loss = NAN;
     rng_seed(&r->rng, s->seed);
     for (size_t i = 0; r->order && i < obj->rows; i++)
         r->order[i] = i;
     memcpy(r->theta, start, r->n * sizeof *r->theta);
     memcpy(r->theta_prev, start, r->n * sizeof *r->theta);
-    r->lr = s->lr;
+    r->lr = schedule_start(&s->sched, s->lr);
     r->status = RUN_RUNNING;
     r->next = STAGE_EVALUATE;
-    r->last = (run_update_info){.clip_scale = 1.0, .lr_prev = s->lr};
+    r->last = (run_update_info){.clip_scale = 1.0, .lr_prev = r->lr};
     evaluate_here(r);
     return CORE_OK;
 }
@@ -259,16 +278,38 @@ static void stage_clip(run *r)
 {
     r->last.clipped = clip_apply(r->s.clip, r->g, r->n, r->g_clipped,
                                  &r->last.clip_scale);
+    if (r->last.clipped && single(r))
+        for (size_t i = 0; i < r->n; i++)
+            r->g_clipped[i] = prec_round(true, r->g_clipped[i]);
 }
 
+/* α_t: by hypergradient descent, or by the schedule, which update t
+ * finds after t − 1 steps (counted from where it started). */
 static void stage_hypergrad(run *r)
 {
+    r->last.lr_prev = r->lr;
+    if (r->s.sched.kind != SCHED_NONE) {
+        long e = r->step - r->sched_from;
+        if (e >= 1)
+            r->lr = schedule_next(&r->s.sched, r->lr, r->s.lr, e);
+        r->last.hypergrad = 0.0;
+        r->last.lr_clamped = false;
+        return;
+    }
     /* d holds d_{t-1} until the update stage replaces it. */
     hd_result h = hd_update(r->s.hd, r->lr, r->g, r->d, r->n);
-    r->last.lr_prev = r->lr;
     r->last.hypergrad = h.h;
     r->last.lr_clamped = h.clamped;
     r->lr = h.lr;
+}
+
+/* θ − α d as the paper writes it. */
+static inline void step_plain(double *theta, const double *d, double lr,
+                              size_t n, bool single)
+{
+    double a = PR(lr);
+    for (size_t i = 0; i < n; i++)
+        theta[i] = PR(theta[i] - PR(a * d[i]));
 }
 
 static void stage_update(run *r)
@@ -278,7 +319,8 @@ static void stage_update(run *r)
     memcpy(r->theta_prev, r->theta, n * sizeof *r->theta);
     r->opt_step++;
     const optimizer_type *o = r->s.opt;
-    o->direction(&r->s.op, r->state, n, r->opt_step, r->g_clipped, r->d);
+    optim_direction(o, &r->s.op, r->state, n, r->opt_step, r->g_clipped,
+                    r->theta, r->d);
     /* Plain optimisers round the update as torch.optim does, so runs
      * compare with PyTorch bit for bit; with hypergradients on, the update
      * is the paper's θ - α d as written. */
@@ -286,14 +328,9 @@ static void stage_update(run *r)
         o->apply(&r->s.op, r->state, n, r->opt_step, r->g_clipped, r->d,
                  r->lr, r->theta);
     else
-        for (size_t i = 0; i < n; i++)
-            r->theta[i] -= r->lr * r->d[i];
-    double ss = 0.0;
-    for (size_t i = 0; i < n; i++) {
-        double u = r->lr * r->d[i];
-        ss += u * u;
-    }
-    r->last.update_norm = sqrt(ss);
+        PREC_DISPATCH(single(r), step_plain, r->theta, r->d, r->lr, n);
+    r->last.update_norm =
+        prec_round(single(r), sqrt(vec_sumsq_scaled(r->lr, r->d, n)));
     r->step++;
     evaluate_here(r);
 }
@@ -317,6 +354,14 @@ run_status run_step(run *r)
 {
     if (r->status != RUN_RUNNING)
         return r->status;
+    if (r->next == STAGE_EVALUATE) {
+        /* A whole update: its evaluate and gradient stages present what
+         * the last one left, so only these three do anything. */
+        stage_clip(r);
+        stage_hypergrad(r);
+        stage_update(r);
+        return r->status;
+    }
     do
         run_stage_step(r);
     while (r->next != STAGE_EVALUATE && r->status == RUN_RUNNING);
@@ -332,7 +377,8 @@ void run_stop(run *r)
 run_settings run_settings_of(const run *r)
 {
     run_settings s = r->s;
-    s.lr = r->lr;
+    if (s.sched.kind == SCHED_NONE)
+        s.lr = r->lr;
     return s;
 }
 
@@ -340,6 +386,14 @@ void run_reset_optimizer(run *r)
 {
     optim_init(r->s.opt, &r->s.op, r->state, r->n);
     r->opt_step = 0;
+}
+
+/* The schedule from this update on, with base α. */
+static void restart_schedule(run *r, double base)
+{
+    r->s.lr = base;
+    r->lr = schedule_start(&r->s.sched, base);
+    r->sched_from = r->step;
 }
 
 /* Every check and every step that can fail comes before the first
@@ -352,30 +406,42 @@ core_error run_set_settings(run *r, const run_settings *s)
     if (s->batch != r->s.batch)
         return CORE_EBATCH;
     /* An α that diverged to NaN is the α in effect too. */
-    bool new_lr = s->lr != r->lr && !(isnan(s->lr) && isnan(r->lr));
+    double lr_now = run_settings_of(r).lr;
+    bool new_lr = s->lr != lr_now && !(isnan(s->lr) && isnan(lr_now));
     if (new_lr && (!(s->lr > 0.0) || !isfinite(s->lr)))
         return CORE_ERANGE;
     double *g = NULL;
-    if (s->grad != r->s.grad || (s->grad == GRAD_CENTRAL && s->h != r->s.h)) {
+    if (s->grad != r->s.grad || (grad_method_uses_h(s->grad) && s->h != r->s.h)) {
         if (!(g = malloc(r->n * sizeof *g)))
             return CORE_ENOMEM;
         rc = gradient_eval(r->obj, s->grad, s->h, r->theta, g);
     }
+    optim_params op = s->op;
+    op.single = r->s.op.single;
+    size_t old_len = r->state_len, len = optim_state_len(s->opt, &op, r->n);
     if (rc == CORE_OK)
-        rc = resize_state(r, optim_state_len(s->opt, r->n));
+        rc = resize_state(r, len);
     if (rc != CORE_OK) {
         free(g);
         return rc;
     }
     bool new_opt = s->opt != r->s.opt;
-    double lr_set = r->s.lr;
+    bool new_sched = !schedule_equal(&s->sched, &r->s.sched);
+    double lr_set = r->s.lr, base = new_lr ? s->lr
+                                 : r->s.sched.kind != SCHED_NONE ? lr_set
+                                                                 : r->lr;
     r->s = *s;
+    r->s.op = op;
     if (new_lr)
         r->lr = s->lr;
     else
         r->s.lr = lr_set;
+    if (s->sched.kind != SCHED_NONE && (new_sched || new_lr))
+        restart_schedule(r, base);
     if (new_opt)
         run_reset_optimizer(r);
+    else if (len > old_len) /* amsgrad on: its maximum starts at zero */
+        memset(r->state + old_len, 0, (len - old_len) * sizeof *r->state);
     if (g) {
         memcpy(r->g, g, r->n * sizeof *g);
         r->grad_norm = norm2(r->g, r->n);
@@ -390,6 +456,8 @@ core_error run_set_lr(run *r, double lr)
         return CORE_ERANGE;
     r->lr = lr;
     r->s.lr = lr;
+    if (r->s.sched.kind != SCHED_NONE)
+        restart_schedule(r, lr);
     return CORE_OK;
 }
 

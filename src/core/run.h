@@ -16,6 +16,7 @@
 #include "objective.h"
 #include "optimizer.h"
 #include "rng.h"
+#include "schedule.h"
 
 typedef struct {
     const optimizer_type *opt;
@@ -25,6 +26,7 @@ typedef struct {
     double h;           /* central-difference step */
     clip_setting clip;
     hd_setting hd;
+    schedule sched;     /* the rate by update (DESIGN §3c); not with hd */
     long max_steps;     /* ≥ 1 */
     double tol;         /* stop when ‖g‖ < tol; 0: off */
     size_t batch;       /* minibatch size (objectives with rows); 0: full */
@@ -69,6 +71,7 @@ typedef struct run {
     run_stage next;     /* the stage the next run_stage_step performs */
     run_status status;
     double lr;          /* α in effect (α_step) */
+    long sched_from;    /* r->step when the schedule (re)started */
     double loss;        /* f(θ) */
     double grad_norm;   /* ‖g‖ of the raw gradient at θ */
     run_update_info last;
@@ -104,8 +107,9 @@ typedef struct run {
  *                method other than analytic,
  * CORE_ERANGE    h, a clip threshold or the hypergradient's β or clamp
  *                out of range (α may be anything: HD may make it so),
- * CORE_EUNSUPPORTED clipping or hypergradients for an optimiser that
- *                takes none,
+ * CORE_EUNSUPPORTED clipping, hypergradients or a schedule for an
+ *                optimiser that takes none,
+ * CORE_ECONFLICT a schedule and hypergradients at once,
  * CORE_ENOMEM.
  * On failure r holds nothing (run_free is safe on it). The initial point
  * is evaluated, so the run may begin diverged. */
@@ -130,9 +134,12 @@ void run_stop(run *r);
  * (those of run_init; CORE_ERANGE for an α not > 0 and finite, CORE_EBATCH
  * for another minibatch size) and then leaves the run unchanged.
  * run_set_settings changes any at once; start from run_settings_of(r).
- * Its s->lr is the α to go on with: when it differs from the α in
- * effect, α and the rate set (r->s.lr) both become it, otherwise the α
- * that hypergradients reached stays. Another optimiser starts from its
+ * Its s->lr is the α to go on with: the α in effect, or with a schedule
+ * the schedule's base. When it differs, α and the rate set (r->s.lr)
+ * both become it, otherwise the α that hypergradients reached stays.
+ * With a schedule, a new α, like a new schedule, (re)starts the schedule
+ * at this update with that α as its base, as a new torch scheduler
+ * would (a schedule switched on starts from the α in effect). Another optimiser starts from its
  * initial state (run_set_optimizer restarts it even when it is the same);
  * another gradient method, or another h of central differences,
  * recomputes the gradient at θ. */

@@ -169,18 +169,42 @@ void slice_project(const slice *s, const double *theta, double *a, double *b)
     *b = det != 0.0 ? (p11 * r2 - p12 * r1) / det : 0.0;
 }
 
-double slice_plane_value(void *ctx, double a, double b)
+int slice_eval_init(slice_eval *e, const slice *s, const objective *f)
 {
-    slice_plane *p = ctx;
-    slice_point(p->sl, a, b, p->theta);
-    return p->obj->ops->value(p->obj->ctx, p->theta);
+    const model *m = model_of(f);
+    *e = (slice_eval){s, f, m ? model_plane_new(m, s->centre, s->d1, s->d2)
+                              : NULL, NULL};
+    if (e->plane)
+        return 0;
+    e->theta = malloc(s->n * sizeof *e->theta);
+    return e->theta ? 0 : -1;
+}
+
+double slice_eval_at(slice_eval *e, double a, double b)
+{
+    if (e->plane)
+        return model_plane_value(e->plane, a, b);
+    slice_point(e->s, a, b, e->theta);
+    return e->f->ops->value(e->f->ctx, e->theta);
+}
+
+void slice_eval_free(slice_eval *e)
+{
+    model_plane_free(e->plane);
+    free(e->theta);
+    *e = (slice_eval){0};
+}
+
+double slice_eval_value(void *ctx, double a, double b)
+{
+    return slice_eval_at(ctx, a, b);
 }
 
 int slice_grid(const slice *s, const objective *f, const double range[4],
                size_t nx, size_t ny, double *out)
 {
-    double *theta = malloc(s->n * sizeof *theta);
-    if (!theta)
+    slice_eval e;
+    if (slice_eval_init(&e, s, f) < 0)
         return -1;
     for (size_t j = 0; j < ny; j++)
         for (size_t i = 0; i < nx; i++) {
@@ -188,10 +212,9 @@ int slice_grid(const slice *s, const objective *f, const double range[4],
                                       (double)(nx > 1 ? nx - 1 : 1);
             double b = range[2] + (range[3] - range[2]) * (double)j /
                                       (double)(ny > 1 ? ny - 1 : 1);
-            slice_point(s, a, b, theta);
-            out[j * nx + i] = f->ops->value(f->ctx, theta);
+            out[j * nx + i] = slice_eval_at(&e, a, b);
         }
-    free(theta);
+    slice_eval_free(&e);
     return 0;
 }
 

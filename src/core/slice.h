@@ -53,16 +53,24 @@ void slice_point(const slice *s, double a, double b, double *theta);
 /* (a, b) of the point of the plane nearest theta. */
 void slice_project(const slice *s, const double *theta, double *a, double *b);
 
-/* f on the plane, for samplers that take a function of (a, b) and a
- * context: theta is scratch of the objective's dimension. */
+/* f on the slice's plane, point by point, for many points: a model's
+ * first layer at the centre and the directions is computed once
+ * (model_plane); anything else evaluates θ(a, b). The slice and f must
+ * outlive it. */
 typedef struct {
-    const slice *sl;
-    const objective *obj;
+    const slice *s;
+    const objective *f;
+    model_plane *plane;   /* NULL: θ(a, b) and f's value */
     double *theta;
-} slice_plane;
+} slice_eval;
 
-/* f(θ(a, b)); ctx is a slice_plane. */
-double slice_plane_value(void *ctx, double a, double b);
+/* 0 or -1 (out of memory). */
+int slice_eval_init(slice_eval *e, const slice *s, const objective *f);
+double slice_eval_at(slice_eval *e, double a, double b);
+void slice_eval_free(slice_eval *e);
+/* slice_eval_at for samplers that take a function of (a, b) and a
+ * context (lattice_work); ctx is a slice_eval. */
+double slice_eval_value(void *ctx, double a, double b);
 
 /* f at nx × ny points spanning range = {a0, a1, b0, b1}, row by row
  * (b outer, a inner) into out. 0 or -1 (out of memory). */

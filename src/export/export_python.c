@@ -1,8 +1,10 @@
 /* The script is written in the order of one update (DESIGN §2) so that
  * it reads as the step panel does. What varies with the settings comes
  * from tables: an optimiser is one entry (its torch.optim call and how
- * its direction d_t is read back from its state), as a gradient method
- * and a clipping mode are; a schedule will be one more table. */
+ * its direction d_t is read back from its state), as a gradient method,
+ * a clipping mode and a schedule are. direction() gets θ before the
+ * step and the state before it, for weight decay (d includes it, as
+ * descent's does) and adadelta's accumulator. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,39 +15,100 @@
 typedef struct {
     const char *name;        /* descent's --optimizer */
     const char *construct;   /* the torch.optim call: {lr} {momentum}
-                                {beta1} {beta2} {rho} {eps} are filled in */
+                                {dampening} {beta1} {beta2} {rho} {eps}
+                                {wd} {amsgrad} are filled in */
     const char *doc;         /* direction()'s docstring */
-    const char *body;        /* direction()'s body */
+    const char *body;        /* direction()'s body; G is ĝ with coupled
+                                decay, the gradient the step used */
 } py_optimizer;
 
+#define ADAM_BODY(max_v)                                                  \
+    "    state, (beta1, beta2) = opt.state[theta], opt.defaults[\"betas\"]\n" \
+    "    t = float(state[\"step\"])\n"                                      \
+    "    v = state[\"max_exp_avg_sq\"] if opt.defaults[\"amsgrad\"] else " \
+    "state[\"exp_avg_sq\"]\n"                                              \
+    "    m_hat = state[\"exp_avg\"] / (1 - beta1 ** t)\n"                   \
+    "    v_hat_sqrt = v.sqrt() / math.sqrt(1 - beta2 ** t)\n"                \
+    "    d = m_hat / (v_hat_sqrt + opt.defaults[\"eps\"])\n"               \
+    "    return d" max_v "\n"
+
 static const py_optimizer optimizers[] = {
-    {"sgd", "torch.optim.SGD([theta], lr={lr})",
+    {"sgd", "torch.optim.SGD([theta], lr={lr}, weight_decay={wd})",
      "SGD: d = ĝ, the (clipped) gradient.",
-     "    return theta.grad.clone()\n"},
-    {"momentum", "torch.optim.SGD([theta], lr={lr}, momentum={momentum})",
-     "heavy ball: d = v, the buffer v = μv + ĝ.",
+     "    return G\n"},
+    {"momentum", "torch.optim.SGD([theta], lr={lr}, momentum={momentum}, "
+     "dampening={dampening}, weight_decay={wd})",
+     "heavy ball: d = v, the buffer v = μv + (1 - D)ĝ (ĝ at the first step).",
      "    return opt.state[theta][\"momentum_buffer\"].clone()\n"},
     {"nesterov",
-     "torch.optim.SGD([theta], lr={lr}, momentum={momentum}, nesterov=True)",
+     "torch.optim.SGD([theta], lr={lr}, momentum={momentum}, nesterov=True, "
+     "weight_decay={wd})",
      "Nesterov: d = ĝ + μv, the buffer v = μv + ĝ.",
      "    buf = opt.state[theta][\"momentum_buffer\"]\n"
-     "    return theta.grad.add(buf, alpha=opt.defaults[\"momentum\"])\n"},
-    {"adagrad", "torch.optim.Adagrad([theta], lr={lr}, eps={eps})",
+     "    return G.add(buf, alpha=opt.defaults[\"momentum\"])\n"},
+    {"adagrad", "torch.optim.Adagrad([theta], lr={lr}, eps={eps}, "
+     "weight_decay={wd})",
      "AdaGrad: d = ĝ / (√G + ε), G the sum of ĝ².",
-     "    G = opt.state[theta][\"sum\"]\n"
-     "    return theta.grad / (G.sqrt() + opt.defaults[\"eps\"])\n"},
-    {"rmsprop", "torch.optim.RMSprop([theta], lr={lr}, alpha={rho}, eps={eps})",
+     "    S = opt.state[theta][\"sum\"]\n"
+     "    return G / (S.sqrt() + opt.defaults[\"eps\"])\n"},
+    {"rmsprop", "torch.optim.RMSprop([theta], lr={lr}, alpha={rho}, eps={eps}, "
+     "weight_decay={wd})",
      "RMSprop: d = ĝ / (√s + ε), s = ρs + (1 - ρ)ĝ².",
      "    s = opt.state[theta][\"square_avg\"]\n"
-     "    return theta.grad / (s.sqrt() + opt.defaults[\"eps\"])\n"},
+     "    return G / (s.sqrt() + opt.defaults[\"eps\"])\n"},
     {"adam",
-     "torch.optim.Adam([theta], lr={lr}, betas=({beta1}, {beta2}), eps={eps})",
-     "Adam: d = m̂ / (√v̂ + ε), m̂ = m / (1 - β1^t), v̂ = v / (1 - β2^t).",
+     "torch.optim.Adam([theta], lr={lr}, betas=({beta1}, {beta2}), eps={eps}, "
+     "weight_decay={wd}, amsgrad={amsgrad})",
+     "Adam: d = m̂ / (√v̂ + ε), m̂ = m / (1 - β1^t), v̂ = v / (1 - β2^t)\n"
+     "    (v's running maximum with amsgrad).",
+     ADAM_BODY("")},
+    {"adamw",
+     "torch.optim.AdamW([theta], lr={lr}, betas=({beta1}, {beta2}), "
+     "eps={eps}, weight_decay={wd}, amsgrad={amsgrad})",
+     "AdamW: d = m̂ / (√v̂ + ε) + Wθ, so that θ - αd is its step\n"
+     "    θ(1 - αW) - α m̂ / (√v̂ + ε).",
+     ADAM_BODY(".add(before, alpha=opt.defaults[\"weight_decay\"])")},
+    {"nadam",
+     "torch.optim.NAdam([theta], lr={lr}, betas=({beta1}, {beta2}), "
+     "eps={eps}, weight_decay={wd})",
+     "NAdam (torch 1.13): d = (1-μ)/(1-Π)·ĝ/D + μ'/(1-Π')·m/D with\n"
+     "    D = √(v/(1-β2^t)) + ε, μ the momentum schedule, Π its product.",
      "    state, (beta1, beta2) = opt.state[theta], opt.defaults[\"betas\"]\n"
+     "    t, psi = float(state[\"step\"]), opt.defaults[\"momentum_decay\"]\n"
+     "    mu = beta1 * (1. - 0.5 * (0.96 ** (t * psi)))\n"
+     "    mu_next = beta1 * (1. - 0.5 * (0.96 ** ((t + 1) * psi)))\n"
+     "    prod = state[\"mu_product\"].item()\n"
+     "    prod_next = prod * mu * mu_next  # torch 1.13 takes μ twice\n"
+     "    D = (state[\"exp_avg_sq\"] / (1 - beta2 ** t)).sqrt() + "
+     "opt.defaults[\"eps\"]\n"
+     "    return ((1 - mu) / (1 - prod)) * G / D + "
+     "(mu_next / (1 - prod_next)) * state[\"exp_avg\"] / D\n"},
+    {"adamax",
+     "torch.optim.Adamax([theta], lr={lr}, betas=({beta1}, {beta2}), "
+     "eps={eps}, weight_decay={wd})",
+     "Adamax: d = m̂ / u, u = max(β2 u, |ĝ| + ε).",
+     "    state, (beta1, _) = opt.state[theta], opt.defaults[\"betas\"]\n"
      "    t = float(state[\"step\"])\n"
-     "    m_hat = state[\"exp_avg\"] / (1 - beta1 ** t)\n"
-     "    v_hat_sqrt = state[\"exp_avg_sq\"].sqrt() / math.sqrt(1 - beta2 ** t)\n"
-     "    return m_hat / (v_hat_sqrt + opt.defaults[\"eps\"])\n"},
+     "    return state[\"exp_avg\"] / (1 - beta1 ** t) / state[\"exp_inf\"]\n"},
+    {"adadelta",
+     "torch.optim.Adadelta([theta], lr={lr}, rho={rho}, eps={eps}, "
+     "weight_decay={wd})",
+     "Adadelta: d = √(a + ε)/√(s + ε)·ĝ with a, the average of d², as it\n"
+     "    was before the step.",
+     "    a = old.get(\"acc_delta\", torch.zeros_like(theta))\n"
+     "    eps = opt.defaults[\"eps\"]\n"
+     "    std = opt.state[theta][\"square_avg\"].add(eps).sqrt()\n"
+     "    return a.add(eps).sqrt().div(std).mul(G)\n"},
+};
+
+/* The schedules (DESIGN §3c), torch's: {n} {gamma} {min} {factor}. */
+static const char *const schedules[SCHED_KIND_COUNT] = {
+    NULL,
+    "torch.optim.lr_scheduler.StepLR(opt, {n}, {gamma})",
+    "torch.optim.lr_scheduler.ExponentialLR(opt, {gamma})",
+    "torch.optim.lr_scheduler.CosineAnnealingLR(opt, {n}, eta_min={min})",
+    "torch.optim.lr_scheduler.LinearLR(opt, start_factor={factor}, "
+    "total_iters={n})",
 };
 
 static const py_optimizer *find_optimizer(const char *name)
@@ -66,6 +129,18 @@ static const char grad_autograd[] =
     "    loss = f(theta)\n"
     "    loss.backward()\n"
     "    return loss.item(), theta.grad.clone()\n";
+
+static const char grad_forward[] =
+    "def gradient(theta):\n"
+    "    \"\"\"f(θ) and ∇f(θ) by forward differences with step H, divided\n"
+    "    by the step actually taken (DESIGN §3e).\"\"\"\n"
+    "    with torch.no_grad():\n"
+    "        g, f0 = torch.empty_like(theta), f(theta)\n"
+    "        for i in range(len(theta)):\n"
+    "            up = theta.clone()\n"
+    "            up[i] += H\n"
+    "            g[i] = (f(up) - f0) / (up[i] - theta[i])\n"
+    "        return f0.item(), g\n";
 
 static const char grad_central[] =
     "def gradient(theta):\n"
@@ -118,17 +193,18 @@ static const char hd_clamp[] =
 
 static const char update_plain[] =
     "    # Update: θ_t = θ_{t-1} - α_t d_t, as torch.optim rounds it.\n"
+    "    before, old = saved(opt, theta)\n"
     "    opt.step()\n"
-    "    d = direction(opt, theta)\n";
+    "    d = direction(opt, theta, before, old)\n";
 
 /* With α changing, descent takes θ - α d as the paper writes it; torch's
  * own update rounds differently, which near a stability limit grows. */
 static const char update_hd[] =
     "    # Update: θ_t = θ_{t-1} - α_t d_t as the paper writes it; torch.optim\n"
     "    # keeps the optimiser's state (its own update rounds differently).\n"
-    "    before = theta.detach().clone()\n"
+    "    before, old = saved(opt, theta)\n"
     "    opt.step()\n"
-    "    d = direction(opt, theta)\n"
+    "    d = direction(opt, theta, before, old)\n"
     "    with torch.no_grad():\n"
     "        theta.copy_(before - lr * d)\n";
 
@@ -158,6 +234,12 @@ static const char helpers[] =
     "def norm(v):\n"
     "    return math.sqrt(dot(v, v))\n"
     "\n\n"
+    "def saved(opt, theta):\n"
+    "    \"\"\"θ and the optimiser's tensors before a step.\"\"\"\n"
+    "    old = {k: v.clone() for k, v in opt.state[theta].items()\n"
+    "           if torch.is_tensor(v)}\n"
+    "    return theta.detach().clone(), old\n"
+    "\n\n"
     "def row(*values):\n"
     "    print(\",\".join(number(float(v)) for v in values))\n"
     "\n\n"
@@ -179,6 +261,11 @@ int export_python_check(const export_run *r, char *err, size_t cap)
                  r->s->opt->name);
         return -1;
     }
+    if (r->obj->single) {
+        snprintf(err, cap, "float32 runs are not exported: torch's float32 "
+                 "kernels fuse and round otherwise");
+        return -1;
+    }
     return 0;
 }
 
@@ -193,14 +280,25 @@ const char *export_num(double v, char buf[FMT_DOUBLE_MAX])
 /* template with {name} replaced by the setting's value. */
 static void filled(FILE *f, const char *template, const run_settings *s)
 {
+    const schedule *c = &s->sched;
     const struct {
         const char *key;
         double v;
     } keys[] = {{"{lr}", s->lr}, {"{momentum}", s->op.momentum},
+                {"{dampening}", s->op.dampening},
                 {"{beta1}", s->op.beta1}, {"{beta2}", s->op.beta2},
-                {"{rho}", s->op.rho}, {"{eps}", optim_eps(s->opt, &s->op)}};
+                {"{rho}", optim_rho(s->opt, &s->op)},
+                {"{eps}", optim_eps(s->opt, &s->op)},
+                {"{wd}", optim_weight_decay(s->opt, &s->op)},
+                {"{n}", (double)c->n}, {"{gamma}", c->gamma},
+                {"{min}", c->min}, {"{factor}", c->factor}};
     for (const char *p = template; *p;) {
         size_t i = 0, n = sizeof keys / sizeof keys[0];
+        if (strncmp(p, "{amsgrad}", 9) == 0) {
+            fputs(s->op.amsgrad ? "True" : "False", f);
+            p += 9;
+            continue;
+        }
         while (i < n && strncmp(p, keys[i].key, strlen(keys[i].key)) != 0)
             i++;
         if (i == n) {
@@ -267,9 +365,9 @@ static void constants(FILE *f, const export_run *r)
     if (s->tol > 0.0)
         fprintf(f, "TOL = %s  # stop when ‖∇f‖ < TOL\n",
                 export_num(s->tol, buf));
-    if (s->grad == GRAD_CENTRAL)
-        fprintf(f, "H = %s  # the central-difference step\n",
-                export_num(s->h, buf));
+    if (grad_method_uses_h(s->grad))
+        fprintf(f, "H = %s  # the %s-difference step\n",
+                export_num(s->h, buf), grad_method_name(s->grad));
     if (s->clip.mode != CLIP_NONE)
         fprintf(f, "CLIP = %s\n", export_num(s->clip.c, buf));
     if (s->hd.mode != HD_OFF) {
@@ -319,9 +417,13 @@ static int function(FILE *f, const export_run *r)
 
 static void direction(FILE *f, const py_optimizer *o)
 {
-    fprintf(f, "def direction(opt, theta):\n"
-               "    \"\"\"d_t, the update before it is multiplied by α.\n"
-               "    %s\"\"\"\n%s\n\n", o->doc, o->body);
+    fprintf(f, "def direction(opt, theta, before, old):\n"
+               "    \"\"\"d_t, the update before it is multiplied by α, from θ and\n"
+               "    the state before the step (old) and after it.\n"
+               "    %s\"\"\"\n"
+               "    G = theta.grad.add(before, alpha=%s)\n%s\n\n",
+            o->doc, strcmp(o->name, "adamw") == 0 ? "0"
+                    : "opt.defaults[\"weight_decay\"]", o->body);
 }
 
 static void loop(FILE *f, const export_run *r, const py_optimizer *o)
@@ -341,7 +443,14 @@ static void loop(FILE *f, const export_run *r, const py_optimizer *o)
     }
     fputs("], requires_grad=True)\nopt = ", f);
     filled(f, o->construct, s);
-    fprintf(f, "\nlr = %s\n\n", export_num(s->lr, buf));
+    if (s->sched.kind != SCHED_NONE) {
+        fputs("\n# The rate by update: update t uses the schedule's after t - 1 "
+              "steps.\nschedule = ", f);
+        filled(f, schedules[s->sched.kind], s);
+        fputs("\nlr = opt.param_groups[0][\"lr\"]\n\n", f);
+    } else {
+        fprintf(f, "\nlr = %s\n\n", export_num(s->lr, buf));
+    }
     fputs("loss, g = gradient(theta)\n"
           "d = torch.zeros_like(theta)\n"
           "print(\"step,loss,grad_norm,clipped,lr,hypergrad,lr_clamped,"
@@ -363,7 +472,11 @@ static void loop(FILE *f, const export_run *r, const py_optimizer *o)
     } else {
         fputs("    h, clamped = 0, False\n", f);
     }
+    if (s->sched.kind != SCHED_NONE)
+        fputs("    lr = opt.param_groups[0][\"lr\"]\n", f);
     fputs(s->hd.mode == HD_OFF ? update_plain : update_hd, f);
+    if (s->sched.kind != SCHED_NONE)
+        fputs("    schedule.step()\n", f);
     fprintf(f, "    loss, g = gradient(theta)\n"
                "    row(t, loss, norm(g), clipped, lr, h, clamped, norm(lr * d),\n"
                "        %s)\n", tail);
@@ -381,7 +494,9 @@ int export_python(FILE *f, const export_run *r)
         export_model_functions(f, r);
     else if (function(f, r) < 0)
         return -1;
-    fputs(r->s->grad == GRAD_CENTRAL ? grad_central : grad_autograd, f);
+    fputs(r->s->grad == GRAD_CENTRAL   ? grad_central
+          : r->s->grad == GRAD_FORWARD ? grad_forward
+                                       : grad_autograd, f);
     fputs("\n\n", f);
     direction(f, o);
     fputs(helpers, f);

@@ -32,7 +32,7 @@ static char *reserve(outbuf *o, size_t n)
     return o->buf + o->len;
 }
 
-static void append(outbuf *o, const char *s, size_t n)
+void outbuf_append(outbuf *o, const char *s, size_t n)
 {
     while (n > 0) {
         size_t chunk = n < OUTBUF_SIZE ? n : OUTBUF_SIZE;
@@ -43,13 +43,7 @@ static void append(outbuf *o, const char *s, size_t n)
     }
 }
 
-void outbuf_str(outbuf *o, const char *s) { append(o, s, strlen(s)); }
-
-void outbuf_char(outbuf *o, char c)
-{
-    *reserve(o, 1) = c;
-    o->len++;
-}
+void outbuf_str(outbuf *o, const char *s) { outbuf_mem(o, s, strlen(s)); }
 
 void outbuf_long(outbuf *o, long v)
 {
@@ -60,21 +54,31 @@ void outbuf_long(outbuf *o, long v)
     while (u /= 10);
     if (v < 0)
         *--p = '-';
-    append(o, p, (size_t)(tmp + sizeof tmp - p));
+    outbuf_append(o, p, (size_t)(tmp + sizeof tmp - p));
+}
+
+void outbuf_number(outbuf *o, double v, bool single)
+{
+    char *p = reserve(o, FMT_DOUBLE_MAX);
+    o->len += fmt_number(v, single, p);
 }
 
 void outbuf_double(outbuf *o, double v)
 {
-    char *p = reserve(o, FMT_DOUBLE_MAX);
-    o->len += fmt_double(v, p);
+    outbuf_number(o, v, false);
+}
+
+void outbuf_json_number(outbuf *o, double v, bool single)
+{
+    if (isfinite(v))
+        outbuf_number(o, v, single);
+    else
+        outbuf_str(o, "null");
 }
 
 void outbuf_json_double(outbuf *o, double v)
 {
-    if (isfinite(v))
-        outbuf_double(o, v);
-    else
-        outbuf_str(o, "null");
+    outbuf_json_number(o, v, false);
 }
 
 /* Length of the well-formed UTF-8 sequence at p (RFC 3629: no overlong

@@ -3,6 +3,9 @@
  * reader never sees half a trace and a failed run leaves what was there. */
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,20 +14,111 @@
 #include <unistd.h>
 
 #include "atomic_file.h"
+#include "fmt_double.h"
+#include "model.h"
 #include "outbuf.h"
 #include "trace.h"
 
+/* The last text written in a column of numbers, reused while the value
+ * repeats (lr without hypergradients, hypergrad 0, a settled θ): most
+ * of a row's cost is formatting its numbers. */
+typedef struct {
+    uint64_t bits;
+    unsigned char len;
+    char text[FMT_DOUBLE_MAX];
+} cached_number;
+
+/* ',' in CSV; ,"name": in JSONL. */
+typedef struct {
+    char text[32];
+    unsigned char len;
+} column_key;
+
 struct trace_writer {
     trace_format fmt;
+    bool single;           /* a float32 run (DESIGN §3e) */
     atomic_file file;
     size_t params;
-    const char *const *extra;
+    unsigned columns;
     outbuf out;
+    cached_number *cache;  /* one per column of numbers, then per x */
+    column_key *keys;      /* what goes before each value: one per
+                              column, then per x */
 };
 
-static const char *const base_columns[] = {
-    "step", "loss", "grad_norm", "clipped", "lr", "hypergrad",
-    "lr_clamped", "update_norm", NULL};
+typedef enum { COL_LONG, COL_NUMBER, COL_FLAG, COL_X } col_kind;
+
+/* The columns in trace order; COL_X stands for x0, x1, ... An optional
+ * column is written when its bit (`when`) is in the trace's columns. */
+static const struct {
+    const char *name;
+    size_t offset;
+    col_kind kind;
+    unsigned when;
+    bool f32;           /* a float32 value in a float32 run: printed so */
+} columns[] = {
+    {"step", offsetof(trace_row, step), COL_LONG, 0, false},
+    {"loss", offsetof(trace_row, loss), COL_NUMBER, 0, true},
+    {"grad_norm", offsetof(trace_row, grad_norm), COL_NUMBER, 0, true},
+    {"clipped", offsetof(trace_row, clipped), COL_FLAG, 0, false},
+    {"lr", offsetof(trace_row, lr), COL_NUMBER, 0, false},
+    {"hypergrad", offsetof(trace_row, hypergrad), COL_NUMBER, 0, false},
+    {"lr_clamped", offsetof(trace_row, lr_clamped), COL_FLAG, 0, false},
+    {"update_norm", offsetof(trace_row, update_norm), COL_NUMBER, 0, true},
+    {"x", 0, COL_X, 0, true},
+    {"val_loss", offsetof(trace_row, val_loss), COL_NUMBER, TRACE_VAL_LOSS,
+     false},
+    {"train_acc", offsetof(trace_row, train_acc), COL_NUMBER,
+     TRACE_TRAIN_ACC, false},
+    {"val_acc", offsetof(trace_row, val_acc), COL_NUMBER, TRACE_VAL_ACC,
+     false},
+    {"batch_loss", offsetof(trace_row, batch_loss), COL_NUMBER,
+     TRACE_BATCH_LOSS, false},
+};
+
+enum { COLUMNS = sizeof columns / sizeof columns[0] };
+
+static double number_at(const trace_row *row, size_t c)
+{
+    double v;
+    memcpy(&v, (const char *)row + columns[c].offset, sizeof v);
+    return v;
+}
+
+unsigned trace_model_columns(const objective *obj, const run_settings *s)
+{
+    const model *m = model_of(obj);
+    if (!m)
+        return 0;
+    unsigned cols = 0;
+    if (m->data.n_val)
+        cols |= TRACE_VAL_LOSS;
+    if (m->type->classifier)
+        cols |= TRACE_TRAIN_ACC | (m->data.n_val ? TRACE_VAL_ACC : 0);
+    if (s->batch > 0)
+        cols |= TRACE_BATCH_LOSS;
+    return cols;
+}
+
+size_t trace_optional(unsigned cols, const trace_row *row,
+                      const char **names, double *values)
+{
+    size_t k = 0;
+    for (size_t c = 0; c < COLUMNS; c++)
+        if (columns[c].when & cols) {
+            names[k] = columns[c].name;
+            if (values)
+                values[k] = number_at(row, c);
+            k++;
+        }
+    names[k] = NULL;
+    return k;
+}
+
+bool trace_wants_metrics(const trace_writer *w)
+{
+    return w->columns & (TRACE_VAL_LOSS | TRACE_TRAIN_ACC | TRACE_VAL_ACC);
+}
 
 static void say(char *err, size_t cap, const char *fmt, ...)
 {
@@ -61,12 +155,17 @@ int trace_check_path(const char *path, bool force, char *err, size_t errcap)
     return atomic_check(path, force, err, errcap);
 }
 
-static void write_setting_num(outbuf *o, const char *key, double v)
+static void write_number(outbuf *o, const char *key, double v, bool single)
 {
     outbuf_str(o, ",\"");
     outbuf_str(o, key);
     outbuf_str(o, "\":");
-    outbuf_json_double(o, v);
+    outbuf_json_number(o, v, single);
+}
+
+static void write_setting_num(outbuf *o, const char *key, double v)
+{
+    write_number(o, key, v, false);
 }
 
 static void write_setting_str(outbuf *o, const char *key, const char *v)
@@ -77,29 +176,34 @@ static void write_setting_str(outbuf *o, const char *key, const char *v)
     outbuf_json_string(o, v);
 }
 
+static bool column_shown(const trace_writer *w, size_t c)
+{
+    return !columns[c].when || (columns[c].when & w->columns);
+}
+
 static void write_column_names(trace_writer *w, outbuf *o, bool json)
 {
     bool first = true;
     char name[32];
-#define NAME(s)                                                          \
-    do {                                                                 \
-        if (!first)                                                      \
-            outbuf_char(o, ',');                                         \
-        first = false;                                                   \
-        if (json)                                                        \
-            outbuf_json_string(o, s);                                    \
-        else                                                             \
-            outbuf_str(o, s);                                            \
-    } while (0)
-    for (const char *const *c = base_columns; *c; c++)
-        NAME(*c);
-    for (size_t i = 0; i < w->params; i++) {
-        snprintf(name, sizeof name, "x%zu", i);
-        NAME(name);
+    for (size_t c = 0; c < COLUMNS; c++) {
+        if (!column_shown(w, c))
+            continue;
+        for (size_t i = 0; i < (columns[c].kind == COL_X ? w->params : 1);
+             i++) {
+            const char *s = columns[c].name;
+            if (columns[c].kind == COL_X) {
+                snprintf(name, sizeof name, "x%zu", i);
+                s = name;
+            }
+            if (!first)
+                outbuf_char(o, ',');
+            first = false;
+            if (json)
+                outbuf_json_string(o, s);
+            else
+                outbuf_str(o, s);
+        }
     }
-    for (const char *const *c = w->extra; c && *c; c++)
-        NAME(*c);
-#undef NAME
 }
 
 static void write_jsonl_header(trace_writer *w, const run *r,
@@ -117,8 +221,15 @@ static void write_jsonl_header(trace_writer *w, const run *r,
     write_setting_num(o, "momentum", s->op.momentum);
     write_setting_num(o, "beta1", s->op.beta1);
     write_setting_num(o, "beta2", s->op.beta2);
-    write_setting_num(o, "rho", s->op.rho);
+    write_setting_num(o, "rho", optim_rho(s->opt, &s->op));
     write_setting_num(o, "eps", optim_eps(s->opt, &s->op));
+    write_setting_num(o, "weight_decay", optim_weight_decay(s->opt, &s->op));
+    write_setting_num(o, "dampening", s->op.dampening);
+    outbuf_str(o, s->op.amsgrad ? ",\"amsgrad\":true" : ",\"amsgrad\":false");
+    char sched[96];
+    schedule_text(&s->sched, sched, sizeof sched);
+    write_setting_str(o, "schedule", sched);
+    write_setting_str(o, "precision", r->obj->single ? "single" : "double");
     write_setting_str(o, "grad", grad_method_name(s->grad));
     write_setting_num(o, "h", s->h);
     write_setting_str(o, "clip", clip_mode_name(s->clip.mode));
@@ -151,20 +262,51 @@ static void write_jsonl_header(trace_writer *w, const run *r,
     outbuf_str(o, "]}\n");
 }
 
+static void set_key(const trace_writer *w, column_key *k, const char *name)
+{
+    memset(k->text, 0, sizeof k->text);
+    int n = w->fmt == TRACE_CSV ? snprintf(k->text, sizeof k->text, ",")
+                                : snprintf(k->text, sizeof k->text,
+                                           ",\"%s\":", name);
+    k->len = (unsigned char)(n > 0 && (size_t)n < sizeof k->text ? n : 0);
+}
+
+static void writer_free(trace_writer *w)
+{
+    free(w->cache);
+    free(w->keys);
+    free(w);
+}
+
 trace_writer *trace_open(const char *path, trace_format fmt, bool force,
                          const run *r, const trace_meta *meta,
                          char *err, size_t errcap)
 {
+    size_t slots = COLUMNS + meta->params;
     trace_writer *w = calloc(1, sizeof *w);
-    if (!w) {
+    if (w) {
+        w->cache = calloc(slots, sizeof *w->cache);
+        w->keys = malloc(slots * sizeof *w->keys);
+    }
+    if (!w || !w->cache || !w->keys) {
+        if (w)
+            writer_free(w);
         say(err, errcap, "%s: out of memory", path);
         return NULL;
     }
     w->fmt = fmt;
+    w->single = r->obj->single;
     w->params = meta->params;
-    w->extra = meta->extra;
+    w->columns = meta->columns;
+    for (size_t c = 0; c < COLUMNS; c++)
+        set_key(w, &w->keys[c], columns[c].name);
+    for (size_t i = 0; i < w->params; i++) {
+        char name[24];
+        snprintf(name, sizeof name, "x%zu", i);
+        set_key(w, &w->keys[COLUMNS + i], name);
+    }
     if (atomic_open(&w->file, path, force, err, errcap) < 0) {
-        free(w);
+        writer_free(w);
         return NULL;
     }
     outbuf_init(&w->out, w->file.f);
@@ -177,41 +319,52 @@ trace_writer *trace_open(const char *path, trace_format fmt, bool force,
     return w;
 }
 
-int trace_write_row(trace_writer *w, const run *r, const double *extra)
+/* Column slot's key, then v as its text (a float32's shortest when f32
+ * in a float32 run): the cached one when v is the last value. */
+static void put_number(trace_writer *w, size_t slot, double v, bool f32)
+{
+    const column_key *k = &w->keys[slot];
+    outbuf_mem_in(&w->out, k->text, k->len, sizeof k->text);
+    cached_number *c = &w->cache[slot];
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    if (!c->len || c->bits != bits) {
+        c->bits = bits;
+        if (w->fmt == TRACE_JSONL && !isfinite(v)) {
+            memcpy(c->text, "null", 4);
+            c->len = 4;
+        } else {
+            c->len = (unsigned char)fmt_number(v, f32 && w->single, c->text);
+        }
+    }
+    outbuf_mem_in(&w->out, c->text, c->len, sizeof c->text);
+}
+
+int trace_write_row(trace_writer *w, const trace_row *row,
+                    const double *theta)
 {
     outbuf *o = &w->out;
-    const run_update_info *u = &r->last;
-    const double num[] = {r->loss, r->grad_norm, u->clipped, r->lr,
-                          u->hypergrad, u->lr_clamped, u->update_norm};
-    if (w->fmt == TRACE_CSV) {
-        outbuf_long(o, r->step);
-        for (size_t i = 0; i < 7; i++) {
-            outbuf_char(o, ',');
-            outbuf_double(o, num[i]);
-        }
-        for (size_t i = 0; i < w->params; i++) {
-            outbuf_char(o, ',');
-            outbuf_double(o, r->theta[i]);
-        }
-        for (size_t i = 0; w->extra && w->extra[i]; i++) {
-            outbuf_char(o, ',');
-            outbuf_double(o, extra[i]);
-        }
-        outbuf_char(o, '\n');
-    } else {
+    if (w->fmt == TRACE_JSONL)
         outbuf_str(o, "{\"type\":\"step\",\"step\":");
-        outbuf_long(o, r->step);
-        for (size_t i = 0; i < 7; i++)
-            write_setting_num(o, base_columns[i + 1], num[i]);
-        char name[32];
-        for (size_t i = 0; i < w->params; i++) {
-            snprintf(name, sizeof name, "x%zu", i);
-            write_setting_num(o, name, r->theta[i]);
+    outbuf_long(o, row->step);
+    for (size_t c = 1; c < COLUMNS; c++) {
+        if (!column_shown(w, c))
+            continue;
+        if (columns[c].kind == COL_X) {
+            for (size_t i = 0; i < w->params; i++)
+                put_number(w, COLUMNS + i, theta[i], true);
+        } else if (columns[c].kind == COL_FLAG) {
+            const column_key *k = &w->keys[c];
+            outbuf_mem_in(o, k->text, k->len, sizeof k->text);
+            bool on = *(const bool *)((const char *)row + columns[c].offset);
+            outbuf_char(o, on ? '1' : '0');
+        } else {
+            put_number(w, c, number_at(row, c), columns[c].f32);
         }
-        for (size_t i = 0; w->extra && w->extra[i]; i++)
-            write_setting_num(o, w->extra[i], extra[i]);
-        outbuf_str(o, "}\n");
     }
+    if (w->fmt == TRACE_JSONL)
+        outbuf_char(o, '}');
+    outbuf_char(o, '\n');
     return o->failed ? -1 : 0;
 }
 
@@ -237,7 +390,7 @@ int trace_close(trace_writer *w, const run *r, char *err, size_t errcap)
         return -1;
     }
     int rc = atomic_commit(&w->file, err, errcap);
-    free(w);
+    writer_free(w);
     return rc;
 }
 
@@ -246,5 +399,5 @@ void trace_abort(trace_writer *w)
     if (!w)
         return;
     atomic_abort(&w->file);
-    free(w);
+    writer_free(w);
 }

@@ -1,5 +1,5 @@
 /* Run traces (DESIGN §6): CSV or JSON Lines, written atomically. Row t is
- * the run's state after t updates; rows are taken from a run value. */
+ * the run's state after t updates, a trace_row (trace_row.h). */
 #ifndef DESCENT_TRACE_H
 #define DESCENT_TRACE_H
 
@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "run.h"
+#include "trace_row.h"
 
 typedef enum { TRACE_CSV, TRACE_JSONL } trace_format;
 
@@ -16,13 +17,29 @@ int trace_format_from_path(const char *path, trace_format *fmt);
 
 typedef struct trace_writer trace_writer;
 
+/* The optional columns after the x columns (DESIGN §6), as bits. */
+enum {
+    TRACE_VAL_LOSS = 1, TRACE_TRAIN_ACC = 2, TRACE_VAL_ACC = 4,
+    TRACE_BATCH_LOSS = 8
+};
+
+/* The optional columns of a run of obj with settings s: a model's
+ * val_loss (with validation rows), accuracies (classifiers), batch_loss
+ * (with minibatches); none for other objectives. */
+unsigned trace_model_columns(const objective *obj, const run_settings *s);
+
+/* The names and values of the optional columns in cols, in trace order,
+ * for row (values NULL: names only); names is NULL-terminated. Room
+ * for 5. Returns how many. */
+size_t trace_optional(unsigned cols, const trace_row *row,
+                      const char **names, double *values);
+
 /* What the trace says of the run beside its rows. */
 typedef struct {
     const char *objective;   /* name or expression text */
     const double *start;     /* the run's θ_0 */
     size_t params;           /* how many x columns: ≤ run dim */
-    const char *const *extra; /* extra column names after the x columns,
-                                 NULL-terminated, or NULL (models) */
+    unsigned columns;        /* optional columns (trace_model_columns) */
     const char *model;       /* model name, or NULL */
     int argc;                /* the command line's arguments after the */
     char **argv;             /* command, recorded in the JSONL header */
@@ -40,9 +57,13 @@ trace_writer *trace_open(const char *path, trace_format fmt, bool force,
                          const run *r, const trace_meta *meta,
                          char *err, size_t errcap);
 
-/* Writes the row for r's current state (after r->step updates); extra
- * holds the values of meta->extra, or is NULL. Returns 0 or -1. */
-int trace_write_row(trace_writer *w, const run *r, const double *extra);
+/* Writes row, with theta (≥ params values) as the x columns. Returns
+ * 0 or -1. */
+int trace_write_row(trace_writer *w, const trace_row *row,
+                    const double *theta);
+/* Whether the trace has a model's metric columns: then the rows given to
+ * it need trace_row_metrics. */
+bool trace_wants_metrics(const trace_writer *w);
 
 /* Writes the end record (JSONL), flushes, and renames the temporary file
  * into place. Returns 0, or -1 with a message in err (the temporary file

@@ -95,8 +95,7 @@ int lesson_settings_now(const run_options *cur, const run *r, long granted,
 {
     *out = *cur;
     /* On top of what the run does now: keys may have changed it. */
-    out->s = r->s;
-    out->s.lr = r->lr;
+    out->s = run_settings_of(r); /* α in effect, or a schedule's base */
     out->s.max_steps = granted;
     lesson_setting set = {id, value, 0, 0};
     if (lesson_apply(out, &set, e) < 0)

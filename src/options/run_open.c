@@ -2,6 +2,7 @@
  * settings that depend on it. */
 #include <string.h>
 
+#include "method_values.h"
 #include "quote.h"
 #include "objective_open.h"
 #include "run_values.h"
@@ -14,8 +15,9 @@ void run_options_default_hd(run_options *o)
 
 /* What the optimiser does not take is refused by its flags, whatever it
  * is called. */
-int run_options_check(const run_settings *s, option_error *e)
+int run_options_check(const run_options *o, option_error *e)
 {
+    const run_settings *s = &o->s;
     unsigned caps = s->opt->caps;
     if (!(s->hd.lr_min < s->hd.lr_max))
         return option_fail(e, "--lr-min", "must be below --lr-max (%g ≥ %g)",
@@ -25,7 +27,7 @@ int run_options_check(const run_settings *s, option_error *e)
     if (s->hd.mode != HD_OFF && !(caps & OPTIM_TAKES_HD))
         return option_fail(e, "--hypergrad", "%s takes no hypergradient",
                            s->opt->name);
-    return 0;
+    return method_options_check(o, e);
 }
 
 /* A model: its own start unless --start gives one, the analytic
@@ -85,20 +87,36 @@ static int fit_objective(run_options *o, objective *obj, option_error *e)
     return 0;
 }
 
+/* The objective in float32 with --precision single. */
+static int set_precision(const run_options *o, objective *obj, option_error *e)
+{
+    if (!o->single || objective_single(obj) == CORE_OK)
+        return 0;
+    option_fail(e, "--precision", "single precision is for built-in "
+                "objectives and expressions; %s computes in double",
+                model_of(obj) ? "a model" : obj->name);
+    objective_free(obj);
+    return -1;
+}
+
 int run_options_open(run_options *o, objective *obj, option_error *e)
 {
     run_settings *s = &o->s;
     run_options_default_hd(o);
-    if (run_options_check(s, e) < 0)
+    if (!o->lr_set && s->opt->default_lr > 0.0)
+        s->lr = s->opt->default_lr;
+    if (run_options_check(o, e) < 0)
         return -1;
     if (o->model.type || o->model.data_given)
-        return open_model(o, obj, e);
+        return open_model(o, obj, e) < 0 ? -1 : set_precision(o, obj, e);
     objective_error oe;
     if (objective_open(o->objective, obj, &oe) < 0) {
         option_fail(e, "--objective", "%s", oe.message);
         e->column = oe.column;
         return -1;
     }
+    if (set_precision(o, obj, e) < 0)
+        return -1;
     if (fit_objective(o, obj, e) < 0) {
         objective_free(obj);
         return -1;

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "method_values.h"
 #include "quote.h"
 #include "objective_open.h"
 #include "run_values.h"
@@ -11,14 +12,18 @@ const option_entry run_option_table[] = {
     {"optimizer", true, OPT_OPTIMIZER}, {"lr", true, OPT_LR},
     {"momentum", true, OPT_MOMENTUM}, {"beta1", true, OPT_BETA1},
     {"beta2", true, OPT_BETA2}, {"rho", true, OPT_RHO},
-    {"eps", true, OPT_EPS}, {"grad", true, OPT_GRAD}, {"h", true, OPT_H},
+    {"eps", true, OPT_EPS}, {"weight-decay", true, OPT_WEIGHT_DECAY},
+    {"dampening", true, OPT_DAMPENING}, {"amsgrad", false, OPT_AMSGRAD},
+    {"grad", true, OPT_GRAD}, {"h", true, OPT_H},
     {"clip", true, OPT_CLIP}, {"hypergrad", true, OPT_HYPERGRAD},
     {"hd-beta", true, OPT_HD_BETA}, {"lr-min", true, OPT_LR_MIN},
-    {"lr-max", true, OPT_LR_MAX}, {"steps", true, OPT_STEPS},
+    {"lr-max", true, OPT_LR_MAX}, {"schedule", true, OPT_SCHEDULE},
+    {"steps", true, OPT_STEPS},
     {"tol", true, OPT_TOL}, {"seed", true, OPT_SEED},
     {"trace", true, OPT_TRACE}, {"trace-params", true, OPT_TRACE_PARAMS},
     {"force", false, OPT_FORCE}, {"quiet", false, OPT_QUIET},
     {"view", true, OPT_VIEW}, {"export-python", true, OPT_EXPORT_PYTHON},
+    {"precision", true, OPT_PRECISION},
     MODEL_CLI_OPTIONS, {NULL, false, 0}};
 
 bool run_option_is_output(int id)
@@ -79,15 +84,17 @@ static int parse_clip(const char *text, clip_setting *c, option_error *e)
     return 0;
 }
 
-/* analytic, ad, central, or central:H (the step, as --h). */
+/* analytic, ad, central, forward, or central:H, forward:H (the step, as
+ * --h). */
 static int parse_grad(const char *text, run_options *o, option_error *e)
 {
-    static const char *const grads[] = {"analytic", "ad", "central", NULL};
+    static const char *const grads[] = {"analytic", "ad", "central",
+                                        "forward", NULL};
     int m;
     const char *value;
     if (option_mode(e, "--grad", text, grads, &m, &value) < 0 ||
-        mode_number(e, "--grad", text, value, m == GRAD_CENTRAL, "step",
-                    &o->s.h) < 0)
+        mode_number(e, "--grad", text, value,
+                    grad_method_uses_h((grad_method)m), "step", &o->s.h) < 0)
         return -1;
     o->s.grad = (grad_method)m;
     o->grad_set = true;
@@ -178,7 +185,9 @@ static int set_setting(run_settings *s, int id, const char *v, option_error *e)
 int run_options_set(run_options *o, int id, const char *v, option_error *e)
 {
     int rc = set_setting(&o->s, id, v, e);
-    if (rc <= 0)
+    if (id == OPT_LR)
+        o->lr_set = true;
+    if (rc <= 0 || (rc = method_options_set(o, id, v, e)) <= 0)
         return rc;
     switch (id) {
     case OPT_OBJECTIVE:

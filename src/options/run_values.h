@@ -14,12 +14,15 @@
 
 enum { RUN_OPTIONS_MAX_START = 16 };
 
+/* The settings of a run in progress run from OPT_OPTIMIZER to OPT_TOL
+ * (run_live_option). */
 enum {
     OPT_OBJECTIVE = 1, OPT_START, OPT_OPTIMIZER, OPT_LR, OPT_MOMENTUM,
-    OPT_BETA1, OPT_BETA2, OPT_RHO, OPT_EPS, OPT_GRAD, OPT_H, OPT_CLIP,
-    OPT_HYPERGRAD, OPT_HD_BETA, OPT_LR_MIN, OPT_LR_MAX, OPT_STEPS, OPT_TOL,
-    OPT_SEED, OPT_TRACE, OPT_TRACE_PARAMS, OPT_FORCE, OPT_QUIET, OPT_VIEW,
-    OPT_EXPORT_PYTHON
+    OPT_BETA1, OPT_BETA2, OPT_RHO, OPT_EPS, OPT_WEIGHT_DECAY, OPT_DAMPENING,
+    OPT_AMSGRAD, OPT_GRAD, OPT_H, OPT_CLIP, OPT_HYPERGRAD, OPT_HD_BETA,
+    OPT_LR_MIN, OPT_LR_MAX, OPT_SCHEDULE, OPT_STEPS, OPT_TOL, OPT_SEED,
+    OPT_TRACE, OPT_TRACE_PARAMS, OPT_FORCE, OPT_QUIET, OPT_VIEW,
+    OPT_EXPORT_PYTHON, OPT_PRECISION
 };
 
 /* Every run option, model options included; NULL name at the end. */
@@ -29,12 +32,14 @@ extern const option_entry run_option_table[];
  * --force, --quiet, --export-python) rather than what runs. */
 bool run_option_is_output(int id);
 
-typedef struct {
+typedef struct run_options {
     const char *objective;   /* as typed; default rosenbrock */
     bool objective_set;
     model_options model;     /* --model and its options */
     run_settings s;
-    bool grad_set, hd_beta_set;
+    bool grad_set, hd_beta_set, lr_set;
+    bool weight_decay_set, dampening_set, amsgrad_set;
+    bool single;             /* --precision single */
     bool has_start;
     double start[RUN_OPTIONS_MAX_START];
     size_t n_start;
@@ -58,13 +63,15 @@ int run_options_set(run_options *o, int id, const char *v, option_error *e);
 void run_options_default_hd(run_options *o);
 
 /* The checks of settings that need no objective: the clamp of α, and
- * what the optimiser takes (clipping, hypergradients). 0, or -1 with e
+ * what the optimiser takes (clipping, hypergradients, schedules, and
+ * the parameters asked for: method_options_check). 0, or -1 with e
  * filled. */
-int run_options_check(const run_settings *s, option_error *e);
+int run_options_check(const run_options *o, option_error *e);
 
-/* Opens the objective and fills in what depends on it (start, gradient
- * method default, hypergradient rate default, view), checking everything
- * that is left except the trace path. Returns 0, or -1 with e filled
+/* Opens the objective (in float32 with --precision single) and fills in
+ * what depends on it (start, gradient method default, the optimiser's
+ * α when --lr is not given, hypergradient rate default, view), checking
+ * everything that is left except the trace path. Returns 0, or -1 with e filled
  * (for an expression, e->column is the column in o->objective). */
 int run_options_open(run_options *o, objective *obj, option_error *e);
 

@@ -25,14 +25,15 @@ static int sample(surface_grid *g, const objective *obj, const fig_plane *pl,
         return surface_grid_compute(g, obj, pl->view, cw, ch);
     int nx = SLICE_SAMPLES, ny = (int)ceil(SLICE_SAMPLES * p.h / p.w);
     lattice lat = {0};
-    slice_plane c = {&pl->sv.sl, obj, malloc(obj->dim * sizeof(double))};
+    slice_eval c;
     int rc = -1;
-    if (c.theta && lattice_start(&lat, nx, ny < 2 ? 2 : ny, pl->view) == 0) {
-        lattice_work(&lat, slice_plane_value, &c, INFINITY);
+    if (slice_eval_init(&c, &pl->sv.sl, obj) == 0 &&
+        lattice_start(&lat, nx, ny < 2 ? 2 : ny, pl->view) == 0) {
+        lattice_work(&lat, slice_eval_value, &c, INFINITY);
         rc = surface_grid_from_lattice(g, &lat, cw, ch);
     }
     lattice_free(&lat);
-    free(c.theta);
+    slice_eval_free(&c);
     return rc;
 }
 

@@ -62,8 +62,9 @@ static void announce(app *a, int id)
         app_message(a, false, "optimiser %s (state from zero)", s->opt->name);
         break;
     case OPT_GRAD:
-        if (s->grad == GRAD_CENTRAL)
-            app_message(a, false, "gradient: central, h %.3g", s->h);
+        if (grad_method_uses_h(s->grad))
+            app_message(a, false, "gradient: %s, h %.3g",
+                        grad_method_name(s->grad), s->h);
         else
             app_message(a, false, "gradient: %s", grad_method_name(s->grad));
         break;
@@ -125,8 +126,11 @@ static void set_lr(app *a, double lr)
     changed(a, OPT_LR, run_set_lr(focused(a), lr));
 }
 
-void act_lr_up(app *a) { set_lr(a, focused(a)->lr * 2.0); }
-void act_lr_down(app *a) { set_lr(a, focused(a)->lr / 2.0); }
+/* α in effect, or a schedule's base, which it then starts again from. */
+static double lr_of(app *a) { return run_settings_of(focused(a)).lr; }
+
+void act_lr_up(app *a) { set_lr(a, lr_of(a) * 2.0); }
+void act_lr_down(app *a) { set_lr(a, lr_of(a) / 2.0); }
 
 static int submit_lr(app *a, const char *text)
 {
@@ -180,7 +184,7 @@ static int submit_grad(app *a, const char *text)
 
 void act_grad_prompt(app *a)
 {
-    setting_prompt(a, "gradient (analytic, ad, central:h)", OPT_GRAD,
+    setting_prompt(a, "gradient (analytic, ad, central:h, forward:h)", OPT_GRAD,
                    submit_grad);
 }
 

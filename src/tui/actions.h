@@ -28,6 +28,8 @@ void act_expression_prompt(struct app *a);
 void act_export(struct app *a);
 void act_compare_add(struct app *a);
 void act_compare_remove(struct app *a);
+void act_compare_versus(struct app *a);
+void act_setting_prompt(struct app *a);
 void act_focus_next(struct app *a);
 void act_zoom_in(struct app *a);
 void act_zoom_out(struct app *a);

@@ -42,8 +42,9 @@ void act_expression_prompt(app *a)
     prompt_open(a, "f(x, y) =", "", submit_expression);
 }
 
-/* The focused run's trace from its history rows: each row is put into a
- * copy of the run, as trace_write_row takes the state after t updates. */
+/* The focused run's trace from its history's rows (every update up to
+ * HIST_ROWS, an even sample after that: hist.h), with a model's metric
+ * columns. */
 static int write_trace(app *a, const char *path, char *err, size_t cap)
 {
     session_run *sr = &a->s.runs[a->s.focus];
@@ -53,22 +54,15 @@ static int write_trace(app *a, const char *path, char *err, size_t cap)
         return -1;
     }
     trace_meta meta = {.objective = a->s.spec, .start = a->s.start,
-                       .params = sr->r.n, .extra = NULL};
+                       .params = sr->r.n,
+                       .columns = trace_model_columns(&a->s.obj, &sr->r.s)};
     trace_writer *w = trace_open(path, fmt, true, &sr->r, &meta, err, cap);
     if (!w)
         return -1;
-    run row = sr->r;
+    hist_settle(&sr->h, &sr->r);
     for (size_t t = 0; t < sr->h.nrows; t++) {
-        const hist_row *h = &sr->h.rows[t];
-        double theta[2] = {h->theta[0], h->theta[1]};
-        row.step = (long)t;
-        row.loss = h->loss;
-        row.grad_norm = h->grad_norm;
-        row.lr = h->lr;
-        row.last = (run_update_info){h->clipped, h->clip_scale, h->hypergrad,
-                                     h->lr_clamped, h->lr, h->update_norm};
-        row.theta = theta;
-        if (trace_write_row(w, &row, NULL) < 0) {
+        const trace_row *row = &sr->h.rows[t];
+        if (trace_write_row(w, row, row->theta) < 0) {
             trace_abort(w);
             snprintf(err, cap, "could not write %s", path);
             return -1;
@@ -80,11 +74,14 @@ static int write_trace(app *a, const char *path, char *err, size_t cap)
 static void export_to(app *a, const char *path)
 {
     char err[256];
+    const hist *h = &a->s.runs[a->s.focus].h;
     if (write_trace(a, path, err, sizeof err) < 0)
         app_message(a, true, "export: %s", err);
+    else if (hist_thinned(h))
+        app_message(a, false, "exported %zu rows (every %ld steps, and the "
+                    "last) to %s", h->nrows, h->stride, path);
     else
-        app_message(a, false, "exported %zu rows to %s",
-                    a->s.runs[a->s.focus].h.nrows, path);
+        app_message(a, false, "exported %zu rows to %s", h->nrows, path);
 }
 
 static int submit_overwrite(app *a, const char *text)

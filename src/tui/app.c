@@ -109,6 +109,7 @@ void app_draw_panes(app *a, void (*const draw[PANE_COUNT])(app *, WINDOW *))
 
 void app_render(app *a)
 {
+    session_settle(&a->s);
     if (a->lay.too_small) {
         draw_too_small(a);
         doupdate();

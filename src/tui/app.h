@@ -41,6 +41,7 @@ typedef struct {
     lattice lat;              /* slices: samples being taken */
     unsigned lat_gen, lat_slice_gen;
     bool pending;             /* lat is not done: more frames needed */
+    slice_eval ev;            /* slices: the loss on lat's plane */
     double *theta;            /* slices: scratch of the objective's size */
     size_t theta_n;
 } surface_cache;

@@ -2,16 +2,33 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "hist.h"
 #include "model.h"
-#include "grow.h"
+
+static void bands_clear(hist *h)
+{
+    for (size_t i = 0; i < HS_COUNT * HIST_BANDS; i++)
+        h->bands[i] = (hist_band){NAN, NAN, NAN, NAN};
+    h->band_steps = 1;
+    h->band_end = 0;
+    h->band_rows = 0;
+}
 
 int hist_init(hist *h)
 {
     memset(h, 0, sizeof *h);
     h->snap_cap = HIST_SNAPSHOTS;
+    h->stride = 1;
     h->snaps = calloc(HIST_SNAPSHOTS, sizeof *h->snaps);
-    return h->snaps ? 0 : -1;
+    h->bands = malloc(HS_COUNT * HIST_BANDS * sizeof *h->bands);
+    if (!h->snaps || !h->bands) {
+        free(h->snaps);
+        free(h->bands);
+        return -1;
+    }
+    bands_clear(h);
+    return 0;
 }
 
 static void drop_snapshots(hist *h)
@@ -37,9 +54,179 @@ void hist_free(hist *h)
         drop_snapshots(h);
     free(h->snaps);
     free(h->rows);
+    free(h->bands);
     path_free(&h->path);
     memset(h, 0, sizeof *h);
 }
+
+/* ---- bands ---- */
+
+/* a and b (b later) as one band. */
+static hist_band band_merge(hist_band a, hist_band b)
+{
+    if (isnan(a.first))
+        return b;
+    if (isnan(b.first))
+        return a;
+    return (hist_band){fmin(a.lo, b.lo), fmax(a.hi, b.hi), a.first, b.last};
+}
+
+/* Halves the resolution: bucket i becomes buckets 2i and 2i+1. */
+static void bands_halve(hist *h)
+{
+    for (int s = 0; s < HS_COUNT; s++) {
+        hist_band *b = h->bands + s * HIST_BANDS;
+        for (size_t i = 0; i < HIST_BANDS / 2; i++)
+            b[i] = band_merge(b[2 * i], b[2 * i + 1]);
+        for (size_t i = HIST_BANDS / 2; i < HIST_BANDS; i++)
+            b[i] = (hist_band){NAN, NAN, NAN, NAN};
+    }
+    h->band_steps *= 2;
+}
+
+static void band_add(hist_band *b, double v)
+{
+    if (!isfinite(v))
+        return;
+    *b = band_merge(*b, (hist_band){v, v, v, v});
+}
+
+/* The series' values at update step, from its row and the ‖g‖ before. */
+static void bands_feed(hist *h, long step, const hist_row *row,
+                       double prev_grad_norm)
+{
+    while (step / h->band_steps >= HIST_BANDS)
+        bands_halve(h);
+    const double v[HS_COUNT] = {
+        [HS_LOSS] = row->loss, [HS_VAL_LOSS] = row->val_loss,
+        [HS_BATCH_LOSS] = row->batch_loss, [HS_TRAIN_ACC] = row->train_acc,
+        [HS_VAL_ACC] = row->val_acc, [HS_LR] = row->lr,
+        [HS_GRAD_RAW] = step > 0 ? prev_grad_norm : NAN,
+        [HS_GRAD_CLIPPED] = step > 0 ? row->gclip_norm : NAN};
+    size_t b = (size_t)(step / h->band_steps);
+    for (int s = 0; s < HS_COUNT; s++)
+        band_add(&h->bands[s * HIST_BANDS + b], v[s]);
+    if (step + 1 > h->band_end)
+        h->band_end = step + 1;
+}
+
+/* Forgets the buckets that start after update last. */
+static void bands_truncate(hist *h, long last)
+{
+    size_t keep = (size_t)(last / h->band_steps) + 1;
+    for (int s = 0; s < HS_COUNT; s++)
+        for (size_t i = keep; i < HIST_BANDS; i++)
+            h->bands[s * HIST_BANDS + i] = (hist_band){NAN, NAN, NAN, NAN};
+    h->band_end = last + 1;
+}
+
+void hist_follow_rows(hist *h)
+{
+    /* The first time, the bands hold what the live run had recorded. */
+    if (h->band_rows == 0 || h->band_rows > h->nrows)
+        bands_clear(h);
+    for (size_t i = h->band_rows; i < h->nrows; i++)
+        bands_feed(h, (long)i, &h->rows[i],
+                   i ? h->rows[i - 1].grad_norm : NAN);
+    h->band_rows = h->nrows;
+}
+
+size_t hist_envelope(const hist *h, hist_series s, double xmax, int cols,
+                     hist_band *out)
+{
+    for (int c = 0; c < cols; c++)
+        out[c] = (hist_band){NAN, NAN, NAN, NAN};
+    const hist_band *b = h->bands + s * HIST_BANDS;
+    size_t used = (size_t)((h->band_end + h->band_steps - 1) / h->band_steps);
+    for (size_t i = 0; i < used; i++) {
+        double step = (double)((long)i * h->band_steps);
+        int c = (int)(step / xmax * (cols - 1));
+        if (c >= cols)
+            c = cols - 1;
+        out[c] = band_merge(out[c], b[i]);
+    }
+    return used;
+}
+
+double hist_latest(const hist *h, hist_series s)
+{
+    const hist_band *b = h->bands + s * HIST_BANDS;
+    for (size_t i = (size_t)((h->band_end + h->band_steps - 1) /
+                             h->band_steps); i-- > 0;)
+        if (!isnan(b[i].last))
+            return b[i].last;
+    return NAN;
+}
+
+long hist_steps(const hist *h) { return h->band_end; }
+
+/* ---- rows ---- */
+
+static bool is_model(const run *r) { return model_of(r->obj) != NULL; }
+
+/* Keeps the rows on multiples of twice the stride (the tail is never
+ * among the rows thinned: it was dropped before). */
+static void rows_thin(hist *h)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < h->nrows; i++)
+        if (h->rows[i].step % (2 * h->stride) == 0)
+            h->rows[k++] = h->rows[i];
+    h->nrows = k;
+    h->stride *= 2;
+}
+
+static int push_row(hist *h, const run *r)
+{
+    if (h->tail)
+        h->nrows--;
+    bool kept = r->step % h->stride == 0;
+    if (kept && h->nrows >= HIST_ROWS) {
+        rows_thin(h);
+        kept = r->step % h->stride == 0;
+    }
+    hist_row *rows = grow(h->rows, &h->cap, h->nrows, sizeof *rows, 1024);
+    if (!rows)
+        return -1;
+    h->rows = rows;
+    hist_row *row = &h->rows[h->nrows++];
+    trace_row_of(row, r);
+    if (kept)
+        trace_row_metrics(row, r);
+    h->tail = !kept;
+    h->tail_pending = !kept && is_model(r);
+    return 0;
+}
+
+void hist_settle(hist *h, const run *r)
+{
+    if (!h->tail_pending || !h->nrows)
+        return;
+    hist_row *row = &h->rows[h->nrows - 1];
+    trace_row_metrics(row, r);
+    h->tail_pending = false;
+    hist_band *b = h->bands + (size_t)(row->step / h->band_steps);
+    band_add(b + HS_VAL_LOSS * HIST_BANDS, row->val_loss);
+    band_add(b + HS_TRAIN_ACC * HIST_BANDS, row->train_acc);
+    band_add(b + HS_VAL_ACC * HIST_BANDS, row->val_acc);
+}
+
+const hist_row *hist_row_at(const hist *h, long step)
+{
+    size_t lo = 0, hi = h->nrows;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (h->rows[mid].step < step)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < h->nrows && h->rows[lo].step == step ? &h->rows[lo] : NULL;
+}
+
+bool hist_thinned(const hist *h) { return h->stride > 1; }
+
+/* ---- the path of θ (more than 2 parameters) ---- */
 
 /* Empties the path, sized for runs of n parameters (none for n ≤ 2:
  * the rows hold their θ). 0 or -1 (memory). */
@@ -101,35 +288,7 @@ static void path_truncate(hist_path *p, long last)
     p->count = k;
 }
 
-static double norm2(const double *v, size_t n)
-{
-    double ss = 0.0;
-    for (size_t i = 0; i < n; i++)
-        ss += v[i] * v[i];
-    return sqrt(ss);
-}
-
-static int push_row(hist *h, const run *r)
-{
-    hist_row *rows = grow(h->rows, &h->cap, h->nrows, sizeof *rows, 1024);
-    if (!rows)
-        return -1;
-    h->rows = rows;
-    const model *m = model_of(r->obj);
-    model_metrics x = m ? model_evaluate(m, r->theta)
-                        : (model_metrics){NAN, NAN, NAN};
-    hist_row *row = &h->rows[h->nrows++];
-    *row = (hist_row){
-        .loss = r->loss, .grad_norm = r->grad_norm, .lr = r->lr,
-        .hypergrad = r->last.hypergrad, .update_norm = r->last.update_norm,
-        .clip_scale = r->last.clip_scale,
-        .val_loss = x.val_loss, .train_acc = x.train_acc,
-        .val_acc = x.val_acc, .batch_loss = r->batch_loss,
-        .gclip_norm = r->step > 0 ? norm2(r->g_clipped, r->n) : 0.0,
-        .theta = {r->theta[0], r->n > 1 ? r->theta[1] : 0.0},
-        .clipped = r->last.clipped, .lr_clamped = r->last.lr_clamped};
-    return 0;
-}
+/* ---- snapshots ---- */
 
 static int push_snapshot(hist *h, const run *r)
 {
@@ -156,6 +315,10 @@ int hist_restart(hist *h, const run *r)
     drop_snapshots(h);
     h->snap_cap = snapshot_slots(r);
     h->nrows = 0;
+    h->stride = 1;
+    h->tail = h->tail_pending = false;
+    h->prev_grad_norm = NAN;
+    bands_clear(h);
     if (path_restart(&h->path, r->n) < 0)
         return -1;
     return hist_record(h, r);
@@ -165,6 +328,8 @@ int hist_record(hist *h, const run *r)
 {
     if (push_row(h, r) < 0)
         return -1;
+    bands_feed(h, r->step, &h->rows[h->nrows - 1], h->prev_grad_norm);
+    h->prev_grad_norm = r->grad_norm;
     path_push(&h->path, r);
     return push_snapshot(h, r);
 }
@@ -191,6 +356,24 @@ static int restore(run *r, const run *snap)
     return 0;
 }
 
+/* The rows, bands and path back to snapshot snap's update. */
+static void truncate_to(hist *h, const run *snap)
+{
+    long last = snap->step;
+    while (h->nrows && h->rows[h->nrows - 1].step > last)
+        h->nrows--;
+    h->tail = h->tail_pending = false;
+    if (!h->nrows || h->rows[h->nrows - 1].step != last) {
+        /* Room is there: a row was just dropped. */
+        trace_row_of(&h->rows[h->nrows++], snap);
+        h->tail = last % h->stride != 0;
+        h->tail_pending = is_model(snap);
+    }
+    bands_truncate(h, last);
+    h->prev_grad_norm = snap->grad_norm;
+    path_truncate(&h->path, last);
+}
+
 int hist_back(hist *h, run *r)
 {
     if (!h->count)
@@ -204,8 +387,7 @@ int hist_back(hist *h, run *r)
     run_free(&h->snaps[h->head]);
     h->head = (h->head + h->snap_cap - 1) % h->snap_cap;
     h->count--;
-    h->nrows = (size_t)h->snaps[h->head].step + 1;
-    path_truncate(&h->path, h->snaps[h->head].step);
+    truncate_to(h, &h->snaps[h->head]);
     return restore(r, &h->snaps[h->head]);
 }
 

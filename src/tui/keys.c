@@ -27,9 +27,10 @@ const key_binding key_bindings[] = {
     {'l', 0, 4, "l F4", "type the learning rate", "lr", act_lr_prompt, false},
     {'o', 0, 0, "o", "next optimiser", NULL, act_opt_next, false},
     {'O', 0, 3, "O F3", "optimiser menu", "optim", act_opt_menu, false},
-    {'g', 0, 0, "g", "next gradient method (analytic, ad, central)", NULL,
+    {'g', 0, 0, "g", "next gradient method (analytic … forward)", NULL,
      act_grad_next, false},
-    {'G', 0, 7, "G F7", "type the gradient method and h (central:1e-7)",
+    {'G', 0, 7, "G F7", "type the gradient method and h (central:1e-7, "
+     "forward:1e-4)",
      NULL, act_grad_prompt, false},
     {'k', 0, 0, "k", "next clip mode (none, norm, value)", NULL,
      act_clip_next, false},
@@ -51,6 +52,11 @@ const key_binding key_bindings[] = {
      act_compare_add, false},
     {'C', 0, 0, "C", "compare: remove the focused run", NULL,
      act_compare_remove, false},
+    {'V', 0, 0, "V", "compare: the focused run's schedule versus "
+     "hypergradients (adds a run)", NULL, act_compare_versus, false},
+    {':', 0, 0, ":", "type settings as on the command line (schedule "
+     "cosine:300, weight-decay 0.01, amsgrad on, precision single)", NULL,
+     act_setting_prompt, false},
     {'\t', 0, 0, "Tab", "focus the next run", NULL, act_focus_next, false},
     KEY_BINDINGS_VIEW,
     {KEY_PPAGE, KEY_NPAGE, 0, "PgUp PgDn", "previous / next lesson step",

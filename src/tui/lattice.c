@@ -28,19 +28,25 @@ int lattice_start(lattice *l, int nx, int ny, const double view[4])
     l->ny = ny;
     memcpy(l->view, view, sizeof l->view);
     l->rows_done = 0;
+    l->cols_done = 0;
     return 0;
 }
 
+/* The budget is looked at after every sample, not every row: a row of a
+ * costly surface would take a frame's worth of time by itself. */
 bool lattice_work(lattice *l, lattice_fn f, void *ctx, double budget)
 {
     double t0 = seconds();
     double dx = (l->view[1] - l->view[0]) / l->nx;
     double dy = (l->view[3] - l->view[2]) / l->ny;
     while (l->rows_done < l->ny) {
-        int j = l->rows_done++;
+        int j = l->rows_done, i = l->cols_done++;
         double y = l->view[3] - (j + 0.5) * dy;
-        for (int i = 0; i < l->nx; i++)
-            l->v[j * l->nx + i] = f(ctx, l->view[0] + (i + 0.5) * dx, y);
+        l->v[j * l->nx + i] = f(ctx, l->view[0] + (i + 0.5) * dx, y);
+        if (l->cols_done == l->nx) {
+            l->rows_done++;
+            l->cols_done = 0;
+        }
         if (seconds() - t0 > budget)
             break;
     }

@@ -16,13 +16,14 @@ typedef struct {
     double *v;           /* nx·ny at the centres of nx×ny boxes, row 0 at
                             the top (y1) */
     int rows_done;
+    int cols_done;       /* samples of row rows_done taken */
     size_t cap;          /* samples v has room for */
 } lattice;
 
 /* Starts over for nx×ny samples of view, reusing memory. 0 or -1. */
 int lattice_start(lattice *l, int nx, int ny, const double view[4]);
-/* Samples rows until all are done or budget seconds have passed (one
- * row at least); returns whether all are done. */
+/* Samples until all are done or budget seconds have passed (one sample
+ * at least); returns whether all are done. */
 bool lattice_work(lattice *l, lattice_fn f, void *ctx, double budget);
 bool lattice_done(const lattice *l);
 void lattice_free(lattice *l);

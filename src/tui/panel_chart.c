@@ -3,150 +3,146 @@
  * classifiers, accuracy. Every run is drawn in its colour; the focused
  * run's companion series (validation loss and accuracy, clipped norm)
  * over them in the accent colour, its minibatch loss under them dimmed.
- * The x axis stretches to hold the whole run. */
+ * The x axis stretches to hold the whole run. Series are read from the
+ * history's bands (hist.h): a chart costs the same at update 10^7 as at
+ * 10^3. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
 #include "panels.h"
 #include "ticks.h"
 
-/* The value a series has at row i, NaN where it has none. */
-typedef double (*series_fn)(const hist_row *rows, size_t i);
+enum { NO_SERIES = -1 };
 
 typedef struct {
     const char *title;
     bool log;             /* log scale when every value is > 0 */
-    series_fn main;
-    series_fn over;       /* focused run, accent colour; NULL: none */
+    hist_series main;
+    int over;             /* focused run, accent colour; NO_SERIES: none */
     const char *over_name; /* in the title beside its last value */
-    series_fn under;      /* focused run, dimmed; NULL: none */
+    int under;            /* focused run, dimmed; NO_SERIES: none */
     bool over_clip_only;  /* over is drawn only with clipping on */
 } chart_spec;
 
 enum { LABEL_W = 8, MIN_STEPS = 100, TAG_OVER = 8, TAG_UNDER };
 
-static double s_loss(const hist_row *r, size_t i) { return r[i].loss; }
-static double s_val(const hist_row *r, size_t i) { return r[i].val_loss; }
-static double s_batch(const hist_row *r, size_t i) { return r[i].batch_loss; }
-static double s_acc(const hist_row *r, size_t i) { return r[i].train_acc; }
-static double s_val_acc(const hist_row *r, size_t i) { return r[i].val_acc; }
-static double s_lr(const hist_row *r, size_t i) { return r[i].lr; }
-/* Update t used the raw gradient at θ_{t-1} and its clipped ĝ_t. */
-static double s_raw(const hist_row *r, size_t i)
-{
-    return i ? r[i - 1].grad_norm : NAN;
-}
-static double s_clipped(const hist_row *r, size_t i)
-{
-    return i ? r[i].gclip_norm : NAN;
-}
+/* A series of one run as the chart's dot columns see it (hist.h's
+ * bands: the lowest, highest, first and last value in each column). */
+typedef struct {
+    hist_band *col;
+    int tag;
+} chart_line;
 
 typedef struct {
     double lo, hi;
     bool log;
-    size_t steps;
-} chart_range;
-
-static bool usable(double v, bool log) { return isfinite(v) && (!log || v > 0.0); }
-
-/* Widens cr to a series' values; false when a value ≤ 0 rules out the
- * log scale. */
-static bool cover(chart_range *cr, const hist *h, series_fn fn)
-{
-    for (size_t i = 0; fn && i < h->nrows; i++) {
-        double v = fn(h->rows, i);
-        if (!isfinite(v))
-            continue;
-        if (cr->log && !(v > 0.0))
-            return false;
-        cr->lo = fmin(cr->lo, v);
-        cr->hi = fmax(cr->hi, v);
-    }
-    return true;
-}
+    long steps;
+    int cols;             /* dot columns */
+    chart_line lines[SESSION_MAX_RUNS + 2];
+    int nlines;
+} chart_data;
 
 static bool over_shown(const app *a, const chart_spec *sp)
 {
-    return sp->over && (!sp->over_clip_only ||
-                        a->s.runs[a->s.focus].r.s.clip.mode != CLIP_NONE);
+    return sp->over != NO_SERIES &&
+           (!sp->over_clip_only ||
+            a->s.runs[a->s.focus].r.s.clip.mode != CLIP_NONE);
 }
 
-static chart_range find_range(const app *a, const chart_spec *sp)
+static int add_line(chart_data *cd, const hist *h, int series, double xmax,
+                    int tag)
 {
-    chart_range cr = {INFINITY, -INFINITY, sp->log, 0};
-    const hist *fh = &a->s.runs[a->s.focus].h;
-    for (int pass = 0; pass < 2; pass++) {
-        cr.lo = INFINITY, cr.hi = -INFINITY;
-        bool ok = true;
-        for (int k = 0; k < a->s.nruns && ok; k++) {
-            const hist *h = &a->s.runs[k].h;
-            if (h->nrows > cr.steps)
-                cr.steps = h->nrows;
-            ok = cover(&cr, h, sp->main);
-        }
-        if (ok && over_shown(a, sp))
-            ok = cover(&cr, fh, sp->over);
-        if (ok)
-            ok = cover(&cr, fh, sp->under);
-        if (ok)
-            break;
-        cr.log = false; /* a value ≤ 0: fall back to linear */
-    }
-    return cr;
+    hist_band *col = malloc((size_t)cd->cols * sizeof *col);
+    if (!col)
+        return -1;
+    hist_envelope(h, (hist_series)series, xmax, cd->cols, col);
+    cd->lines[cd->nlines++] = (chart_line){col, tag};
+    return 0;
 }
 
-static double scaled(const chart_range *cr, double v) { return cr->log ? log10(v) : v; }
+static void chart_free(chart_data *cd)
+{
+    for (int i = 0; i < cd->nlines; i++)
+        free(cd->lines[i].col);
+    cd->nlines = 0;
+}
+
+/* The lines in drawing order (a cell shows the colour drawn into it
+ * last: the noisy minibatch loss first, the runs, then the focused
+ * run's companion) and the range of their values; the log scale falls
+ * back to linear when a value is ≤ 0. */
+static int chart_gather(const app *a, const chart_spec *sp, int cols,
+                        chart_data *cd)
+{
+    *cd = (chart_data){INFINITY, -INFINITY, sp->log, 0, cols > 0 ? cols : 1,
+                       {{0}}, 0};
+    for (int k = 0; k < a->s.nruns; k++) {
+        long st = hist_steps(&a->s.runs[k].h);
+        if (st > cd->steps)
+            cd->steps = st;
+    }
+    double xmax = cd->steps > MIN_STEPS ? (double)(cd->steps - 1) : MIN_STEPS;
+    const hist *fh = &a->s.runs[a->s.focus].h;
+    int rc = 0;
+    if (sp->under != NO_SERIES)
+        rc |= add_line(cd, fh, sp->under, xmax, TAG_UNDER);
+    for (int k = 0; k < a->s.nruns; k++)
+        rc |= add_line(cd, &a->s.runs[k].h, sp->main, xmax, k);
+    if (over_shown(a, sp))
+        rc |= add_line(cd, fh, sp->over, xmax, TAG_OVER);
+    for (int i = 0; i < cd->nlines; i++)
+        for (int c = 0; c < cd->cols; c++) {
+            const hist_band *b = &cd->lines[i].col[c];
+            if (isnan(b->first))
+                continue;
+            cd->lo = fmin(cd->lo, b->lo);
+            cd->hi = fmax(cd->hi, b->hi);
+        }
+    if (cd->log && !(cd->lo > 0.0))
+        cd->log = false;
+    return rc;
+}
+
+static double scaled(const chart_data *cd, double v)
+{
+    return cd->log ? log10(v) : v;
+}
 
 /* Per dot column, a vertical stroke from the lowest to the highest value
- * in it, joined to the next column: exact for short runs, an envelope for
- * long ones, and linear in the run's length either way. */
-static void plot_series(braille_canvas *cv, const hist *h, series_fn fn,
-                        const chart_range *cr, double xmax, int tag)
+ * in it, joined from its last value to the next column's first: exact
+ * for short runs, an envelope for long ones. */
+static void plot_line(braille_canvas *cv, const chart_data *cd,
+                      const chart_line *l)
 {
-    double lo = scaled(cr, cr->lo), hi = scaled(cr, cr->hi);
+    double lo = scaled(cd, cd->lo), hi = scaled(cd, cd->hi);
     double yspan = hi > lo ? hi - lo : 1.0;
-    int dots_w = 2 * cv->w, dots_h = 4 * cv->h, col = -1;
-    double cmin = 0, cmax = 0, last = 0;
-    for (size_t i = 0; i < h->nrows; i++) {
-        double v = fn(h->rows, i);
-        if (!usable(v, cr->log))
+    int dots_h = 4 * cv->h, prev = -1;
+    double prev_last = 0.0;
+#define PY(v) ((dots_h - 1) * (1.0 - (scaled(cd, (v)) - lo) / yspan))
+    for (int c = 0; c < cd->cols && c < 2 * cv->w; c++) {
+        const hist_band *b = &l->col[c];
+        if (isnan(b->first))
             continue;
-        int px = (int)((double)i / xmax * (dots_w - 1));
-        double py = (dots_h - 1) * (1.0 - (scaled(cr, v) - lo) / yspan);
-        if (px != col) {
-            if (col >= 0) {
-                braille_line(cv, col, cmin, col, cmax, tag);
-                braille_line(cv, col, last, px, py, tag);
-            }
-            col = px;
-            cmin = cmax = py;
-        }
-        cmin = fmin(cmin, py);
-        cmax = fmax(cmax, py);
-        last = py;
+        if (prev >= 0)
+            braille_line(cv, prev, prev_last, c, PY(b->first), l->tag);
+        braille_line(cv, c, PY(b->lo), c, PY(b->hi), l->tag);
+        prev = c;
+        prev_last = PY(b->last);
     }
-    if (col >= 0)
-        braille_line(cv, col, cmin, col, cmax, tag);
+#undef PY
 }
 
-static void draw_plot(app *a, WINDOW *w, const chart_spec *sp,
-                      const chart_range *cr, int y, int x, int ph, int pw)
+static void draw_plot(app *a, WINDOW *w, const chart_data *cd, int y, int x,
+                      int ph, int pw)
 {
     braille_canvas cv;
     if (braille_init(&cv, pw, ph) < 0)
         return;
-    double xmax = cr->steps > MIN_STEPS ? (double)(cr->steps - 1) : MIN_STEPS;
-    const hist *fh = &a->s.runs[a->s.focus].h;
-    /* A cell shows the colour drawn into it last: the noisy minibatch
-     * loss first, the runs, then the focused run's companion. */
-    if (sp->under)
-        plot_series(&cv, fh, sp->under, cr, xmax, TAG_UNDER);
-    for (int k = 0; k < a->s.nruns; k++)
-        plot_series(&cv, &a->s.runs[k].h, sp->main, cr, xmax, k);
-    if (over_shown(a, sp))
-        plot_series(&cv, fh, sp->over, cr, xmax, TAG_OVER);
+    for (int i = 0; i < cd->nlines; i++)
+        plot_line(&cv, cd, &cd->lines[i]);
     const ui_env *u = &a->ui;
     int bg = ui_color(u, u->th->bg);
     for (int j = 0; j < ph; j++)
@@ -168,16 +164,19 @@ static void draw_chart(app *a, WINDOW *w, const chart_spec *sp)
 {
     const ui_env *u = &a->ui;
     int h = getmaxy(w), wd = getmaxx(w);
-    chart_range cr = find_range(a, sp);
+    int ph = h - 3, pw = wd - 2 - LABEL_W;
+    chart_data cd;
+    if (chart_gather(a, sp, 2 * pw, &cd) < 0) {
+        chart_free(&cd);
+        return;
+    }
     const hist *fh = &a->s.runs[a->s.focus].h;
-    double now = fh->nrows ? sp->main(fh->rows, fh->nrows - 1) : NAN;
-    if (sp->main == s_raw)
-        now = session_focused(&a->s)->grad_norm;
+    double now = sp->main == HS_GRAD_RAW ? session_focused(&a->s)->grad_norm
+                                         : hist_latest(fh, sp->main);
     /* The fullest title that fits: the scale, then the companion's
      * value, are left out on narrow charts. */
     char title[128], num[16], other[32] = "";
-    double o = sp->over_name && fh->nrows ? sp->over(fh->rows, fh->nrows - 1)
-                                          : NAN;
+    double o = sp->over_name ? hist_latest(fh, (hist_series)sp->over) : NAN;
     if (!isnan(o)) {
         numfmt(o, 9, num);
         snprintf(other, sizeof other, " · %s %s", sp->over_name,
@@ -186,24 +185,24 @@ static void draw_chart(app *a, WINDOW *w, const chart_spec *sp)
     numfmt(now, 9, num);
     for (int brevity = 0; brevity < 3; brevity++) {
         snprintf(title, sizeof title, "%s%s %s%s", sp->title,
-                 cr.log && brevity < 1 ? " (log)" : "", num,
+                 cd.log && brevity < 1 ? " (log)" : "", num,
                  brevity < 2 ? other : "");
         if (ui_width(u, title) <= wd - 6)
             break;
     }
     ui_box(w, u, title, false);
-    int ph = h - 3, pw = wd - 2 - LABEL_W;
-    if (ph < 1 || pw < 4 || !(cr.hi >= cr.lo))
-        return;
-    ui_role_set(w, u, ROLE_DIM, 0);
-    numfmt(cr.hi, LABEL_W - 1, num);
-    ui_puts(w, u, 1, 1, LABEL_W, num);
-    numfmt(cr.lo, LABEL_W - 1, num);
-    ui_puts(w, u, ph, 1, LABEL_W, num);
-    size_t last = cr.steps > MIN_STEPS ? cr.steps - 1 : MIN_STEPS;
-    ui_puts(w, u, h - 2, 1 + LABEL_W, 2, "0");
-    ui_printf(w, u, h - 2, wd - 8, 7, "%7zu", last);
-    draw_plot(a, w, sp, &cr, 1, 1 + LABEL_W, ph, pw);
+    if (ph >= 1 && pw >= 4 && cd.hi >= cd.lo) {
+        ui_role_set(w, u, ROLE_DIM, 0);
+        numfmt(cd.hi, LABEL_W - 1, num);
+        ui_puts(w, u, 1, 1, LABEL_W, num);
+        numfmt(cd.lo, LABEL_W - 1, num);
+        ui_puts(w, u, ph, 1, LABEL_W, num);
+        long last = cd.steps > MIN_STEPS ? cd.steps - 1 : MIN_STEPS;
+        ui_puts(w, u, h - 2, 1 + LABEL_W, 2, "0");
+        ui_printf(w, u, h - 2, wd - 8, 7, "%7ld", last);
+        draw_plot(a, w, &cd, 1, 1 + LABEL_W, ph, pw);
+    }
+    chart_free(&cd);
 }
 
 void panel_chart_loss(app *a, WINDOW *w)
@@ -211,28 +210,28 @@ void panel_chart_loss(app *a, WINDOW *w)
     /* Models: the validation loss over the training loss (NaN for
      * built-ins and without validation rows, so nothing is drawn), the
      * minibatches' loss under it. */
-    static const chart_spec sp = {"loss", true, s_loss, s_val, "val",
-                                  s_batch, false};
+    static const chart_spec sp = {"loss", true, HS_LOSS, HS_VAL_LOSS, "val",
+                                  HS_BATCH_LOSS, false};
     draw_chart(a, w, &sp);
 }
 
 void panel_chart_lr(app *a, WINDOW *w)
 {
-    static const chart_spec sp = {"learning rate", false, s_lr, NULL, NULL,
-                                  NULL, false};
+    static const chart_spec sp = {"learning rate", false, HS_LR, NO_SERIES,
+                                  NULL, NO_SERIES, false};
     draw_chart(a, w, &sp);
 }
 
 void panel_chart_grad(app *a, WINDOW *w)
 {
-    static const chart_spec sp = {"‖g‖ raw·clipped", true, s_raw, s_clipped,
-                                  NULL, NULL, true};
+    static const chart_spec sp = {"‖g‖ raw·clipped", true, HS_GRAD_RAW,
+                                  HS_GRAD_CLIPPED, NULL, NO_SERIES, true};
     draw_chart(a, w, &sp);
 }
 
 void panel_chart_accuracy(app *a, WINDOW *w)
 {
-    static const chart_spec sp = {"accuracy", false, s_acc, s_val_acc, "val",
-                                  NULL, false};
+    static const chart_spec sp = {"accuracy", false, HS_TRAIN_ACC,
+                                  HS_VAL_ACC, "val", NO_SERIES, false};
     draw_chart(a, w, &sp);
 }

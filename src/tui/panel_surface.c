@@ -337,9 +337,13 @@ static void draw_legend(const ctx *c, int y)
     for (int i = 0; i < a->s.nruns; i++) {
         const run *r = &a->s.runs[i].r;
         char buf[96];
-        snprintf(buf, sizeof buf, "%s%d %s lr %.3g%s", i == a->s.focus ? "▶" : "●",
-                 i + 1, r->s.opt->name, r->lr,
-                 r->status == RUN_DIVERGED ? " ✗" : "");
+        /* How α moves, so a schedule and HD side by side tell apart. */
+        const char *rate = r->s.sched.kind != SCHED_NONE
+                               ? sched_kind_name(r->s.sched.kind)
+                           : r->s.hd.mode != HD_OFF ? "HD" : "";
+        snprintf(buf, sizeof buf, "%s%d %s lr %.3g%s%s%s",
+                 i == a->s.focus ? "▶" : "●", i + 1, r->s.opt->name, r->lr,
+                 *rate ? " " : "", rate, r->status == RUN_DIVERGED ? " ✗" : "");
         ui_role_set(w, u, (ui_role)(ROLE_RUN0 + i), A_BOLD);
         x += ui_puts(w, u, y + 1, x, width - x + 1, buf) + 2;
     }

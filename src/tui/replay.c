@@ -20,6 +20,7 @@ hist_row replay_hist_row(const replay *rp, size_t i)
     const int *c = rp->col;
     int x0 = rp->params > 0 ? rp->x0 : -1, x1 = rp->params > 1 ? rp->x0 + 1 : -1;
     hist_row r = {
+        .step = (long)i,
         .loss = at(t, i, c[REPLAY_COL_LOSS]),
         .grad_norm = at(t, i, c[REPLAY_COL_GRAD_NORM]),
         .lr = at(t, i, c[REPLAY_COL_LR]),
@@ -200,6 +201,7 @@ void replay_seek(replay *rp, session *s, size_t i)
     run *r = &sr->r;
     const hist_row *row = &sr->h.rows[i];
     sr->h.nrows = i + 1;
+    hist_follow_rows(&sr->h);
     r->step = (long)i;
     r->loss = row->loss;
     r->grad_norm = row->grad_norm;

@@ -171,6 +171,12 @@ static int advance_runs(session *s, bool whole)
 }
 
 int session_step(session *s) { return advance_runs(s, true); }
+
+void session_settle(session *s)
+{
+    for (int i = 0; i < s->nruns; i++)
+        hist_settle(&s->runs[i].h, &s->runs[i].r);
+}
 int session_stage(session *s) { return advance_runs(s, false); }
 
 int session_back(session *s)
@@ -184,8 +190,7 @@ int session_back(session *s)
 
 static core_error restart(session *s, session_run *sr)
 {
-    run_settings set = sr->r.s;
-    set.lr = sr->r.lr;
+    run_settings set = run_settings_of(&sr->r); /* a schedule's base */
     set.max_steps = sr->steps_granted;
     return start_run(s, sr, &set);
 }
@@ -276,16 +281,15 @@ static grad_method usable_method(const objective *obj, grad_method m)
  * runs start on next where it will live, s->obj; the session's own
  * objective waits in *old. On failure s is as it was. */
 static core_error start_on(session *s, objective *next, objective *old,
-                           run *fresh)
+                           run *fresh, const double *at)
 {
-    double start[2] = {next->start[0], next->start[1]};
+    double start[2] = {at[0], at[1]};
     *old = s->obj;
     s->obj = *next;
     core_error rc = CORE_OK;
     int i;
     for (i = 0; i < s->nruns; i++) {
-        run_settings set = s->runs[i].r.s;
-        set.lr = s->runs[i].r.lr;
+        run_settings set = run_settings_of(&s->runs[i].r);
         set.max_steps = s->runs[i].steps_granted;
         set.grad = usable_method(next, set.grad);
         if ((rc = run_init(&fresh[i], &s->obj, &set, start)) != CORE_OK)
@@ -299,27 +303,45 @@ static core_error start_on(session *s, objective *next, objective *old,
     return rc;
 }
 
+/* The runs restarted on next (which the session takes) at start; the
+ * old objective freed. 0, or -1 with err filled, next freed and s as it
+ * was. */
+static int restart_on(session *s, objective *next, const double *start,
+                      objective_error *err)
+{
+    objective old;
+    run fresh[SESSION_MAX_RUNS];
+    core_error rc = start_on(s, next, &old, fresh, start);
+    if (rc != CORE_OK) {
+        snprintf(err->message, sizeof err->message, "%s",
+                 core_error_message(rc));
+        objective_free(next);
+        return -1;
+    }
+    objective_free(&old);
+    s->view_gen++;
+    for (int i = 0; i < s->nruns; i++)
+        install(&s->runs[i], &fresh[i]);
+    return 0;
+}
+
 int session_set_objective(session *s, const char *spec, objective_error *err)
 {
-    objective next, old;
+    objective next;
     if (objective_open(spec, &next, err) < 0)
         return -1;
     err->column = 0;
+    if (s->obj.single) /* the session's precision stays */
+        objective_single(&next);
     if (next.dim != 2) {
         snprintf(err->message, sizeof err->message,
                  "the TUI shows objectives of two parameters");
         objective_free(&next);
         return -1;
     }
-    run fresh[SESSION_MAX_RUNS];
-    core_error rc = start_on(s, &next, &old, fresh);
-    if (rc != CORE_OK) {
-        snprintf(err->message, sizeof err->message, "%s",
-                 core_error_message(rc));
-        objective_free(&next);
+    double start[2] = {next.start[0], next.start[1]};
+    if (restart_on(s, &next, start, err) < 0)
         return -1;
-    }
-    objective_free(&old);
     slice_view_free(&s->slice);
     snprintf(s->spec, sizeof s->spec, "%s", spec);
     memcpy(s->view, s->obj.view, sizeof s->view);
@@ -327,10 +349,25 @@ int session_set_objective(session *s, const char *spec, objective_error *err)
      * fails, the old one serves. */
     if (set_start(s, NULL) < 0)
         memcpy(s->start, s->obj.start, sizeof s->obj.start);
-    s->view_gen++;
-    for (int i = 0; i < s->nruns; i++)
-        install(&s->runs[i], &fresh[i]);
     return 0;
+}
+
+int session_set_precision(session *s, bool single, objective_error *err)
+{
+    objective next;
+    err->column = 0;
+    if (s->obj.single == single)
+        return 0;
+    bool opened = s->obj.dim == 2 && objective_open(s->spec, &next, err) == 0;
+    if (!opened || (single && objective_single(&next) != CORE_OK)) {
+        if (opened)
+            objective_free(&next);
+        snprintf(err->message, sizeof err->message, "single precision is "
+                 "for built-in objectives and expressions");
+        return -1;
+    }
+    memcpy(next.view, s->obj.view, sizeof next.view);
+    return restart_on(s, &next, s->start, err);
 }
 
 core_error session_set_start(session *s, double x, double y)

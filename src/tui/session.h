@@ -69,6 +69,9 @@ run *session_focused(session *s);
 
 /* One update of every run still running. Returns how many ran. */
 int session_step(session *s);
+/* After updates, before a frame: what the histories still owe the
+ * newest rows (a model's metrics, hist_settle). */
+void session_settle(session *s);
 /* One stage of every run still running. */
 int session_stage(session *s);
 /* Every run back one update (exact, from snapshots). Returns how many
@@ -93,6 +96,11 @@ void session_settings_changed(session *s);
  * restart at its default start in its view. Returns 0, or -1 with err
  * filled and nothing changed. */
 int session_set_objective(session *s, const char *spec, objective_error *err);
+/* The objective in float32 (single) or double, reopened from its spec
+ * (built-ins and expressions); the runs keep their settings and restart
+ * at the session's start, the view kept. 0, or -1 with err filled and
+ * nothing changed. */
+int session_set_precision(session *s, bool single, objective_error *err);
 /* Moves the start point of a 2-parameter objective; the runs restart
  * there (as session_reset). */
 core_error session_set_start(session *s, double x, double y);

@@ -14,6 +14,11 @@ static void settings_text(const run *r, bool compact, bool terse, char *buf,
                           size_t cap)
 {
     int n = snprintf(buf, cap, "%s · lr %.4g", r->s.opt->name, r->lr);
+    if (r->s.sched.kind != SCHED_NONE)
+        n += snprintf(buf + n, cap - (size_t)n, " %s",
+                      sched_kind_name(r->s.sched.kind));
+    if (r->obj->single)
+        n += snprintf(buf + n, cap - (size_t)n, " · float32");
     if (!compact)
         n += snprintf(buf + n, cap - (size_t)n, " · %s", grad_method_name(r->s.grad));
     if (r->s.clip.mode != CLIP_NONE)

@@ -103,16 +103,20 @@ static void gradient_lines(writer *w, session *s, session_run *sr,
                                     scratch + r->n) == 0)
             ref = scratch + r->n;
     }
+    /* Forward differences are checked when they are the method in use:
+     * as a second opinion they only say what central ones say, worse. */
     for (int m = 0; m < GRAD_METHOD_COUNT; m++) {
         grad_method against = r->s.batch ? GRAD_ANALYTIC : r->s.grad;
-        if (m == (int)against || !gradient_available(r->obj, (grad_method)m))
+        if (m == (int)against || m == GRAD_FORWARD ||
+            !gradient_available(r->obj, (grad_method)m))
             continue;
         if (!fresh)
             c->err[m] = gradient_eval(r->obj, (grad_method)m, r->s.h, o->theta,
                                       scratch) < 0
                             ? NAN : gradient_check(scratch, ref, r->n, NULL);
-        if (m == GRAD_CENTRAL)
-            line(w, "  central h=%.0e: rel.err %.1e", r->s.h, c->err[m]);
+        if (grad_method_uses_h((grad_method)m))
+            line(w, "  %s h=%.0e: rel.err %.1e", grad_method_name((grad_method)m),
+                 r->s.h, c->err[m]);
         else
             line(w, "  %s: rel.err %.1e", grad_method_name((grad_method)m),
                  c->err[m]);
@@ -143,10 +147,29 @@ static void clip_lines(writer *w, const run *r, const origin *o, bool done)
     line(w, "ĝ = %s", vec(b2, r->g_clipped, r->n, 1.0));
 }
 
+/* The schedule's step of α (DESIGN §3c): update t finds the rate after
+ * t − 1 of its steps. */
+static void schedule_lines(writer *w, const run *r, bool done)
+{
+    char text[96];
+    schedule_text(&r->s.sched, text, sizeof text);
+    long e = r->step - r->sched_from - (r->next == STAGE_EVALUATE ? 1 : 0);
+    if (!done) {
+        line(w, "schedule %s, base α %.4g", text, r->s.lr);
+        return;
+    }
+    line(w, "schedule %s after %ld step%s", text, e, e == 1 ? "" : "s");
+    line(w, "α = %.4g → %.6g", r->last.lr_prev, r->lr);
+}
+
 static void hd_lines(writer *w, const run *r, bool done)
 {
     hd_setting hd = r->s.hd;
     double prev = done ? r->last.lr_prev : r->lr;
+    if (r->s.sched.kind != SCHED_NONE) {
+        schedule_lines(w, r, done);
+        return;
+    }
     if (hd.mode == HD_OFF) {
         line(w, "off: α = %.4g", prev);
         return;
@@ -174,7 +197,7 @@ static void state_lines(writer *w, const run *r)
     char b1[VEC_BUF];
     const optimizer_type *o = r->s.opt;
     optim_line lines[OPTIM_LINES];
-    int k = o->describe(&r->s.op, r->opt_step, lines);
+    int k = optim_lines(o, &r->s.op, r->opt_step, lines);
     for (int i = 0; i < k; i++) {
         const optim_line *l = &lines[i];
         const char *name = l->name ? l->name : o->state_names[l->vec];
@@ -214,8 +237,8 @@ static origin find_origin(const session_run *sr, bool complete,
     if (prev && prev->step == r->step - 1)
         return (origin){prev->theta, prev->g, prev->loss, prev->grad_norm};
     origin o = {r->theta_prev, scratch, NAN, NAN};
-    o.loss = sr->h.nrows >= 2 ? sr->h.rows[sr->h.nrows - 2].loss
-                              : r->obj->ops->value(r->obj->ctx, o.theta);
+    const hist_row *before = hist_row_at(&sr->h, r->step - 1);
+    o.loss = before ? before->loss : r->obj->ops->value(r->obj->ctx, o.theta);
     if (gradient_eval(r->obj, r->s.grad, r->s.h, o.theta, scratch) == 0) {
         double ss = 0.0;
         for (size_t i = 0; i < r->n; i++)

@@ -11,9 +11,11 @@
 #include "contour.h"
 
 enum { CONTOUR_LEVELS = 8 };
-/* Seconds of slice sampling per frame: with the updates' own budget
- * (tui.c) a frame stays near 30 ms. */
-static const double SLICE_BUDGET = 0.012;
+/* Seconds of slice sampling per frame: with the panels' own work (a
+ * model's gradient check by central differences takes up to 8 ms) a
+ * paused frame stays under 16 ms; running, the updates' budget (tui.c)
+ * comes on top, at 30 frames a second. */
+static const double SLICE_BUDGET = 0.006;
 
 static void emit_segment(void *p, const contour_seg *s)
 {
@@ -52,19 +54,21 @@ static void update_slice(app *a)
     }
     int shrink = s->running ? 2 : 1;
     int nx = (sc->pw + shrink - 1) / shrink, ny = (sc->ph + shrink - 1) / shrink;
-    bool same = sc->lat.v && sc->lat_gen == s->view_gen &&
+    bool same = sc->lat.v && sc->ev.s && sc->lat_gen == s->view_gen &&
                 sc->lat_slice_gen == s->slice.gen && sc->lat.nx == nx &&
                 sc->lat.ny == ny;
     if (!same) {
-        if (lattice_start(&sc->lat, nx, ny, s->view) < 0)
+        slice_eval_free(&sc->ev);
+        if (lattice_start(&sc->lat, nx, ny, s->view) < 0 ||
+            slice_eval_init(&sc->ev, &s->slice.sl, &s->obj) < 0)
             return;
         sc->lat_gen = s->view_gen;
         sc->lat_slice_gen = s->slice.gen;
     } else if (lattice_done(&sc->lat) && sc->valid &&
                sc->grid.cw == sc->pw && sc->grid.ch == sc->ph)
         return;
-    slice_plane p = {&s->slice.sl, &s->obj, sc->theta};
-    sc->pending = !lattice_work(&sc->lat, slice_plane_value, &p, SLICE_BUDGET);
+    sc->pending = !lattice_work(&sc->lat, slice_eval_value, &sc->ev,
+                                SLICE_BUDGET);
     if (sc->pending)
         return;
     if (surface_grid_from_lattice(&sc->grid, &sc->lat, sc->pw, sc->ph) < 0)
@@ -103,6 +107,7 @@ void surface_cache_free(surface_cache *sc)
     braille_free(&sc->contours);
     braille_free(&sc->canvas);
     lattice_free(&sc->lat);
+    slice_eval_free(&sc->ev);
     free(sc->theta);
     memset(sc, 0, sizeof *sc);
 }

@@ -13,6 +13,7 @@
 #include "play.h"
 #include "replay.h"
 #include "term.h"
+#include "session_methods.h"
 #include "tui.h"
 
 enum { FRAME_MS = 33 };          /* live running draws ~30 frames/s */
@@ -146,6 +147,25 @@ int tui_open(app *a, const tui_options *o, FILE *out, FILE *in)
                 o->opened ? "--model" : "--objective", err);
         return 2;
     }
+    objective_error oe;
+    if (o->single && session_set_precision(&a->s, true, &oe) < 0) {
+        fprintf(stderr, "descent: --precision: %s\n", oe.message);
+        session_free(&a->s);
+        return 2;
+    }
+    for (int i = 0; i < o->ncompare; i++) {
+        option_error e;
+        a->s.focus = 0;
+        if (session_compare(&a->s, o->compare[i], &e) < 0) {
+            fprintf(stderr, "descent: --compare: %s%s%s\n",
+                    strcmp(e.where, "--compare") ? e.where : "",
+                    strcmp(e.where, "--compare") && e.where[0] ? ": " : "",
+                    e.message);
+            session_free(&a->s);
+            return 2;
+        }
+    }
+    a->s.focus = 0;
     return open_screen(a, out, in);
 }
 

@@ -20,6 +20,11 @@ typedef struct {
     const double *start;
     bool has_view;
     double view[4];
+    bool single;               /* --precision single */
+    /* --compare TEXT: a run beside the first, with these settings
+     * (session_compare). */
+    const char *compare[3];
+    int ncompare;
 } tui_options;
 
 /* What `descent` with no arguments opens: rosenbrock with adam at lr
@@ -54,8 +59,17 @@ void tui_headless(int cols, int rows);
  * does. */
 int tui_snapshot(const tui_options *o, int cols, int rows, FILE *out);
 
-/* Prints `name value unit` lines on stdout: frame_render_ms (200×60),
- * frame_bytes_running, first_frame_ms. Returns an exit code. */
-int tui_bench(void);
+/* The TUI's benchmarks, each figure given to emit: frame_render_ms
+ * (200×60), frame_bytes_running, first_frame_ms, and for the slices of
+ * the seed's MLP and of softmax on digits their time, points, frames and
+ * frame time, and the longest frame while a slice computed. quick: a
+ * tenth of the frames. Returns an exit code. */
+int tui_bench(bool quick,
+              void (*emit)(const char *name, double value, const char *unit));
+/* The live screen's memory over a long run at top speed, headless: RSS
+ * at 10^4 .. 10^7 updates (quick: 10^5), updates a second. */
+int tui_bench_memory(bool quick,
+                     void (*emit)(const char *name, double value,
+                                  const char *unit));
 
 #endif

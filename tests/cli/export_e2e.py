@@ -29,7 +29,8 @@ TOL = 1e-9
 START = {"rosenbrock": "-1.5,2", "booth": "-2,-1", "himmelblau": "1,1",
          "x^2 + 3*sin(y) + max(x, 1)": "1,2"}
 LR = {"sgd": "0.001", "momentum": "0.001", "nesterov": "0.001",
-      "adagrad": "0.1", "rmsprop": "0.01", "adam": "0.01"}
+      "adagrad": "0.1", "rmsprop": "0.01", "adam": "0.01", "adamw": "0.01",
+      "nadam": "0.01", "adamax": "0.01", "adadelta": "1"}
 VARIANTS = [
     ("plain", "rosenbrock", []),
     ("clip norm, hypergrad add", "booth",
@@ -69,20 +70,23 @@ def run_script(path):
     return out.getvalue()
 
 
+def exported(tmp, name, args):
+    """Exports the run of args, runs the script, compares it with the
+    trace of the same run."""
+    script = os.path.join(tmp, "run.py")
+    p = run(args + ["--quiet", "--force", "--export-python", script])
+    check(f"{name}: export", p.returncode == 0 and p.stderr == "", p.stderr)
+    if p.returncode == 0:
+        compare(name, run(args + ["--trace", "-"]).stdout, run_script(script))
+
+
 def test_optimisers(tmp):
     for opt, lr in LR.items():
         for variant, objective, extra in VARIANTS:
-            args = ["run", "--objective", objective, "--start",
-                    START[objective], "--optimizer", opt, "--lr", lr,
-                    "--steps", "300"] + extra
-            name = f"{opt}, {variant}"
-            script = os.path.join(tmp, f"{opt}-{len(extra)}.py")
-            p = run(args + ["--quiet", "--export-python", script])
-            check(f"{name}: export", p.returncode == 0 and p.stderr == "",
-                  p.stderr)
-            trace = run(args + ["--trace", "-"])
-            if p.returncode == 0:
-                compare(name, trace.stdout, run_script(script))
+            exported(tmp, f"{opt}, {variant}",
+                     ["run", "--objective", objective, "--start",
+                      START[objective], "--optimizer", opt, "--lr", lr,
+                      "--steps", "300"] + extra)
 
 
 def test_models(tmp):
@@ -93,26 +97,36 @@ def test_models(tmp):
         for extra in (["--optimizer", "adam", "--lr", lr],
                       ["--optimizer", "sgd", "--lr", lr, "--clip", "norm:1",
                        "--hypergrad", "add", "--hd-beta", "1e-6"]):
-            args = ["run", "--model", model, "--steps", "60"] + extra
-            name = f"{model}, {' '.join(extra[1::2])}"
-            script = os.path.join(tmp, f"{model}.py")
-            p = run(args + ["--quiet", "--force", "--export-python", script])
-            check(f"{name}: export", p.returncode == 0, p.stderr)
-            if p.returncode == 0:
-                compare(name, run(args + ["--trace", "-"]).stdout,
-                        run_script(script))
+            exported(tmp, f"{model}, {' '.join(extra[1::2])}",
+                     ["run", "--model", model, "--steps", "60"] + extra)
+
+
+def test_methods(tmp):
+    """Issue 11's settings: weight decay (coupled, adamw's decoupled),
+    dampening, amsgrad, each schedule, forward differences."""
+    for opt, extra in [
+        ("adamw", ["--amsgrad", "--schedule", "cosine:300"]),
+        ("adam", ["--amsgrad", "--weight-decay", "0.1"]),
+        ("nadam", ["--weight-decay", "0.05", "--clip", "norm:5"]),
+        ("adamax", ["--schedule", "step:100:0.5", "--weight-decay", "0.01"]),
+        ("adadelta", ["--schedule", "warmup:50", "--weight-decay", "0.01"]),
+        ("momentum", ["--dampening", "0.3", "--weight-decay", "0.1",
+                      "--schedule", "exp:0.99"]),
+        ("rmsprop", ["--weight-decay", "0.01", "--hypergrad", "add"]),
+        ("sgd", ["--grad", "forward:1e-6", "--schedule", "warmup:30:0.5"]),
+    ]:
+        exported(tmp, f"{opt} {' '.join(extra)}",
+                 ["run", "--objective", "rosenbrock", "--start", "-1.5,2",
+                  "--optimizer", opt, "--lr", LR[opt], "--steps", "300"]
+                 + extra)
 
 
 def test_central(tmp):
     """Central differences are written out as descent takes them."""
-    script = os.path.join(tmp, "central.py")
-    args = ["run", "--objective", "booth", "--optimizer", "momentum",
-            "--lr", "0.01", "--grad", "central", "--h", "1e-4", "--steps",
-            "100"]
-    p = run(args + ["--quiet", "--export-python", script])
-    check("central: export", p.returncode == 0, p.stderr)
-    compare("central", run(args + ["--trace", "-"]).stdout,
-            run_script(script))
+    exported(tmp, "central",
+             ["run", "--objective", "booth", "--optimizer", "momentum",
+              "--lr", "0.01", "--grad", "central", "--h", "1e-4", "--steps",
+              "100"])
 
 
 def test_refused(tmp):
@@ -121,6 +135,7 @@ def test_refused(tmp):
         ("minibatches", ["--model", "linreg", "--batch", "10"]),
         ("an existing file", ["--objective", "quadratic"]),
         ("a missing directory", ["--objective", "quadratic"]),
+        ("float32", ["--objective", "quadratic", "--precision", "single"]),
     ]:
         path = script
         if name == "an existing file":
@@ -140,5 +155,6 @@ def test_refused(tmp):
 
 
 if __name__ == "__main__":
-    sys.exit(run_tests("export-e2e", [test_optimisers, test_central],
+    sys.exit(run_tests("export-e2e", [test_optimisers, test_methods,
+                                      test_central],
                        [test_models], [test_refused]))
