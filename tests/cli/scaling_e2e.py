@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Scaling: work that must grow linearly with its input, measured as
-instructions executed (valgrind's callgrind), never as time. Each case
-runs at sizes n, 2n and 4n; the work the input adds from 2n to 4n must
-be at most 2.5 times what it adds from n to 2n (linear: 2, quadratic:
-4), which subtracts the cost of starting the program.
+"""Scaling: work that must grow linearly with its input, or not at all,
+measured as instructions executed (valgrind's callgrind), never as
+time. A linear case runs at sizes n, 2n and 4n; the work the input adds
+from 2n to 4n must be at most 2.5 times what it adds from n to 2n
+(linear: 2, quadratic: 4), which subtracts the cost of starting the
+program. A bounded case counts only the instructions of some functions
+(the charts' drawing) at n and 10n: at most twice as many.
 
 usage: scaling_e2e.py DESCENT_BINARY REF_DIR
 """
@@ -19,9 +21,13 @@ BASE = ["step", "loss", "grad_norm", "clipped", "lr", "hypergrad",
         "lr_clamped", "update_norm"]
 
 
-def instructions(args, cwd):
+def instructions(args, cwd, only=None):
+    """Instructions args execute (only those inside the functions named
+    by the pattern only, when given) and the finished process."""
     p = subprocess.run(["valgrind", "--tool=callgrind",
-                        "--callgrind-out-file=/dev/null"] + [BIN] + args,
+                        "--callgrind-out-file=/dev/null"] +
+                       ([f"--toggle-collect={only}"] if only else []) +
+                       [BIN] + args,
                        capture_output=True, text=True, cwd=cwd,
                        stdin=subprocess.DEVNULL, timeout=600)
     m = re.search(r"Collected : (\d+)", p.stderr)
@@ -57,9 +63,34 @@ def long_lesson(d, n):
                           "@step a\ntext: hi\nobjective: " + expr + "\n")]
 
 
+def wide_csv(d, n):
+    """A data set of n columns and 3 rows for a linear regression."""
+    path = os.path.join(d, f"h{n}.csv")
+    with open(path, "w") as f:
+        f.write(",".join(f"c{i}" for i in range(n)) + "\n")
+        for r in range(3):
+            f.write(",".join(str((r * 7 + i) % 13) for i in range(n)) + "\n")
+    return ["run", "--model", "linreg", "--data", os.path.basename(path),
+            "--steps", "1", "--quiet"]
+
+
+def chart_frame(d, n):
+    """One frame of the live screen (as descent plot --out x.txt draws it)
+    after n updates."""
+    return ["plot", "--out", "frame.txt", "--force", "--steps", str(n)]
+
+
+# Bounded: name, n, the arguments at size n, the functions counted.
+BOUNDED = [
+    # Issue 14 #3: each frame walked the whole history.
+    ("charts of one frame", 10000, chart_frame, "panel_chart_*"),
+]
+
 # name, n, a function writing the input of size n into a directory and
 # returning the arguments, the exit status expected
 CASES = [
+    # Issue 14 #4: each column name was compared with every earlier one.
+    ("a data set's header", 5000, wide_csv, 0),
     # Issue 14 #2: lint found each character's column from the line's
     # start.
     ("lint of a demo's long line", 20000, long_demo, 0),
@@ -85,6 +116,17 @@ def main():
             print(f"{name}: {work} instructions at {n}, {2 * n}, {4 * n}; "
                   f"growth ratio {ratio:.2f}")
             check(f"{name}: linear", 0 < ratio <= 2.5, ratio)
+        for name, n, make, only in BOUNDED:
+            work = []
+            for size in (n, 10 * n):
+                count, p = instructions(make(tmp, size), tmp, only)
+                check(f"{name} at {size}: ran", count and p.returncode == 0,
+                      p.stderr[-300:])
+                work.append(count or 0)
+            ratio = work[1] / work[0] if work[0] else float("inf")
+            print(f"{name}: {work} instructions at {n}, {10 * n}; ratio "
+                  f"{ratio:.2f}")
+            check(f"{name}: bounded", ratio <= 2.0, ratio)
     return finish("scaling")
 
 
