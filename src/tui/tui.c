@@ -131,8 +131,9 @@ static int open_screen(app *a, FILE *out, FILE *in)
     return 0;
 }
 
-/* Session, terminal and first layout; shared with the benchmark. */
-int tui_open(app *a, const tui_options *o, FILE *out, FILE *in)
+/* The live screen's session from o, its settings checked (the
+ * comparisons' too); 0, or 2 after the error. */
+static int open_session(app *a, const tui_options *o)
 {
     char err[256];
     memset(a, 0, sizeof *a);
@@ -168,7 +169,14 @@ int tui_open(app *a, const tui_options *o, FILE *out, FILE *in)
     }
     a->s.focus = 0;
     app_watch_session(a);
-    return open_screen(a, out, in);
+    return 0;
+}
+
+/* Session, terminal and first layout; shared with the benchmark. */
+int tui_open(app *a, const tui_options *o, FILE *out, FILE *in)
+{
+    int rc = open_session(a, o);
+    return rc ? rc : open_screen(a, out, in);
 }
 
 void tui_close(app *a)
@@ -192,11 +200,17 @@ int tui_need_tty(const char *instead)
 
 int tui_main(const tui_options *o)
 {
-    int rc = tui_need_tty("'descent run' for headless runs");
+    /* Everything typed is checked before the terminal is asked for:
+     * without one, a bad --compare still says what is wrong with it. */
+    static app a;
+    int rc = open_session(&a, o);
     if (rc)
         return rc;
-    static app a;
-    if ((rc = tui_open(&a, o, stdout, stdin)) != 0)
+    if ((rc = tui_need_tty("'descent run' for headless runs")) != 0) {
+        session_free(&a.s);
+        return rc;
+    }
+    if ((rc = open_screen(&a, stdout, stdin)) != 0)
         return rc;
     rc = tui_loop(&a);
     tui_close(&a);

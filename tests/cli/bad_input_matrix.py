@@ -89,10 +89,6 @@ def option_cases():
         for name, has_value in opts:
             if name == "wrt" and context:
                 continue
-            # Checked by the live screen once it has a terminal (the
-            # matrix runs without one): reported, not in the matrix.
-            if command == ["tui"] and name == "compare":
-                continue
             ctx = list(context)
             if name in MODEL_OPTIONS and command != ["hpo"]:
                 ctx = ["--model", "linreg"] + ctx
