@@ -6,7 +6,7 @@ DESCENT_PACKAGES="meson ninja-build pkg-config gcc libc6-dev libgsl-dev
   libncurses-dev libjansson-dev libopenblas-serial-dev
   libcairo2-dev scdoc"
 DESCENT_TEST_PACKAGES="libcunit1-dev tmux python3 clang libclang-rt-14-dev
-  python3-numpy python3-torch"
+  python3-numpy python3-torch valgrind"
 
 descent_install() {
     local missing=() p

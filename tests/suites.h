@@ -46,7 +46,9 @@
     X(lesson_player) \
     X(progress)   \
     X(demo)       \
-    X(lesson_view)
+    X(lesson_view) \
+    X(quote) \
+    X(atomic_file)
 
 #define DECLARE_SUITE(name) void suite_##name(void);
 SUITES(DECLARE_SUITE)

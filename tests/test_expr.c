@@ -866,8 +866,9 @@ static void test_long_chain(void)
 static void test_nesting_limit(void)
 {
     char text[4096];
-    /* EXPR_MAX_DEPTH - 1 parentheses: fine */
-    int k = EXPR_MAX_DEPTH - 1, n = 0;
+    /* EXPR_MAX_DEPTH parentheses, exactly the limit: fine (this was
+     * refused as "more than 64 levels") */
+    int k = EXPR_MAX_DEPTH, n = 0;
     for (int i = 0; i < k; i++)
         text[n++] = '(';
     text[n++] = 'x';
@@ -876,7 +877,7 @@ static void test_nesting_limit(void)
     text[n] = '\0';
     expr *e = compile_ok(text);
     expr_free(e);
-    /* one more: the operand inside parenthesis 64 is the 65th level */
+    /* one more: parenthesis 65 is the 65th level */
     n = 0;
     for (int i = 0; i <= k; i++)
         text[n++] = '(';
@@ -888,7 +889,7 @@ static void test_nesting_limit(void)
     e = expr_compile(text, &err);
     CU_ASSERT_PTR_NULL(e);
     expr_free(e);
-    CU_ASSERT_EQUAL(err.column, EXPR_MAX_DEPTH + 1);
+    CU_ASSERT_EQUAL(err.column, EXPR_MAX_DEPTH + 2);
     CU_ASSERT_STRING_EQUAL(err.message, "expression nested too deeply "
                                         "(more than 64 levels)");
     /* very deep: no stack overflow */
@@ -896,11 +897,11 @@ static void test_nesting_limit(void)
     text[sizeof text - 1] = '\0';
     e = expr_compile(text, &err);
     CU_ASSERT_PTR_NULL(e);
-    CU_ASSERT_EQUAL(err.column, EXPR_MAX_DEPTH + 1);
+    CU_ASSERT_EQUAL(err.column, EXPR_MAX_DEPTH + 2);
     memset(text, '-', sizeof text - 1);
     e = expr_compile(text, &err);
     CU_ASSERT_PTR_NULL(e);
-    CU_ASSERT_EQUAL(err.column, EXPR_MAX_DEPTH + 1);
+    CU_ASSERT_EQUAL(err.column, EXPR_MAX_DEPTH + 2);
 }
 
 /* s + s*s^(s + s*s^(...)), s = sin(x): three values wait on the stack per

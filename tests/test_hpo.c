@@ -129,6 +129,72 @@ static void learning_rate(void)
     objective_free(&o);
 }
 
+/* A learning-rate-like problem: above 0.01 every run diverges (NaN),
+ * below it E = (log h - log 1e-3)², smallest at h = 1e-3. */
+static int cliff(void *ctx, double h, double *value, double *deriv,
+                 long *cost)
+{
+    (void)ctx;
+    ++*cost;
+    double d = log(h) - log(1e-3);
+    *value = h > 0.01 ? NAN : d * d;
+    if (deriv)
+        *deriv = h > 0.01 ? NAN : 2.0 * d / h;
+    return 0;
+}
+
+/* Evaluations that diverge are never the best, also when the first one
+ * does (the best was NaN for good); a search that only diverged has a
+ * NaN best. */
+static void diverged_evaluations_skipped(void)
+{
+    hpo_problem p = {cliff, NULL, 1e-4, 1.0};
+    hpo_trace t = {0};
+    double v;
+    CU_ASSERT_EQUAL(hpo_record(&p, &t, 0.5, &v, NULL), 0);
+    CU_ASSERT_TRUE(isnan(t.e[0].best));
+    CU_ASSERT_EQUAL(hpo_record(&p, &t, 2e-3, &v, NULL), 0);
+    CU_ASSERT_EQUAL(t.e[1].best_h, 2e-3);
+    CU_ASSERT_EQUAL(hpo_record(&p, &t, 0.2, &v, NULL), 0);
+    CU_ASSERT_EQUAL(t.e[2].best_h, 2e-3);
+    hpo_problem all_diverge = {cliff, NULL, 0.1, 1.0};
+    hpo_settings s = {HPO_RANDOM, 10, 0, 0};
+    CU_ASSERT_EQUAL(hpo_search(&all_diverge, &s, &t), 0);
+    CU_ASSERT_TRUE(isnan(t.e[t.n - 1].best));
+    hpo_trace_free(&t);
+}
+
+/* From a diverged start the gradient method backs off towards lo rather
+ * than evaluating the same h again, then finds the minimum. */
+static void gradient_backs_off(void)
+{
+    hpo_problem p = {cliff, NULL, 1e-5, 1.0};
+    hpo_trace t = {0};
+    hpo_settings s = {HPO_GRADIENT, 30, 0, 0.5};
+    CU_ASSERT_EQUAL_FATAL(hpo_search(&p, &s, &t), 0);
+    for (size_t i = 1; i < t.n; i++)
+        CHECKF(t.e[i].h != t.e[i - 1].h || !isnan(t.e[i].value),
+               "evaluation %zu repeats the diverged h %g", i + 1, t.e[i].h);
+    CHECKF(fabs(log(t.e[t.n - 1].best_h / 1e-3)) < 1e-3,
+           "best h %g after %zu evaluations", t.e[t.n - 1].best_h, t.n);
+    hpo_trace_free(&t);
+}
+
+/* Budgets beyond a method's limit are refused, not attempted. */
+static void budget_limits(void)
+{
+    hpo_problem p = {cliff, NULL, 1e-4, 1.0};
+    hpo_trace t = {0};
+    hpo_settings s = {HPO_BAYES, HPO_BAYES_MAX_EVALS + 1, 0, 0};
+    CU_ASSERT_EQUAL(hpo_search(&p, &s, &t), -1);
+    s = (hpo_settings){HPO_GRID, HPO_MAX_EVALS + 1, 0, 0};
+    CU_ASSERT_EQUAL(hpo_search(&p, &s, &t), -1);
+    s.budget = 0;
+    CU_ASSERT_EQUAL(hpo_search(&p, &s, &t), -1);
+    CU_ASSERT_EQUAL(t.n, 0);
+    hpo_trace_free(&t);
+}
+
 void suite_hpo(void)
 {
     static const test_case tests[] = {
@@ -137,6 +203,10 @@ void suite_hpo(void)
          ridge_solution_is_the_model_minimum},
         {"methods reach the grid's best", methods_reach_grid_best},
         {"the learning rate of a model", learning_rate},
+        {"diverged evaluations are never the best",
+         diverged_evaluations_skipped},
+        {"the gradient method backs off from divergence", gradient_backs_off},
+        {"budgets beyond a method's limit", budget_limits},
         {NULL, NULL},
     };
     add_suite("hpo", tests);

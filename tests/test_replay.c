@@ -82,7 +82,9 @@ static void rows_into_history(void)
     trace_data t;
     trace_read_error e;
     CU_ASSERT_EQUAL_FATAL(load("ok.csv", csv_ok, &t, &e), 0);
-    hist_row r = replay_hist_row(&t, 1);
+    replay rp;
+    CU_ASSERT_EQUAL_FATAL(replay_init(&rp, "ok.csv", &t), 0);
+    hist_row r = replay_hist_row(&rp, 1);
     CU_ASSERT_EQUAL(r.loss, 4.25);
     CU_ASSERT_EQUAL(r.grad_norm, 2);
     CU_ASSERT_EQUAL(r.lr, 0.2);
@@ -93,8 +95,6 @@ static void rows_into_history(void)
     CU_ASSERT_EQUAL(r.theta[1], 1.5);
     CU_ASSERT_TRUE(isnan(r.val_loss) && isnan(r.train_acc) &&
                    isnan(r.gclip_norm));
-    replay rp;
-    CU_ASSERT_EQUAL_FATAL(replay_init(&rp, "ok.csv", &t), 0);
     CU_ASSERT_EQUAL(rp.params, 2);
     CU_ASSERT_EQUAL(rp.nrows, 3);
     CU_ASSERT_FALSE(rp.accuracy);

@@ -5,30 +5,84 @@
 
 #include "cli.h"
 #include "parse_num.h"
+#include "quote.h"
 #include "suggest.h"
+
+/* Widest line a message may take, escapes included: far beyond any
+ * message of ours, far below a 100 KB value echoed whole. */
+enum { LINE_SHOWN = 1000 };
+
+void cli_line(FILE *f, const char *text)
+{
+    char buf[4 * LINE_SHOWN + 4];
+    quote_n(buf, sizeof buf, text, strlen(text), LINE_SHOWN);
+    fprintf(f, "%s\n", buf);
+}
+
+/* "descent: " + where + ": " (where NULL: none) + the message, as one
+ * line through cli_line. */
+static void vsay(const char *where, const char *fmt, va_list ap)
+{
+    char head[1024], small[512];
+    snprintf(head, sizeof head, "descent: %s%s", where ? where : "",
+             where ? ": " : "");
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    char *msg = n >= (int)sizeof small ? malloc((size_t)n + 1) : NULL;
+    if (msg)
+        vsnprintf(msg, (size_t)n + 1, fmt, again);
+    va_end(again);
+    size_t hn = strlen(head);
+    const char *body = msg ? msg : small;
+    char *line = malloc(hn + strlen(body) + 1);
+    if (line) {
+        memcpy(line, head, hn);
+        strcpy(line + hn, body);
+    }
+    cli_line(stderr, line ? line : head);
+    free(line);
+    free(msg);
+}
 
 int cli_error(const char *where, const char *fmt, ...)
 {
     va_list ap;
-    fprintf(stderr, "descent: %s: ", where);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsay(where, fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
+    return EXIT_USAGE;
+}
+
+void cli_say(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsay(NULL, fmt, ap);
+    va_end(ap);
+}
+
+int cli_located_error(const char *where, int column, const char *message,
+                      const char *value)
+{
+    if (column <= 0 || !value)
+        return cli_error(where, "%s", message);
+    cli_error(where, "column %d: %s", column, message);
+    char shown[QUOTE_CAP];
+    size_t caret;
+    quote_window(shown, sizeof shown, value, strlen(value),
+                 (size_t)column - 1, QUOTE_SHOWN, &caret);
+    fprintf(stderr, "  %s\n  %*s^\n", shown, (int)caret, "");
     return EXIT_USAGE;
 }
 
 int cli_option_error(const option_error *e, const char *value)
 {
     if (!e->where[0]) {
-        fprintf(stderr, "descent: %s\n", e->message);
-    } else if (e->column > 0) {
-        cli_error(e->where, "column %d: %s", e->column, e->message);
-        fprintf(stderr, "  %s\n  %*s^\n", value, e->column - 1, "");
-    } else {
-        cli_error(e->where, "%s", e->message);
+        cli_say("%s", e->message);
+        return EXIT_USAGE;
     }
-    return EXIT_USAGE;
+    return cli_located_error(e->where, e->column, e->message, value);
 }
 
 /* The number parsers' message, if any, as this option's error. */
@@ -75,8 +129,8 @@ static void unknown_option(const cli_scan *s, const cli_option *opts,
     char word[64];
     snprintf(word, sizeof word, "%.*s", (int)(len < 63 ? len : 63), arg + 2);
     const char *near = cli_suggest(word, names);
-    char where[80];
-    snprintf(where, sizeof where, "%.*s", (int)(len + 2 < 79 ? len + 2 : 79), arg);
+    char where[QUOTE_CAP];
+    quote_n(where, sizeof where, arg, len + 2, QUOTE_SHOWN);
     if (near)
         cli_error(where, "unknown option (did you mean '--%s'?)", near);
     else

@@ -4,15 +4,25 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "option.h"
 
 /* Exit codes (DESIGN §1). */
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
-/* Prints "descent: WHERE: WHAT" on stderr and returns EXIT_USAGE. */
+/* Every message goes out as one line through quote_n (quote.h): control
+ * characters escaped, and cut at 1000 characters. Values from outside
+ * are also quoted where they are put in (QUOTE), which cuts them at
+ * QUOTE_SHOWN characters. */
+void cli_line(FILE *f, const char *text);
+
+/* Prints "descent: WHERE: WHAT" on stderr (WHERE quoted) and returns
+ * EXIT_USAGE. */
 int cli_error(const char *where, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* Prints "descent: WHAT" on stderr. */
+void cli_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Numbers as a user types them: the whole text, finite, in range; the C
  * locale's decimal point whatever LC_NUMERIC says. Return 0 or, after
@@ -28,8 +38,12 @@ typedef option_entry cli_option;
 
 /* Prints an option's error: "descent: WHERE: WHAT" ("descent: WHAT" when
  * it names its own place); with a column, "column N: " before WHAT and
- * then value with a caret under that column. Returns EXIT_USAGE. */
+ * then value (quoted, a window of a long one) with a caret under that
+ * column. Returns EXIT_USAGE. */
 int cli_option_error(const option_error *e, const char *value);
+/* The same for an error at a column of value (0: none) at where. */
+int cli_located_error(const char *where, int column, const char *message,
+                      const char *value);
 
 typedef struct {
     int argc;

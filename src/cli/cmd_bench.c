@@ -5,6 +5,7 @@
 
 #include "bench.h"
 #include "cli.h"
+#include "quote.h"
 #include "commands.h"
 #include "tui.h"
 
@@ -54,7 +55,7 @@ int cmd_bench(int argc, char **argv)
         while (g < GROUPS && strcmp(argv[i], groups[g].name) != 0)
             g++;
         if (g == GROUPS)
-            return cli_error(argv[i], "unexpected argument (see 'descent "
+            return cli_error(QUOTE(argv[i]), "unexpected argument (see 'descent "
                              "bench --help')");
         chosen[g] = any = true;
     }

@@ -194,7 +194,7 @@ int cmd_completion(int argc, char **argv)
         int n = 0;
         for (const command_info *c = command_table; c->name && n < 32; c++)
             if (comp_command_load(&cmds[n++], c) < 0) {
-                fprintf(stderr, "descent: completion: out of memory\n");
+                cli_say("completion: out of memory");
                 return EXIT_FAIL;
             }
         shells[i].write(stdout, cmds, n);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "quote.h"
 #include "commands.h"
 #include "fmt_double.h"
 #include "lr_hypergrad.h"
@@ -19,19 +20,6 @@ const cli_option gradcheck_lr_option_table[] = {
     {"wrt", true, OPT_WRT}, {"objective", true, OPT_OBJECTIVE},
     {"at", true, OPT_AT}, {"optimizer", true, OPT_OPTIMIZER},
     {"lr", true, OPT_LR}, {"steps", true, OPT_STEPS}, {NULL, false, 0}};
-
-static const char usage[] =
-    "usage: descent gradcheck --wrt lr [--objective NAME|EXPR] [--at X,Y]\n"
-    "                         [--optimizer NAME] [--lr A] [--steps T]\n"
-    "The derivative in α of the loss after T updates with a constant α:\n"
-    "forward mode (exact) against central differences of whole runs, and\n"
-    "the one-step estimate of hypergradient descent. Every optimiser is\n"
-    "covered; no clipping, no hypergradients.\n\n"
-    "  --objective NAME|EXPR   built-in name or expression (default rosenbrock)\n"
-    "  --at X,Y                the start (default: the objective's)\n"
-    "  --optimizer NAME        (default sgd)\n"
-    "  --lr A                  α > 0 (default 0.001)\n"
-    "  --steps T               updates, ≥ 1 (default 100)\n";
 
 typedef struct {
     const char *objective;
@@ -47,7 +35,7 @@ static int apply(lr_options *o, int id, const char *v)
     switch (id) {
     case OPT_WRT:
         return strcmp(v, "lr") == 0 ? 0
-               : (cli_error("--wrt", "'%s' is not lr", v), -1);
+               : (cli_error("--wrt", "'%s' is not lr", QUOTE(v)), -1);
     case OPT_OBJECTIVE: o->objective = v; return 0;
     case OPT_AT:
         o->has_at = true;
@@ -55,17 +43,17 @@ static int apply(lr_options *o, int id, const char *v)
     case OPT_OPTIMIZER:
         return (o->opt = optimizer_find(v)) ? 0
                : (cli_error("--optimizer", "unknown optimizer '%s' (see "
-                            "'descent list optimizers')", v), -1);
+                            "'descent list optimizers')", QUOTE(v)), -1);
     case OPT_LR:
         if (cli_double("--lr", v, &o->lr) < 0)
             return -1;
         return o->lr > 0 ? 0 : (cli_error("--lr", "must be greater than 0, "
-                                          "got %s", v), -1);
+                                          "got %s", QUOTE(v)), -1);
     case OPT_STEPS:
         if (cli_long("--steps", v, &o->steps) < 0)
             return -1;
         return o->steps >= 1 ? 0 : (cli_error("--steps", "must be at least "
-                                              "1, got %s", v), -1);
+                                              "1, got %s", QUOTE(v)), -1);
     }
     return -1;
 }
@@ -99,14 +87,15 @@ int cmd_gradcheck_lr(int argc, char **argv)
     int id;
     while ((id = cli_next(&scan, gradcheck_lr_option_table, false, &v)) != 0) {
         if (id == CLI_HELP)
-            return fputs(usage, stdout), EXIT_OK;
+            return fputs(gradcheck_usage, stdout), EXIT_OK;
         if (id < 0 || apply(&o, id, v) < 0)
             return EXIT_USAGE;
     }
     objective obj;
     objective_error oe;
     if (objective_open(o.objective, &obj, &oe) < 0)
-        return cli_error("--objective", "%s", oe.message);
+        return cli_located_error("--objective", oe.column, oe.message,
+                                 o.objective);
     const double *x = o.has_at ? o.at : obj.start;
     lr_problem p = {.train = &obj, .opt = o.opt, .op = optim_params_default(),
                     .steps = o.steps};
@@ -117,7 +106,7 @@ int cmd_gradcheck_lr(int argc, char **argv)
         if (rc == CORE_EUNSUPPORTED)
             return cli_error("--optimizer", "%s has no forward-mode "
                              "derivative in α", o.opt->name);
-        fprintf(stderr, "descent: %s\n", core_error_message(rc));
+        cli_say("%s", core_error_message(rc));
         return EXIT_FAIL;
     }
     char a[FMT_DOUBLE_MAX], b[FMT_DOUBLE_MAX];

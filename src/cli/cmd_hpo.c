@@ -11,6 +11,7 @@
 
 #include "atomic_file.h"
 #include "cli.h"
+#include "quote.h"
 #include "commands.h"
 #include "fmt_double.h"
 #include "hpo_lr.h"
@@ -71,21 +72,25 @@ static int parse_range(const char *v, double *r)
     snprintf(buf, sizeof buf, "%s", v);
     char *colon = strchr(buf, ':');
     if (!colon)
-        return cli_error("--range", "'%s' is not of the form LO:HI", v), -1;
+        return cli_error("--range", "'%s' is not of the form LO:HI", QUOTE(v)), -1;
     *colon = 0;
     if (cli_double("--range", buf, &r[0]) < 0 ||
         cli_double("--range", colon + 1, &r[1]) < 0)
         return -1;
     if (!(r[0] > 0 && r[0] < r[1]))
-        return cli_error("--range", "needs 0 < LO < HI, got %s", v), -1;
+        return cli_error("--range", "needs 0 < LO < HI, got %s", QUOTE(v)), -1;
     return 0;
 }
 
-static int at_least_one(const char *where, const char *v, long *out)
+/* An evaluation count: 1..HPO_MAX_EVALS. */
+static int evaluations(const char *where, const char *v, long *out)
 {
     if (cli_long(where, v, out) < 0)
         return -1;
-    return *out >= 1 ? 0 : (cli_error(where, "must be at least 1, got %s", v), -1);
+    if (*out < 1 || *out > HPO_MAX_EVALS)
+        return cli_error(where, "must be 1 to %d, got %s", HPO_MAX_EVALS,
+                         QUOTE(v)), -1;
+    return 0;
 }
 
 static int apply(hpo_options *o, int id, const char *v)
@@ -95,7 +100,7 @@ static int apply(hpo_options *o, int id, const char *v)
     switch (id) {
     case OPT_OVER:
         if (strcmp(v, "lambda") != 0 && strcmp(v, "lr") != 0)
-            return cli_error("--over", "'%s' is not lambda or lr", v), -1;
+            return cli_error("--over", "'%s' is not lambda or lr", QUOTE(v)), -1;
         o->lr = strcmp(v, "lr") == 0;
         return 0;
     case OPT_METHOD:
@@ -103,22 +108,26 @@ static int apply(hpo_options *o, int id, const char *v)
             return o->method = -1, 0;
         if (hpo_method_parse(v, &m) < 0)
             return cli_error("--method", "'%s' is not grid, random, bayes, "
-                             "gradient or all", v), -1;
+                             "gradient or all", QUOTE(v)), -1;
         return o->method = (int)m, 0;
-    case OPT_BUDGET: return at_least_one("--budget", v, &o->budget);
-    case OPT_GRID: return at_least_one("--grid", v, &o->grid);
+    case OPT_BUDGET: return evaluations("--budget", v, &o->budget);
+    case OPT_GRID: return evaluations("--grid", v, &o->grid);
     case OPT_RANGE: o->range_set = true; return parse_range(v, o->range);
     case OPT_OPTIMIZER:
         if (!(o->opt = optimizer_find(v)))
             return cli_error("--optimizer", "unknown optimizer '%s' (see "
-                             "'descent list optimizers')", v), -1;
+                             "'descent list optimizers')", QUOTE(v)), -1;
         return 0;
-    case OPT_STEPS: return at_least_one("--steps", v, &o->steps);
+    case OPT_STEPS:
+        if (cli_long("--steps", v, &o->steps) < 0)
+            return -1;
+        return o->steps >= 1 ? 0 : (cli_error("--steps", "must be at least 1, "
+                                              "got %s", QUOTE(v)), -1);
     case OPT_SEED:
         if (cli_long("--seed", v, &seed) < 0)
             return -1;
         if (seed < 0)
-            return cli_error("--seed", "must be 0 or more, got %s", v), -1;
+            return cli_error("--seed", "must be 0 or more, got %s", QUOTE(v)), -1;
         return o->seed = (unsigned long)seed, 0;
     case OPT_TRACE: o->trace = v; return 0;
     case OPT_FORCE: o->force = true; return 0;
@@ -134,15 +143,20 @@ static int report(const hpo_problem *p, hpo_method m, const hpo_options *o,
     hpo_settings s = {m, (size_t)(m == HPO_GRID ? o->grid : o->budget),
                       o->seed, 0.0};
     if (hpo_search(p, &s, t) < 0 || t->n == 0) {
-        fprintf(stderr, "descent: hpo: %s search failed\n", hpo_method_name(m));
+        cli_say("hpo: %s search failed", hpo_method_name(m));
         return EXIT_FAIL;
     }
     const hpo_eval *last = &t->e[t->n - 1];
-    long reach = m == HPO_GRID ? last->cost
-                               : hpo_cost_to_reach(t, grid_best, 0.01);
-    char h[FMT_DOUBLE_MAX], v[FMT_DOUBLE_MAX], buf[FMT_DOUBLE_MAX];
-    fmt_double(last->best_h, h);
-    fmt_double(last->best, v);
+    long reach = isnan(last->best) ? -1
+                 : m == HPO_GRID ? last->cost
+                                 : hpo_cost_to_reach(t, grid_best, 0.01);
+    char h[FMT_DOUBLE_MAX] = "-", v[FMT_DOUBLE_MAX] = "diverged",
+         buf[FMT_DOUBLE_MAX];
+    /* Every evaluation diverged: there is no best to show. */
+    if (!isnan(last->best)) {
+        fmt_double(last->best_h, h);
+        fmt_double(last->best, v);
+    }
     if (reach < 0)
         snprintf(buf, sizeof buf, "never");
     else
@@ -289,6 +303,12 @@ int cmd_hpo(int argc, char **argv)
         o.model.type = o.lr ? &model_mlp : &model_ridge;
     if (!o.lr && o.model.type != &model_ridge)
         return cli_error("--model", "--over lambda needs --model ridge");
+    if ((o.method < 0 || o.method == HPO_BAYES) &&
+        o.budget > HPO_BAYES_MAX_EVALS)
+        return cli_error("--budget", "Bayesian search takes at most %d "
+                         "evaluations (its model costs n³ each); leave it out "
+                         "with --method grid, random or gradient",
+                         HPO_BAYES_MAX_EVALS);
     if (o.tui && o.trace)
         return cli_error("--tui", "the view writes no trace: give --trace "
                          "without --tui");
@@ -299,7 +319,7 @@ int cmd_hpo(int argc, char **argv)
     if (o.trace && (strcmp(o.trace, "-") == 0 ||
                     (trace_format_from_path(o.trace, &fmt), fmt != TRACE_CSV)))
         return cli_error("--trace", "%s: a search's trace is a CSV file: its "
-                         "name must end in .csv", o.trace);
+                         "name must end in .csv", QUOTE(o.trace));
     objective obj;
     if (model_options_open(&o.model, o.seed, NULL, 0, &obj) != 0)
         return EXIT_USAGE;
@@ -319,7 +339,7 @@ int cmd_hpo(int argc, char **argv)
     }
     int rc = run_search(&o, &obj, trace.f);
     if (o.trace && rc == EXIT_OK && atomic_commit(&trace, err, sizeof err) < 0)
-        rc = (fprintf(stderr, "descent: --trace: %s\n", err), EXIT_FAIL);
+        rc = (cli_say("--trace: %s", err), EXIT_FAIL);
     else if (o.trace && rc != EXIT_OK)
         atomic_abort(&trace);
     objective_free(&obj);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "quote.h"
 #include "commands.h"
 #include "lesson_cli.h"
 #include "lookup.h"
@@ -28,13 +29,13 @@ static int reset(const char *id)
     if (id && !progress_find(&p, id) && cli_catalog(&cat) == EXIT_OK) {
         if (!catalog_find(&cat, id))
             rc = cli_error("lesson", "unknown lesson '%s' (see 'descent list "
-                           "lessons')", id);
+                           "lessons')", QUOTE(id));
         catalog_free(&cat);
     }
     if (rc == EXIT_OK) {
         progress_reset(&p, id);
         if (progress_save(path, &p, err, sizeof err) < 0) {
-            fprintf(stderr, "descent: progress: %s\n", err);
+            cli_say("progress: %s", err);
             rc = EXIT_FAIL;
         } else {
             printf("progress of %s%s%s cleared\n", id ? "lesson '" : "every lesson",
@@ -81,10 +82,10 @@ int cmd_lesson(int argc, char **argv)
         if (strcmp(argv[i], "--reset") == 0)
             do_reset = true;
         else if (argv[i][0] == '-' && argv[i][1])
-            return cli_error(argv[i], "unknown option (see 'descent lesson "
+            return cli_error(QUOTE(argv[i]), "unknown option (see 'descent lesson "
                              "--help')");
         else if (arg)
-            return cli_error(argv[i], "unexpected argument (see 'descent "
+            return cli_error(QUOTE(argv[i]), "unexpected argument (see 'descent "
                              "lesson --help')");
         else
             arg = argv[i];

@@ -5,6 +5,7 @@
 
 #include "builtins.h"
 #include "cli.h"
+#include "quote.h"
 #include "commands.h"
 #include "data_csv.h"
 #include "lesson_cli.h"
@@ -63,8 +64,8 @@ static void list_demos(void)
     char dir[PATH_MAX];
     demo_list d;
     if (demo_dir(dir, sizeof dir) < 0 || demo_list_load(dir, &d) < 0) {
-        fprintf(stderr, "descent: demos: the demos directory is not found "
-                "(set DESCENT_ASSETS to the assets directory)\n");
+        cli_say("demos: the demos directory is not found (set "
+                "DESCENT_ASSETS to the assets directory)");
         return;
     }
     for (size_t i = 0; i < d.n; i++)
@@ -113,7 +114,7 @@ int cmd_list(int argc, char **argv)
         return EXIT_OK;
     }
     if (argc > 1)
-        return cli_error(argv[1], "unexpected argument (see 'descent list --help')");
+        return cli_error(QUOTE(argv[1]), "unexpected argument (see 'descent list --help')");
     for (size_t i = 0; i < n; i++)
         if (strcmp(argv[0], lists[i].what) == 0) {
             lists[i].list();
@@ -121,6 +122,8 @@ int cmd_list(int argc, char **argv)
         }
     const char *near = cli_suggest(argv[0], names);
     if (near)
-        return cli_error("list", "unknown list '%s' (did you mean '%s'?)", argv[0], near);
-    return cli_error("list", "unknown list '%s' (see 'descent list --help')", argv[0]);
+        return cli_error("list", "unknown list '%s' (did you mean '%s'?)",
+                         QUOTE(argv[0]), near);
+    return cli_error("list", "unknown list '%s' (see 'descent list --help')",
+                     QUOTE(argv[0]));
 }

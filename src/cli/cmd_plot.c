@@ -7,6 +7,7 @@
 
 #include "atomic_file.h"
 #include "cli.h"
+#include "quote.h"
 #include "commands.h"
 #include "model.h"
 #include "objective_open.h"
@@ -87,7 +88,7 @@ static int parse_size(const char *v, plot_args *a)
     char tail;
     if (sscanf(v, "%dx%d%c", &a->width, &a->height, &tail) != 2)
         return cli_error("--size", "'%s' is not of the form WxH (e.g. 1200x800)",
-                         v);
+                         QUOTE(v));
     a->size_set = true;
     return 0;
 }
@@ -140,8 +141,8 @@ static int plot_option(plot_args *a, int id, const char *v)
         size_t len;
         int bits = plot_panels_parse(v, &bad, &len);
         if (bits < 0)
-            return cli_error("--panels", "unknown panel '%.*s' (surface, loss, "
-                             "lr, grad)", (int)len, bad);
+            return cli_error("--panels", "unknown panel '%s' (surface, loss, "
+                             "lr, grad)", QUOTE_WIDTH(bad, len, QUOTE_SHOWN));
         a->panels = (unsigned)bits;
         return 0;
     }
@@ -195,7 +196,7 @@ static int check_out(plot_args *a)
         a->text = true;
     else
         return cli_error("--out", "%s: the file name must end in .svg, .png "
-                         "or .txt", a->out);
+                         "or .txt", QUOTE(a->out));
     if (a->text && a->n_traces)
         return cli_error("--trace", ".txt is the live screen of the run; "
                          "traces are drawn in .svg and .png");
@@ -260,8 +261,8 @@ static int open_surface(plot_args *a, bool draw_run, plot_inputs *in)
             continue;
         objective_error oe;
         if (objective_open(t->objective, &in->obj, &oe) < 0)
-            return cli_error(a->traces[i], "objective '%s': %s", t->objective,
-                             oe.message);
+            return cli_error(QUOTE(a->traces[i]), "objective '%s': %s",
+                             QUOTE(t->objective), oe.message);
         in->have_obj = true;
         return 0;
     }
@@ -280,11 +281,11 @@ static int check_traces(const plot_args *a, const plot_inputs *in)
         if (k == dim || (dim > 2 && !(a->panels & PLOT_SURFACE)))
             continue;
         if (dim > 2 && k < dim)
-            return cli_error(a->traces[i], "%zu of the model's %zu parameters: "
-                             "a slice needs them all (write the trace with "
-                             "--trace-params all)", k, dim);
-        return cli_error(a->traces[i], "a trace of %zu parameters, but the "
-                         "objective has %zu", k, dim);
+            return cli_error(QUOTE(a->traces[i]), "%zu of the model's %zu "
+                             "parameters: a slice needs them all (write the "
+                             "trace with --trace-params all)", k, dim);
+        return cli_error(QUOTE(a->traces[i]), "a trace of %zu parameters, but "
+                         "the objective has %zu", k, dim);
     }
     return 0;
 }
@@ -299,16 +300,16 @@ static int draw(const plot_args *a, const plot_inputs *in, plot_path *paths,
     atomic_file f;
     char err[512];
     if (atomic_open(&f, a->out, a->force, err, sizeof err) < 0) {
-        fprintf(stderr, "descent: --out: %s\n", err);
+        cli_say("--out: %s", err);
         return EXIT_FAIL;
     }
     if (plot_draw(&fig, a->ops, f.f, err, sizeof err) < 0) {
         atomic_abort(&f);
-        fprintf(stderr, "descent: --out: %s: %s\n", a->out, err);
+        cli_say("--out: %s: %s", QUOTE(a->out), err);
         return EXIT_FAIL;
     }
     if (atomic_commit(&f, err, sizeof err) < 0) {
-        fprintf(stderr, "descent: --out: %s\n", err);
+        cli_say("--out: %s", err);
         return EXIT_FAIL;
     }
     return EXIT_OK;
@@ -347,12 +348,12 @@ static int draw_text(plot_args *a)
     char err[512];
     int rc = EXIT_OK;
     if (atomic_open(&f, a->out, a->force, err, sizeof err) < 0) {
-        fprintf(stderr, "descent: --out: %s\n", err);
+        cli_say("--out: %s", err);
         rc = EXIT_FAIL;
     } else if ((rc = tui_snapshot(&t, a->width, a->height, f.f)) != 0) {
         atomic_abort(&f);
     } else if (atomic_commit(&f, err, sizeof err) < 0) {
-        fprintf(stderr, "descent: --out: %s\n", err);
+        cli_say("--out: %s", err);
         rc = EXIT_FAIL;
     }
     if (opened)

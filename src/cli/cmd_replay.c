@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "quote.h"
 #include "commands.h"
 #include "objective_open.h"
 #include "replay.h"
@@ -45,7 +46,7 @@ static int parse(int argc, char **argv, replay_args *r)
             return 1;
         }
         if (id == CLI_POSITIONAL && r->path)
-            return cli_error(v, "unexpected argument (one trace at a time)");
+            return cli_error(QUOTE(v), "unexpected argument (one trace at a time)");
         if (id == CLI_POSITIONAL) {
             r->path = v;
             continue;
@@ -71,10 +72,11 @@ static int open_surface(const replay_args *ra, replay *rp, objective *obj,
     const trace_data *t = &rp->t;
     const char *spec = ra->o.objective_set ? ra->o.objective : NULL;
     const char *where = "--objective";
+    char file[QUOTE_CAP];
     *opened = false;
     if (!spec && t->objective && !t->model) {
         spec = t->objective;
-        where = ra->path;
+        where = quote(file, ra->path);
     }
     if (!spec) {
         if (!rp->params)
@@ -90,12 +92,8 @@ static int open_surface(const replay_args *ra, replay *rp, objective *obj,
         return 0;
     }
     objective_error oe;
-    if (objective_open(spec, obj, &oe) < 0) {
-        option_error e;
-        option_fail(&e, where, "%s", oe.message);
-        e.column = oe.column;
-        return cli_option_error(&e, spec);
-    }
+    if (objective_open(spec, obj, &oe) < 0)
+        return cli_located_error(where, oe.column, oe.message, spec);
     if (obj->dim != 2) {
         objective_free(obj);
         return cli_error(where, "the surface needs an objective of two "
@@ -116,7 +114,7 @@ int cmd_replay(int argc, char **argv)
         return rc;
     static replay rp;
     if (replay_init(&rp, ra.path, &t) < 0)
-        return cli_error(ra.path, "out of memory");
+        return cli_error(QUOTE(ra.path), "out of memory");
     objective obj;
     bool opened;
     if ((rc = open_surface(&ra, &rp, &obj, &opened)) == 0) {

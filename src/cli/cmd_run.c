@@ -1,4 +1,5 @@
 /* descent run: a headless run with a summary and an optional trace. */
+#include <errno.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
@@ -6,6 +7,7 @@
 
 #include "atomic_file.h"
 #include "cli.h"
+#include "quote.h"
 #include "export_python.h"
 #include "commands.h"
 #include "fmt_double.h"
@@ -179,7 +181,7 @@ static void print_summary(const run_options *o, const objective *obj,
     if (model_of(obj))
         print_model(model_of(obj), r);
     if (o->trace && strcmp(o->trace, "-") != 0)
-        printf("%-10s %s (%ld rows)\n", "trace:", o->trace, rows);
+        printf("%-10s %s (%ld rows)\n", "trace:", QUOTE(o->trace), rows);
 }
 
 /* Writes the row of r's state to w (if any), with a model's metrics
@@ -234,11 +236,11 @@ static int write_script(const run_options *o, const objective *obj,
         return cli_error("--export-python", "%s", err);
     if (export_python(f.f, &x) < 0) {
         atomic_abort(&f);
-        fprintf(stderr, "descent: --export-python: out of memory\n");
+        cli_say("--export-python: out of memory");
         return EXIT_FAIL;
     }
     if (atomic_commit(&f, err, sizeof err) < 0) {
-        fprintf(stderr, "descent: --export-python: %s\n", err);
+        cli_say("--export-python: %s", err);
         return EXIT_FAIL;
     }
     return 0;
@@ -271,7 +273,7 @@ int cmd_run(int argc, char **argv)
     if (rc0 != CORE_OK) {
         /* The options checked everything a run refuses but memory. */
         objective_free(&obj);
-        fprintf(stderr, "descent: %s\n", core_error_message(rc0));
+        cli_say("%s", core_error_message(rc0));
         return rc0 == CORE_ENOMEM ? EXIT_FAIL : EXIT_USAGE;
     }
     rc = EXIT_OK;
@@ -293,23 +295,30 @@ int cmd_run(int argc, char **argv)
     }
     struct sigaction sa = {.sa_handler = on_interrupt};
     sigemptyset(&sa.sa_mask);
+    /* Hung up (the terminal closed), interrupted or terminated: the run
+     * stops and its trace is finished, ending "stopped". */
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
     run_theory theory;
     if (run_theory_open(&theory, &obj, start, &r.s) < 0) {
-        fprintf(stderr, "descent: out of memory\n");
+        cli_say("out of memory");
         rc = EXIT_FAIL;
         goto out;
     }
+    errno = 0;
     long rows = drive(&r, w, &theory);
     if (w && rows < 0) {
+        int why = errno;
         trace_abort(w);
-        fprintf(stderr, "descent: --trace: %s: write failed\n", o.trace);
+        cli_say("--trace: %s: write failed%s%s", strcmp(o.trace, "-") == 0
+                ? "standard output" : QUOTE(o.trace), why ? ": " : "",
+                why ? strerror(why) : "");
         rc = EXIT_FAIL;
         goto out;
     }
     if (w && trace_close(w, &r, err, sizeof err) < 0) {
-        fprintf(stderr, "descent: --trace: %s\n", err);
+        cli_say("--trace: %s", err);
         rc = EXIT_FAIL;
         goto out;
     }

@@ -30,7 +30,7 @@ static int take_compare(tui_options *t, int *argc, char **argv)
             argv[n++] = argv[i];
             continue;
         }
-        if (i + 1 >= *argc)
+        if (i + 1 >= *argc || !argv[i + 1][strspn(argv[i + 1], " \t")])
             return cli_error("--compare", "needs settings, e.g. "
                              "'--hypergrad add'");
         if (t->ncompare == 3)

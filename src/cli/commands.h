@@ -11,6 +11,8 @@ int cmd_list(int argc, char **argv);
 int cmd_gradcheck(int argc, char **argv);
 /* descent gradcheck --wrt lr (cmd_gradcheck hands over to it). */
 int cmd_gradcheck_lr(int argc, char **argv);
+/* gradcheck's --help, both forms. */
+extern const char gradcheck_usage[];
 int cmd_bench(int argc, char **argv);
 int cmd_hpo(int argc, char **argv);
 int cmd_replay(int argc, char **argv);

@@ -2,20 +2,27 @@
 #include <string.h>
 
 #include "cli.h"
+#include "quote.h"
 #include "lesson_cli.h"
 #include "lesson_tui.h"
 #include "lesson_play.h"
 
 void lint_print(const char *path, diag_list *d, FILE *out)
 {
+    /* On stderr the problems are errors of the command, said as every
+     * error is; lint's report on stdout is the file's. */
+    const char *who = out == stderr ? "descent: " : "";
     diag_sort(d);
     for (size_t i = 0; i < d->n; i++) {
-        char line[1200];
+        char line[1200], all[QUOTE_CAP + sizeof line + 16];
         diag_format(&d->d[i], line, sizeof line);
-        fprintf(out, "%s:%s%s\n", path, d->d[i].line ? "" : " ", line);
+        snprintf(all, sizeof all, "%s%s:%s%s", who, QUOTE(path),
+                 d->d[i].line ? "" : " ", line);
+        cli_line(out, all);
     }
     if (d->oom)
-        fprintf(out, "%s: out of memory (some problems are not shown)\n", path);
+        fprintf(out, "%s%s: out of memory (some problems are not shown)\n",
+                who, QUOTE(path));
 }
 
 static bool ends_with(const char *s, const char *end)
@@ -94,13 +101,13 @@ int cli_catalog(lesson_catalog *cat)
     char dir[PATH_MAX];
     memset(cat, 0, sizeof *cat);
     if (catalog_dir(dir, sizeof dir) < 0 || catalog_load(dir, cat) < 0) {
-        fprintf(stderr, "descent: lessons: the lessons directory is not found "
-                "(set DESCENT_LESSONS to it)\n");
+        cli_say("lessons: the lessons directory is not found (set "
+                "DESCENT_LESSONS to it)");
         return EXIT_FAIL;
     }
     for (size_t i = 0; i < cat->n_bad; i++)
-        fprintf(stderr, "descent: %s: has problems, left out (see 'descent "
-                "lint %s')\n", cat->bad[i], cat->bad[i]);
+        cli_say("%s: has problems, left out (see 'descent lint %s')",
+                QUOTE(cat->bad[i]), QUOTE(cat->bad[i]));
     return EXIT_OK;
 }
 
@@ -108,8 +115,8 @@ int cli_progress(char *path, size_t cap, progress *p)
 {
     memset(p, 0, sizeof *p);
     if (progress_path(path, cap) < 0) {
-        fprintf(stderr, "descent: progress: neither XDG_STATE_HOME nor HOME "
-                "says where to keep it\n");
+        cli_say("progress: neither XDG_STATE_HOME nor HOME says where to "
+                "keep it");
         return EXIT_FAIL;
     }
     diag_list d;
@@ -119,8 +126,7 @@ int cli_progress(char *path, size_t cap, progress *p)
     for (size_t i = 0; i < d.n; i++) {
         char line[1200];
         diag_format(&d.d[i], line, sizeof line);
-        fprintf(stderr, "descent: %s:%s%s\n", path, d.d[i].line ? "" : " ",
-                line);
+        cli_say("%s:%s%s", QUOTE(path), d.d[i].line ? "" : " ", line);
     }
     diag_free(&d);
     return rc < 0 ? EXIT_FAIL : EXIT_OK;

@@ -18,7 +18,8 @@ typedef struct {
     size_t played, failed;  /* lint --play: goals and checks */
 } lint_counts;
 
-/* Prints each problem of d as "path:LINE[:COLUMN]: message" to out. */
+/* Prints each problem of d as "path:LINE[:COLUMN]: message" to out
+ * (on stderr after "descent: ", as errors are). */
 void lint_print(const char *path, diag_list *d, FILE *out);
 
 /* Checks path as a lesson or demo by its extension (a demo's lesson ids

@@ -1,11 +1,14 @@
 /* descent: the command line. Dispatches to a subcommand; everything the
  * user typed is checked before any work starts (DESIGN §1). */
+#include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <gsl/gsl_errno.h>
 
 #include "cli.h"
+#include "quote.h"
 #include "commands.h"
 
 static void usage(FILE *f)
@@ -19,7 +22,26 @@ static void usage(FILE *f)
                "'descent --version' prints the version.\n");
 }
 
-int main(int argc, char **argv)
+/* What a command printed must have reached its place: a full disk or a
+ * closed file behind stdout (`descent list > /dev/full`) is exit 1 with
+ * a message, not a silent success. */
+static int finish(int rc)
+{
+    errno = 0;
+    bool failed = fflush(stdout) != 0 || ferror(stdout);
+    int err = errno;
+    if (fclose(stdout) != 0 && !failed) {
+        failed = true;
+        err = errno;
+    }
+    /* A command that failed has said why already. */
+    if (!failed || rc != EXIT_OK)
+        return rc;
+    cli_say("standard output: %s", err ? strerror(err) : "write failed");
+    return EXIT_FAIL;
+}
+
+static int dispatch(int argc, char **argv)
 {
     /* GSL's default handler aborts; the core checks return codes. */
     gsl_set_error_handler_off();
@@ -45,8 +67,13 @@ int main(int argc, char **argv)
     names[n] = NULL;
     const char *near = cli_suggest(cmd, names);
     if (cmd[0] == '-')
-        return cli_error(cmd, "unknown option (see 'descent --help')");
+        return cli_error(QUOTE(cmd), "unknown option (see 'descent --help')");
     if (near)
-        return cli_error(cmd, "unknown command (did you mean '%s'?)", near);
-    return cli_error(cmd, "unknown command (see 'descent --help')");
+        return cli_error(QUOTE(cmd), "unknown command (did you mean '%s'?)", near);
+    return cli_error(QUOTE(cmd), "unknown command (see 'descent --help')");
+}
+
+int main(int argc, char **argv)
+{
+    return finish(dispatch(argc, argv));
 }

@@ -36,7 +36,7 @@ int plot_source_run(const run_options *o, const objective *obj, plot_path *p)
     if (run_init(&r, obj, &o->s, run_options_start(o, obj)) < 0 ||
         plot_path_init(p, obj->dim, label) < 0) {
         run_free(&r);
-        fprintf(stderr, "descent: out of memory\n");
+        cli_say("out of memory");
         return EXIT_FAIL;
     }
     const model *m = model_of(obj);
@@ -72,7 +72,7 @@ int plot_source_trace(const char *path, const trace_data *t, bool keep_theta,
              t->optimizer ? " · " : "", t->optimizer ? t->optimizer : "");
     size_t dim = keep_theta ? plot_trace_params(t) : 0;
     if (plot_path_init(p, dim, label) < 0) {
-        fprintf(stderr, "descent: out of memory\n");
+        cli_say("out of memory");
         return EXIT_FAIL;
     }
     int x0 = trace_data_col(t, "x0"), loss = trace_data_col(t, "loss"),

@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "dataset.h"
+#include "quote.h"
 #include "rng.h"
+#include "suggest.h"
 
 int dataset_alloc(dataset *d, size_t rows, size_t cols)
 {
@@ -72,6 +74,11 @@ data_options data_options_default(void)
                           .standardize = true};
 }
 
+/* A name from the command line in a message, narrow enough that the
+ * hint still fits in data_error's message. */
+enum { NAME_SHOWN = 32, HINT_WIDTH = 110 };
+#define QUOTE_NAME(s) QUOTE_WIDTH((s), strlen(s), NAME_SHOWN)
+
 static int fail(data_error *err, int column, const char *fmt, ...)
 {
     va_list ap;
@@ -80,6 +87,35 @@ static int fail(data_error *err, int column, const char *fmt, ...)
     vsnprintf(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
     return -1;
+}
+
+/* " (did you mean 'X'? columns: a, b, ...)" for a name not among d's
+ * columns, into buf; the list is cut to fit a message. */
+static const char *column_hint(const dataset *d, const char *name, char *buf,
+                               size_t cap)
+{
+    const char *near = NULL;
+    size_t best = (size_t)-1, dist;
+    for (size_t c = 0; c < d->cols; c++)
+        if (suggest_near(name, strlen(name), d->names[c], &dist) &&
+            dist < best)
+            best = dist, near = d->names[c];
+    size_t n = (size_t)snprintf(buf, cap, " (%s%s%scolumns:", near ?
+                                "did you mean '" : "", near ? near : "",
+                                near ? "'? " : "");
+    for (size_t c = 0; c < d->cols && n < cap; c++) {
+        const char *sep = c ? ", " : " ";
+        /* Room for this name, and for the mark of a cut after it. */
+        size_t reserve = c + 1 < d->cols ? 12 : 1;
+        if (n + strlen(sep) + strlen(d->names[c]) + reserve > HINT_WIDTH) {
+            n += (size_t)snprintf(buf + n, cap - n, ", … (%zu)", d->cols);
+            break;
+        }
+        n += (size_t)snprintf(buf + n, cap - n, "%s%s", sep, d->names[c]);
+    }
+    if (n < cap)
+        snprintf(buf + n, cap - n, ")");
+    return buf;
 }
 
 /* The feature columns from o->features, or the defaults. cols has room
@@ -100,12 +136,13 @@ static int pick_features(const dataset *d, const data_options *o, int target,
     char *list = strdup(o->features);
     if (!list)
         return fail(err, -1, "out of memory");
-    char *save = NULL;
+    char *save = NULL, hint[HINT_WIDTH + 8];
     for (char *tok = strtok_r(list, ",", &save); tok;
          tok = strtok_r(NULL, ",", &save)) {
         int c = dataset_column(d, tok), rc = 0;
         if (c < 0)
-            rc = fail(err, -1, "unknown feature '%s'", tok);
+            rc = fail(err, -1, "unknown feature '%s'%s", QUOTE_NAME(tok),
+                      column_hint(d, tok, hint, sizeof hint));
         else if (c == target)
             rc = fail(err, c, "feature '%s' is the target", tok);
         for (int k = 0; rc == 0 && k < p; k++)
@@ -156,23 +193,33 @@ static void column_stats(const double *x, size_t n, size_t p, size_t c,
     *sd = sqrt(ss / (double)n);
 }
 
+static int too_large(data_error *err, int col, const char *name)
+{
+    return fail(err, col, "column '%s' has values too large to standardise "
+                "(use --scale none)", QUOTE_NAME(name));
+}
+
 static int standardize(data_split *s, const int *cols, data_error *err)
 {
     size_t p = s->p, n = s->n_train + s->n_val;
     for (size_t c = 0; c < p; c++) {
         column_stats(s->x_train, s->n_train, p, c, &s->mean[c], &s->sd[c]);
         if (!isfinite(s->mean[c]) || !isfinite(s->sd[c]))
-            return fail(err, cols[c], "column '%s' has values too large to "
-                        "standardise (use --scale none)", s->features[c]);
+            return too_large(err, cols[c], s->features[c]);
         /* A column equal to within rounding is constant too: dividing by
          * its sd would blow rounding noise up to unit size. */
         if (!(s->sd[c] > 1e-12 * fmax(1.0, fabs(s->mean[c]))))
             return fail(err, cols[c], "column '%s' is constant over the "
                         "training rows: it cannot be standardised (drop it "
                         "with --features or use --scale none)",
-                        s->features[c]);
-        for (size_t i = 0; i < n; i++)
-            s->x_train[i * p + c] = (s->x_train[i * p + c] - s->mean[c]) / s->sd[c];
+                        QUOTE_NAME(s->features[c]));
+        /* A validation row far outside the training rows' scale (1e308
+         * against values near 1) overflows on the way. */
+        for (size_t i = 0; i < n; i++) {
+            double *x = &s->x_train[i * p + c];
+            if (!isfinite(*x = (*x - s->mean[c]) / s->sd[c]))
+                return too_large(err, cols[c], s->features[c]);
+        }
     }
     return 0;
 }
@@ -186,7 +233,9 @@ int data_split_make(const dataset *d, const data_options *o, data_split *out,
                     "feature column, and at least one row");
     int target = (int)d->cols - 1;
     if (o->target && (target = dataset_column(d, o->target)) < 0)
-        return fail(err, -1, "no target column '%s'", o->target);
+        return fail(err, -1, "no target column '%s'%s", QUOTE_NAME(o->target),
+                    column_hint(d, o->target, (char[HINT_WIDTH + 8]){""},
+                                HINT_WIDTH + 8));
     int *cols = malloc(d->cols * sizeof *cols);
     if (!cols)
         return fail(err, -1, "out of memory");

@@ -224,7 +224,9 @@ static int parse_power(parser *p)
 
 static int parse_unary(parser *p)
 {
-    if (p->depth >= EXPR_MAX_DEPTH) {
+    /* The outermost level is not nested: 64 parentheses are 65 levels
+     * of this function, and allowed. */
+    if (p->depth > EXPR_MAX_DEPTH) {
         expr_fail(p->err, p->tok.pos, "expression nested too deeply "
                   "(more than %d levels)", EXPR_MAX_DEPTH);
         return FAIL;

@@ -42,9 +42,16 @@ enum { HPO_METHOD_COUNT = 4 };
 const char *hpo_method_name(hpo_method m);
 int hpo_method_parse(const char *name, hpo_method *m);
 
+/* Evaluations a search may take: far beyond a useful grid, and within
+ * memory (a trace keeps 40 bytes an evaluation). Bayesian optimisation
+ * refits its model at O(n³) an evaluation (300: 2 s; 1000 would take
+ * 90 s and n² doubles of memory), so it stops far earlier. */
+enum { HPO_MAX_EVALS = 1000000, HPO_BAYES_MAX_EVALS = 300 };
+
 typedef struct {
     hpo_method method;
-    size_t budget;      /* evaluations at most; ≥ 1 */
+    size_t budget;      /* evaluations at most; 1..HPO_MAX_EVALS (bayes:
+                           HPO_BAYES_MAX_EVALS) */
     uint64_t seed;      /* random search */
     double start;       /* gradient: the first h; 0: √(lo·hi) */
 } hpo_settings;
@@ -52,7 +59,8 @@ typedef struct {
 /* Runs a search; out gets every evaluation (it is reset first). The
  * gradient method may stop before its budget once its steps vanish, and
  * Bayesian optimisation once no expected improvement is left. Returns
- * 0, or -1 when the problem fails or memory runs out. */
+ * 0, or -1 when the problem fails, memory runs out or the budget is
+ * beyond the method's limit. */
 int hpo_search(const hpo_problem *p, const hpo_settings *s, hpo_trace *out);
 
 /* The cost at which the running best first came within rel of target

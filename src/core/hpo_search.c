@@ -39,10 +39,12 @@ int hpo_record(const hpo_problem *p, hpo_trace *t, double h, double *value,
     if (p->eval(p->ctx, h, value, deriv, &cost) < 0)
         return -1;
     hpo_eval e = {h, *value, h, *value, cost};
-    /* A NaN (diverged) evaluation is never the best. */
-    if (t->n && !(e.value < t->e[t->n - 1].best)) {
-        e.best = t->e[t->n - 1].best;
-        e.best_h = t->e[t->n - 1].best_h;
+    /* A NaN (diverged) evaluation is never the best, and a best that is
+     * NaN (only divergence so far) gives way to any value. */
+    const hpo_eval *prev = t->n ? &t->e[t->n - 1] : NULL;
+    if (prev && (isnan(e.value) || e.value >= prev->best)) {
+        e.best = prev->best;
+        e.best_h = prev->best_h;
     }
     t->e[t->n++] = e;
     return 0;
@@ -78,6 +80,10 @@ static int random_search(const hpo_problem *p, size_t budget, uint64_t seed,
 int hpo_search(const hpo_problem *p, const hpo_settings *s, hpo_trace *out)
 {
     out->n = 0;
+    if (s->budget < 1 || s->budget > (s->method == HPO_BAYES
+                                          ? HPO_BAYES_MAX_EVALS
+                                          : HPO_MAX_EVALS))
+        return -1;
     switch (s->method) {
     case HPO_GRID: return grid(p, s->budget, out);
     case HPO_RANDOM: return random_search(p, s->budget, s->seed, out);

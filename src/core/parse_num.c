@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -6,6 +7,12 @@
 #include <string.h>
 
 #include "parse_num.h"
+#include "quote.h"
+
+/* A number as its messages show it: quoted (quote.h), narrower than
+ * other values so that a message fits in PARSE_NUM_MSG. */
+enum { NUM_SHOWN = 48 };
+#define SHOWN(text, len) QUOTE_WIDTH((text), (len), NUM_SHOWN)
 
 /* strtod follows LC_NUMERIC; descent only ever sets LC_CTYPE (the TUI)
  * and resets LC_NUMERIC to "C", so '.' is the decimal point here. The
@@ -39,34 +46,83 @@ static bool looks_decimal(const char *t)
 int parse_num_double(const char *text, double *out, char *msg, size_t cap)
 {
     if (!looks_decimal(text)) {
-        snprintf(msg, cap, "'%s' is not a number", text);
+        snprintf(msg, cap, "'%s' is not a number",
+                 SHOWN(text, strlen(text)));
         return -1;
     }
     errno = 0;
     double v = strtod(text, NULL);
     if (errno == ERANGE && fabs(v) > 1.0) {
-        snprintf(msg, cap, "'%s' is out of range", text);
+        snprintf(msg, cap, "'%s' is out of range",
+                 SHOWN(text, strlen(text)));
         return -1;
     }
     *out = v;
     return 0;
 }
 
+/* The value of decimal text d (looks_decimal) when it is a whole number
+ * in range: 1000, 1e3, 1.5e3, 1000.0. 1 whole, 0 not whole, -1 out of
+ * range. Digit by digit: a double would round 2^53 + 1. */
+static int whole_value(const char *d, long *out)
+{
+    bool neg = *d == '-';
+    d += *d == '+' || *d == '-';
+    const char *e = d + strcspn(d, "eE");
+    long exp = 0;
+    if (*e) {
+        errno = 0;
+        exp = strtol(e + 1, NULL, 10);
+        if (errno == ERANGE)
+            exp = exp < 0 ? -1000000 : 1000000;
+    }
+    /* The digits as one integer with the point after digit `point`. */
+    const char *dot = memchr(d, '.', (size_t)(e - d));
+    long point = dot ? dot - d : e - d;
+    unsigned long v = 0, limit = neg ? (unsigned long)LONG_MAX + 1 : LONG_MAX;
+    long at = 0;
+    int rc = 1;
+    for (const char *p = d; p < e; p++) {
+        if (*p == '.')
+            continue;
+        unsigned digit = (unsigned)(*p - '0');
+        /* Digit at = 10^(point - 1 - at) · 10^exp. */
+        long place = point - 1 - at++ + exp;
+        if (place < 0) {
+            if (digit)
+                return 0;
+            continue;
+        }
+        if (digit == 0 && v == 0)
+            continue;
+        if (place > 19)
+            rc = -1;
+        unsigned long term = digit;
+        for (long k = 0; k < place && rc > 0; k++)
+            if (term > limit / 10)
+                rc = -1;
+            else
+                term *= 10;
+        if (rc > 0 && term > limit - v)
+            rc = -1;
+        if (rc > 0)
+            v += term;
+    }
+    if (rc > 0)
+        *out = neg ? (long)(0 - v) : (long)v;
+    return rc;
+}
+
 int parse_num_long(const char *text, long *out, char *msg, size_t cap)
 {
-    const char *p = text + (*text == '+' || *text == '-');
-    if (*p < '0' || *p > '9' || strspn(p, "0123456789") != strlen(p)) {
-        snprintf(msg, cap, "'%s' is not a whole number", text);
-        return -1;
-    }
-    errno = 0;
-    long v = strtol(text, NULL, 10);
-    if (errno == ERANGE) {
-        snprintf(msg, cap, "'%s' is out of range", text);
-        return -1;
-    }
-    *out = v;
-    return 0;
+    int rc = looks_decimal(text) ? whole_value(text, out) : 0;
+    if (rc == 0)
+        snprintf(msg, cap, "'%s' is not a whole number",
+                 SHOWN(text, strlen(text)));
+    else if (rc < 0)
+        snprintf(msg, cap, "'%s' is out of range",
+                 SHOWN(text, strlen(text)));
+    return rc > 0 ? 0 : -1;
 }
 
 /* The item of a list without the spaces around it, into buf. */
@@ -94,7 +150,7 @@ int parse_num_doubles(const char *text, double *out, size_t want, size_t max,
         char item[128];
         trimmed(p, len, item, sizeof item);
         if (len >= sizeof item) {
-            snprintf(msg, cap, "'%.*s' is not a number", (int)len, p);
+            snprintf(msg, cap, "'%s' is not a number", SHOWN(p, len));
             rc = -1;
             break;
         }

@@ -9,7 +9,8 @@
 
 enum { PARSE_NUM_MSG = 256 };
 
-/* Each returns 0, or -1 with the message in msg. */
+/* Each returns 0, or -1 with the message in msg. A whole number may be
+ * written as any decimal that is one: 1000, 1e3, 2.5e2, 1000.0. */
 int parse_num_double(const char *text, double *out, char *msg, size_t cap);
 int parse_num_long(const char *text, long *out, char *msg, size_t cap);
 /* A comma-separated list (spaces around items allowed) of exactly want

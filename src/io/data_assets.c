@@ -1,11 +1,14 @@
 /* The shipped data sets and where the program finds them. */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "asset_dir.h"
 #include "data_csv.h"
+#include "suggest.h"
 
 /* Rows and columns are checked against the files by the unit tests. */
 const data_info data_shipped[] = {
@@ -38,6 +41,34 @@ int data_resolve(const char *spec, char *path, size_t cap)
     return n > 0 && (size_t)n < cap ? 0 : -1;
 }
 
+/* A bare name (no '/', no '.') that is neither shipped nor a file: say
+ * which names there are, and the nearest. 0 otherwise. */
+static int not_found(const char *spec, const char *path,
+                     data_file_error *err)
+{
+    if (strpbrk(spec, "/.") || access(path, F_OK) == 0 || errno != ENOENT)
+        return 0;
+    const char *names[8];
+    size_t n = 0;
+    char list[128] = "";
+    for (const data_info *d = data_shipped; d->name && n < 7; d++) {
+        names[n++] = d->name;
+        snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
+                 n > 1 ? ", " : "", d->name);
+    }
+    names[n] = NULL;
+    const char *near = suggest_nearest(spec, names);
+    memset(err, 0, sizeof *err);
+    snprintf(err->file, sizeof err->file, "%s", spec);
+    if (near)
+        snprintf(err->message, sizeof err->message, "unknown data set (did "
+                 "you mean '%s'? shipped: %s)", near, list);
+    else
+        snprintf(err->message, sizeof err->message, "neither a shipped data "
+                 "set (%s) nor a file", list);
+    return -1;
+}
+
 int data_open(const char *spec, size_t max_rows, const data_options *o,
               data_split *out, data_file_error *err)
 {
@@ -50,7 +81,8 @@ int data_open(const char *spec, size_t max_rows, const data_options *o,
         return -1;
     }
     dataset d;
-    if (data_csv_load(path, max_rows, &d, err) < 0)
+    if (not_found(spec, path, err) < 0 ||
+        data_csv_load(path, max_rows, &d, err) < 0)
         return -1;
     data_error de;
     int rc = data_split_make(&d, o, out, &de);

@@ -23,6 +23,7 @@
 #include <strings.h>
 
 #include "data_csv.h"
+#include "quote.h"
 #include "grow.h"
 #include "name_index.h"
 
@@ -85,10 +86,13 @@ static void add_name(loader *L, const char *s, size_t len, long line)
         s += 3, len -= 3;
     if (len == 0)
         return fail(L, line, col, "empty column name in the header");
+    /* A NUL would end the name early: "a\0b" would pass for "a". */
+    if (memchr(s, '\0', len))
+        return fail(L, line, col, "column name with a NUL character");
     long seen = name_index_find(&L->index, L->names, s, len);
     if (seen >= 0)
         return fail(L, line, col, "column name '%s' repeated (first in "
-                    "column %ld)", L->names[seen], seen + 1);
+                    "column %ld)", QUOTE(L->names[seen]), seen + 1);
     char **names = grow(L->names, &L->names_cap, L->cols, sizeof *names, 16);
     if (!names)
         return fail(L, line, col, "out of memory");
@@ -173,22 +177,8 @@ static cell_kind read_number(char *s, size_t len, double *out)
     return CELL_OK;
 }
 
-/* The start of a cell for a message: 40 bytes, control characters as
- * \xNN. */
-static void excerpt(const char *s, size_t len, char *buf, size_t cap)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < len && i < 40 && k + 5 < cap; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c == 0x7f)
-            k += (size_t)snprintf(buf + k, cap - k, "\\x%02x", c);
-        else
-            buf[k++] = (char)c;
-    }
-    if (len > 40 && k + 4 < cap)
-        memcpy(buf + k, "...", 3), k += 3;
-    buf[k] = '\0';
-}
+/* A cell as messages show it (quote.h): narrower than other values. */
+enum { CELL_SHOWN = 40 };
 
 static void add_cell(loader *L, size_t field, char *s, size_t len, long line)
 {
@@ -196,16 +186,15 @@ static void add_cell(loader *L, size_t field, char *s, size_t len, long line)
     if (field >= L->cols)
         return fail(L, line, col, "row has more fields than the header's %zu",
                     L->cols);
-    const char *name = L->names[field];
     if (len == 0)
-        return fail(L, line, col, "column '%s': empty cell", name);
+        return fail(L, line, col, "column '%s': empty cell",
+                    QUOTE(L->names[field]));
     cell_kind k = read_number(s, len, &L->v[L->rows * L->cols + field]);
     if (k == CELL_OK)
         return;
-    char text[200];
-    excerpt(s, len, text, sizeof text);
-    fail(L, line, col, "column '%s': %s: '%s'", name,
-         k == CELL_NOT_FINITE ? "not a finite number" : "not a number", text);
+    fail(L, line, col, "column '%s': %s: '%s'", QUOTE(L->names[field]),
+         k == CELL_NOT_FINITE ? "not a finite number" : "not a number",
+         QUOTE_WIDTH(s, len, CELL_SHOWN));
 }
 
 /* ---- records ---- */
@@ -405,8 +394,9 @@ static char *quoted_record(loader *L, char *p, char *end, bool at_eof,
             continue;
         }
         if (st == AFTER_QUOTE && !blank(*p)) {
-            fail(L, ln, (int)field + 1, "malformed CSV: '%c' after a closing "
-                 "quote (a quote inside quotes is written \"\")", *p);
+            fail(L, ln, (int)field + 1, "malformed CSV: '%s' after a closing "
+                 "quote (a quote inside quotes is written \"\")",
+                 QUOTE_WIDTH(p, 1, 4));
             return end;
         }
         if (*p == '"' && st == AT_START) {

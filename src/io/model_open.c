@@ -26,7 +26,10 @@ static int load_split(const model_type *t, const model_spec *s,
     data_options o = s->opt;
     o.take = t->features;
     const char *spec = s->data ? s->data : t->default_data;
-    if (!s->data && !o.features)
+    /* Naming the default data set is not choosing other features. */
+    bool default_data = !s->data || (t->default_data &&
+                                     strcmp(s->data, t->default_data) == 0);
+    if (default_data && !o.features)
         o.features = t->default_features;
     if (spec)
         return data_open(spec, s->max_rows, &o, out, err);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "numbers.h"
+#include "quote.h"
 #include "grow.h"
 
 static int fail(data_file_error *err, long line, int col, const char *what,
@@ -12,7 +13,8 @@ static int fail(data_file_error *err, long line, int col, const char *what,
 {
     err->line = line;
     err->column = col;
-    snprintf(err->message, sizeof err->message, "%s: '%.40s'", what, tok);
+    snprintf(err->message, sizeof err->message, "%s: '%s'", what,
+             QUOTE(tok));
     return -1;
 }
 
@@ -53,9 +55,18 @@ int numbers_read(const char *path, double **out, size_t *n,
     size_t lcap = 0, cap = 0;
     long lineno = 0;
     int rc = 0;
+    errno = 0;
     while (rc == 0 && getline(&line, &lcap, f) >= 0)
         rc = parse_line(line, ++lineno, out, n, &cap, err);
-    if (rc == 0 && *n == 0) {
+    /* A directory, an I/O error or memory ends getline too: that is not
+     * a file without numbers. */
+    if (rc == 0 && (ferror(f) || errno == ENOMEM)) {
+        err->line = 0;
+        err->column = 0;
+        snprintf(err->message, sizeof err->message, "read error: %s",
+                 strerror(errno ? errno : EIO));
+        rc = -1;
+    } else if (rc == 0 && *n == 0) {
         snprintf(err->message, sizeof err->message, "no numbers");
         rc = -1;
     }

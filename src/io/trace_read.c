@@ -11,7 +11,13 @@
 #include <jansson.h>
 
 #include "grow.h"
+#include "quote.h"
 #include "trace_read.h"
+
+/* Text of the file in a message, quoted (quote.h) and narrow enough for
+ * trace_read_error's message. */
+enum { TEXT_SHOWN = 40 };
+#define SHOWN(s, len) QUOTE_WIDTH((s), (len), TEXT_SHOWN)
 
 static int fail(trace_read_error *e, long line, long col, const char *fmt, ...)
 {
@@ -111,8 +117,8 @@ static int read_csv(FILE *f, trace_data *t, trace_read_error *err)
             char *comma = strchr(p, ',');
             size_t len = comma ? (size_t)(comma - p) : strlen(p);
             if (!csv_number(p, len, &row[c])) {
-                fail(err, lineno, p - line + 1, "'%.*s' is not a number (column %s)",
-                     (int)(len > 40 ? 40 : len), p, t->names[c]);
+                fail(err, lineno, p - line + 1, "'%s' is not a number (column %s)",
+                     SHOWN(p, len), SHOWN(t->names[c], strlen(t->names[c])));
                 goto out;
             }
             if (!comma && c + 1 < t->cols) {
@@ -197,7 +203,8 @@ static int jsonl_step(json_t *rec, trace_data *t, size_t *cap, long lineno,
         else if (json_is_number(v))
             row[c] = json_number_value(v);
         else
-            return fail(err, lineno, 1, "step record lacks a number for '%s'", t->names[c]);
+            return fail(err, lineno, 1, "step record lacks a number for '%s'",
+                        SHOWN(t->names[c], strlen(t->names[c])));
     }
     t->rows++;
     return 0;
@@ -335,7 +342,7 @@ int trace_data_check(const trace_data *t, trace_read_error *err)
         if (strcmp(t->names[c], base[c]) != 0)
             return fail(err, 1, name_column(t, c),
                         "not a descent trace: column %zu must be '%s', not '%s'",
-                        c + 1, base[c], t->names[c]);
+                        c + 1, base[c], SHOWN(t->names[c], strlen(t->names[c])));
     }
     for (size_t x = 0; c < t->cols && x_name(t->names[c], x); x++)
         c++;
@@ -346,7 +353,7 @@ int trace_data_check(const trace_data *t, trace_read_error *err)
         if (e == sizeof extra / sizeof extra[0])
             return fail(err, 1, name_column(t, c),
                         "not a descent trace: unexpected column '%s'",
-                        t->names[c]);
+                        SHOWN(t->names[c], strlen(t->names[c])));
     }
     if (t->rows == 0)
         return fail(err, 0, 0, "the trace has no rows");

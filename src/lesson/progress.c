@@ -1,10 +1,12 @@
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "atomic_file.h"
 #include "progress.h"
 #include "source.h"
 
@@ -220,33 +222,23 @@ int progress_save(const char *path, const progress *p, char *err, size_t cap)
 {
     if (make_dirs(path, err, cap) < 0)
         return -1;
-    char tmp[4096];
-    snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
-    int fd = mkstemp(tmp);
-    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-    if (!f) {
-        snprintf(err, cap, "cannot write %s: %s", tmp, strerror(errno));
-        if (fd >= 0) {
-            close(fd);
-            unlink(tmp);
-        }
+    atomic_file a;
+    char why[PATH_MAX + 64];
+    if (atomic_open(&a, path, true, why, sizeof why) < 0) {
+        snprintf(err, cap, "cannot write %s", why);
         return -1;
     }
-    fprintf(f, "%s\n", header);
+    fprintf(a.f, "%s\n", header);
     for (size_t i = 0; i < p->n; i++) {
         if (!p->e[i].n_steps)
             continue;
-        fputs(p->e[i].lesson, f);
+        fputs(p->e[i].lesson, a.f);
         for (size_t k = 0; k < p->e[i].n_steps; k++)
-            fprintf(f, " %s", p->e[i].steps[k]);
-        fputc('\n', f);
+            fprintf(a.f, " %s", p->e[i].steps[k]);
+        fputc('\n', a.f);
     }
-    bool ok = fflush(f) == 0 && fsync(fileno(f)) == 0;
-    int e = errno;
-    ok = fclose(f) == 0 && ok;
-    if (!ok || rename(tmp, path) != 0) {
-        snprintf(err, cap, "cannot write %s: %s", path, strerror(ok ? errno : e));
-        unlink(tmp);
+    if (atomic_commit(&a, why, sizeof why) < 0) {
+        snprintf(err, cap, "cannot write %s", why);
         return -1;
     }
     return 0;

@@ -4,7 +4,7 @@
  * "# descent progress 1", then one line a lesson: its id and the ids of
  * its steps done, separated by spaces. Reading tolerates a damaged file:
  * each bad line is reported and skipped, the others kept. Writing is
- * atomic (a temporary file beside it, then rename). */
+ * atomic (atomic_file.h). */
 #ifndef DESCENT_PROGRESS_H
 #define DESCENT_PROGRESS_H
 

@@ -1,5 +1,6 @@
 #include <string.h>
 
+#include "quote.h"
 #include "model_values.h"
 #include "suggest.h"
 
@@ -21,9 +22,9 @@ static int parse_model(const char *v, const model_type **out, option_error *e)
     const char *near = suggest_nearest(v, names);
     if (near)
         return option_fail(e, "--model", "unknown model '%s' (did you mean "
-                           "'%s'?)", v, near);
+                           "'%s'?)", QUOTE(v), near);
     return option_fail(e, "--model", "unknown model '%s' (see 'descent list "
-                       "models')", v);
+                       "models')", QUOTE(v));
 }
 
 int model_options_set(model_options *m, int id, const char *v,
@@ -34,7 +35,12 @@ int model_options_set(model_options *m, int id, const char *v,
     m->data_given = m->data_given || id != MOPT_MODEL;
     switch (id) {
     case MOPT_MODEL: return parse_model(v, &m->type, e);
-    case MOPT_DATA: s->data = v; return 0;
+    case MOPT_DATA:
+        if (!*v)
+            return option_fail(e, "--data", "empty name (a shipped data set "
+                               "or a CSV file)");
+        s->data = v;
+        return 0;
     case MOPT_TARGET: s->opt.target = v; return 0;
     case MOPT_FEATURES: s->opt.features = v; return 0;
     case MOPT_SPLIT:
@@ -42,7 +48,7 @@ int model_options_set(model_options *m, int id, const char *v,
             return -1;
         if (!(s->opt.split > 0.0 && s->opt.split <= 1.0))
             return option_fail(e, "--split", "must be above 0 and at most 1, "
-                               "got %s", v);
+                               "got %s", QUOTE(v));
         return 0;
     case MOPT_NO_SHUFFLE: s->opt.shuffle = false; return 0;
     case MOPT_BATCH: return option_count(e, "--batch", v, 1, &m->batch);
@@ -52,12 +58,14 @@ int model_options_set(model_options *m, int id, const char *v,
         /* Far beyond a teaching network, and far from where the sizes of
          * its arrays could overflow. */
         if (n > 65536)
-            return option_fail(e, "--hidden", "must be at most 65536, got %s", v);
+            return option_fail(e, "--hidden", "must be at most 65536, got %s",
+                               QUOTE(v));
         s->config.hidden = (size_t)n;
         return 0;
     case MOPT_SCALE:
         if (strcmp(v, "standard") != 0 && !option_is_none(v))
-            return option_fail(e, "--scale", "'%s' is not standard or none", v);
+            return option_fail(e, "--scale", "'%s' is not standard or none",
+                               QUOTE(v));
         s->opt.standardize = strcmp(v, "standard") == 0;
         return 0;
     case MOPT_INIT: s->init = v; return 0;
@@ -70,7 +78,8 @@ int model_options_set(model_options *m, int id, const char *v,
         if (option_double(e, "--lambda", v, &s->config.lambda) < 0)
             return -1;
         if (!(s->config.lambda >= 0.0))
-            return option_fail(e, "--lambda", "must be 0 or more, got %s", v);
+            return option_fail(e, "--lambda", "must be 0 or more, got %s",
+                               QUOTE(v));
         return 0;
     }
     return option_fail(e, "--model", "not a model option");

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "quote.h"
 #include "option.h"
 #include "parse_num.h"
 #include "suggest.h"
@@ -68,7 +69,8 @@ int option_positive(option_error *e, const char *where, const char *text,
     if (option_double(e, where, text, out) < 0)
         return -1;
     if (!(*out > 0.0))
-        return option_fail(e, where, "must be greater than 0, got %s", text);
+        return option_fail(e, where, "must be greater than 0, got %s",
+                           QUOTE(text));
     return 0;
 }
 
@@ -79,7 +81,7 @@ int option_unit(option_error *e, const char *where, const char *text,
         return -1;
     if (!(*out >= 0.0 && *out < 1.0))
         return option_fail(e, where, "must be at least 0 and below 1, got %s",
-                           text);
+                           QUOTE(text));
     return 0;
 }
 
@@ -89,7 +91,8 @@ int option_count(option_error *e, const char *where, const char *text,
     if (option_long(e, where, text, out) < 0)
         return -1;
     if (*out < min)
-        return option_fail(e, where, "must be at least %ld, got %s", min, text);
+        return option_fail(e, where, "must be at least %ld, got %s", min,
+                           QUOTE(text));
     return 0;
 }
 
@@ -110,13 +113,14 @@ int option_name(option_error *e, const char *where, const char *text,
     const char *near = suggest_nearest(text, names);
     if (near)
         return option_fail(e, where, "unknown value '%s' (did you mean '%s'?)",
-                           text, near);
+                           QUOTE(text), near);
     char list[256] = "";
     for (int i = 0; names[i]; i++) {
         strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1);
         strncat(list, names[i], sizeof list - strlen(list) - 1);
     }
-    return option_fail(e, where, "unknown value '%s' (one of: %s)", text, list);
+    return option_fail(e, where, "unknown value '%s' (one of: %s)",
+                       QUOTE(text), list);
 }
 
 int option_mode(option_error *e, const char *where, const char *text,

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "method_values.h"
+#include "quote.h"
 #include "objective_open.h"
 #include "run_values.h"
 
@@ -78,10 +79,10 @@ static int fit_objective(run_options *o, objective *obj, option_error *e)
         s->grad = gradient_available(obj, GRAD_ANALYTIC) ? GRAD_ANALYTIC : GRAD_AD;
     if (!gradient_available(obj, s->grad))
         return option_fail(e, "--grad", "%s gradients are not available for %s",
-                           grad_method_name(s->grad), o->objective);
+                           grad_method_name(s->grad), QUOTE(o->objective));
     if (o->has_start && o->n_start != obj->dim)
         return option_fail(e, "--start", "%s takes %zu numbers, got %zu",
-                           o->objective, obj->dim, o->n_start);
+                           QUOTE(o->objective), obj->dim, o->n_start);
     if (!o->has_start) {
         o->n_start = obj->dim < 2 ? obj->dim : 2;
         memcpy(o->start, obj->start, o->n_start * sizeof *o->start);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "method_values.h"
+#include "quote.h"
 #include "objective_open.h"
 #include "run_values.h"
 
@@ -59,7 +60,7 @@ static int mode_number(option_error *e, const char *where, const char *text,
     if (!value)
         return 0;
     if (!takes)
-        return option_fail(e, where, "'%s' takes no %s", text, what);
+        return option_fail(e, where, "'%s' takes no %s", QUOTE(text), what);
     return option_positive(e, where, value, out) < 0 ? -1 : 1;
 }
 
@@ -72,13 +73,13 @@ static int parse_clip(const char *text, clip_setting *c, option_error *e)
     const char *value;
     if (option_mode(e, "--clip", text, modes, &m, &value) < 0)
         return option_fail(e, "--clip", "'%s' is not none, norm:C or value:C",
-                           text);
+                           QUOTE(text));
     if ((has = mode_number(e, "--clip", text, value, m != CLIP_NONE,
                            "threshold", &threshold)) < 0)
         return -1;
     if (m != CLIP_NONE && !has)
         return option_fail(e, "--clip", "'%s' needs a threshold, e.g. %s:5",
-                           text, text);
+                           QUOTE(text), QUOTE(text));
     *c = (clip_setting){(clip_mode)m, threshold};
     return 0;
 }
@@ -124,21 +125,22 @@ static int parse_view(const char *text, double *view, option_error *e)
     char *c2 = comma ? strchr(comma + 1, ':') : NULL;
     if (!comma || !c1 || c1 > comma || !c2)
         return option_fail(e, "--view", "'%s' is not of the form X0:X1,Y0:Y1",
-                           text);
+                           QUOTE(text));
     *comma = *c1 = *c2 = '\0';
     const char *parts[4] = {buf, c1 + 1, comma + 1, c2 + 1};
     for (int i = 0; i < 4; i++)
         if (option_double(e, "--view", parts[i], &view[i]) < 0)
             return -1;
     if (!(view[0] < view[1] && view[2] < view[3]))
-        return option_fail(e, "--view", "'%s' needs X0 < X1 and Y0 < Y1", text);
+        return option_fail(e, "--view", "'%s' needs X0 < X1 and Y0 < Y1",
+                           QUOTE(text));
     /* A box too narrow for doubles to tell its cells apart, or too wide
      * to measure, cannot be drawn. */
     for (int i = 0; i < 4; i += 2) {
         double span = view[i + 1] - view[i];
         double scale = fmax(1.0, fmax(fabs(view[i]), fabs(view[i + 1])));
         if (!isfinite(span) || span < 1e-9 * scale)
-            return option_fail(e, "--view", "'%s' is too %s to draw", text,
+            return option_fail(e, "--view", "'%s' is too %s to draw", QUOTE(text),
                                isfinite(span) ? "narrow" : "wide");
     }
     return 0;
@@ -209,7 +211,8 @@ int run_options_set(run_options *o, int id, const char *v, option_error *e)
         if (option_long(e, "--seed", v, &seed) < 0)
             return -1;
         if (seed < 0)
-            return option_fail(e, "--seed", "must be 0 or more, got %s", v);
+            return option_fail(e, "--seed", "must be 0 or more, got %s",
+                               QUOTE(v));
         o->seed = (unsigned long)seed;
         o->s.seed = (uint64_t)seed;
         return 0;

@@ -14,26 +14,36 @@ static double at(const trace_data *t, size_t i, int c)
     return c < 0 ? NAN : t->v[i * t->cols + (size_t)c];
 }
 
-hist_row replay_hist_row(const trace_data *t, size_t i)
+hist_row replay_hist_row(const replay *rp, size_t i)
 {
-    int x0 = trace_data_col(t, "x0"), x1 = trace_data_col(t, "x1");
+    const trace_data *t = &rp->t;
+    const int *c = rp->col;
+    int x0 = rp->params > 0 ? rp->x0 : -1, x1 = rp->params > 1 ? rp->x0 + 1 : -1;
     hist_row r = {
         .step = (long)i,
-        .loss = at(t, i, trace_data_col(t, "loss")),
-        .grad_norm = at(t, i, trace_data_col(t, "grad_norm")),
-        .lr = at(t, i, trace_data_col(t, "lr")),
-        .hypergrad = at(t, i, trace_data_col(t, "hypergrad")),
-        .update_norm = at(t, i, trace_data_col(t, "update_norm")),
+        .loss = at(t, i, c[REPLAY_COL_LOSS]),
+        .grad_norm = at(t, i, c[REPLAY_COL_GRAD_NORM]),
+        .lr = at(t, i, c[REPLAY_COL_LR]),
+        .hypergrad = at(t, i, c[REPLAY_COL_HYPERGRAD]),
+        .update_norm = at(t, i, c[REPLAY_COL_UPDATE_NORM]),
         /* Not in a trace: the clipped gradient's norm is not drawn. */
         .clip_scale = NAN, .gclip_norm = NAN,
-        .val_loss = at(t, i, trace_data_col(t, "val_loss")),
-        .train_acc = at(t, i, trace_data_col(t, "train_acc")),
-        .val_acc = at(t, i, trace_data_col(t, "val_acc")),
-        .batch_loss = at(t, i, trace_data_col(t, "batch_loss")),
+        .val_loss = at(t, i, c[REPLAY_COL_VAL_LOSS]),
+        .train_acc = at(t, i, c[REPLAY_COL_TRAIN_ACC]),
+        .val_acc = at(t, i, c[REPLAY_COL_VAL_ACC]),
+        .batch_loss = at(t, i, c[REPLAY_COL_BATCH_LOSS]),
         .theta = {at(t, i, x0), at(t, i, x1)},
-        .clipped = at(t, i, trace_data_col(t, "clipped")) != 0.0,
-        .lr_clamped = at(t, i, trace_data_col(t, "lr_clamped")) != 0.0};
+        .clipped = at(t, i, c[REPLAY_COL_CLIPPED]) != 0.0,
+        .lr_clamped = at(t, i, c[REPLAY_COL_LR_CLAMPED]) != 0.0};
     return r;
+}
+
+/* Whether name is "x" and the decimal j. */
+static bool is_x(const char *name, size_t j)
+{
+    char want[24];
+    snprintf(want, sizeof want, "x%zu", j);
+    return strcmp(name, want) == 0;
 }
 
 /* The box of x0, x1 over the rows (a diverged last row left out: its θ
@@ -68,14 +78,16 @@ int replay_init(replay *rp, const char *file, trace_data *t)
     snprintf(rp->file, sizeof rp->file, "%s", file);
     rp->t = *t;
     memset(t, 0, sizeof *t);
+    /* Every column is found once: a model's trace has a column a
+     * parameter (98,314 for a wide MLP), so nothing here may look names
+     * up a row or a parameter at a time. */
     for (int c = 0; c < REPLAY_COLS; c++)
         rp->col[c] = trace_data_col(&rp->t, col_names[c]);
-    char name[24];
-    for (;; rp->params++) {
-        snprintf(name, sizeof name, "x%zu", rp->params);
-        if (trace_data_col(&rp->t, name) < 0)
-            break;
-    }
+    rp->x0 = trace_data_col(&rp->t, "x0");
+    /* The checked trace has x0, x1, ... side by side. */
+    while (rp->x0 >= 0 && (size_t)rp->x0 + rp->params < rp->t.cols &&
+           is_x(rp->t.names[(size_t)rp->x0 + rp->params], rp->params))
+        rp->params++;
     rp->dim = rp->t.dim > 0 ? rp->t.dim : (long)rp->params;
     rp->accuracy = rp->col[REPLAY_COL_TRAIN_ACC] >= 0;
     rp->nrows = rp->t.rows;
@@ -85,7 +97,7 @@ int replay_init(replay *rp, const char *file, trace_data *t)
         return -1;
     }
     for (size_t i = 0; i < rp->nrows; i++)
-        rp->rows[i] = replay_hist_row(&rp->t, i);
+        rp->rows[i] = replay_hist_row(rp, i);
     path_box(rp);
     return 0;
 }
@@ -104,9 +116,7 @@ double replay_value(const replay *rp, replay_col c, size_t i)
 
 double replay_theta(const replay *rp, size_t i, size_t j)
 {
-    char name[24];
-    snprintf(name, sizeof name, "x%zu", j);
-    return at(&rp->t, i, trace_data_col(&rp->t, name));
+    return at(&rp->t, i, j < rp->params ? rp->x0 + (int)j : -1);
 }
 
 static double zero_value(const void *ctx, const double *x)

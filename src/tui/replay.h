@@ -18,7 +18,8 @@ enum { REPLAY_MAX_PARAMS = 16 };
 typedef struct replay {
     char file[256];         /* as given on the command line */
     trace_data t;           /* the trace, read and checked */
-    size_t params;          /* x columns (at most 16 in a trace) */
+    size_t params;          /* x columns (16 unless --trace-params) */
+    int x0;                 /* column of x0, then x1, ...; -1: none */
     long dim;               /* the run's parameters (JSONL dim, else params) */
     int col[12];            /* column indices of the REPLAY_COL_* values */
     hist_row *rows;         /* every row, in the history's shape; the
@@ -45,9 +46,9 @@ typedef enum {
 int replay_init(replay *rp, const char *file, trace_data *t);
 void replay_free(replay *rp);
 
-/* Row i of the trace as the history keeps rows (NaN where the trace has
+/* Row i of rp's trace as the history keeps rows (NaN where the trace has
  * no such column; θ NaN without x columns). */
-hist_row replay_hist_row(const trace_data *t, size_t i);
+hist_row replay_hist_row(const replay *rp, size_t i);
 
 /* The value of column c at row i, NaN when the trace lacks it. */
 double replay_value(const replay *rp, replay_col c, size_t i);

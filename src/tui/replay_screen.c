@@ -130,7 +130,7 @@ static int replay_session(app *a, replay *rp, objective *obj,
                                isfinite(start[0] + start[1]) ? start : NULL,
                                view ? view : rp->surface ? NULL : rp->box,
                                err, sizeof err) < 0) {
-        fprintf(stderr, "descent: %s: %s\n", rp->file, err);
+        tui_error("%s: %s", rp->file, err);
         return 2;
     }
     replay_attach(rp, &a->s);

@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <math.h>
 #include <poll.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -13,6 +14,7 @@
 #include "keys.h"
 #include "term.h"
 #include "session_methods.h"
+#include "quote.h"
 #include "tui.h"
 
 enum { FRAME_MS = 33 };          /* live running draws ~30 frames/s */
@@ -101,13 +103,25 @@ static void free_app(app *a)
     session_free(&a->s);
 }
 
+void tui_error(const char *fmt, ...)
+{
+    char msg[1024], line[4 * 1000 + 4];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    /* What the message repeats (TERM, a file name) is quoted. */
+    fprintf(stderr, "descent: %s\n",
+            quote_n(line, sizeof line, msg, strlen(msg), 1000));
+}
+
 /* The terminal, the theme and the first layout of a->mode; on failure
  * the app's session is freed. */
 static int open_screen(app *a, FILE *out, FILE *in)
 {
     char err[256];
     if (term_open(out, in, err, sizeof err) < 0) {
-        fprintf(stderr, "descent: %s\n", err);
+        tui_error("%s", err);
         session_free(&a->s);
         return 2;
     }
@@ -117,8 +131,9 @@ static int open_screen(app *a, FILE *out, FILE *in)
     return 0;
 }
 
-/* Session, terminal and first layout; shared with the benchmark. */
-int tui_open(app *a, const tui_options *o, FILE *out, FILE *in)
+/* The live screen's session from o, its settings checked (the
+ * comparisons' too); 0, or 2 after the error. */
+static int open_session(app *a, const tui_options *o)
 {
     char err[256];
     memset(a, 0, sizeof *a);
@@ -131,13 +146,12 @@ int tui_open(app *a, const tui_options *o, FILE *out, FILE *in)
         : session_init(&a->s, o->objective, &o->settings, o->start, view,
                        err, sizeof err);
     if (rc < 0) {
-        fprintf(stderr, "descent: %s: %s\n",
-                o->opened ? "--model" : "--objective", err);
+        tui_error("%s: %s", o->opened ? "--model" : "--objective", err);
         return 2;
     }
     objective_error oe;
     if (o->single && session_set_precision(&a->s, true, &oe) < 0) {
-        fprintf(stderr, "descent: --precision: %s\n", oe.message);
+        tui_error("--precision: %s", oe.message);
         session_free(&a->s);
         return 2;
     }
@@ -145,17 +159,24 @@ int tui_open(app *a, const tui_options *o, FILE *out, FILE *in)
         option_error e;
         a->s.focus = 0;
         if (session_compare(&a->s, o->compare[i], &e) < 0) {
-            fprintf(stderr, "descent: --compare: %s%s%s\n",
-                    strcmp(e.where, "--compare") ? e.where : "",
-                    strcmp(e.where, "--compare") && e.where[0] ? ": " : "",
-                    e.message);
+            tui_error("--compare: %s%s%s",
+                      strcmp(e.where, "--compare") ? e.where : "",
+                      strcmp(e.where, "--compare") && e.where[0] ? ": " : "",
+                      e.message);
             session_free(&a->s);
             return 2;
         }
     }
     a->s.focus = 0;
     app_watch_session(a);
-    return open_screen(a, out, in);
+    return 0;
+}
+
+/* Session, terminal and first layout; shared with the benchmark. */
+int tui_open(app *a, const tui_options *o, FILE *out, FILE *in)
+{
+    int rc = open_session(a, o);
+    return rc ? rc : open_screen(a, out, in);
 }
 
 void tui_close(app *a)
@@ -169,8 +190,8 @@ int tui_need_tty(const char *instead)
 {
     for (int fd = STDIN_FILENO; fd <= STDOUT_FILENO; fd++)
         if (!isatty(fd)) {
-            fprintf(stderr, "descent: the TUI needs a terminal (%s is not a "
-                    "tty); use %s\n", fd ? "stdout" : "stdin", instead);
+            tui_error("the TUI needs a terminal (%s is not a tty); use %s",
+                      fd ? "stdout" : "stdin", instead);
             return 2;
         }
     term_signals();
@@ -179,11 +200,17 @@ int tui_need_tty(const char *instead)
 
 int tui_main(const tui_options *o)
 {
-    int rc = tui_need_tty("'descent run' for headless runs");
+    /* Everything typed is checked before the terminal is asked for:
+     * without one, a bad --compare still says what is wrong with it. */
+    static app a;
+    int rc = open_session(&a, o);
     if (rc)
         return rc;
-    static app a;
-    if ((rc = tui_open(&a, o, stdout, stdin)) != 0)
+    if ((rc = tui_need_tty("'descent run' for headless runs")) != 0) {
+        session_free(&a.s);
+        return rc;
+    }
+    if ((rc = open_screen(&a, stdout, stdin)) != 0)
         return rc;
     rc = tui_loop(&a);
     tui_close(&a);

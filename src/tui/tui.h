@@ -39,6 +39,11 @@ tui_options tui_options_default(void);
  * 128 + the signal that ended it. */
 int tui_main(const tui_options *o);
 
+/* "descent: " and the formatted message on stderr, as one line with
+ * control characters quoted (quote.h): the TUI's errors before and
+ * after the terminal is set up. */
+void tui_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* The HPO view (`descent hpo --tui`): replays the searches in v (read,
  * not taken over). Returns an exit code as tui_main does. */
 int tui_hpo_main(hpo_view *v);

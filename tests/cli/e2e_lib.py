@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 
 BIN, REF = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 UPDATE = "--update" in sys.argv
@@ -22,6 +23,17 @@ def run(args, cwd=None, env=None):
     e.update(env or {})
     return subprocess.run([BIN] + args, capture_output=True, text=True,
                           cwd=cwd, env=e, timeout=120)
+
+
+def signalled(args, sig, after=0.5):
+    """Runs the binary with args, sends it sig after `after` seconds;
+    returns the finished process, its stdout and its stderr."""
+    proc = subprocess.Popen([BIN] + args, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    time.sleep(after)
+    proc.send_signal(sig)
+    so, se = proc.communicate(timeout=30)
+    return proc, so, se
 
 
 def check(name, cond, detail=""):
