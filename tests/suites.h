@@ -44,7 +44,9 @@
     X(lesson_player) \
     X(progress)   \
     X(demo)       \
-    X(lesson_view)
+    X(lesson_view) \
+    X(cast)       \
+    X(run_command)
 
 #define DECLARE_SUITE(name) void suite_##name(void);
 SUITES(DECLARE_SUITE)

@@ -118,14 +118,16 @@ static void where(cmdline *line, const session *s)
     char buf[4 * FMT_DOUBLE_MAX + 8], v[4][FMT_DOUBLE_MAX];
     const objective *o = &s->obj;
     if (o->dim != 2)
-        return; /* a model's start and view are its options' */
-    if (memcmp(s->start, o->start, 2 * sizeof *s->start) != 0) {
+        return; /* a slice's view is the screen's own */
+    /* A model's start is its options' (--start, --init, --seed). */
+    if (!model_of(o) && memcmp(s->start, o->start, 2 * sizeof *s->start)) {
         fmt_double(s->start[0], v[0]);
         fmt_double(s->start[1], v[1]);
         snprintf(buf, sizeof buf, "%s,%s", v[0], v[1]);
         cmdline_option(line, "start", buf);
     }
-    if (memcmp(s->view, o->view, sizeof s->view) != 0) {
+    /* A model's objective holds the --view it was opened with. */
+    if (model_of(o) || memcmp(s->view, o->view, sizeof s->view) != 0) {
         for (int i = 0; i < 4; i++)
             fmt_double(s->view[i], v[i]);
         snprintf(buf, sizeof buf, "%s:%s,%s:%s", v[0], v[1], v[2], v[3]);
