@@ -76,6 +76,9 @@ static int scan(tui_args *a, int argc, char **argv)
     cli_scan sc = {argc, argv, 0, "tui"};
     const char *v;
     int id, from = 0;
+    if (argc && strcmp(argv[argc - 1], "--compare") == 0)
+        return cli_error("--compare", "needs settings, e.g. '--hypergrad "
+                         "add'");
     while ((id = cli_next(&sc, table(true), false, &v)) != 0) {
         if (id == CLI_HELP) {
             printf("%soptions:\n%s%s", usage, run_options_help,
