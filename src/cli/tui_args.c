@@ -115,7 +115,7 @@ int tui_args_parse(tui_args *a, int argc, char **argv)
         return cli_error("--trace", "the TUI exports traces with its e key");
     if (a->o.export_python)
         return cli_error("--export-python", "the TUI writes the focused "
-                         "run's script with its E key; or 'descent run'");
+                         "run's script with its T key; or 'descent run'");
     if ((a->t.rec.path && cli_check_out("--record", a->t.rec.path, ".cast",
                                         a->o.force) != 0) ||
         run_options_resolve(&a->o, &a->obj) != 0)

@@ -48,7 +48,8 @@ const key_binding key_bindings[] = {
      "export", act_export, false, "exp"},
     {'P', 0, 0, "P", "write a figure of the view (.svg, .png as descent "
      "plot draws it; .txt: the screen)", NULL, act_figure, false, NULL},
-    {'E', 0, 0, "E", "write the focused run as a PyTorch script (.py)",
+    {'T', 0, 0, "T", "write the focused run as a PyTorch (torch) script "
+     "(.py)",
      NULL, act_export_python, false, NULL},
     {'y', 0, 0, "y", "the command line that makes these runs again "
      "(copied by OSC 52)", NULL, act_command, false, NULL},
@@ -62,6 +63,8 @@ const key_binding key_bindings[] = {
      "cosine:300, weight-decay 0.01, amsgrad on, precision single)", NULL,
      act_setting_prompt, false, NULL},
     {'\t', 0, 0, "Tab", "focus the next run", NULL, act_focus_next, false, NULL},
+    {'E', 0, 0, "E", "quadratics: eigen-directions of H on the surface",
+     NULL, act_eigen, false, NULL},
     KEY_BINDINGS_VIEW,
     {KEY_PPAGE, KEY_NPAGE, 0, "PgUp PgDn", "previous / next lesson step",
      NULL, act_lesson, false, NULL},

@@ -344,7 +344,7 @@ def torch_available():
 
 
 def test_script_key():
-    """E writes the focused run as a PyTorch script; its first line is the
+    """T writes the focused run as a PyTorch script; its first line is the
     `descent run` of that run, and both print the same trajectory."""
     d = tempfile.mkdtemp()
     s = Screen(100, 30, [BIN, "tui", "--objective", "beale", "--optimizer",
@@ -355,7 +355,7 @@ def test_script_key():
     settle(s, r"step 12 ")
     s.keys("Tab")
     py = os.path.join(d, "run.py")
-    t = prompt_file(s, "E", py, r"PyTorch script written")
+    t = prompt_file(s, "T", py, r"PyTorch script written")
     s.close()
     with open(py) as f:
         first = f.read().split("\n")[1].lstrip('"')
