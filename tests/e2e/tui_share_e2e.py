@@ -208,12 +208,21 @@ def test_tui_record():
 
 
 def descendants(pid):
-    """The processes under pid, by their parent links."""
-    out = []
-    kids = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)],
-                          capture_output=True, text=True).stdout.split()
-    for k in map(int, kids):
-        out += [k] + descendants(k)
+    """The processes under pid, by their parent links in /proc."""
+    parent = {}
+    for d in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{d}/stat") as f:
+                stat = f.read()
+            parent[int(d)] = int(stat[stat.rindex(")") + 2:].split()[1])
+        except (ValueError, OSError):
+            continue
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        kids = [k for k, v in parent.items() if v == p]
+        out += kids
+        todo += kids
     return out
 
 
