@@ -48,7 +48,9 @@
     X(demo)       \
     X(lesson_view) \
     X(quote) \
-    X(atomic_file)
+    X(atomic_file) \
+    X(cast)       \
+    X(run_command)
 
 #define DECLARE_SUITE(name) void suite_##name(void);
 SUITES(DECLARE_SUITE)

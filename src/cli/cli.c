@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "atomic_file.h"
 #include "cli.h"
 #include "parse_num.h"
 #include "quote.h"
@@ -183,4 +184,25 @@ int cli_next(cli_scan *s, const cli_option *opts, bool positional,
         return -1;
     }
     return o->id;
+}
+
+int cli_size(const char *where, const char *text, int *w, int *h)
+{
+    char tail;
+    if (sscanf(text, "%dx%d%c", w, h, &tail) != 2)
+        return cli_error(where, "'%s' is not of the form WxH (e.g. 1200x800)",
+                         QUOTE(text));
+    return 0;
+}
+
+int cli_check_out(const char *where, const char *path, const char *ext,
+                  bool force)
+{
+    size_t n = strlen(path), m = strlen(ext);
+    char err[512];
+    if (n <= m || strcmp(path + n - m, ext) != 0)
+        return cli_error(where, "%s: the file name must end in %s", path, ext);
+    if (atomic_check(path, force, err, sizeof err) < 0)
+        return cli_error(where, "%s", err);
+    return 0;
 }

@@ -33,6 +33,15 @@ int cli_long(const char *where, const char *text, long *out);
 int cli_doubles(const char *where, const char *text, double *out,
                 size_t want, size_t max, size_t *got);
 
+/* A size "WxH" (checked by the caller). 0, or EXIT_USAGE after the
+ * error. */
+int cli_size(const char *where, const char *text, int *w, int *h);
+/* An output file: its name ends in ext, and it can be written without
+ * replacing a file unless force (atomic_check). 0, or EXIT_USAGE after
+ * the error; nothing is created. */
+int cli_check_out(const char *where, const char *path, const char *ext,
+                  bool force);
+
 /* Options of a subcommand: "--name VALUE", "--name=VALUE" or "--flag". */
 typedef option_entry cli_option;
 

@@ -10,13 +10,23 @@
 #include "lookup.h"
 
 static const char usage[] =
-    "usage: descent lesson [LESSON|FILE]\n"
+    "usage: descent lesson [LESSON|FILE] [--record FILE.cast] [--force]\n"
     "       descent lesson --reset [ID]\n"
     "Starts a lesson in the TUI at its first step not done: a shipped one by\n"
     "its id, its number (3), its name (learning-rate) or a unique prefix of\n"
     "either (see 'descent list lessons'), or a .lesson file; without one,\n"
     "the lesson menu. --reset forgets the progress of lesson ID (its whole\n"
-    "id), or of every lesson.\n";
+    "id), or of every lesson.\n\n"
+    "options:\n"
+    "  --reset                 forget the progress (of ID, or of all)\n"
+    "  --record FILE.cast      record the screen as asciicast v2 (asciinema)\n"
+    "  --force                 replace an existing recording\n";
+
+enum { LOPT_RESET = 10 };
+
+const cli_option lesson_option_table[] = {
+    {"reset", false, LOPT_RESET}, {"record", true, CLI_RECORD_OPTION},
+    {"force", false, CLI_FORCE_OPTION}, {NULL, false, 0}};
 
 static int reset(const char *id)
 {
@@ -46,13 +56,13 @@ static int reset(const char *id)
     return rc;
 }
 
-static int start(const char *arg)
+static int start(const char *arg, const cli_recording *rec)
 {
     if (arg && lookup_is_path(arg, ".lesson")) {
         diag_list d;
         diag_init(&d);
         lesson l;
-        int rc = lesson_load(arg, &l, &d) == 0 ? cli_play(NULL, &l, NULL)
+        int rc = lesson_load(arg, &l, &d) == 0 ? cli_play(NULL, &l, NULL, rec)
                                                 : EXIT_USAGE;
         lint_print(arg, &d, stderr);
         diag_free(&d);
@@ -65,7 +75,7 @@ static int start(const char *arg)
     char msg[768];
     const lesson *l = arg ? lookup_lesson(&cat, arg, msg, sizeof msg) : NULL;
     int rc = arg && !l ? cli_error("lesson", "%s", msg)
-                       : cli_play(&cat, l, NULL);
+                       : cli_play(&cat, l, NULL, rec);
     catalog_free(&cat);
     return rc;
 }
@@ -73,22 +83,34 @@ static int start(const char *arg)
 int cmd_lesson(int argc, char **argv)
 {
     bool do_reset = false;
-    const char *arg = NULL;
-    for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+    const char *arg = NULL, *v;
+    cli_recording rec = {0};
+    cli_scan sc = {argc, argv, 0, "lesson"};
+    int id;
+    while ((id = cli_next(&sc, lesson_option_table, true, &v)) != 0) {
+        if (id == CLI_HELP) {
             fputs(usage, stdout);
             return EXIT_OK;
         }
-        if (strcmp(argv[i], "--reset") == 0)
-            do_reset = true;
-        else if (argv[i][0] == '-' && argv[i][1])
-            return cli_error(QUOTE(argv[i]), "unknown option (see 'descent lesson "
+        if (id == CLI_POSITIONAL && arg)
+            return cli_error(QUOTE(v), "unexpected argument (see 'descent lesson "
                              "--help')");
-        else if (arg)
-            return cli_error(QUOTE(argv[i]), "unexpected argument (see 'descent "
-                             "lesson --help')");
-        else
-            arg = argv[i];
+        if (id == CLI_POSITIONAL)
+            arg = v;
+        else if (id == LOPT_RESET)
+            do_reset = true;
+        else if (id < 0 || cli_recording_option(&rec, id, v) != 0)
+            return EXIT_USAGE;
     }
-    return do_reset ? reset(arg) : start(arg);
+    if (do_reset && rec.rec.path)
+        return cli_error("--record", "not with --reset");
+    if (cli_recording_check(&rec) != 0)
+        return EXIT_USAGE;
+    if (do_reset)
+        return reset(arg);
+    char title[1024];
+    snprintf(title, sizeof title, "descent lesson%s%s", arg ? " " : "",
+             arg ? arg : "");
+    rec.rec.title = title;
+    return start(arg, &rec);
 }

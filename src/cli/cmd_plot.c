@@ -13,6 +13,7 @@
 #include "objective_open.h"
 #include "plot_sources.h"
 #include "trace_cli.h"
+#include "tui_args.h"
 
 enum {
     OPT_OUT = 200, OPT_SIZE, OPT_PANELS, OPT_INPUT, OPT_THEME, OPT_SLICE,
@@ -85,12 +86,8 @@ static bool surface_option(int id)
 
 static int parse_size(const char *v, plot_args *a)
 {
-    char tail;
-    if (sscanf(v, "%dx%d%c", &a->width, &a->height, &tail) != 2)
-        return cli_error("--size", "'%s' is not of the form WxH (e.g. 1200x800)",
-                         QUOTE(v));
     a->size_set = true;
-    return 0;
+    return cli_size("--size", v, &a->width, &a->height);
 }
 
 /* Pixels for a figure, characters for the screen as text. */

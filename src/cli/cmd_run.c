@@ -227,7 +227,7 @@ static int write_script(const run_options *o, const objective *obj,
                         const double *start, int argc, char **argv)
 {
     export_run x = {obj, &o->s, start, run_options_trace_params(o, obj->dim),
-                    argc, argv};
+                    argc, argv, NULL};
     char err[512];
     if (export_python_check(&x, err, sizeof err) < 0)
         return cli_error("--export-python", "%s", err);

@@ -5,20 +5,9 @@
 
 #include "commands.h"
 #include "run_values.h"
+#include "tui_args.h"
 
 static const cli_option *run_table(void) { return run_option_table; }
-static const cli_option *tui_table(void)
-{
-    /* The TUI writes its output with keys. */
-    static cli_option t[64];
-    if (!t[0].name) {
-        size_t n = 0;
-        for (const cli_option *o = run_option_table; o->name && n < 63; o++)
-            if (!run_option_is_output(o->id))
-                t[n++] = *o;
-    }
-    return t;
-}
 static const cli_option *gradcheck_all(void)
 {
     /* gradcheck hands --wrt lr over to its second parser. */
@@ -35,11 +24,8 @@ static const cli_option *gradcheck_all(void)
 }
 static const cli_option *hpo(void) { return hpo_option_table; }
 static const cli_option *replay(void) { return replay_option_table; }
-static const cli_option *lesson(void)
-{
-    static const cli_option t[] = {{"reset", false, 1}, {NULL, false, 0}};
-    return t;
-}
+static const cli_option *lesson(void) { return lesson_option_table; }
+static const cli_option *demo(void) { return demo_option_table; }
 static const cli_option *lint(void)
 {
     static const cli_option t[] = {{"play", false, 1}, {NULL, false, 0}};
@@ -53,7 +39,7 @@ static const cli_option *bench(void)
 
 const command_info command_table[] = {
     {"tui", cmd_tui, "the live screen (what descent alone opens)",
-     tui_table, ARGS_NONE, NULL},
+     tui_option_table, ARGS_NONE, NULL},
     {"run", cmd_run, "headless run, prints a summary, writes a trace",
      run_table, ARGS_NONE, NULL},
     {"plot", cmd_plot, "a figure of the surface, paths and charts (SVG, PNG)",
@@ -67,7 +53,7 @@ const command_info command_table[] = {
     {"lesson", cmd_lesson, "lesson menu, or start one lesson in the TUI",
      lesson, ARGS_LESSON, NULL},
     {"demo", cmd_demo, "play a scripted classroom demo in the TUI",
-     NULL, ARGS_FILE, NULL},
+     demo, ARGS_FILE, NULL},
     {"lint", cmd_lint, "check lesson and demo files; --play runs their goals",
      lint, ARGS_FILES, NULL},
     {"hpo", cmd_hpo, "hyperparameter search: gradient vs grid vs random",

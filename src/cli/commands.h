@@ -24,7 +24,8 @@ int cmd_completion(int argc, char **argv);
 
 /* The option tables the commands parse with (NULL name at the end). */
 extern const cli_option gradcheck_option_table[], gradcheck_lr_option_table[],
-    hpo_option_table[], replay_option_table[];
+    hpo_option_table[], replay_option_table[], lesson_option_table[],
+    demo_option_table[];
 /* descent plot's: its own, then the run options but those of output. */
 const cli_option *plot_options(void);
 

@@ -132,11 +132,42 @@ int cli_progress(char *path, size_t cap, progress *p)
     return rc < 0 ? EXIT_FAIL : EXIT_OK;
 }
 
-int cli_play(const lesson_catalog *cat, const lesson *l, const demo *d)
+int cli_recording_option(cli_recording *r, int id, const char *v)
+{
+    switch (id) {
+    case CLI_RECORD_OPTION: r->rec.path = v; return 0;
+    case CLI_FORCE_OPTION: r->rec.force = true; return 0;
+    }
+    if (cli_size("--size", v, &r->cols, &r->rows) != 0)
+        return EXIT_USAGE;
+    /* The screen's smallest layout, up to what a player shows. */
+    if (r->cols < 80 || r->rows < 24 || r->cols > 1000 || r->rows > 500)
+        return cli_error("--size", "%dx%d: from 80x24 up to 1000x500 "
+                         "characters", r->cols, r->rows);
+    return 0;
+}
+
+int cli_recording_check(cli_recording *r)
+{
+    if (r->cols && !r->rec.path)
+        return cli_error("--size", "only with --record (a terminal has its "
+                         "own size)");
+    if (r->rec.path)
+        return cli_check_out("--record", r->rec.path, ".cast", r->rec.force);
+    return 0;
+}
+
+int cli_play(const lesson_catalog *cat, const lesson *l, const demo *d,
+             const cli_recording *rec)
 {
     char path[PATH_MAX];
     progress p;
     tui_lesson_options o = {.cat = cat, .lesson = l, .demo = d};
+    if (rec) {
+        o.rec = rec->rec;
+        o.cols = rec->cols;
+        o.rows = rec->rows;
+    }
     /* Demos are the presenter's: they leave the progress alone. Without
      * a readable store a lesson is played without keeping it (the
      * reason is on stderr already). */

@@ -12,6 +12,7 @@
 #include "demo.h"
 #include "diag.h"
 #include "progress.h"
+#include "tui.h"
 
 typedef struct {
     size_t lessons, demos, problems;
@@ -37,10 +38,27 @@ int cli_catalog(lesson_catalog *cat);
  * to stderr as warnings. 0, or EXIT_FAIL after printing the error. */
 int cli_progress(char *path, size_t cap, progress *p);
 
+/* --record FILE.cast [--size WxH] [--force] of lesson and demo. */
+typedef struct {
+    tui_record rec;
+    int cols, rows;      /* --size: a demo recorded headless; 0 */
+} cli_recording;
+
+enum { CLI_RECORD_OPTION = 1, CLI_SIZE_OPTION, CLI_FORCE_OPTION };
+
+/* Takes option id (CLI_*_OPTION) with value v into r: 0, or EXIT_USAGE
+ * after the error. */
+int cli_recording_option(cli_recording *r, int id, const char *v);
+/* The options together, before anything starts: the file's name and
+ * place (cli_check_out), --size only with --record. 0 or EXIT_USAGE. */
+int cli_recording_check(cli_recording *r);
+
 /* Plays lesson l or demo script d in the TUI, or opens the lesson menu
  * of cat when both are NULL (cat: the shipped lessons, for the menu and
- * a demo's `lesson` commands; may be NULL with l). Lessons keep their
- * progress in the store. Returns the TUI's exit code. */
-int cli_play(const lesson_catalog *cat, const lesson *l, const demo *d);
+ * a demo's `lesson` commands; may be NULL with l), recorded as rec asks
+ * (NULL: not). Lessons keep their progress in the store. Returns the
+ * TUI's exit code. */
+int cli_play(const lesson_catalog *cat, const lesson *l, const demo *d,
+             const cli_recording *rec);
 
 #endif

@@ -7,9 +7,6 @@
 #include "run_options.h"
 #include "trace_read.h"
 
-/* "adam lr 0.01, clip norm:5, hypergrad add β 0.001". */
-void plot_run_label(const run_settings *s, char *buf, size_t cap);
-
 /* Runs the options' run on obj to its end into p (all parameters per
  * row). Returns 0, or EXIT_FAIL after printing the error. */
 int plot_source_run(const run_options *o, const objective *obj, plot_path *p);

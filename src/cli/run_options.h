@@ -19,12 +19,6 @@ int run_options_parse(run_options *o, int argc, char **argv,
  * Returns 0 or EXIT_USAGE after printing the error. */
 int run_options_resolve(run_options *o, objective *obj);
 
-/* The TUI's options from run options checked and opened into obj (but
- * for the settings): a model is handed over (true: free obj after the
- * TUI, which zeroes it when it takes it), a built-in or expression is
- * freed here and reopened by the TUI from its text (false). */
-bool cli_tui_preset(tui_options *t, const run_options *o, objective *obj);
-
 /* The option lines of --help. */
 extern const char run_options_help[];
 

@@ -334,6 +334,10 @@ static void shell_word(FILE *f, const char *s)
 /* The command, without the export itself. */
 static void command(FILE *f, const export_run *r)
 {
+    if (r->command) {
+        fputs(r->command, f);
+        return;
+    }
     fputs("descent run", f);
     for (int i = 0; i < r->argc; i++) {
         const char *a = r->argv[i];

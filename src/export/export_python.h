@@ -20,6 +20,7 @@ typedef struct {
     size_t params;            /* θ's columns in the trace (≤ obj->dim) */
     int argc;                 /* the `descent run` arguments, for the */
     char **argv;              /* script's first lines */
+    const char *command;      /* or the whole command (the TUI's); NULL */
 } export_run;
 
 /* Whether the run can be exported: 0, or -1 with the reason in err

@@ -13,6 +13,7 @@
 
 #include "canvas.h"
 #include "objective.h"
+#include "run.h"
 #include "slice.h"
 #include "theme.h"
 
@@ -35,6 +36,9 @@ typedef struct {
     double *last;        /* 5 + dim numbers */
     bool pending;
 } plot_path;
+
+/* A run's legend: "adam lr 0.01, clip norm:5, hypergrad add β 0.001". */
+void plot_run_label(const run_settings *s, char *buf, size_t cap);
 
 /* An empty path of dim numbers of θ a row. 0 or -1 (memory). */
 int plot_path_init(plot_path *p, size_t dim, const char *label);

@@ -98,3 +98,19 @@ void plot_path_end(plot_path *p)
         keep(p, p->last);
     p->pending = false;
 }
+
+void plot_run_label(const run_settings *s, char *buf, size_t cap)
+{
+    int n = snprintf(buf, cap, "%s lr %g", s->opt->name, s->lr);
+    if (n >= 0 && (size_t)n < cap && s->clip.mode != CLIP_NONE)
+        n += snprintf(buf + n, cap - (size_t)n, ", clip %s:%g",
+                      clip_mode_name(s->clip.mode), s->clip.c);
+    if (n >= 0 && (size_t)n < cap && s->hd.mode != HD_OFF)
+        n += snprintf(buf + n, cap - (size_t)n, ", hypergrad %s β %g",
+                      hd_mode_name(s->hd.mode), s->hd.beta);
+    if (n >= 0 && (size_t)n < cap && s->sched.kind != SCHED_NONE) {
+        char sched[64];
+        schedule_text(&s->sched, sched, sizeof sched);
+        snprintf(buf + n, cap - (size_t)n, ", schedule %s", sched);
+    }
+}

@@ -72,21 +72,19 @@ void act_expression_prompt(app *a)
 /* The focused run's trace from its history's rows (every update up to
  * HIST_ROWS, an even sample after that: hist.h), with a model's metric
  * columns. */
-static int write_trace(app *a, const char *path, char *err, size_t cap)
+static int write_trace(app *a, const char *path, bool force, char *err,
+                       size_t cap)
 {
     session_run *sr = &a->s.runs[a->s.focus];
     trace_format fmt;
-    if (trace_format_from_path(path, &fmt) < 0) {
-        snprintf(err, cap, "the path must end in .csv or .jsonl");
-        return -1;
-    }
+    trace_format_from_path(path, &fmt);
     trace_meta meta = {.objective = a->s.spec, .start = a->s.start,
                        .params = sr->r.n,
                        .columns = trace_model_columns(&a->s.obj, &sr->r.s)};
     run head = sr->r;
     if (!sr->limit)
         head.s.max_steps = head.step; /* no limit: the steps made */
-    trace_writer *w = trace_open(path, fmt, true, &head, &meta, err, cap);
+    trace_writer *w = trace_open(path, fmt, force, &head, &meta, err, cap);
     if (!w)
         return -1;
     hist_settle(&sr->h, &sr->r);
@@ -101,11 +99,11 @@ static int write_trace(app *a, const char *path, char *err, size_t cap)
     return trace_close(w, &sr->r, err, cap);
 }
 
-static void export_to(app *a, const char *path)
+static void export_to(app *a, const char *path, bool force)
 {
     char err[256];
     const hist *h = &a->s.runs[a->s.focus].h;
-    if (write_trace(a, path, err, sizeof err) < 0)
+    if (write_trace(a, path, force, err, sizeof err) < 0)
         app_message(a, true, "export: %s", err);
     else if (hist_thinned(h))
         app_message(a, false, "exported %zu rows (every %ld steps, and the "
@@ -114,32 +112,12 @@ static void export_to(app *a, const char *path)
         app_message(a, false, "exported %zu rows to %s", h->nrows, path);
 }
 
-static void overwrite_yes(app *a) { export_to(a, a->prompt.context); }
-
-static int submit_export(app *a, const char *text)
-{
-    char err[256];
-    trace_format fmt;
-    if (!*text || trace_format_from_path(text, &fmt) < 0) {
-        prompt_error(a, 0, "a path ending in .csv or .jsonl");
-        return -1;
-    }
-    if (trace_check_path(text, true, err, sizeof err) < 0) {
-        prompt_error(a, 0, err);
-        return -1;
-    }
-    if (trace_check_path(text, false, err, sizeof err) < 0) {
-        char q[300];
-        snprintf(q, sizeof q, "%.200s exists; overwrite it?", text);
-        prompt_ask(a, q, "not exported", text, overwrite_yes);
-        return 0;
-    }
-    export_to(a, text);
-    return 0;
-}
-
 void act_export(app *a)
 {
+    static const char *const exts[] = {".csv", ".jsonl", NULL};
+    static const prompt_file_kind trace_file = {
+        "export trace to", "descent-trace.csv", exts, "not exported",
+        export_to};
     /* The history keeps θ's first two parameters per row; a model's
      * trace with all of them comes from descent run --trace. */
     if (a->s.obj.dim > 2) {
@@ -148,7 +126,7 @@ void act_export(app *a)
                     a->s.obj.name);
         return;
     }
-    prompt_open(a, "export trace to", "descent-trace.csv", submit_export);
+    prompt_file(a, &trace_file);
 }
 
 /* "sgd · lr 0.01 at step 40", for questions and messages. */

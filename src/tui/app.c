@@ -9,9 +9,16 @@
 #include "app.h"
 #include "help.h"
 #include "panels.h"
+#include "term.h"
+
+static const double *virtual_now;
+
+void app_clock(const double *virt) { virtual_now = virt; }
 
 double app_now(void)
 {
+    if (virtual_now)
+        return *virtual_now;
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
@@ -128,6 +135,7 @@ void app_render(app *a)
     if (a->lay.too_small) {
         draw_too_small(a);
         doupdate();
+        term_flush();
         return;
     }
     prepare(a);
@@ -138,5 +146,8 @@ void app_render(app *a)
         menu_draw(a);
     else if (a->ov == OVERLAY_PROMPT)
         prompt_draw(a);
+    else if (a->ov == OVERLAY_TEXT)
+        textbox_draw(a);
     doupdate();
+    term_flush();
 }

@@ -10,6 +10,7 @@
 #include <curses.h>
 
 #include "braille.h"
+#include "cast.h"
 #include "grid.h"
 #include "keys.h"
 #include "layout.h"
@@ -20,7 +21,9 @@
 #include "tui.h"
 #include "ui.h"
 
-typedef enum { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_MENU, OVERLAY_PROMPT } overlay_kind;
+typedef enum {
+    OVERLAY_NONE, OVERLAY_HELP, OVERLAY_MENU, OVERLAY_PROMPT, OVERLAY_TEXT
+} overlay_kind;
 
 /* The surface panel's plot area and its cached heat map; rebuilt when
  * the view generation or the plot size changes, never per frame. A
@@ -87,20 +90,32 @@ typedef struct app {
     int help_scroll;
     menu_state menu;
     prompt_state prompt;
+    /* OVERLAY_TEXT: a text to read (the run as a command), in a box. */
+    char text[2048], text_title[80], text_note[120];
     char msg[256];
     bool msg_error;
     double msg_until;        /* monotonic seconds */
     double run_credit;       /* units owed to the running mode */
     pointer_state ptr;
     bool scripted;           /* keys come from a demo: no questions */
+    char *const *model_argv; /* tui_options' (run_command.h) */
     bool quit;
+    /* The wait of the main loop for up to ms milliseconds (-1: until
+     * something happens); NULL: poll on the terminal and the signals.
+     * A headless recording's advances its clock instead (app_clock). */
+    void (*wait)(struct app *a, int ms);
+    bool recording;          /* --record: into cast */
+    cast_writer cast;
+    double cast_t0;          /* app_now at its start */
 } app;
 
 /* Shows a message in the bottom bar for a few seconds. */
 void app_message(app *a, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* Seconds on a monotonic clock. */
+/* Seconds on a monotonic clock, or while a clock is set (a headless
+ * recording's), *virt. */
 double app_now(void);
+void app_clock(const double *virt);
 /* Whether frames come without keys (the mode's running). */
 bool app_running(const app *a);
 /* Installs the app's hook on its session (mode->updated hears of every
@@ -133,11 +148,22 @@ void surface_cache_free(surface_cache *sc);
  * undoes it. Shared by tui_main and tui_bench. */
 int tui_open(app *a, const tui_options *o, FILE *out, FILE *in);
 void tui_close(app *a);
+/* tui_close, then the recording moved into place: rc, or 1 when it could
+ * not be written (said on stderr). */
+int tui_end(app *a, int rc);
 /* The main loop until quit; returns the exit code (128 + a signal). */
 int tui_loop(app *a);
 /* Both ends must be terminals, else says to use instead (returns 2);
  * then installs the signal handlers. 0. */
 int tui_need_tty(const char *instead);
+
+/* What the screen shows, as UTF-8 text: rows lines of cols columns from
+ * curses' idea of the terminal, trailing blanks left out (snapshot.c). */
+void tui_screen_text(FILE *out, int rows, int cols);
+
+/* The text overlay (textbox.c): draws a->text; any key closes it. */
+void textbox_draw(app *a);
+bool textbox_key(app *a, int key);
 
 /* The app of a screen other than the live one: mode m with its state ms
  * (one screen a process, so it is static, for its size). */

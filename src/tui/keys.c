@@ -46,6 +46,13 @@ const key_binding key_bindings[] = {
      act_expression_prompt, false, NULL},
     {'e', 0, 8, "e F8", "export the focused run's trace (.csv, .jsonl)",
      "export", act_export, false, "exp"},
+    {'P', 0, 0, "P", "write a figure of the view (.svg, .png as descent "
+     "plot draws it; .txt: the screen)", NULL, act_figure, false, NULL},
+    {'T', 0, 0, "T", "write the focused run as a PyTorch (torch) script "
+     "(.py)",
+     NULL, act_export_python, false, NULL},
+    {'y', 0, 0, "y", "the command line that makes these runs again "
+     "(copied by OSC 52)", NULL, act_command, false, NULL},
     {'c', 0, 9, "c F9", "compare: add a run (up to 4)", "compare",
      act_compare_add, false, "cmp"},
     {'C', 0, 0, "C", "compare: remove the focused run", NULL,
@@ -96,6 +103,7 @@ void keys_handle(app *a, int key)
     case OVERLAY_HELP: help_key(a, key); return;
     case OVERLAY_MENU: menu_key(a, key); return;
     case OVERLAY_PROMPT: prompt_key(a, key); return;
+    case OVERLAY_TEXT: textbox_key(a, key); return;
     case OVERLAY_NONE: break;
     }
     if (key == 127 || key == 8)

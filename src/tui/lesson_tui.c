@@ -1,5 +1,6 @@
 /* tui_lesson_main: the live screen opened as the lesson menu, a lesson,
  * or a demo script's stage. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
@@ -8,8 +9,10 @@
 
 int tui_lesson_main(const tui_lesson_options *o)
 {
-    int rc = tui_need_tty(o->demo ? "'descent lint' to check a demo"
-                                  : "'descent list lessons'");
+    bool headless = o->cols > 0 && o->demo && o->rec.path;
+    int rc = headless ? 0 : tui_need_tty(o->demo
+                                             ? "'descent lint' to check a demo"
+                                             : "'descent list lessons'");
     if (rc)
         return rc;
     static app a;
@@ -19,8 +22,23 @@ int tui_lesson_main(const tui_lesson_options *o)
     pl.prog = o->prog;
     pl.prog_path = o->prog_path;
     tui_options t = tui_options_default();
-    if ((rc = tui_open(&a, &t, stdout, stdin)) != 0)
+    t.rec = o->rec;
+    FILE *none = NULL;
+    if (headless) {
+        tui_headless(o->cols, o->rows);
+        setenv("LC_ALL", "C.UTF-8", 1);
+        demo_record_clock();
+        if (!(none = fopen("/dev/null", "r")))
+            return 1;
+    }
+    rc = tui_open(&a, &t, headless ? NULL : stdout, headless ? none : stdin);
+    if (headless)
+        a.wait = demo_record_wait;
+    if (rc != 0) {
+        if (none)
+            fclose(none);
         return rc;
+    }
     a.ms = &pl;
     /* What `set` applies on top of before any lesson: the screen's own
      * defaults. */
@@ -37,7 +55,8 @@ int tui_lesson_main(const tui_lesson_options *o)
         pl.has_menu = true;
         play_show_menu(&a);
     }
-    rc = tui_loop(&a);
-    tui_close(&a);
+    rc = tui_end(&a, tui_loop(&a));
+    if (none)
+        fclose(none);
     return rc;
 }

@@ -14,6 +14,17 @@ typedef int (*prompt_submit)(struct app *a, const char *text);
 /* What a question does on y. */
 typedef void (*prompt_yes)(struct app *a);
 
+/* A file the user names at a prompt (an export, a figure, a script):
+ * what the name must end in, and how it is written. */
+typedef struct {
+    const char *label, *initial;
+    const char *const *exts;   /* the endings it takes, NULL-terminated */
+    const char *kept;          /* the message when overwriting is declined */
+    /* Writes the file at path, replacing one only with force, and says
+     * how it went in a message. */
+    void (*write)(struct app *a, const char *path, bool force);
+} prompt_file_kind;
+
 typedef struct {
     char label[300];
     char buf[256];
@@ -24,6 +35,7 @@ typedef struct {
     char context[256];     /* for the submit or yes function (a path) */
     prompt_yes yes;        /* a question (y or n), not a line to edit */
     char no[128];          /* a question's message on n */
+    const prompt_file_kind *file; /* prompt_file's */
 } prompt_state;
 
 void prompt_open(struct app *a, const char *label, const char *initial,
@@ -34,6 +46,12 @@ void prompt_error(struct app *a, int column, const char *msg);
  * from a demo script are not asked: yes is called at once. */
 void prompt_ask(struct app *a, const char *question, const char *no,
                 const char *context, prompt_yes yes);
+/* Asks for a file of kind k: a name without one of its endings, or in
+ * a place that cannot be written, keeps the prompt open with the reason;
+ * an existing file is replaced only after y. Nothing is written before. */
+void prompt_file(struct app *a, const prompt_file_kind *k);
+/* Which of exts (NULL-terminated) path ends in: its index, or -1. */
+int prompt_file_ext(const char *path, const char *const *exts);
 void prompt_draw(struct app *a);
 /* Edits the line (Enter submits, Esc cancels), or answers the question.
  * Returns true (it takes every key while open). */

@@ -34,6 +34,12 @@ static void put_row(FILE *out, int y, int cols)
     fprintf(out, "%.*s\n", (int)kept, line);
 }
 
+void tui_screen_text(FILE *out, int rows, int cols)
+{
+    for (int y = 0; y < rows; y++)
+        put_row(out, y, cols);
+}
+
 void tui_headless(int cols, int rows)
 {
     char c[16], r[16];
@@ -61,8 +67,7 @@ int tui_snapshot(const tui_options *o, int cols, int rows, FILE *out)
         do
             app_render(&a);
         while (a.sc.pending);
-        for (int y = 0; y < rows; y++)
-            put_row(out, y, cols);
+        tui_screen_text(out, rows, cols);
         tui_close(&a);
     }
     if (sink)

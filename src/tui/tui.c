@@ -65,6 +65,19 @@ static int wait_ms(const app *a, double next_frame, double timer)
     return ms < 0 ? 0 : (int)ceil(ms);
 }
 
+/* Until a key, a signal or ms pass (-1: no timeout). Returns -1 when
+ * the terminal cannot be waited on. */
+static int wait_input(app *a, int ms)
+{
+    if (a->wait) {
+        a->wait(a, ms);
+        return 0;
+    }
+    struct pollfd p[2] = {{.fd = STDIN_FILENO, .events = POLLIN},
+                          {.fd = term_signal_fd(), .events = POLLIN}};
+    return poll(p, 2, ms) < 0 && errno != EINTR ? -1 : 0;
+}
+
 int tui_loop(app *a)
 {
     double next_frame = app_now();
@@ -76,12 +89,12 @@ int tui_loop(app *a)
         if (a->quit)
             break;
         app_render(a);
-        struct pollfd p[2] = {{.fd = STDIN_FILENO, .events = POLLIN},
-                              {.fd = term_signal_fd(), .events = POLLIN}};
-        int n = poll(p, 2, wait_ms(a, next_frame, timer));
-        if (n < 0 && errno != EINTR)
+        if (wait_input(a, wait_ms(a, next_frame, timer)) < 0)
             return 1;
+        if (a->quit)
+            break;
         /* After EINTR too: a SIGWINCH becomes KEY_RESIZE here. */
+        term_sync_size();
         for (int key; (key = wgetch(stdscr)) != ERR;)
             keys_handle(a, key);
         double now = app_now();
@@ -91,6 +104,23 @@ int tui_loop(app *a)
         } else if (!app_running(a))
             next_frame = now;
     }
+    return 0;
+}
+
+/* Opens the recording that rec asks for, before the terminal. 0, or 1
+ * after the error (the path was checked before: this is a race). */
+static int record_start(app *a, const tui_record *rec)
+{
+    char err[512];
+    if (!rec->path)
+        return 0;
+    if (cast_open(&a->cast, rec->path, rec->force, err, sizeof err) < 0) {
+        tui_error("--record: %s", err);
+        return 1;
+    }
+    a->recording = true;
+    a->cast_t0 = app_now();
+    term_record(&a->cast, app_now, a->cast_t0, rec->title);
     return 0;
 }
 
@@ -123,6 +153,9 @@ static int open_screen(app *a, FILE *out, FILE *in)
     if (term_open(out, in, err, sizeof err) < 0) {
         tui_error("%s", err);
         session_free(&a->s);
+        if (a->recording)
+            cast_abort(&a->cast);
+        a->recording = false;
         return 2;
     }
     a->term_depth = term_depth();
@@ -131,51 +164,64 @@ static int open_screen(app *a, FILE *out, FILE *in)
     return 0;
 }
 
-/* The live screen's session from o, its settings checked (the
- * comparisons' too); 0, or 2 after the error. */
-static int open_session(app *a, const tui_options *o)
+int tui_session_open(session *s, const tui_options *o)
 {
     char err[256];
-    memset(a, 0, sizeof *a);
-    a->mode = &mode_live;
-    a->ui.utf8 = term_locale();
     const double *view = o->has_view ? o->view : NULL;
     int rc = o->opened
-        ? session_init_objective(&a->s, o->opened, &o->settings, o->start,
-                                 view, err, sizeof err)
-        : session_init(&a->s, o->objective, &o->settings, o->start, view,
-                       err, sizeof err);
+        ? session_init_objective(s, o->opened, &o->settings, o->start, view,
+                                 err, sizeof err)
+        : session_init(s, o->objective, &o->settings, o->start, view, err,
+                       sizeof err);
     if (rc < 0) {
         tui_error("%s: %s", o->opened ? "--model" : "--objective", err);
         return 2;
     }
     objective_error oe;
-    if (o->single && session_set_precision(&a->s, true, &oe) < 0) {
+    if (o->single && session_set_precision(s, true, &oe) < 0) {
         tui_error("--precision: %s", oe.message);
-        session_free(&a->s);
+        session_free(s);
         return 2;
     }
     for (int i = 0; i < o->ncompare; i++) {
         option_error e;
-        a->s.focus = 0;
-        if (session_compare(&a->s, o->compare[i], &e) < 0) {
+        s->focus = 0;
+        if (session_compare(s, o->compare[i], &e) < 0) {
             tui_error("--compare: %s%s%s",
                       strcmp(e.where, "--compare") ? e.where : "",
                       strcmp(e.where, "--compare") && e.where[0] ? ": " : "",
                       e.message);
-            session_free(&a->s);
+            session_free(s);
             return 2;
         }
     }
-    a->s.focus = 0;
+    s->focus = 0;
+    return 0;
+}
+
+/* The live screen's app from o: its session (settings checked, the
+ * comparisons' too) and its recording; 0, or 1 or 2 after the error. */
+static int open_app(app *a, const tui_options *o)
+{
+    memset(a, 0, sizeof *a);
+    a->mode = &mode_live;
+    a->ui.utf8 = term_locale();
+    a->model_argv = o->model_argv;
+    int rc = tui_session_open(&a->s, o);
+    if (rc)
+        return rc;
     app_watch_session(a);
+    if (record_start(a, &o->rec) != 0) {
+        session_free(&a->s);
+        return 1;
+    }
     return 0;
 }
 
 /* Session, terminal and first layout; shared with the benchmark. */
 int tui_open(app *a, const tui_options *o, FILE *out, FILE *in)
 {
-    int rc = open_session(a, o);
+    int rc = open_app(a, o);
     return rc ? rc : open_screen(a, out, in);
 }
 
@@ -183,6 +229,20 @@ void tui_close(app *a)
 {
     free_app(a);
     term_close();
+}
+
+int tui_end(app *a, int rc)
+{
+    tui_close(a);
+    if (!a->recording)
+        return rc;
+    char err[512];
+    a->recording = false;
+    if (cast_close(&a->cast, app_now() - a->cast_t0, err, sizeof err) < 0) {
+        tui_error("--record: %s", err);
+        return rc ? rc : 1;
+    }
+    return rc;
 }
 
 /* Both ends must be terminals; instead says what to use (0 or 2). */
@@ -203,18 +263,18 @@ int tui_main(const tui_options *o)
     /* Everything typed is checked before the terminal is asked for:
      * without one, a bad --compare still says what is wrong with it. */
     static app a;
-    int rc = open_session(&a, o);
+    int rc = open_app(&a, o);
     if (rc)
         return rc;
     if ((rc = tui_need_tty("'descent run' for headless runs")) != 0) {
         session_free(&a.s);
+        if (a.recording)
+            cast_abort(&a.cast);
         return rc;
     }
     if ((rc = open_screen(&a, stdout, stdin)) != 0)
         return rc;
-    rc = tui_loop(&a);
-    tui_close(&a);
-    return rc;
+    return tui_end(&a, tui_loop(&a));
 }
 
 app *tui_screen_app(const screen_mode *m, void *ms)

@@ -7,6 +7,13 @@
 #include "hpo_view.h"
 #include "run.h"
 
+/* --record FILE.cast: the screen as asciicast v2 (cast.h). */
+typedef struct {
+    const char *path;          /* NULL: no recording */
+    bool force;                /* replace an existing file */
+    const char *title;         /* the header's title (the command) */
+} tui_record;
+
 typedef struct {
     const char *objective;     /* built-in name or expression; NULL: rosenbrock */
     /* An objective already opened and checked (a model, from --model):
@@ -26,6 +33,10 @@ typedef struct {
      * (session_compare). */
     const char *compare[3];
     int ncompare;
+    /* A model's options as they were typed (NULL-terminated), for the
+     * command line that rebuilds the screen (run_command.h); NULL. */
+    char *const *model_argv;
+    tui_record rec;
 } tui_options;
 
 /* What `descent` with no arguments opens: rosenbrock with adam at lr
@@ -33,6 +44,12 @@ typedef struct {
  * updates (DESIGN's default lr 1e-3 would barely leave the start), with
  * no step limit. */
 tui_options tui_options_default(void);
+
+struct session;
+/* The session o describes (its objective, start, view, precision and
+ * --compare runs), as the TUI opens it. 0, or 2 after printing the
+ * error. */
+int tui_session_open(struct session *s, const tui_options *o);
 
 /* Runs the TUI until the user quits; returns the process exit code: 0,
  * 2 for bad usage (not a terminal, unknown TERM, bad objective), or
