@@ -39,10 +39,12 @@ int hpo_record(const hpo_problem *p, hpo_trace *t, double h, double *value,
     if (p->eval(p->ctx, h, value, deriv, &cost) < 0)
         return -1;
     hpo_eval e = {h, *value, h, *value, cost};
-    /* A NaN (diverged) evaluation is never the best. */
-    if (t->n && !(e.value < t->e[t->n - 1].best)) {
-        e.best = t->e[t->n - 1].best;
-        e.best_h = t->e[t->n - 1].best_h;
+    /* A NaN (diverged) evaluation is never the best, and the first
+     * number after NaNs is. */
+    const hpo_eval *prev = t->n ? &t->e[t->n - 1] : NULL;
+    if (prev && !isnan(prev->best) && !(e.value < prev->best)) {
+        e.best = prev->best;
+        e.best_h = prev->best_h;
     }
     t->e[t->n++] = e;
     return 0;

@@ -11,6 +11,7 @@
 
 #include "braille.h"
 #include "grid.h"
+#include "hsweep_view.h"
 #include "keys.h"
 #include "layout.h"
 #include "menu.h"
@@ -92,6 +93,10 @@ typedef struct app {
     double msg_until;        /* monotonic seconds */
     double run_credit;       /* units owed to the running mode */
     pointer_state ptr;
+    /* The h sweep in the surface's place (u, a lesson's view: h-sweep),
+     * and what it shows, brought up to date before a frame. */
+    bool hsweep_on;
+    hsweep_view hs;
     bool scripted;           /* keys come from a demo: no questions */
     bool quit;
 } app;

@@ -105,15 +105,6 @@ static void draw_marks(const plot *p)
     }
 }
 
-/* "0.001", "1", "1e+05": a power of ten as short as it prints. */
-static void decade_label(int k, char *buf, size_t cap)
-{
-    if (k >= -3 && k <= 4)
-        snprintf(buf, cap, "%g", pow(10.0, k));
-    else
-        snprintf(buf, cap, "1e%d", k);
-}
-
 /* The loss at a few heights: the best at the bottom, the top, and
  * between them every third row or so. */
 static void y_labels(const plot *p)
@@ -146,7 +137,7 @@ static void draw_axes(const plot *p)
          k <= (int)floor(log10(p->hhi) + 1e-9); k++) {
         int cx = p->px + (int)floor(dot_x(p, pow(10.0, k)) / 2);
         char label[16];
-        decade_label(k, label, sizeof label);
+        ticks_decade(k, label, sizeof label);
         int len = (int)strlen(label), lx = cx - len / 2;
         if (lx + len > p->px + p->pw)
             lx = p->px + p->pw - len; /* the last one, inside the border */
