@@ -44,7 +44,8 @@
     X(lesson_player) \
     X(progress)   \
     X(demo)       \
-    X(lesson_view)
+    X(lesson_view) \
+    X(lesson_views)
 
 #define DECLARE_SUITE(name) void suite_##name(void);
 SUITES(DECLARE_SUITE)
