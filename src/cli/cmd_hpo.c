@@ -152,7 +152,7 @@ static int run_search(const hpo_cli *o, objective *obj, FILE *trace)
         return cli_error(e.where, "%s", e.message);
     int rc;
     if (o->tui) {
-        rc = show_searches(&s, m, data);
+        rc = show_searches(&s, m, o->model.spec.data);
     } else {
         printf("%-9s %s of %s on %s, target %s (%zu training rows, %zu "
                "validation)\n", "hpo:", o->h.lr ? "learning rate" : "λ",

@@ -11,6 +11,7 @@
 
 #include "braille.h"
 #include "grid.h"
+#include "hpo_view.h"
 #include "hsweep_view.h"
 #include "keys.h"
 #include "layout.h"
@@ -97,6 +98,9 @@ typedef struct app {
      * and what it shows, brought up to date before a frame. */
     bool hsweep_on;
     hsweep_view hs;
+    /* The HPO view shown: the HPO mode's, or a lesson step's (view:
+     * hpo); NULL: none. Its panels and keys read it. */
+    hpo_view *hpo;
     bool scripted;           /* keys come from a demo: no questions */
     bool quit;
 } app;

@@ -38,6 +38,8 @@ int hpo_view_build(hpo_view *v, const hpo_setup *s, const model *m,
     *v = (hpo_view){.h_name = o->lr ? "lr" : "λ",
                     .cost_name = o->lr ? "training runs" : "linear solves",
                     .lo = s->lo, .hi = s->hi};
+    if (!data)
+        data = m->type->default_data ? m->type->default_data : "N(0,1) data";
     snprintf(v->what, sizeof v->what, "%s of %s on %s",
              o->lr ? "learning rate" : "λ", m->type->name, data);
     int at = snprintf(v->detail, sizeof v->detail, "target %s, %zu training "

@@ -54,7 +54,7 @@ void hpo_view_xrange(const hpo_view *v, double *lo, double *hi);
 void hpo_view_zoom(hpo_view *v, double factor);
 
 /* The view of search s on model m (data: the data set's name as
- * given): every method's search (hpo_setup_search_all) and the curve
+ * given; NULL: the model's default): every method's search (hpo_setup_search_all) and the curve
  * sampled (301 points for λ, 61 for lr: each a training run), the
  * clock at 0. 0, or -1 with err filled (v then holds nothing). */
 int hpo_view_build(hpo_view *v, const hpo_setup *s, const model *m,

@@ -41,7 +41,7 @@ static double dot_y(const plot *p, double value)
 
 static void draw_curve(const plot *p)
 {
-    const hpo_view *v = p->a->ms;
+    const hpo_view *v = p->a->hpo;
     const ui_env *u = &p->a->ui;
     braille_canvas cv;
     if (braille_init(&cv, p->pw, p->ph) < 0)
@@ -88,7 +88,7 @@ static void mark(const plot *p, double h, double value, uint32_t cp,
 
 static void draw_marks(const plot *p)
 {
-    const hpo_view *v = p->a->ms;
+    const hpo_view *v = p->a->hpo;
     for (int m = 0; m < HPO_METHOD_COUNT; m++) {
         hpo_style st = hpo_method_style(p->a, m);
         for (size_t i = 0; i < v->shown[m]; i++) {
@@ -153,7 +153,7 @@ static void draw_axes(const plot *p)
 
 void panel_hpo_curve(const app *a, WINDOW *w)
 {
-    const hpo_view *v = a->ms;
+    const hpo_view *v = a->hpo;
     char title[200], best[16];
     plot p = {a, w, 1, 1 + LABEL_W + 1, getmaxy(w) - 4, 0, 0, 0, {0, 0, 0}};
     p.pw = getmaxx(w) - p.px - 1;

@@ -78,9 +78,11 @@ static void goal_part(doc *d, const lesson_view *v, const lesson_step *st)
     paraf(d, ROLE_TITLE, 0, "Goal: %s", g->goal);
     if (g->status == GOAL_MET)
         paraf(d, ROLE_ACCENT, A_BOLD, "✓ met. %s", g->summary);
-    else if (g->status == GOAL_FAILED)
+    else if (g->status == GOAL_FAILED && g->final)
         paraf(d, ROLE_ERROR, 0, "✗ failed. %s Change something, r restarts.",
               g->summary);
+    else if (g->status == GOAL_FAILED) /* by what can still change */
+        paraf(d, ROLE_ERROR, 0, "✗ not yet. %s", g->summary);
     else
         paraf(d, ROLE_DIM, 0, "… pending. %s", g->summary);
 }
