@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "lesson_session.h"
+#include "lookup.h"
 #include "model.h"
 #include "panels.h"
 #include "play.h"
@@ -83,6 +84,12 @@ void play_start_lesson(app *a, const lesson *l)
     a->mode = a->mode == &mode_demo ? &mode_demo : &mode_lesson;
     a->keys = a->mode->keys(a, &a->nkeys);
     play_open_step(a);
+}
+
+const lesson *play_next_lesson(const app *a)
+{
+    const play *pl = play_of(a);
+    return pl->in_lesson && pl->cat ? catalog_next(pl->cat, pl->lv.p.l) : NULL;
 }
 
 void play_show_menu(app *a)

@@ -56,6 +56,9 @@ play *play_of(const struct app *a);
  * demo's). */
 void play_start_lesson(struct app *a, const lesson *l);
 void play_show_menu(struct app *a);
+/* The lesson after the current one (its next:, else the menu's next),
+ * when the menu's lessons are known; NULL otherwise. */
+const lesson *play_next_lesson(const struct app *a);
 /* Opens the current step's run (with its solution after a skip). */
 void play_open_step(struct app *a);
 /* Shows the view the step's settings name (view: h-sweep, slice ...,
