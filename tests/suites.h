@@ -50,7 +50,8 @@
     X(quote) \
     X(atomic_file) \
     X(cast)       \
-    X(run_command)
+    X(run_command) \
+    X(lesson_views)
 
 #define DECLARE_SUITE(name) void suite_##name(void);
 SUITES(DECLARE_SUITE)

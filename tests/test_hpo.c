@@ -7,6 +7,7 @@
 
 #include "hpo_lr.h"
 #include "hpo_ridge.h"
+#include "hpo_values.h"
 #include "model_open.h"
 #include "suites.h"
 
@@ -195,6 +196,52 @@ static void budget_limits(void)
     hpo_trace_free(&t);
 }
 
+/* The options as the command line and a lesson's view take them, and a
+ * search opened on them: every method, the grid always. */
+static void options_and_setup(void)
+{
+    hpo_options o;
+    option_error e;
+    hpo_options_default(&o);
+    double lo, hi;
+    hpo_options_range(&o, &lo, &hi);
+    CU_ASSERT(lo == 1e-3 && hi == 1e5);
+    CU_ASSERT_EQUAL(hpo_options_set(&o, HOPT_RANGE, "1:0.5", &e), -1);
+    CU_ASSERT_STRING_EQUAL(e.message, "needs 0 < LO < HI, got 1:0.5");
+    CU_ASSERT_EQUAL(hpo_options_set(&o, HOPT_METHOD, "grads", &e), -1);
+    CU_ASSERT_EQUAL(hpo_options_set(&o, HOPT_BUDGET, "0", &e), -1);
+    CU_ASSERT_EQUAL(hpo_options_set(&o, HOPT_OVER, "lr", &e), 0);
+    hpo_options_range(&o, &lo, &hi);
+    CU_ASSERT(lo == 1e-4 && hi == 1);
+    CU_ASSERT_EQUAL(hpo_options_set(&o, HOPT_OVER, "lambda", &e), 0);
+    CU_ASSERT_EQUAL(hpo_options_set(&o, HOPT_METHOD, "bayes", &e), 0);
+    CU_ASSERT_EQUAL(hpo_options_set(&o, HOPT_BUDGET, "8", &e), 0);
+    objective obj;
+    ridge_hpo unused;
+    CU_ASSERT_EQUAL_FATAL(open_ridge(&obj, &unused), 0);
+    ridge_hpo_free(&unused);
+    hpo_setup s;
+    CU_ASSERT_EQUAL_FATAL(hpo_setup_open(&s, &o, &obj, 0, &e), 0);
+    hpo_trace t[HPO_METHOD_COUNT] = {{0}};
+    const char *failed = NULL;
+    CU_ASSERT_EQUAL(hpo_setup_search_all(&s, t, &failed), 0);
+    CU_ASSERT_EQUAL(t[HPO_GRID].n, 101);
+    CU_ASSERT_EQUAL(t[HPO_BAYES].n, 8);
+    CU_ASSERT_EQUAL(t[HPO_RANDOM].n + t[HPO_GRADIENT].n, 0);
+    for (int m = 0; m < HPO_METHOD_COUNT; m++)
+        hpo_trace_free(&t[m]);
+    hpo_setup_free(&s);
+    /* λ is ridge's alone. */
+    model_spec spec = model_spec_default();
+    objective lin;
+    data_file_error de;
+    CU_ASSERT_EQUAL_FATAL(model_open(&model_linreg, &spec, &lin, &de), 0);
+    CU_ASSERT_EQUAL(hpo_setup_open(&s, &o, &lin, 0, &e), -1);
+    CU_ASSERT_STRING_EQUAL(e.message, "--over lambda needs --model ridge");
+    objective_free(&lin);
+    objective_free(&obj);
+}
+
 void suite_hpo(void)
 {
     static const test_case tests[] = {
@@ -207,6 +254,7 @@ void suite_hpo(void)
          diverged_evaluations_skipped},
         {"the gradient method backs off from divergence", gradient_backs_off},
         {"budgets beyond a method's limit", budget_limits},
+        {"options and a search opened on them", options_and_setup},
         {NULL, NULL},
     };
     add_suite("hpo", tests);

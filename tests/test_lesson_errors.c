@@ -244,6 +244,29 @@ static const struct {
      "7:18: lock: unknown setting 'lrr' (did you mean 'lr'?)\n"},
     {HEAD STEP "lock: all\n",
      "7:7: 'lock: all' is format 2's: the file says 'format: 1'\n"},
+    /* 98 views and their facts */
+    {HEAD2 STEP "view: hsweep\n",
+     "7:7: view: 'hsweep' is not a view (surface, h-sweep, slice random "
+     "[SEED], slice pca, hpo [OPTIONS]) or a box X0:X1,Y0:Y1\n"},
+    {HEAD2 STEP "view: slice pca\n",
+     "7:7: view: a slice is of a model of more than 2 parameters (its "
+     "surface is shown whole)\n"},
+    {HEAD2 STEP "model: ridge\nview: hpo --over lr --bogus 3\n",
+     "8:21: view: '--bogus' is not an option of the HPO view (over, method, "
+     "grid, budget, range, optimizer, steps)\n"},
+    {HEAD2 STEP "model: linreg\nview: hpo\n",
+     "8:7: view: hpo --over lambda needs 'model: ridge'\n"},
+    {HEAD2 STEP "view: hpo --grid 5000\n",
+     "7:7: view: a lesson's search has at most 1001 evaluations a method\n"},
+    {HEAD2 STEP "check: | h_error middle < 1\n",
+     "7:18: check: 'middle' is not a method of h_error\n"},
+    {HEAD2 STEP "check: | best_h central is nan\n",
+     "7:25: check: expected '<' or '>' after 'central', got 'is'\n"},
+    {HEAD2 STEP "check: | hpo_best gradient < 1\n",
+     "7:10: check: a search's facts need the step's 'view: hpo ...'\n"},
+    {HEAD2 STEP "model: mlp\ncheck: | h_error central < 1\n",
+     "8:10: check: the h sweep needs an exact gradient and at most 16 "
+     "parameters\n"},
 };
 
 static void every_fixture(void)

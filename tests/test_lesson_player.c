@@ -90,7 +90,7 @@ static lesson_state at(long step, double loss, run_status st, double x,
     static double theta[2];
     theta[0] = x;
     theta[1] = y;
-    return (lesson_state){step, loss, st, theta, 2, sgd(), NULL};
+    return (lesson_state){step, loss, st, theta, 2, sgd(), NULL, NULL};
 }
 
 static goal_status feed(goal_track *t, long step, double loss, run_status st)

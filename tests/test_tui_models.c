@@ -200,8 +200,36 @@ static void hpo_replay(void)
     CU_ASSERT_DOUBLE_EQUAL(hpo_view_last(&v, HPO_GRID)->best_h, 10.0, 1e-9);
     hpo_view_reset(&v);
     CU_ASSERT_EQUAL(v.shown[HPO_GRID], 0);
-    CU_ASSERT_EQUAL(hpo_view_curve(&v, 5), 0);
     hpo_view_free(&v);
+}
+
+/* A view built as `descent hpo --tui` and a lesson's view: the searches
+ * asked for and the curve, the clock at the start. */
+static void hpo_built(void)
+{
+    model_spec spec = model_spec_default();
+    objective obj;
+    data_file_error de;
+    CU_ASSERT_EQUAL_FATAL(model_open(&model_ridge, &spec, &obj, &de), 0);
+    hpo_options o;
+    hpo_options_default(&o);
+    o.method = HPO_GRADIENT;
+    hpo_setup s;
+    option_error e;
+    CU_ASSERT_EQUAL_FATAL(hpo_setup_open(&s, &o, &obj, 0, &e), 0);
+    hpo_view v;
+    char err[64];
+    CU_ASSERT_EQUAL_FATAL(hpo_view_build(&v, &s, model_of(&obj), "diabetes",
+                                         err, sizeof err), 0);
+    CU_ASSERT_STRING_EQUAL(v.what, "λ of ridge on diabetes");
+    CU_ASSERT_EQUAL(v.curve_n, 301);
+    CU_ASSERT_EQUAL(v.trace[HPO_GRID].n, 101);
+    CU_ASSERT_EQUAL(v.trace[HPO_RANDOM].n, 0);
+    CU_ASSERT(v.trace[HPO_GRADIENT].n > 0);
+    CU_ASSERT_EQUAL(v.clock, 0);
+    hpo_view_free(&v);
+    hpo_setup_free(&s);
+    objective_free(&obj);
 }
 
 static void hpo_layouts(void)
@@ -231,6 +259,7 @@ void suite_tui_models(void)
         {"anatomy of a model's update", anatomy_of_a_model},
         {"path bounded, snapshots budgeted", path_is_bounded},
         {"hpo replay by cost", hpo_replay},
+        {"hpo view built from a search", hpo_built},
         {"hpo layouts", hpo_layouts},
         {NULL, NULL}};
     add_suite("tui_models", tests);

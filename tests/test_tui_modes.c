@@ -42,7 +42,7 @@ static void modes_are_whole(void)
                        "share a key", md->name, k[i].keys, k[j].keys);
         }
     }
-    CU_ASSERT_EQUAL(count, 6);
+    CU_ASSERT_EQUAL(count, 7);
 }
 
 void suite_tui_modes(void)

@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "fmt_double.h"
 #include "gradient.h"
+#include "hsweep.h"
 #include "objective_open.h"
 
 enum { OPT_OBJECTIVE = 1, OPT_AT, OPT_H, OPT_FORMAT, OPT_PRECISION,
@@ -132,51 +133,30 @@ static void print_steps(const objective *obj, const double *x, double h)
     }
 }
 
-/* The largest relative error of a difference gradient against exact. */
-static double sweep_error(const objective *obj, const double *x,
-                          const double *exact, double h, bool central)
-{
-    double g[2];
-    if (central)
-        gradient_central(obj, h, x, g);
-    else
-        gradient_forward(obj, h, x, g);
-    return gradient_check(g, exact, 2, NULL);
-}
-
 static void print_sweep(const objective *obj, const double *x,
-                        const double *exact, const char *exact_name, bool csv)
+                        const char *exact_name, bool csv)
 {
-    double best_h[2] = {0, 0}, best_e[2] = {INFINITY, INFINITY};
-    double errs[15][2], hs[15];
-    for (int k = 0; k < 15; k++) {
-        hs[k] = pow(10.0, -(k + 1));
-        for (int c = 0; c < 2; c++) {
-            errs[k][c] = sweep_error(obj, x, exact, hs[k], c == 0);
-            if (errs[k][c] < best_e[c]) {
-                best_e[c] = errs[k][c];
-                best_h[c] = hs[k];
-            }
-        }
-    }
+    hsweep s;
+    hsweep_run(&s, obj, x, -1, -15, 1);
     char a[FMT_DOUBLE_MAX];
     if (csv) {
         printf("h,central_rel_error,forward_rel_error\n");
-        for (int k = 0; k < 15; k++) {
-            printf("%s,", num(hs[k], a));
-            printf("%s,", num(errs[k][0], a));
-            printf("%s\n", num(errs[k][1], a));
+        for (size_t k = 0; k < s.n; k++) {
+            printf("%s,", num(s.h[k], a));
+            printf("%s,", num(s.err[HSWEEP_CENTRAL][k], a));
+            printf("%s\n", num(s.err[HSWEEP_FORWARD][k], a));
         }
         return;
     }
     printf("\nh sweep: largest relative error against the %s gradient\n", exact_name);
     printf("  %-7s  %-9s %-9s\n", "h", "central", "forward");
-    for (int k = 0; k < 15; k++)
-        printf("  1e-%02d    %-9.2e %-9.2e%s%s%s\n", k + 1, errs[k][0],
-               errs[k][1], hs[k] == best_h[0] ? "  ← best central" : "",
-               hs[k] == best_h[1] ? "  ← best forward" : "",
-               gradient_step_taken(obj, x[0], hs[k], false) == 0.0 ||
-                       gradient_step_taken(obj, x[1], hs[k], false) == 0.0
+    for (size_t k = 0; k < s.n; k++)
+        printf("  1e-%02zu    %-9.2e %-9.2e%s%s%s\n", k + 1,
+               s.err[HSWEEP_CENTRAL][k], s.err[HSWEEP_FORWARD][k],
+               k == s.best[HSWEEP_CENTRAL] ? "  ← best central" : "",
+               k == s.best[HSWEEP_FORWARD] ? "  ← best forward" : "",
+               gradient_step_taken(obj, x[0], s.h[k], false) == 0.0 ||
+                       gradient_step_taken(obj, x[1], s.h[k], false) == 0.0
                    ? "  (x + h == x)" : "");
     if (obj->single) {
         printf("  central differences err ~h²/6·f''' + ε·f/h: best near ε^(1/3) ≈ 5e-3\n"
@@ -223,7 +203,7 @@ int cmd_gradcheck(int argc, char **argv)
         have[m] = gradient_eval(&obj, (grad_method)m, o.h, x, g[m]) == 0;
     int exact = have[GRAD_ANALYTIC] ? GRAD_ANALYTIC : GRAD_AD;
     if (o.csv) {
-        print_sweep(&obj, x, g[exact], grad_method_name((grad_method)exact), true);
+        print_sweep(&obj, x, grad_method_name((grad_method)exact), true);
         objective_free(&obj);
         return EXIT_OK;
     }
@@ -271,7 +251,7 @@ int cmd_gradcheck(int argc, char **argv)
         putchar('\n');
     }
     print_steps(&obj, x, o.h);
-    print_sweep(&obj, x, g[exact], grad_method_name((grad_method)exact), false);
+    print_sweep(&obj, x, grad_method_name((grad_method)exact), false);
     objective_free(&obj);
     return EXIT_OK;
 }

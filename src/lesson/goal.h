@@ -6,6 +6,11 @@
  *   reach X,Y tol D [within N steps]
  *   beat STEP (also: converge faster than STEP)
  *   NAME VALUE (a setting of the update in force: optimizer sgd)
+ * and facts about the views a step opens (goal_views.c), judged on the
+ * run as it stands like settings:
+ *   h_error central|forward < V | > V | is nan   (at the run's h and θ)
+ *   best_h central|forward < V | > V              (of the h sweep at θ)
+ *   hpo_best METHOD, hpo_best_h METHOD, hpo_reach METHOD  < V | > V
  * Format 1 files have format 1's four goals only. Nothing here prints. */
 #ifndef DESCENT_GOAL_H
 #define DESCENT_GOAL_H
@@ -28,7 +33,13 @@ typedef enum {
     ATOM_DIVERGE,
     ATOM_REACH,     /* reach X,Y tol D */
     ATOM_BEAT,      /* reach STEP's goal in fewer updates than its run */
-    ATOM_SETTING    /* NAME VALUE holds for the settings in force */
+    ATOM_SETTING,   /* NAME VALUE holds for the settings in force */
+    /* The views' facts (goal_views.c), judged now: */
+    ATOM_H_ERROR,   /* the gradient check's error at the run's h */
+    ATOM_BEST_H,    /* the h sweep's best h */
+    ATOM_HPO_BEST,  /* a search's best validation loss */
+    ATOM_HPO_BEST_H, /* its best hyperparameter */
+    ATOM_HPO_REACH  /* the cost at which it came within 1% of the grid's */
 } goal_atom_kind;
 
 typedef struct {
@@ -45,6 +56,10 @@ typedef struct {
     int option;             /* setting: the option id */
     const char *setting;    /* setting: the value as written */
     int column, step_column;
+    /* The views' facts: the method (HSWEEP_*, hpo_method) and the
+     * comparison ('<', '>', or 'n': is nan). */
+    int method;
+    char op;
 } goal_atom;
 
 typedef struct {
@@ -73,6 +88,11 @@ bool goal_setting_ok(int option);
 
 /* Whether some part of g is beat / judges validation metrics. */
 bool goal_has(const lesson_goal *g, goal_atom_kind kind);
+/* Whether a part is judged on the run as it stands (a setting, a view's
+ * fact), not by a deadline. */
+bool goal_atom_now(const goal_atom *a);
+/* Whether g states facts about the HPO view's searches. */
+bool goal_has_hpo(const lesson_goal *g);
 
 /* The latest deadline of g's parts (0 when every part is judged now). */
 long goal_deadline(const lesson_goal *g);

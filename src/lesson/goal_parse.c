@@ -195,6 +195,43 @@ static int setting(cursor *c, goal_atom *a, const option_entry *o)
     return 0;
 }
 
+/* A view's fact: NAME METHOD < V, NAME METHOD > V, or (h_error) NAME
+ * METHOD is nan. */
+static int view_fact(cursor *c, goal_atom *a, const char *name)
+{
+    static const char *const diff[] = {"central", "forward", NULL};
+    static const char *const hpo[] = {"grid", "random", "bayes", "gradient",
+                                      NULL};
+    bool sweep = a->kind == ATOM_H_ERROR || a->kind == ATOM_BEST_H;
+    const char *const *methods = sweep ? diff : hpo;
+    if (!next_word(c))
+        return fail(c, "expected %s after '%s'", sweep ? "central or forward"
+                    : "grid, random, bayes or gradient", name);
+    for (a->method = 0; methods[a->method] && !is(c, methods[a->method]);
+         a->method++)
+        ;
+    if (!methods[a->method]) {
+        char tail[200];
+        return fail(c, "'%s' is not a method of %s%s", c->text, name,
+                    diag_suggest(tail, sizeof tail, c->text, methods, NULL));
+    }
+    char method[sizeof c->text];
+    memcpy(method, c->text, sizeof method);
+    if (!next_word(c))
+        return fail(c, "expected '<' or '>' after '%s'", method);
+    if (a->kind == ATOM_H_ERROR && is(c, "is")) {
+        a->op = 'n';
+        return expect(c, "nan", "is");
+    }
+    if (!is(c, "<") && !is(c, ">"))
+        return fail(c, "expected '<' or '>' after '%s'%s, got '%s'", method,
+                    a->kind == ATOM_H_ERROR ? " (or 'is nan')" : "", c->text);
+    a->op = c->text[0];
+    char what[64];
+    snprintf(what, sizeof what, "a number after '%c'", a->op);
+    return number(c, what, &a->value);
+}
+
 static int unknown(cursor *c)
 {
     static const char *const first1[] = {"loss", "diverge", "reach",
@@ -248,6 +285,17 @@ static int atom(cursor *c, goal_atom *a)
         a->kind = ATOM_SETTING;
         return setting(c, a, o);
     }
+    static const struct {
+        const char *name;
+        goal_atom_kind kind;
+    } facts[] = {{"h_error", ATOM_H_ERROR}, {"best_h", ATOM_BEST_H},
+                 {"hpo_best", ATOM_HPO_BEST}, {"hpo_best_h", ATOM_HPO_BEST_H},
+                 {"hpo_reach", ATOM_HPO_REACH}};
+    for (size_t i = 0; i < sizeof facts / sizeof facts[0]; i++)
+        if (is(c, facts[i].name)) {
+            a->kind = facts[i].kind;
+            return view_fact(c, a, facts[i].name);
+        }
     return unknown(c);
 }
 
@@ -286,6 +334,19 @@ bool goal_setting_ok(int option)
 {
     return option >= OPT_OPTIMIZER && option <= OPT_TOL &&
            option != OPT_STEPS;
+}
+
+bool goal_atom_now(const goal_atom *a)
+{
+    return a->kind >= ATOM_SETTING;
+}
+
+bool goal_has_hpo(const lesson_goal *g)
+{
+    for (size_t i = 0; i < g->n; i++)
+        if (g->a[i].kind >= ATOM_HPO_BEST)
+            return true;
+    return false;
 }
 
 bool goal_has(const lesson_goal *g, goal_atom_kind kind)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "goal_track.h"
+#include "goal_views.h"
 #include "option.h"
 #include "run_values.h"
 
@@ -118,6 +119,8 @@ static void detail(const goal_track *t, const goal_atom *a,
         snprintf(buf, cap, "%s is %s%s", name,
                  p->status == GOAL_MET ? "" : "not ", a->setting);
         return;
+    default:
+        goal_view_detail(a, p, buf, cap);
     }
 }
 

@@ -2,13 +2,14 @@
 #include <stdio.h>
 
 #include "goal.h"
+#include "goal_views.h"
 #include "option.h"
 #include "run_values.h"
 
 void goal_part_text(const goal_atom *a, char *buf, size_t cap)
 {
     char when[48] = "";
-    if (a->within > 0 && a->kind != ATOM_BEAT && a->kind != ATOM_SETTING)
+    if (a->within > 0 && a->kind != ATOM_BEAT && !goal_atom_now(a))
         snprintf(when, sizeof when, " within %ld step%s", a->within,
                  a->within == 1 ? "" : "s");
     const char *not = a->negated ? "not " : "";
@@ -36,6 +37,8 @@ void goal_part_text(const goal_atom *a, char *buf, size_t cap)
         snprintf(buf, cap, "%s%s %s", not,
                  option_by_id(run_option_table, a->option)->name, a->setting);
         break;
+    default:
+        goal_view_text(a, buf, cap);
     }
 }
 
@@ -64,7 +67,7 @@ void goal_resolve(lesson_goal *g, long limit)
 {
     for (size_t i = 0; i < g->n; i++) {
         goal_atom *a = &g->a[i];
-        bool timed = a->kind != ATOM_BEAT && a->kind != ATOM_SETTING;
+        bool timed = a->kind != ATOM_BEAT && !goal_atom_now(a);
         if (timed && !a->within_written)
             a->within = limit;
     }

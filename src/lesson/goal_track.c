@@ -3,12 +3,13 @@
 #include <string.h>
 
 #include "goal_track.h"
+#include "goal_views.h"
 #include "model.h"
 
 lesson_state lesson_state_of(const run *r)
 {
     return (lesson_state){r->step, r->loss, r->status, r->theta, r->n, &r->s,
-                          r->obj};
+                          r->obj, NULL};
 }
 
 void goal_track_init(goal_track *t, const lesson *l, const lesson_goal *g,
@@ -56,8 +57,11 @@ static double measure(const goal_atom *a, const lesson_state *s)
     case ATOM_REACH:
         return s->n >= 2 ? hypot(s->theta[0] - a->point[0],
                                  s->theta[1] - a->point[1]) : NAN;
-    default:
+    case ATOM_BEAT:
+    case ATOM_SETTING:
         return NAN;
+    default:
+        return goal_view_measure(a, s);
     }
 }
 
@@ -73,6 +77,7 @@ static bool holds(const goal_atom *a, const lesson_state *s, double v)
     case ATOM_REACH: return v <= a->value;
     case ATOM_SETTING: return setting_holds(a, s->settings);
     case ATOM_BEAT: break;
+    default: return goal_view_holds(a, v);
     }
     return false;
 }
@@ -110,6 +115,13 @@ static void judge_timed(const goal_atom *a, part_state *p,
         decide(p, GOAL_PENDING, false, s, v);
 }
 
+/* A part judged on the run as it stands (a setting, a view's fact). */
+static void judge_now(const goal_atom *a, part_state *p, const lesson_state *s)
+{
+    double v = measure(a, s);
+    decide(p, holds(a, s, v) ? GOAL_MET : GOAL_FAILED, false, s, v);
+}
+
 static goal_status combine(const goal_atom *a, const part_state *p, size_t n,
                            bool *final)
 {
@@ -138,9 +150,8 @@ static void judge_beat(goal_track *t, const goal_atom *a, part_state *p,
         return;
     const lesson_goal *other = &t->l->steps[a->step_index].goal;
     for (size_t i = 0; i < other->n; i++) {
-        if (other->a[i].kind == ATOM_SETTING)
-            decide(&t->sub[i], holds(&other->a[i], s, NAN) ? GOAL_MET
-                   : GOAL_FAILED, false, s, NAN);
+        if (goal_atom_now(&other->a[i]))
+            judge_now(&other->a[i], &t->sub[i], s);
         else
             judge_timed(&other->a[i], &t->sub[i], s);
     }
@@ -168,9 +179,8 @@ goal_status goal_track_feed(goal_track *t, const lesson_state *s)
     for (size_t i = 0; i < g->n; i++) {
         const goal_atom *a = &g->a[i];
         part_state *p = &t->part[i];
-        if (a->kind == ATOM_SETTING)
-            decide(p, holds(a, s, NAN) ? GOAL_MET : GOAL_FAILED, false, s,
-                   NAN);
+        if (goal_atom_now(a))
+            judge_now(a, p, s);
         else if (a->kind == ATOM_BEAT)
             judge_beat(t, a, p, s);
         else

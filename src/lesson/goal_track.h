@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 
+#include "hpo.h"
 #include "lesson.h"
 #include "run.h"
 
@@ -23,6 +24,9 @@ typedef struct {
     size_t n;
     const run_settings *settings;   /* NULL: unknown (setting parts fail) */
     const objective *obj;           /* for val_loss, val_acc; NULL: none */
+    /* The HPO view's searches, HPO_METHOD_COUNT traces (hpo.h); NULL:
+     * none (hpo_* facts fail). */
+    const hpo_trace *hpo;
 } lesson_state;
 
 lesson_state lesson_state_of(const run *r);

@@ -5,8 +5,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "hsweep.h"
 #include "lesson_parse.h"
 #include "model.h"
+#include "screen_spec.h"
 
 /* A goal's deadlines written past the limit of its run. */
 static void past_limit(parser *ps, const lesson_goal *g, long limit,
@@ -138,9 +140,11 @@ static void open_error(parser *ps, const lesson_step *st,
 }
 
 /* What a goal's parts need of the objective: 2 parameters to reach a
- * point, validation rows for val_loss, a classifier for val_acc. */
+ * point, validation rows for val_loss, a classifier for val_acc, a
+ * gradient to check for the h sweep's facts, the HPO view for a
+ * search's. */
 static void goal_needs(parser *ps, const lesson_goal *g, const objective *obj,
-                       const char *name, const char *what)
+                       const char *name, const char *what, screen_kind view)
 {
     model *m = model_of(obj);
     model_metrics mm = {NAN, NAN, NAN};
@@ -157,6 +161,14 @@ static void goal_needs(parser *ps, const lesson_goal *g, const objective *obj,
         if (a->kind == ATOM_VAL_ACC && isnan(mm.val_acc))
             diag_add(ps->d, g->line, a->column, "%s: val_acc needs a "
                      "classifier with validation rows", what);
+        if ((a->kind == ATOM_H_ERROR || a->kind == ATOM_BEST_H) &&
+            !hsweep_available(obj))
+            diag_add(ps->d, g->line, a->column, "%s: the h sweep needs an "
+                     "exact gradient and at most %d parameters", what,
+                     HSWEEP_MAX_DIM);
+        if (a->kind >= ATOM_HPO_BEST && view != SCREEN_HPO)
+            diag_add(ps->d, g->line, a->column, "%s: a search's facts need "
+                     "the step's 'view: hpo ...'", what);
     }
 }
 
@@ -174,8 +186,13 @@ static void open_with(parser *ps, const lesson_step *st,
         open_error(ps, st, extra, n, at, &e);
         return;
     }
+    screen_spec view;
+    screen_spec_of(&o, &view);
+    if (screen_spec_check(&view, &obj, &e) < 0)
+        open_error(ps, st, extra, n, at, &e);
     if (g)
-        goal_needs(ps, g, &obj, o.objective ? o.objective : "the model", what);
+        goal_needs(ps, g, &obj, o.objective ? o.objective : "the model", what,
+                   view.kind);
     objective_free(&obj);
 }
 

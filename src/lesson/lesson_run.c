@@ -3,6 +3,7 @@
 
 #include "lesson_run.h"
 #include "run_live.h"
+#include "screen_spec.h"
 
 int lesson_run_goal(const run_options *o, const objective *obj, long horizon,
                     goal_track *t, lesson_budget *budget, option_error *e)
@@ -13,19 +14,30 @@ int lesson_run_goal(const run_options *o, const objective *obj, long horizon,
     if (budget && *budget < s.max_steps)
         return option_fail(e, "", "not played: the file's budget of %d "
                            "updates is spent", LESSON_PLAY_BUDGET);
+    /* A search's facts: the HPO view's searches, made once. */
+    hpo_trace searches[HPO_METHOD_COUNT] = {{0}};
+    bool hpo = goal_has_hpo(t->g);
+    if (hpo && screen_hpo_search(o, obj, searches, e) < 0)
+        return -1;
     core_error rc = run_init(&r, obj, &s, run_options_start(o, obj));
-    if (rc != CORE_OK)
-        return run_live_fail(e, OPT_GRAD, rc, obj, &s);
-    lesson_state st = lesson_state_of(&r);
-    /* The settings never change here: a part that names one is decided. */
-    while (goal_track_feed(t, &st) == GOAL_PENDING && r.status == RUN_RUNNING) {
-        run_step(&r);
-        st = lesson_state_of(&r);
+    if (rc == CORE_OK) {
+        lesson_state st = lesson_state_of(&r);
+        st.hpo = hpo ? searches : NULL;
+        /* The settings never change here: a part that names one is
+         * decided. */
+        while (goal_track_feed(t, &st) == GOAL_PENDING &&
+               r.status == RUN_RUNNING) {
+            run_step(&r);
+            st = lesson_state_of(&r);
+            st.hpo = hpo ? searches : NULL;
+        }
+        if (budget)
+            *budget -= r.step;
+        run_free(&r);
     }
-    if (budget)
-        *budget -= r.step;
-    run_free(&r);
-    return 0;
+    for (int m = 0; m < HPO_METHOD_COUNT; m++)
+        hpo_trace_free(&searches[m]);
+    return rc == CORE_OK ? 0 : run_live_fail(e, OPT_GRAD, rc, obj, &s);
 }
 
 /* Opens st's settings (with its solution when solved) and runs them

@@ -4,6 +4,7 @@
 
 #include "lesson.h"
 #include "run_live.h"
+#include "screen_spec.h"
 
 const option_entry *lesson_option(const char *name, size_t len)
 {
@@ -26,6 +27,15 @@ const char *const *lesson_option_names(void)
 
 int lesson_apply(run_options *o, const lesson_setting *s, option_error *e)
 {
+    if (s->id == OPT_VIEW && screen_named(s->value)) {
+        screen_spec spec;
+        if (screen_spec_parse(s->value, &spec, e) < 0)
+            return -1;
+        o->screen = spec.kind == SCREEN_SURFACE ? NULL : s->value;
+        return 0;
+    }
+    if (s->id == OPT_VIEW) /* a box: the surface, in that box */
+        o->screen = NULL;
     if (s->id == OPT_OBJECTIVE) {
         model_options_default(&o->model);
     } else if (s->id == MOPT_MODEL) {
@@ -35,10 +45,11 @@ int lesson_apply(run_options *o, const lesson_setting *s, option_error *e)
     return run_options_set(o, s->id, s->value, e);
 }
 
+/* A named view sets no box. */
 static bool sets(const lesson_setting *s, size_t n, int id)
 {
     for (size_t i = 0; i < n; i++)
-        if (s[i].id == id)
+        if (s[i].id == id && !(id == OPT_VIEW && screen_named(s[i].value)))
             return true;
     return false;
 }

@@ -177,7 +177,8 @@ bool step_setting(parser *ps, const source_line *line, const option_entry *o,
     if (o->has_value && !s->value)
         return false;
     if (lesson_apply(&scratch, s, &e) < 0) {
-        diag_add(ps->d, line->number, col, "%s: %s", o->name, e.message);
+        diag_add(ps->d, line->number, col + (e.column > 0 ? e.column - 1 : 0),
+                 "%s: %s", o->name, e.message);
         return false;
     }
     if (o->id == OPT_STEPS && scratch.s.max_steps > LESSON_MAX_STEPS) {

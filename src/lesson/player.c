@@ -126,12 +126,21 @@ goal_status player_check(lesson_player *p, const lesson_state *s)
         if (g == GOAL_MET)
             p->done[p->step] = true;
     }
-    if (st->quiz.predict && !p->revealed && s->status != RUN_RUNNING) {
-        p->revealed = true;
-        if (!lesson_has_goal(st))
-            p->done[p->step] = true;
-    }
+    /* A run over before any update (it could not start) waits for the
+     * guess: the screen shows that it is over, not how. */
+    if (s->status != RUN_RUNNING && (p->guessed || s->step > 0))
+        player_reveal(p);
     return g;
+}
+
+void player_reveal(lesson_player *p)
+{
+    const lesson_step *st = player_current(p);
+    if (!st->quiz.predict || p->revealed)
+        return;
+    p->revealed = true;
+    if (!lesson_has_goal(st))
+        p->done[p->step] = true;
 }
 
 void player_goal(const lesson_player *p, goal_report *r)

@@ -149,6 +149,8 @@ const quiz_result *player_feedback(const lesson_player *p);
  * run: kept until the run reveals the answer (a guess that is not
  * understood is not kept: the result says why). */
 quiz_result player_predict(lesson_player *p, const char *guess);
+/* Reveals the current step's prediction (the run is over). */
+void player_reveal(lesson_player *p);
 /* Whether the step waits for a guess before its run. */
 bool player_wants_guess(const lesson_player *p);
 void player_prediction(const lesson_player *p, prediction *out);

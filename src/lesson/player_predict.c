@@ -36,8 +36,12 @@ quiz_result player_predict(lesson_player *p, const char *guess)
     }
     memset(&r, 0, sizeof r);
     r.valid = true;
-    snprintf(r.message, sizeof r.message, "Your guess: %s. Run it to see.",
-             p->guess_text);
+    /* A run that could not start is over already: the answer is due. */
+    bool over = p->fed && p->last.status != RUN_RUNNING;
+    if (over)
+        player_reveal(p);
+    snprintf(r.message, sizeof r.message, "Your guess: %s.%s", p->guess_text,
+             over ? "" : " Run it to see.");
     return r;
 }
 

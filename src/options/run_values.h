@@ -45,6 +45,10 @@ typedef struct run_options {
     size_t n_start;
     bool has_view;
     double view[4];
+    /* A lesson's named view (`view: h-sweep`, `view: hpo --over lr`:
+     * src/lesson/screen_spec.h); NULL: the surface. The command line
+     * never sets it. */
+    const char *screen;
     const char *trace;       /* NULL: none */
     const char *export_python; /* a PyTorch script to write; NULL: none */
     long trace_params;       /* -1: all; -2: not given */

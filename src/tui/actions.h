@@ -36,11 +36,14 @@ void act_setting_prompt(struct app *a);
 void act_focus_next(struct app *a);
 void act_zoom_in(struct app *a);
 void act_zoom_out(struct app *a);
+/* ← →: pan, or with the h sweep shown move h (actions_hsweep.c). */
 void act_pan_left(struct app *a);
 void act_pan_right(struct app *a);
 void act_pan_up(struct app *a);
 void act_pan_down(struct app *a);
 void act_view_reset(struct app *a);
+/* The h sweep in the surface's place, or the surface again. */
+void act_hsweep(struct app *a);
 void act_view_fit(struct app *a);
 void act_slice_kind(struct app *a);
 void act_slice_seed(struct app *a);

@@ -213,8 +213,6 @@ static void zoom(app *a, double factor)
 
 void act_zoom_in(app *a) { zoom(a, 0.8); }
 void act_zoom_out(app *a) { zoom(a, 1.25); }
-void act_pan_left(app *a) { session_pan(&a->s, -0.1, 0.0); }
-void act_pan_right(app *a) { session_pan(&a->s, 0.1, 0.0); }
 void act_pan_up(app *a) { session_pan(&a->s, 0.0, 0.1); }
 void act_pan_down(app *a) { session_pan(&a->s, 0.0, -0.1); }
 void act_view_reset(app *a) { session_view_reset(&a->s); }

@@ -12,6 +12,8 @@
 #include "braille.h"
 #include "cast.h"
 #include "grid.h"
+#include "hpo_view.h"
+#include "hsweep_view.h"
 #include "keys.h"
 #include "layout.h"
 #include "menu.h"
@@ -97,6 +99,13 @@ typedef struct app {
     double msg_until;        /* monotonic seconds */
     double run_credit;       /* units owed to the running mode */
     pointer_state ptr;
+    /* The h sweep in the surface's place (u, a lesson's view: h-sweep),
+     * and what it shows, brought up to date before a frame. */
+    bool hsweep_on;
+    hsweep_view hs;
+    /* The HPO view shown: the HPO mode's, or a lesson step's (view:
+     * hpo); NULL: none. Its panels and keys read it. */
+    hpo_view *hpo;
     bool scripted;           /* keys come from a demo: no questions */
     char *const *model_argv; /* tui_options' (run_command.h) */
     bool quit;

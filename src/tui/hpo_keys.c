@@ -8,7 +8,7 @@
 
 static void hpo_run(app *a)
 {
-    hpo_view *v = a->ms;
+    hpo_view *v = a->hpo;
     if (!v->running && hpo_view_done(v))
         hpo_view_reset(v); /* at the end, Space plays it again */
     v->running = !v->running;
@@ -17,7 +17,7 @@ static void hpo_run(app *a)
 
 static void hpo_step(app *a)
 {
-    hpo_view *v = a->ms;
+    hpo_view *v = a->hpo;
     v->running = false;
     if (hpo_view_step(v) < 0)
         app_message(a, true, "every evaluation is shown: r restarts");
@@ -25,7 +25,7 @@ static void hpo_step(app *a)
 
 static void hpo_back(app *a)
 {
-    hpo_view *v = a->ms;
+    hpo_view *v = a->hpo;
     v->running = false;
     if (hpo_view_back(v) < 0)
         app_message(a, true, "at the start");
@@ -33,21 +33,21 @@ static void hpo_back(app *a)
 
 static void hpo_restart(app *a)
 {
-    hpo_view *v = a->ms;
+    hpo_view *v = a->hpo;
     v->running = false;
     hpo_view_reset(v);
 }
 
 static void hpo_all(app *a)
 {
-    hpo_view *v = a->ms;
+    hpo_view *v = a->hpo;
     v->running = false;
     hpo_view_end(v);
 }
 
 static void hpo_speed(app *a, int by)
 {
-    hpo_view *v = a->ms;
+    hpo_view *v = a->hpo;
     int s = v->speed + by;
     v->speed = s < 0 ? 0 : s >= SESSION_SPEEDS ? SESSION_SPEEDS - 1 : s;
     app_message(a, false, "speed %d evaluations/s", session_speeds[v->speed]);
@@ -55,7 +55,7 @@ static void hpo_speed(app *a, int by)
 
 static void hpo_zoom(app *a, double factor)
 {
-    hpo_view *v = a->ms;
+    hpo_view *v = a->hpo;
     hpo_view_zoom(v, factor);
     double lo, hi;
     hpo_view_xrange(v, &lo, &hi);
@@ -82,7 +82,7 @@ const key_binding hpo_key_bindings[] = {
      false, NULL},
     {'r', 0, 0, "r", "from the start", "restart", hpo_restart, false,
      "start"},
-    {'a', KEY_END, 0, "a End", "show every evaluation", "all", hpo_all,
+    {KEY_END, 'a', 0, "End a", "show every evaluation", "all", hpo_all,
      false, NULL},
     {'z', 0, 0, "z", "zoom in about the best value", "zoom", hpo_zoom_in,
      false, NULL},

@@ -41,10 +41,10 @@ static void hpo_layout(app *a)
     layout_hpo(&a->lay, a->cols, a->rows);
 }
 
-static void draw_top(const app *a, WINDOW *w)
+void hpo_top_draw(const app *a, WINDOW *w)
 {
     const ui_env *u = &a->ui;
-    const hpo_view *v = a->ms;
+    const hpo_view *v = a->hpo;
     int width = getmaxx(w);
     char right[96], left[160];
     snprintf(right, sizeof right, "%ld of %ld %s %s", v->clock,
@@ -60,29 +60,29 @@ static void draw_top(const app *a, WINDOW *w)
 static void hpo_draw(const app *a)
 {
     static const pane_draw draw[PANE_COUNT] = {
-        [PANE_TOP] = draw_top, [PANE_SURFACE] = panel_hpo_curve,
+        [PANE_TOP] = hpo_top_draw, [PANE_SURFACE] = panel_hpo_curve,
         [PANE_LOSS] = panel_hpo_best, [PANE_STEP] = panel_hpo_legend,
         [PANE_BOTTOM] = statusbar_draw_bottom};
     app_draw_panes(a, draw);
 }
 
-static bool hpo_running(const app *a)
+bool hpo_running(const app *a)
 {
-    const hpo_view *v = a->ms;
+    const hpo_view *v = a->hpo;
     return v->running;
 }
 
-static double hpo_rate(const app *a)
+double hpo_rate(const app *a)
 {
-    const hpo_view *v = a->ms;
+    const hpo_view *v = a->hpo;
     return session_speeds[v->speed];
 }
 
 /* Evaluation events, in order of cost. */
-static long hpo_advance(app *a, long n, double deadline)
+long hpo_advance(app *a, long n, double deadline)
 {
     (void)deadline;
-    hpo_view *v = a->ms;
+    hpo_view *v = a->hpo;
     long done = 0;
     while (done < n && hpo_view_step(v) == 0)
         done++;
@@ -108,5 +108,7 @@ int tui_hpo_main(hpo_view *v)
     if (rc)
         return rc;
     v->speed = 3; /* 10 evaluations a second: the grid's 101 in 10 s */
-    return tui_run_screen(tui_screen_app(&mode_hpo, v));
+    app *a = tui_screen_app(&mode_hpo, v);
+    a->hpo = v;
+    return tui_run_screen(a);
 }

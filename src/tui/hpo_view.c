@@ -1,8 +1,14 @@
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "hpo_view.h"
+#include "model.h"
+
+/* Points of the curve behind the view's marks: a λ costs a linear
+ * solve, a learning rate a whole training run. */
+enum { CURVE_LAMBDA = 301, CURVE_LR = 61 };
 
 int hpo_view_curve(hpo_view *v, size_t n)
 {
@@ -10,6 +16,47 @@ int hpo_view_curve(hpo_view *v, size_t n)
     v->curve_v = malloc(n * sizeof *v->curve_v);
     v->curve_n = v->curve_h && v->curve_v ? n : 0;
     return v->curve_n ? 0 : -1;
+}
+
+static int sample_curve(hpo_view *v, const hpo_problem *p, size_t n)
+{
+    if (hpo_view_curve(v, n) < 0)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        long cost = 0;
+        v->curve_h[i] = p->lo * pow(p->hi / p->lo, (double)i / (double)(n - 1));
+        if (p->eval(p->ctx, v->curve_h[i], &v->curve_v[i], NULL, &cost) < 0)
+            v->curve_v[i] = NAN;
+    }
+    return 0;
+}
+
+int hpo_view_build(hpo_view *v, const hpo_setup *s, const model *m,
+                   const char *data, char *err, size_t cap)
+{
+    const hpo_options *o = &s->o;
+    *v = (hpo_view){.h_name = o->lr ? "lr" : "λ",
+                    .cost_name = o->lr ? "training runs" : "linear solves",
+                    .lo = s->lo, .hi = s->hi};
+    if (!data)
+        data = m->type->default_data ? m->type->default_data : "N(0,1) data";
+    snprintf(v->what, sizeof v->what, "%s of %s on %s",
+             o->lr ? "learning rate" : "λ", m->type->name, data);
+    int at = snprintf(v->detail, sizeof v->detail, "target %s, %zu training "
+                      "rows, %zu validation", m->data.target, m->data.n_train,
+                      m->data.n_val);
+    if (o->lr && at > 0 && (size_t)at < sizeof v->detail)
+        snprintf(v->detail + at, sizeof v->detail - (size_t)at,
+                 "; %s, %ld steps from θ0", o->opt->name, o->steps);
+    const char *failed = NULL;
+    int rc = hpo_setup_search_all(s, v->trace, &failed);
+    if (rc < 0)
+        snprintf(err, cap, "%s search failed", failed);
+    else if ((rc = sample_curve(v, &s->p, o->lr ? CURVE_LR : CURVE_LAMBDA)) < 0)
+        snprintf(err, cap, "out of memory");
+    if (rc < 0)
+        hpo_view_free(v);
+    return rc;
 }
 
 void hpo_view_free(hpo_view *v)

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "hpo.h"
+#include "hpo_values.h"
 
 typedef struct {
     char what[96];           /* "λ of ridge on diabetes" */
@@ -52,6 +53,12 @@ double hpo_yscale_value(const hpo_yscale *s, double u);
 void hpo_view_xrange(const hpo_view *v, double *lo, double *hi);
 void hpo_view_zoom(hpo_view *v, double factor);
 
+/* The view of search s on model m (data: the data set's name as
+ * given; NULL: the model's default): every method's search (hpo_setup_search_all) and the curve
+ * sampled (301 points for λ, 61 for lr: each a training run), the
+ * clock at 0. 0, or -1 with err filled (v then holds nothing). */
+int hpo_view_build(hpo_view *v, const hpo_setup *s, const model *m,
+                   const char *data, char *err, size_t cap);
 /* The curve's memory for n points (filled by the caller). 0 or -1. */
 int hpo_view_curve(hpo_view *v, size_t n);
 void hpo_view_free(hpo_view *v);

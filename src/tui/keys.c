@@ -20,6 +20,8 @@ const key_binding key_bindings[] = {
     {'D', 0, 0, "D", "models: new random slice directions (next seed)",
      NULL, act_slice_seed, true, NULL},
     {'r', 0, 0, "r", "reset the runs to the start", NULL, act_reset, false, NULL},
+    {'u', 0, 0, "u", "h sweep: the gradient check's error against h at θ "
+     "(← → move h) / the surface", NULL, act_hsweep, false, NULL},
     {'+', '=', 0, "+", "learning rate ×2", NULL, act_lr_up, false, NULL},
     {'-', 0, 0, "-", "learning rate ÷2", NULL, act_lr_down, false, NULL},
     {'l', 0, 4, "l F4", "type the learning rate", "lr", act_lr_prompt, false, NULL},

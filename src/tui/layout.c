@@ -171,6 +171,27 @@ void layout_lesson(layout *l, int cols, int rows, bool presenter,
         place_charts(l, under, accuracy);
 }
 
+void layout_lesson_hpo(layout *l, int cols, int rows, bool presenter)
+{
+    layout_lesson(l, cols, rows, presenter, TAB_STEP, false);
+    /* The charts' room, whole, for the one chart. */
+    rect all = l->r[PANE_LOSS];
+    for (int p = PANE_LR; p <= PANE_GRAD && all.w > 0; p++) {
+        rect r = l->r[p];
+        if (r.w <= 0)
+            continue;
+        int x1 = all.x + all.w > r.x + r.w ? all.x + all.w : r.x + r.w;
+        int y1 = all.y + all.h > r.y + r.h ? all.y + all.h : r.y + r.h;
+        all.x = all.x < r.x ? all.x : r.x;
+        all.y = all.y < r.y ? all.y : r.y;
+        all.w = x1 - all.x;
+        all.h = y1 - all.y;
+        l->r[p] = (rect){0, 0, 0, 0};
+    }
+    l->r[PANE_LOSS] = all;
+    l->tabbed = false;
+}
+
 void layout_caption(layout *l, int cols, int rows, int h)
 {
     if (l->too_small || h <= 0)

@@ -49,6 +49,11 @@ void layout_hpo(layout *l, int cols, int rows);
  * lesson when there are 30 rows). */
 void layout_lesson(layout *l, int cols, int rows, bool presenter,
                    layout_tab tab, bool accuracy);
+/* A lesson step in the HPO view: the lesson's places, with the curve in
+ * the surface's (PANE_SURFACE), the methods in the step panel's
+ * (PANE_STEP) and the running best in the charts' (PANE_LOSS, all their
+ * room; none when narrow). */
+void layout_lesson_hpo(layout *l, int cols, int rows, bool presenter);
 /* Room for a caption (a demo's `say`) of h rows over the bottom bar, in
  * a layout made for rows − h rows: the bar goes to the last row and the
  * caption above it, so nothing is covered. */

@@ -21,8 +21,22 @@ static void moved(app *a, bool ok, const char *edge)
     play_save(a);
 }
 
+/* On the recap, the next lesson opens (its progress kept). */
+static bool next_lesson(app *a)
+{
+    const lesson *next = play_next_lesson(a);
+    if (!player_in_recap(&view(a)->p) || !next)
+        return false;
+    play_save(a);
+    play_start_lesson(a, next);
+    app_message(a, false, "lesson %s: %s", next->id, next->title);
+    return true;
+}
+
 static void ls_next(app *a)
 {
+    if (next_lesson(a))
+        return;
     moved(a, lview_next(view(a)), play_of(a)->has_menu
               ? "the end of the lesson: m for the lesson menu, q quits"
               : "the end of the lesson: q quits");
@@ -135,7 +149,8 @@ static void ls_scroll_down(app *a) { view(a)->scroll++; }
 const key_binding lesson_key_bindings[] = {
     {'?', 0, 1, "? F1", "this help", "help", act_help, false, NULL},
     {KEY_NPAGE, 0, 0, "PgDn", "next lesson step (clickers; → too in "
-     "presenter mode)", NULL, ls_next, false, NULL},
+     "presenter mode); on the recap, the next lesson", NULL, ls_next, false,
+     NULL},
     {KEY_PPAGE, 0, 0, "PgUp", "previous lesson step (← in presenter mode)",
      NULL, ls_prev, false, NULL},
     {'i', 0, 0, "i", "reveal the next hint", NULL, ls_hint, false, NULL},
@@ -214,7 +229,8 @@ bool play_key(app *a, int key)
         }
     }
     if (key == '\n' || key == KEY_ENTER) {
-        ls_answer(a);
+        if (!next_lesson(a))
+            ls_answer(a);
         return true;
     }
     if (a->presenter && (key == KEY_RIGHT || key == KEY_LEFT)) {

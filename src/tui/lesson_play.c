@@ -7,32 +7,50 @@
 
 #include "app.h"
 #include "lesson_session.h"
+#include "lookup.h"
 #include "model.h"
 #include "panels.h"
 #include "play.h"
 
 play *play_of(const app *a) { return a->ms; }
 
-/* The lesson keys first, then the live screen's that they leave: a key
- * both tables have is the lesson's, and PgUp/PgDn's "no lesson" reply
- * goes. Quit stays last (the bottom bar keeps it at the right). */
-const key_binding *lesson_keys(const app *a, int *n)
+/* The lesson keys first, then those of the screen beside it (the live
+ * screen's, or the HPO view's) that they leave: a key both tables have
+ * is the lesson's, and PgUp/PgDn's "no lesson" reply goes. Quit stays
+ * last (the bottom bar keeps it at the right). */
+const key_binding *play_keys_with(const app *a, const key_binding *other,
+                                  int n_other, int *n)
 {
     play *pl = play_of(a);
     pl->nkeys = 0;
     for (int i = 0; i < lesson_key_binding_count; i++)
         pl->keys[pl->nkeys++] = lesson_key_bindings[i];
-    for (int i = 0; i < key_binding_count && pl->nkeys < PLAY_MAX_KEYS; i++) {
-        const key_binding *b = &key_bindings[i];
-        bool taken = false;
-        for (int j = 0; j < lesson_key_binding_count; j++)
-            taken |= lesson_key_bindings[j].key == b->key ||
-                     (b->alt && lesson_key_bindings[j].key == b->alt);
-        if (!taken)
-            pl->keys[pl->nkeys++] = *b;
+    for (int i = 0; i < n_other && pl->nkeys < PLAY_MAX_KEYS; i++) {
+        const key_binding *b = &other[i];
+        bool key = false, alt = false;
+        for (int j = 0; j < lesson_key_binding_count; j++) {
+            key |= lesson_key_bindings[j].key == b->key;
+            alt |= b->alt && lesson_key_bindings[j].key == b->alt;
+        }
+        if (key)
+            continue;
+        key_binding *k = &pl->keys[pl->nkeys++];
+        *k = *b;
+        if (alt) { /* its first key alone ("End a" without the a) */
+            k->alt = 0;
+            char *label = pl->labels[pl->nkeys - 1];
+            snprintf(label, sizeof pl->labels[0], "%.*s",
+                     (int)strcspn(b->keys, " "), b->keys);
+            k->keys = label;
+        }
     }
     *n = pl->nkeys;
     return pl->keys;
+}
+
+const key_binding *lesson_keys(const app *a, int *n)
+{
+    return play_keys_with(a, key_bindings, key_binding_count, n);
 }
 
 void play_open_step(app *a)
@@ -46,7 +64,7 @@ void play_open_step(app *a)
     app_watch_session(a);
     if (rc < 0)
         app_message(a, true, "this step does not open: %s", err);
-    app_layout(a);
+    play_show_view(a);
 }
 
 void play_start_lesson(app *a, const lesson *l)
@@ -66,6 +84,12 @@ void play_start_lesson(app *a, const lesson *l)
     a->mode = a->mode == &mode_demo ? &mode_demo : &mode_lesson;
     a->keys = a->mode->keys(a, &a->nkeys);
     play_open_step(a);
+}
+
+const lesson *play_next_lesson(const app *a)
+{
+    const play *pl = play_of(a);
+    return pl->in_lesson && pl->cat ? catalog_next(pl->cat, pl->lv.p.l) : NULL;
 }
 
 void play_show_menu(app *a)
@@ -106,6 +130,8 @@ int play_set(app *a, int id, const char *value)
         app_message(a, true, "%s: %s", name, e.message);
         return -1;
     }
+    if (id == OPT_VIEW)
+        play_show_view(a);
     if (rc > 0) {
         a->sc.valid = false;
         if (pl->in_lesson)
@@ -118,13 +144,15 @@ int play_set(app *a, int id, const char *value)
     return 0;
 }
 
-/* The goal judged; the step's limit a pause, said in the player's words
- * (the session's own pause at its limit says nothing more then). */
+/* The goal judged (a search's facts on the HPO view's searches); the
+ * step's limit a pause, said in the player's words (the session's own
+ * pause at its limit says nothing more then). */
 void lesson_updated(app *a)
 {
     play *pl = play_of(a);
     if (pl->in_lesson) {
         lesson_state st = lesson_state_of(session_focused(&a->s));
+        st.hpo = a->hpo ? a->hpo->trace : NULL;
         lview_check(&pl->lv, &st);
         if (player_pause_new(&pl->lv.p) && a->s.running) {
             char pause[160];
@@ -179,6 +207,7 @@ void play_free(app *a)
     if (pl->in_lesson)
         lview_free(&pl->lv);
     pl->in_lesson = false;
+    play_view_free(a);
     pool_free(&pl->strings);
 }
 

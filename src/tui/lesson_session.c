@@ -5,6 +5,7 @@
 #include "lesson_session.h"
 #include "model.h"
 #include "run_live.h"
+#include "screen_spec.h"
 
 /* A session that always opens, for when a step's does not (out of
  * memory, a gradient the objective lacks): the screen must have one. */
@@ -61,6 +62,16 @@ int lsession_set(session *s, run_options *cur, int id, const char *value,
     if (lesson_settings_now(cur, &sr->r, sr->limit ? sr->limit : LONG_MAX,
                             id, value, &o, &obj, e) < 0)
         return -1;
+    if (id == OPT_VIEW && screen_named(value)) {
+        /* What the screen shows, not what runs: the runs go on. */
+        screen_spec view;
+        screen_spec_of(&o, &view);
+        int rc = screen_spec_check(&view, &obj, e);
+        objective_free(&obj);
+        if (rc == 0)
+            *cur = o;
+        return rc;
+    }
     if (lsession_live(id)) {
         objective_free(&obj);
         if (lesson_run_retune(&sr->r, id, &o.s, &s->obj, e) < 0)

@@ -31,8 +31,9 @@ bool lsession_live(int id);
 
 /* Applies option id with value (NULL for a flag) on top of cur and the
  * focused run's settings, checked as the command line checks it: 0 when
- * the focused run took it, 1 when the session was opened again, -1 with
- * e filled and nothing changed. value must outlive cur. */
+ * the focused run took it (or, for a named view, cur alone: the screen
+ * shows it), 1 when the session was opened again, -1 with e filled and
+ * nothing changed. value must outlive cur. */
 int lsession_set(session *s, run_options *cur, int id, const char *value,
                  option_error *e);
 

@@ -57,7 +57,7 @@ typedef struct screen_mode {
 } screen_mode;
 
 extern const screen_mode mode_live, mode_lesson, mode_menu, mode_demo,
-    mode_replay, mode_hpo;
+    mode_replay, mode_hpo, mode_lesson_hpo;
 
 /* Every mode, NULL-terminated (the unit tests check their tables). */
 extern const screen_mode *const screen_modes[];
@@ -85,5 +85,12 @@ void live_mouse(struct app *a, const MEVENT *ev);
 /* A click on the surface at (x, y): the start moves there. */
 void live_click(struct app *a, double x, double y);
 void live_updated(struct app *a);
+
+/* The HPO view's parts a lesson step in it shares (a->hpo): its top bar
+ * and the replay of the searches. */
+void hpo_top_draw(const struct app *a, WINDOW *w);
+bool hpo_running(const struct app *a);
+double hpo_rate(const struct app *a);
+long hpo_advance(struct app *a, long n, double deadline);
 
 #endif

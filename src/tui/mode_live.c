@@ -23,7 +23,9 @@ void live_layout(app *a)
 
 void live_prepare_surface(app *a)
 {
-    if (a->win[PANE_SURFACE])
+    if (a->hsweep_on && a->s.nruns)
+        hsweep_view_update(&a->hs, session_focused_c(&a->s), a->s.view_gen);
+    else if (a->win[PANE_SURFACE])
         panel_surface_prepare(a, a->win[PANE_SURFACE]);
 }
 
@@ -38,7 +40,8 @@ void live_draw_with(const app *a, pane_draw top, pane_draw step,
                     pane_draw lesson)
 {
     const pane_draw draw[PANE_COUNT] = {
-        [PANE_TOP] = top, [PANE_SURFACE] = panel_surface_draw,
+        [PANE_TOP] = top,
+        [PANE_SURFACE] = a->hsweep_on ? panel_hsweep_draw : panel_surface_draw,
         [PANE_STEP] = step, [PANE_LOSS] = panel_chart_loss,
         [PANE_LR] = panel_chart_lr, [PANE_GRAD] = panel_chart_grad,
         [PANE_ACC] = panel_chart_accuracy,

@@ -3,4 +3,4 @@
 
 const screen_mode *const screen_modes[] = {
     &mode_live, &mode_lesson, &mode_menu, &mode_demo, &mode_replay,
-    &mode_hpo, NULL};
+    &mode_hpo, &mode_lesson_hpo, NULL};

@@ -27,7 +27,7 @@ static void best_range(const hpo_view *v, double *lo, double *hi)
 
 void panel_hpo_best(const app *a, WINDOW *w)
 {
-    const hpo_view *v = a->ms;
+    const hpo_view *v = a->hpo;
     const ui_env *u = &a->ui;
     int h = getmaxy(w), wd = getmaxx(w);
     char title[96], num[16];

@@ -41,7 +41,7 @@ static double dot_y(const plot *p, double value)
 
 static void draw_curve(const plot *p)
 {
-    const hpo_view *v = p->a->ms;
+    const hpo_view *v = p->a->hpo;
     const ui_env *u = &p->a->ui;
     braille_canvas cv;
     if (braille_init(&cv, p->pw, p->ph) < 0)
@@ -88,7 +88,7 @@ static void mark(const plot *p, double h, double value, uint32_t cp,
 
 static void draw_marks(const plot *p)
 {
-    const hpo_view *v = p->a->ms;
+    const hpo_view *v = p->a->hpo;
     for (int m = 0; m < HPO_METHOD_COUNT; m++) {
         hpo_style st = hpo_method_style(p->a, m);
         for (size_t i = 0; i < v->shown[m]; i++) {
@@ -103,15 +103,6 @@ static void draw_marks(const plot *p)
             mark(p, last->best_h, last->best, 0x2605, '*',
                  hpo_method_style(p->a, m).fg, A_BOLD);
     }
-}
-
-/* "0.001", "1", "1e+05": a power of ten as short as it prints. */
-static void decade_label(int k, char *buf, size_t cap)
-{
-    if (k >= -3 && k <= 4)
-        snprintf(buf, cap, "%g", pow(10.0, k));
-    else
-        snprintf(buf, cap, "1e%d", k);
 }
 
 /* The loss at a few heights: the best at the bottom, the top, and
@@ -146,7 +137,7 @@ static void draw_axes(const plot *p)
          k <= (int)floor(log10(p->hhi) + 1e-9); k++) {
         int cx = p->px + (int)floor(dot_x(p, pow(10.0, k)) / 2);
         char label[16];
-        decade_label(k, label, sizeof label);
+        ticks_decade(k, label, sizeof label);
         int len = (int)strlen(label), lx = cx - len / 2;
         if (lx + len > p->px + p->pw)
             lx = p->px + p->pw - len; /* the last one, inside the border */
@@ -162,7 +153,7 @@ static void draw_axes(const plot *p)
 
 void panel_hpo_curve(const app *a, WINDOW *w)
 {
-    const hpo_view *v = a->ms;
+    const hpo_view *v = a->hpo;
     char title[200], best[16];
     plot p = {a, w, 1, 1 + LABEL_W + 1, getmaxy(w) - 4, 0, 0, 0, {0, 0, 0}};
     p.pw = getmaxx(w) - p.px - 1;

@@ -9,15 +9,21 @@
 
 void panel_hpo_legend(const app *a, WINDOW *w)
 {
-    const hpo_view *v = a->ms;
+    const hpo_view *v = a->hpo;
     const ui_env *u = &a->ui;
     int wd = getmaxx(w);
     char title[64];
     snprintf(title, sizeof title, "methods · cost in %s", v->cost_name);
     ui_box(w, u, title, false);
+    /* Narrow (a lesson's column): fewer digits, the cost left out. */
+    bool narrow = wd < 60;
     ui_role_set(w, u, ROLE_DIM, 0);
-    ui_printf(w, u, 1, 2, wd - 3, "  %-9s %7s  %-13s %-15s %s", "method",
-              "evals", v->h_name, "val loss", "cost");
+    if (narrow)
+        ui_printf(w, u, 1, 2, wd - 3, "  %-9s %7s  %-9s %s", "method",
+                  "evals", v->h_name, "val loss");
+    else
+        ui_printf(w, u, 1, 2, wd - 3, "  %-9s %7s  %-13s %-15s %s", "method",
+                  "evals", v->h_name, "val loss", "cost");
     for (int m = 0; m < HPO_METHOD_COUNT; m++) {
         int y = 2 + m;
         hpo_style st = hpo_method_style(a, m);
@@ -32,6 +38,9 @@ void panel_hpo_legend(const app *a, WINDOW *w)
             ui_puts(w, u, y, 14, wd - 15, "not run (--method)");
         else if (!e)
             ui_printf(w, u, y, 14, wd - 15, "%3zu/%-3zu", v->shown[m], t->n);
+        else if (narrow)
+            ui_printf(w, u, y, 14, wd - 15, "%3zu/%-3zu %-9.4g %.6g",
+                      v->shown[m], t->n, e->best_h, e->best);
         else
             ui_printf(w, u, y, 14, wd - 15, "%3zu/%-3zu %-13.7g %-15.9g %ld",
                       v->shown[m], t->n, e->best_h, e->best, e->cost);

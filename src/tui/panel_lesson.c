@@ -78,9 +78,11 @@ static void goal_part(doc *d, const lesson_view *v, const lesson_step *st)
     paraf(d, ROLE_TITLE, 0, "Goal: %s", g->goal);
     if (g->status == GOAL_MET)
         paraf(d, ROLE_ACCENT, A_BOLD, "✓ met. %s", g->summary);
-    else if (g->status == GOAL_FAILED)
+    else if (g->status == GOAL_FAILED && g->final)
         paraf(d, ROLE_ERROR, 0, "✗ failed. %s Change something, r restarts.",
               g->summary);
+    else if (g->status == GOAL_FAILED) /* by what can still change */
+        paraf(d, ROLE_ERROR, 0, "✗ not yet. %s", g->summary);
     else
         paraf(d, ROLE_DIM, 0, "… pending. %s", g->summary);
 }
@@ -110,7 +112,8 @@ static void recap_part(doc *d, const play *pl)
     blank(d);
     const lesson *next = pl->cat ? catalog_next(pl->cat, l) : NULL;
     if (next)
-        paraf(d, ROLE_ACCENT, 0, "Next: %s, %s", next->id, next->title);
+        paraf(d, ROLE_ACCENT, A_BOLD, "Next: %s, %s (%ld min). PgDn or Enter "
+              "opens it.", next->id, next->title, next->minutes);
     else if (l->next)
         paraf(d, ROLE_ACCENT, 0, "Next: %s", l->next);
     else
@@ -223,9 +226,35 @@ static void footer(const lesson_view *v, const lesson_step *st, int width,
     }
 }
 
-/* The panel as last prepared: the text, the task pinned under it. */
+/* On the recap: the next lesson, back, the menu; shorter when narrow. */
+static void recap_footer(const app *a, int width, char *buf, size_t cap)
+{
+    bool next = play_next_lesson(a), menu = play_of(a)->has_menu;
+    static const char *const forms[][3] = {
+        {"PgDn next lesson", " · PgUp back", " · m menu"},
+        {"PgDn:lesson", " PgUp:back", " m:menu"},
+        {"PgDn", " PgUp", " m"}};
+    for (int f = 0; f < 3; f++) {
+        snprintf(buf, cap, "%s%s%s", next ? forms[f][0] : "",
+                 next ? forms[f][1] : forms[f][1] + (f ? 1 : 3),
+                 menu ? forms[f][2] : "");
+        if (text_columns(buf, strlen(buf)) <= width)
+            return;
+    }
+}
+
+/* The panel as last prepared: the text, the task pinned under it; or,
+ * when the task alone would not fit beside two rows of text, both as
+ * one document that scrolls (nothing out of reach). */
 static doc text_doc, task_doc;
 static int text_rows, task_rows;
+static bool as_one;
+
+/* Lines of the panel's document: the text, a blank, the task. */
+static int doc_lines(void)
+{
+    return text_doc.n + (text_doc.n && task_doc.n ? 1 : 0) + task_doc.n;
+}
 
 void panel_lesson_prepare(app *a, WINDOW *w)
 {
@@ -242,18 +271,29 @@ void panel_lesson_prepare(app *a, WINDOW *w)
     build_text(&text_doc, play_of(a));
     build_task(&task_doc, v);
     /* Rows between the border and the footer: the task right under the
-     * text when both fit; else pinned to the bottom (as a whole when it
-     * leaves the text two rows), a blank line between them. */
+     * text when both fit; else pinned to the bottom when it leaves the
+     * text two rows, a blank line between them. */
     int rows = h - 3 > 0 ? h - 3 : 0;
     task_rows = task_doc.n;
     if (task_rows && text_doc.n)
         task_rows++;
-    if (task_rows > rows - 2)
-        task_rows = rows - 2 > 0 ? rows - 2 : 0;
-    text_rows = rows - task_rows;
-    if (text_doc.n < text_rows)
-        text_rows = text_doc.n;
-    int max = text_doc.n > text_rows ? text_doc.n - text_rows : 0;
+    as_one = task_rows > rows - 2;
+    if (as_one) {
+        task_rows = 0;
+        text_rows = rows;
+    } else {
+        text_rows = rows - task_rows;
+        if (text_doc.n < text_rows)
+            text_rows = text_doc.n;
+    }
+    int total = as_one ? doc_lines() : text_doc.n;
+    int max = total > text_rows ? total - text_rows : 0;
+    /* As one document, a task that grew (feedback, a pause, the answer
+     * revealed) is brought into view. */
+    static int task_seen = -1;
+    if (as_one && task_doc.n != task_seen)
+        v->scroll = max;
+    task_seen = task_doc.n;
     if (v->scroll > max)
         v->scroll = max;
 }
@@ -272,6 +312,20 @@ static void draw_lines(const app *a, WINDOW *w, const doc *d, int from,
             mvwhline(w, y + i, 1, ' ', wd - 2);
         ui_puts(w, u, y + i, 2 + l->indent, wd - 4 - l->indent, line);
     }
+}
+
+/* rows lines of the text and task as one document from line from. */
+static void draw_one(const app *a, WINDOW *w, int from, int y, int rows)
+{
+    int gap = text_doc.n && task_doc.n ? 1 : 0;
+    int in_text = text_doc.n - from;
+    if (in_text > 0)
+        draw_lines(a, w, &text_doc, from, y, in_text < rows ? in_text : rows);
+    int task_at = text_doc.n + gap; /* document line of the task's first */
+    int skip = from > task_at ? from - task_at : 0;
+    int row = task_at - from + skip;
+    if (row < rows)
+        draw_lines(a, w, &task_doc, skip, y + row, rows - row);
 }
 
 void panel_lesson_draw(const app *a, WINDOW *w)
@@ -293,17 +347,23 @@ void panel_lesson_draw(const app *a, WINDOW *w)
     ui_box(w, u, title, true);
     if (h < 4)
         return;
-    draw_lines(a, w, &text_doc, v->scroll, 1, text_rows);
-    int task_from = task_doc.n > task_rows ? task_doc.n - task_rows : 0;
-    int gap = task_rows > task_doc.n - task_from ? 1 : 0;
-    draw_lines(a, w, &task_doc, task_from, 1 + text_rows + gap,
-               task_rows - gap);
+    if (as_one) {
+        draw_one(a, w, v->scroll, 1, text_rows);
+    } else {
+        draw_lines(a, w, &text_doc, v->scroll, 1, text_rows);
+        int gap = task_rows > task_doc.n ? 1 : 0;
+        draw_lines(a, w, &task_doc, 0, 1 + text_rows + gap, task_rows - gap);
+    }
     char keys[200];
-    footer(v, st, wd - 4, keys, sizeof keys);
+    if (player_in_recap(p))
+        recap_footer(a, wd - 4, keys, sizeof keys);
+    else
+        footer(v, st, wd - 4, keys, sizeof keys);
     ui_role_set(w, u, ROLE_DIM, 0);
     ui_puts(w, u, h - 2, 2, wd - 4, keys);
     ui_role_set(w, u, ROLE_ACCENT, 0);
-    int max = text_doc.n > text_rows ? text_doc.n - text_rows : 0;
+    int total = as_one ? doc_lines() : text_doc.n;
+    int max = total > text_rows ? total - text_rows : 0;
     if (v->scroll > 0)
         ui_puts(w, u, 0, wd - 6, 4, " ▲ ");
     if (v->scroll < max)

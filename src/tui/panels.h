@@ -21,6 +21,8 @@ void statusbar_style(WINDOW *w, const ui_env *u, bool error);
 void statusbar_title(WINDOW *w, const ui_env *u, const char *text,
                      int width);
 void panel_surface_draw(const struct app *a, WINDOW *w);
+/* The h sweep at the focused run's θ (a->hs), in the surface's place. */
+void panel_hsweep_draw(const struct app *a, WINDOW *w);
 void panel_step_draw(const struct app *a, WINDOW *w);
 void panel_chart_loss(const struct app *a, WINDOW *w);
 void panel_chart_lr(const struct app *a, WINDOW *w);

@@ -10,6 +10,7 @@
 
 #include "catalog.h"
 #include "demo_play.h"
+#include "hpo_view.h"
 #include "keys.h"
 #include "lesson_view.h"
 #include "pool.h"
@@ -33,8 +34,12 @@ typedef struct play {
     bool has_demo;
     demo_player dp;
     const char *caption_shown;  /* the caption the layout has room for */
+    /* A step's HPO view (view: hpo), built when the step opens. */
+    hpo_view hpo;
+    bool has_hpo;
     key_binding keys[PLAY_MAX_KEYS];
     int nkeys;
+    char labels[PLAY_MAX_KEYS][16]; /* keys a lesson's own leave one of */
 } play;
 
 /* The lesson screen's and the menu's key tables (lesson_keys.c,
@@ -51,8 +56,18 @@ play *play_of(const struct app *a);
  * demo's). */
 void play_start_lesson(struct app *a, const lesson *l);
 void play_show_menu(struct app *a);
+/* The lesson after the current one (its next:, else the menu's next),
+ * when the menu's lessons are known; NULL otherwise. */
+const lesson *play_next_lesson(const struct app *a);
 /* Opens the current step's run (with its solution after a skip). */
 void play_open_step(struct app *a);
+/* Shows the view the step's settings name (view: h-sweep, slice ...,
+ * hpo ...; lesson_view_show.c): the h sweep or the surface, the slice
+ * asked for, the HPO view's searches made (its mode then); the goal is
+ * judged on it. */
+void play_show_view(struct app *a);
+/* Frees the step's HPO view. */
+void play_view_free(struct app *a);
 /* Frees the lesson modes' state (the mode's free). */
 void play_free(struct app *a);
 /* Saves the progress when steps were done since the last save. */
@@ -65,6 +80,10 @@ int play_set(struct app *a, int id, const char *value);
  * then the live screen's it leaves), layout, drawing, key and mouse
  * handlers and its after-update hook (the goal judged, progress kept). */
 const key_binding *lesson_keys(const struct app *a, int *n);
+/* The lesson's keys, then those of other that they leave. */
+const key_binding *play_keys_with(const struct app *a,
+                                  const key_binding *other, int n_other,
+                                  int *n);
 void lesson_layout(struct app *a);
 void lesson_prepare(struct app *a);
 void lesson_draw(const struct app *a);

@@ -87,3 +87,11 @@ void numfmt(double v, int width, char *buf)
     }
     snprintf(buf, (size_t)width + 1, "%*s", width, tmp);
 }
+
+void ticks_decade(int k, char *buf, size_t cap)
+{
+    if (k >= -3 && k <= 4)
+        snprintf(buf, cap, "%g", pow(10.0, k));
+    else
+        snprintf(buf, cap, "1e%d", k);
+}

@@ -14,6 +14,10 @@ int ticks_nice(double lo, double hi, int max_ticks, double *out, int cap);
  * "1e+04" for very large or small values), at most cap-1 bytes. */
 void ticks_label(double v, double step, char *buf, size_t cap);
 
+/* The power of ten 10^k as short as it prints: "0.001", "1", "1e5",
+ * "1e-16". */
+void ticks_decade(int k, char *buf, size_t cap);
+
 /* Exactly width characters (right-aligned) holding v with as many
  * significant digits as fit, trailing zeros kept so that a changing
  * number does not change its shape: "  1.2000", "-0.03400", "1.23e+05",
