@@ -28,7 +28,7 @@ static const char *problems(const char *text, demo *out)
 
 static void every_command(void)
 {
-    CU_ASSERT_EQUAL_FATAL(catalog_load(source_path("lessons"), &cat), 0);
+    CU_ASSERT_EQUAL_FATAL(catalog_load(source_path(COURSE_FIXTURE), &cat), 0);
     demo dm;
     CU_ASSERT_STRING_EQUAL(problems(
         "# comment\n"
@@ -197,6 +197,8 @@ static void checks_played(void)
 
 static void shipped_demos(void)
 {
+    catalog_free(&cat);
+    CU_ASSERT_EQUAL_FATAL(catalog_load(source_path("lessons"), &cat), 0);
     static const char *const files[] = {"assets/demos/learning-rate.demo",
                                         "assets/demos/momentum-vs-sgd.demo"};
     for (size_t i = 0; i < 2; i++) {

@@ -16,7 +16,15 @@ import tui_harness as h
 from tui_harness import Screen, check, golden, settle, tmux, well_formed
 
 STATE = tempfile.mkdtemp(prefix="descent-state-")
-ENV = {"XDG_STATE_HOME": STATE}
+# The players are tested on a frozen copy of an early course, so the
+# shipped lessons can change freely.
+COURSE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(
+    __file__))), "lessons", "course")
+ENV = {"XDG_STATE_HOME": STATE, "DESCENT_LESSONS": COURSE}
+
+
+def fresh():
+    return {"XDG_STATE_HOME": tempfile.mkdtemp(), "DESCENT_LESSONS": COURSE}
 
 
 def progress():
@@ -103,7 +111,7 @@ def test_menu_and_lesson():
 
 def test_lesson_200x60_presenter():
     s = Screen(200, 60, [h.BIN, "lesson", "01-gradient"],
-               {"XDG_STATE_HOME": tempfile.mkdtemp()})
+               fresh())
     t = settle(s, r"step 1/")
     well_formed("lesson 200x60", t, 200, 60)
     check("200x60: lesson, step panel and charts", "· 01-gradient"
@@ -126,7 +134,7 @@ def test_limit_pauses():
     """steps: 200 is a pause, and the goal's verdict stays the one at its
     deadline (issue 9: "310 steps done and the loss is 1.63e-05")."""
     s = Screen(120, 36, [h.BIN, "lesson", "03-learning-rate"],
-               {"XDG_STATE_HOME": tempfile.mkdtemp()})
+               fresh())
     settle(s, r"step 1/5")
     s.keys("Space")
     t = s.wait(r"Paused at step 200", timeout=15)
@@ -175,8 +183,7 @@ def test_demo():
 
 def test_ascii_no_color():
     s = Screen(80, 24, [h.BIN, "lesson", "03-learning-rate"],
-               {"LANG": "C", "LC_ALL": "C", "NO_COLOR": "1",
-                "XDG_STATE_HOME": tempfile.mkdtemp()})
+               dict(fresh(), LANG="C", LC_ALL="C", NO_COLOR="1"))
     t = settle(s, r"step 1/5")
     check("ascii: plain boxes", "+ step 1/5 too-small" in t, t)
     check("ascii: no UTF-8", all(ord(c) < 128 for c in t), t)
