@@ -200,8 +200,9 @@ static void shipped_demos(void)
     catalog_free(&cat);
     CU_ASSERT_EQUAL_FATAL(catalog_load(source_path("lessons"), &cat), 0);
     static const char *const files[] = {"assets/demos/learning-rate.demo",
-                                        "assets/demos/momentum-vs-sgd.demo"};
-    for (size_t i = 0; i < 2; i++) {
+                                        "assets/demos/momentum-vs-sgd.demo",
+                                        "assets/demos/adam-vs-sgd.demo"};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         diag_list d;
         diag_init(&d);
         demo dm;

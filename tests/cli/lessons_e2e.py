@@ -129,8 +129,9 @@ def test_finding():
           "descent: demo: unknown demo 'momentum-vs-sdg' (did you mean "
           "'momentum-vs-sgd'?)\n", p.stderr)
     p = run(["list", "demos"])
-    check("list demos", p.returncode == 0 and p.stdout.startswith(
-          "learning-rate ") and "momentum-vs-sgd" in p.stdout, p.stdout)
+    names = [l.split()[0] for l in p.stdout.splitlines()]
+    check("list demos", p.returncode == 0 and "learning-rate" in names and
+          "momentum-vs-sgd" in names and names == sorted(names), p.stdout)
 
 
 def test_list_and_reset(state):
