@@ -181,6 +181,41 @@ def test_demo():
     s.close()
 
 
+LOCKED = """format: 2
+id: locked
+title: Locked
+minutes: 1
+
+@step slow
+text: Only the learning rate is free.
+objective: quadratic
+optimizer: sgd
+lr: 0.01
+start: 1.5, 1.5
+steps: 200
+lock: all except lr
+goal: loss < 1e-3 within 200 steps
+solution: lr: 0.5
+"""
+
+
+def test_versus_locked():
+    """V adds a run with hypergradients: refused when they are locked
+    (additive HD meets this goal at update 23)."""
+    d = tempfile.mkdtemp()
+    path = os.path.join(d, "locked.lesson")
+    with open(path, "w") as f:
+        f.write(LOCKED)
+    s = Screen(120, 36, [h.BIN, "lesson", path], fresh())
+    settle(s, r"step 1/1")
+    s.keys("V")
+    t = s.wait(r"locked in this lesson")
+    check("lock: V refused", "hypergrad is locked in this lesson" in t and
+          "run 2" not in t, t)
+    s.keys("q")
+    s.close()
+
+
 def test_ascii_no_color():
     s = Screen(80, 24, [h.BIN, "lesson", "03-learning-rate"],
                dict(fresh(), LANG="C", LC_ALL="C", NO_COLOR="1"))
