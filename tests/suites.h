@@ -15,6 +15,8 @@
     X(hypergrad)  \
     X(run)        \
     X(run_errors) \
+    X(ref_methods) \
+    X(quad_theory) \
     X(settings)   \
     X(fmt_double) \
     X(fmt_float)  \
@@ -35,6 +37,8 @@
     X(ticks)      \
     X(tui_model)  \
     X(tui_models) \
+    X(tui_screen) \
+    X(tui_modes) \
     X(session_errors) \
     X(replay)     \
     X(lesson)     \
