@@ -40,10 +40,10 @@ const char *source_path(const char *rel)
     return buf;
 }
 
-void load_shipped(const char *name, lesson *l)
+void load_fixture(const char *name, lesson *l)
 {
     char rel[256];
-    snprintf(rel, sizeof rel, "lessons/%s", name);
+    snprintf(rel, sizeof rel, COURSE_FIXTURE "/%s", name);
     diag_list d;
     diag_init(&d);
     CU_ASSERT_EQUAL_FATAL(lesson_load(source_path(rel), l, &d), 0);

@@ -15,8 +15,13 @@ const char *diag_text(diag_list *d);
  * freed unless out is given. */
 const char *lesson_problems(const char *text, lesson *out);
 
-/* Loads a shipped lesson (lessons/NAME), which must have no problem. */
-void load_shipped(const char *name, lesson *l);
+/* The engine's tests play a frozen copy of an early course
+ * (tests/lessons/course/), so the shipped lessons can change freely. */
+#define COURSE_FIXTURE "tests/lessons/course"
+
+/* Loads a lesson of the fixture course (COURSE_FIXTURE/NAME), which must
+ * have no problem. */
+void load_fixture(const char *name, lesson *l);
 
 /* Checks that fixture i of kind what gave the problems want. */
 void check_problems(const char *what, size_t i, const char *want,

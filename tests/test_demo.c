@@ -28,7 +28,7 @@ static const char *problems(const char *text, demo *out)
 
 static void every_command(void)
 {
-    CU_ASSERT_EQUAL_FATAL(catalog_load(source_path("lessons"), &cat), 0);
+    CU_ASSERT_EQUAL_FATAL(catalog_load(source_path(COURSE_FIXTURE), &cat), 0);
     demo dm;
     CU_ASSERT_STRING_EQUAL(problems(
         "# comment\n"
@@ -197,9 +197,12 @@ static void checks_played(void)
 
 static void shipped_demos(void)
 {
+    catalog_free(&cat);
+    CU_ASSERT_EQUAL_FATAL(catalog_load(source_path("lessons"), &cat), 0);
     static const char *const files[] = {"assets/demos/learning-rate.demo",
-                                        "assets/demos/momentum-vs-sgd.demo"};
-    for (size_t i = 0; i < 2; i++) {
+                                        "assets/demos/momentum-vs-sgd.demo",
+                                        "assets/demos/adam-vs-sgd.demo"};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         diag_list d;
         diag_init(&d);
         demo dm;

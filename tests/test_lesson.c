@@ -298,7 +298,7 @@ static void shipped_lessons(void)
     for (size_t i = 0; i < c.n; i++)
         for (size_t k = i + 1; k < c.n; k++)
             CU_ASSERT(strcmp(c.l[i].id, c.l[k].id) != 0);
-    CU_ASSERT_PTR_NOT_NULL(catalog_find(&c, "03-learning-rate"));
+    CU_ASSERT_PTR_NOT_NULL(catalog_find(&c, "01-gradient"));
     CU_ASSERT_PTR_NULL(catalog_find(&c, "nope"));
     catalog_free(&c);
 }
@@ -307,7 +307,7 @@ static void shipped_lessons(void)
 static void finding(void)
 {
     lesson_catalog c;
-    CU_ASSERT_EQUAL_FATAL(catalog_load(source_path("lessons"), &c), 0);
+    CU_ASSERT_EQUAL_FATAL(catalog_load(source_path(COURSE_FIXTURE), &c), 0);
     char msg[512];
     static const char *const found[][2] = {
         {"3", "03-learning-rate"}, {"03", "03-learning-rate"},

@@ -63,7 +63,7 @@ static lesson_state at(long step, double loss, run_status st)
 static void view_state(void)
 {
     lesson l;
-    load_shipped("03-learning-rate.lesson", &l);
+    load_fixture("03-learning-rate.lesson", &l);
     progress pr = {0};
     CU_ASSERT_EQUAL(progress_mark(&pr, l.id, "too-small"), 0);
     lesson_view v;
@@ -121,7 +121,7 @@ static void view_state(void)
 static void settings_on_a_session(void)
 {
     lesson l;
-    load_shipped("03-learning-rate.lesson", &l);
+    load_fixture("03-learning-rate.lesson", &l);
     lesson_player p;
     CU_ASSERT_EQUAL_FATAL(player_init(&p, &l, NULL, 0), 0);
     session s;

@@ -179,6 +179,9 @@ static const struct {
     {act_grad_next, {"grad"}}, {act_grad_prompt, {"grad", "h"}},
     {act_clip_next, {"clip"}}, {act_clip_prompt, {"clip"}},
     {act_hd_next, {"hypergrad"}}, {act_hd_prompt, {"hypergrad", "hd-beta"}},
+    /* V adds a run with hypergradients or a schedule in place of the
+     * other: a way round either lock. */
+    {act_compare_versus, {"hypergrad", "schedule"}},
     {act_objective_menu, {"objective", "model"}},
     {act_expression_prompt, {"objective", "model"}},
 };

@@ -62,7 +62,7 @@ def test_program(paths, env, elsewhere):
     check("installed lessons listed from another directory",
           p.returncode == 0 and "01-gradient" in ids and "99-installed" in ids,
           (p.returncode, p.stderr, ids))
-    p = sh([exe, "lint", os.path.join(lessons, "03-learning-rate.lesson")],
+    p = sh([exe, "lint", os.path.join(lessons, "04-learning-rate.lesson")],
            cwd=elsewhere, env=env)
     check("lint checks an installed lesson", p.returncode == 0 and
           "no problems" in p.stdout, (p.returncode, p.stdout, p.stderr))
@@ -138,7 +138,7 @@ def test_bash(paths, env, elsewhere):
         (["descent", "run", "--lr", ""], []),
         (["descent", "list", "o"], ["objectives", "optimizers"]),
         (["descent", "completion", "f"], ["fish"]),
-        (["descent", "lesson", "03"], ["03-learning-rate"]),
+        (["descent", "lesson", "04"], ["04-learning-rate"]),
     ]
     for words, want in cases:
         got = complete(script, words, env)

@@ -16,7 +16,15 @@ import tui_harness as h
 from tui_harness import Screen, check, golden, settle, tmux, well_formed
 
 STATE = tempfile.mkdtemp(prefix="descent-state-")
-ENV = {"XDG_STATE_HOME": STATE}
+# The players are tested on a frozen copy of an early course, so the
+# shipped lessons can change freely.
+COURSE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(
+    __file__))), "lessons", "course")
+ENV = {"XDG_STATE_HOME": STATE, "DESCENT_LESSONS": COURSE}
+
+
+def fresh():
+    return {"XDG_STATE_HOME": tempfile.mkdtemp(), "DESCENT_LESSONS": COURSE}
 
 
 def progress():
@@ -99,7 +107,7 @@ def test_menu_and_lesson():
 
 def test_lesson_200x60_presenter():
     s = Screen(200, 60, [h.BIN, "lesson", "01-gradient"],
-               {"XDG_STATE_HOME": tempfile.mkdtemp()})
+               fresh())
     t = settle(s, r"step 1/")
     well_formed("lesson 200x60", t, 200, 60)
     check("200x60: lesson, step panel and charts", "· 01-gradient"
@@ -122,7 +130,7 @@ def test_limit_pauses():
     """steps: 200 is a pause, and the goal's verdict stays the one at its
     deadline (issue 9: "310 steps done and the loss is 1.63e-05")."""
     s = Screen(120, 36, [h.BIN, "lesson", "03-learning-rate"],
-               {"XDG_STATE_HOME": tempfile.mkdtemp()})
+               fresh())
     settle(s, r"step 1/5")
     s.keys("Space")
     t = s.wait(r"Paused at step 200", timeout=15)
@@ -171,6 +179,41 @@ def test_demo():
     s.close()
 
 
+LOCKED = """format: 2
+id: locked
+title: Locked
+minutes: 1
+
+@step slow
+text: Only the learning rate is free.
+objective: quadratic
+optimizer: sgd
+lr: 0.01
+start: 1.5, 1.5
+steps: 200
+lock: all except lr
+goal: loss < 1e-3 within 200 steps
+solution: lr: 0.5
+"""
+
+
+def test_versus_locked():
+    """V adds a run with hypergradients: refused when they are locked
+    (additive HD meets this goal at update 23)."""
+    d = tempfile.mkdtemp()
+    path = os.path.join(d, "locked.lesson")
+    with open(path, "w") as f:
+        f.write(LOCKED)
+    s = Screen(120, 36, [h.BIN, "lesson", path], fresh())
+    settle(s, r"step 1/1")
+    s.keys("V")
+    t = s.wait(r"locked in this lesson")
+    check("lock: V refused", "hypergrad is locked in this lesson" in t and
+          "run 2" not in t, t)
+    s.keys("q")
+    s.close()
+
+
 def test_demo_running_shows_running():
     d = tempfile.mkdtemp()
     path = os.path.join(d, "long.demo")
@@ -195,7 +238,7 @@ def test_lesson_screen_keeps_everything():
     lesson stays."""
     for cols, rows in ((80, 24), (120, 36)):
         s = Screen(cols, rows, [h.BIN, "lesson", "07-hypergradient"],
-                   {"XDG_STATE_HOME": tempfile.mkdtemp()})
+                   fresh())
         t = settle(s, r"step 1/")
         name = f"{cols}x{rows}"
         check(f"{name}: every stage shown", stage_results(t) ==
@@ -217,7 +260,7 @@ def test_lesson_screen_keeps_everything():
                   {"1", "2", "3", "4", "5"}, t)
         s.close()
         s = Screen(cols, rows, [h.BIN, "lesson", "03-learning-rate"],
-                   {"XDG_STATE_HOME": tempfile.mkdtemp()})
+                   fresh())
         t = settle(s, r"step 1/")
         check(f"{name}: the goal and its status in sight",
               "Goal: loss < 0.001 within 200 steps" in t and "… pending" in t,
@@ -227,8 +270,7 @@ def test_lesson_screen_keeps_everything():
 
 def test_ascii_no_color():
     s = Screen(80, 24, [h.BIN, "lesson", "03-learning-rate"],
-               {"LANG": "C", "LC_ALL": "C", "NO_COLOR": "1",
-                "XDG_STATE_HOME": tempfile.mkdtemp()})
+               dict(fresh(), LANG="C", LC_ALL="C", NO_COLOR="1"))
     t = settle(s, r"step 1/5")
     check("ascii: plain boxes", "+ step 1/5 too-small" in t, t)
     check("ascii: no UTF-8", all(ord(c) < 128 for c in t), t)
