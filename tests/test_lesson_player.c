@@ -90,7 +90,7 @@ static lesson_state at(long step, double loss, run_status st, double x,
     static double theta[2];
     theta[0] = x;
     theta[1] = y;
-    return (lesson_state){step, loss, st, theta, 2, sgd(), NULL};
+    return (lesson_state){step, loss, st, theta, 2, sgd(), NULL, 0.1};
 }
 
 static goal_status feed(goal_track *t, long step, double loss, run_status st)
@@ -180,6 +180,36 @@ static void other_parts(void)
     s = at(5, 1e-4, RUN_RUNNING, 0, 0);
     s.settings = &adam;
     CU_ASSERT_EQUAL(goal_track_feed(&t, &s), GOAL_MET);
+    lesson_free(&l);
+
+    /* alpha: the rate in effect; "at step N": the state at N only. */
+    l = goal_lesson("goal: alpha < 0.02 at step 3 and not loss < 1 at step 3");
+    goal_track_init(&t, &l, &l.steps[1].goal, 0);
+    s = at(2, 0.5, RUN_RUNNING, 0, 0);
+    s.lr = 0.01;
+    CU_ASSERT_EQUAL(goal_track_feed(&t, &s), GOAL_PENDING);
+    s = at(3, 2, RUN_RUNNING, 0, 0);
+    s.lr = 0.019;
+    CU_ASSERT_EQUAL(goal_track_feed(&t, &s), GOAL_MET);
+    goal_track_report(&t, &r);
+    CU_ASSERT_STRING_EQUAL(r.goal, "alpha < 0.02 at step 3 and not loss < 1 "
+                           "at step 3");
+    CU_ASSERT_STRING_EQUAL(r.summary, "Goal met: α 0.019 at step 3, below "
+                           "0.02; loss 2 at step 3, not below 1.");
+    goal_track_init(&t, &l, &l.steps[1].goal, 0);
+    s = at(3, 0.5, RUN_RUNNING, 0, 0);
+    s.lr = 0.03;
+    CU_ASSERT_EQUAL(goal_track_feed(&t, &s), GOAL_FAILED);
+    goal_track_report(&t, &r);
+    CU_ASSERT_STRING_EQUAL(r.summary, "Not met: α 0.03 at step 3, not below "
+                           "0.02; loss 0.5 at step 3, below 1.");
+    /* A run that ends before N fails the part; one past N unseen too. */
+    goal_track_init(&t, &l, &l.steps[1].goal, 0);
+    CU_ASSERT_EQUAL(feed(&t, 2, 5, RUN_CONVERGED), GOAL_FAILED);
+    goal_track_init(&t, &l, &l.steps[1].goal, 0);
+    CU_ASSERT_EQUAL(feed(&t, 4, 5, RUN_RUNNING), GOAL_FAILED);
+    goal_track_report(&t, &r);
+    CU_ASSERT_STRING_EQUAL(r.part[0].detail, "not below 0.02 at step 3");
     lesson_free(&l);
 
     /* not of a deadline: met when the deadline fails. */

@@ -31,7 +31,10 @@ static const char usage[] =
     "  --h H                   difference step (default 1e-7)\n"
     "  --precision P           double, or single: everything in float32,\n"
     "                          where x + h == x once h is below half an ulp\n"
-    "  --format table|csv      csv prints only the sweep (default table)\n";
+    "  --format table|csv      csv prints only the sweep (default table)\n\n"
+    "descent gradcheck --wrt lr [options] checks the derivative of the loss\n"
+    "after T updates in the learning rate α instead: forward mode against\n"
+    "central differences of whole runs (descent gradcheck --wrt lr --help).\n";
 
 typedef struct {
     const char *objective;

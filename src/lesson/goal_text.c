@@ -8,7 +8,9 @@
 void goal_part_text(const goal_atom *a, char *buf, size_t cap)
 {
     char when[48] = "";
-    if (a->within > 0 && a->kind != ATOM_BEAT && a->kind != ATOM_SETTING)
+    if (a->within > 0 && a->at)
+        snprintf(when, sizeof when, " at step %ld", a->within);
+    else if (a->within > 0 && a->kind != ATOM_BEAT && a->kind != ATOM_SETTING)
         snprintf(when, sizeof when, " within %ld step%s", a->within,
                  a->within == 1 ? "" : "s");
     const char *not = a->negated ? "not " : "";
@@ -21,6 +23,9 @@ void goal_part_text(const goal_atom *a, char *buf, size_t cap)
         break;
     case ATOM_VAL_ACC:
         snprintf(buf, cap, "%sval_acc > %g%s", not, a->value, when);
+        break;
+    case ATOM_ALPHA:
+        snprintf(buf, cap, "%salpha < %g%s", not, a->value, when);
         break;
     case ATOM_DIVERGE:
         snprintf(buf, cap, "%sdiverge%s", not, when);

@@ -8,7 +8,7 @@
 lesson_state lesson_state_of(const run *r)
 {
     return (lesson_state){r->step, r->loss, r->status, r->theta, r->n, &r->s,
-                          r->obj};
+                          r->obj, r->lr};
 }
 
 void goal_track_init(goal_track *t, const lesson *l, const lesson_goal *g,
@@ -53,6 +53,8 @@ static double measure(const goal_atom *a, const lesson_state *s)
         return m ? model_evaluate(m, s->theta).val_loss : NAN;
     case ATOM_VAL_ACC:
         return m ? model_evaluate(m, s->theta).val_acc : NAN;
+    case ATOM_ALPHA:
+        return s->lr;
     case ATOM_REACH:
         return s->n >= 2 ? hypot(s->theta[0] - a->point[0],
                                  s->theta[1] - a->point[1]) : NAN;
@@ -67,7 +69,8 @@ static bool holds(const goal_atom *a, const lesson_state *s, double v)
     bool diverged = s->status == RUN_DIVERGED;
     switch (a->kind) {
     case ATOM_LOSS:
-    case ATOM_VAL_LOSS: return !diverged && v < a->value;
+    case ATOM_VAL_LOSS:
+    case ATOM_ALPHA: return !diverged && v < a->value;
     case ATOM_VAL_ACC: return !diverged && v > a->value;
     case ATOM_DIVERGE: return diverged;
     case ATOM_REACH: return v <= a->value;
@@ -90,7 +93,8 @@ static bool ended(const lesson_state *s)
            s->status == RUN_STOPPED;
 }
 
-/* A part with a deadline: decided once and for all at it or before. */
+/* A part with a deadline: decided once and for all at it or before (an
+ * "at step N" part at N: what it measures there). */
 static void judge_timed(const goal_atom *a, part_state *p,
                         const lesson_state *s)
 {
@@ -100,6 +104,10 @@ static void judge_timed(const goal_atom *a, part_state *p,
     bool ok = holds(a, s, v);
     if (a->within == 0) /* a demo's check: now */
         decide(p, ok ? GOAL_MET : GOAL_FAILED, false, s, v);
+    else if (a->at && s->step == a->within)
+        decide(p, ok ? GOAL_MET : GOAL_FAILED, true, s, v);
+    else if (a->at && s->step < a->within) /* an end before N fails */
+        decide(p, ended(s) ? GOAL_FAILED : GOAL_PENDING, ended(s), s, v);
     else if (ok && s->step <= a->within)
         decide(p, GOAL_MET, true, s, v);
     else if (s->step > a->within)

@@ -23,6 +23,7 @@ typedef struct {
     size_t n;
     const run_settings *settings;   /* NULL: unknown (setting parts fail) */
     const objective *obj;           /* for val_loss, val_acc; NULL: none */
+    double lr;                      /* α in effect (after this update) */
 } lesson_state;
 
 lesson_state lesson_state_of(const run *r);
