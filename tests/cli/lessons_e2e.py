@@ -15,13 +15,17 @@ TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))
 BAD = os.path.join(TOP, "tests", "lessons")
 
 
+N_LESSONS = len(glob.glob(os.path.join(TOP, "lessons", "*.lesson")))
+N_DEMOS = len(glob.glob(os.path.join(TOP, "assets", "demos", "*.demo")))
+
+
 def test_lint_shipped():
     files = sorted(glob.glob(os.path.join(TOP, "lessons", "*.lesson")) +
                    glob.glob(os.path.join(TOP, "assets", "demos", "*.demo")))
     p = run(["lint"] + files)
     check("lint shipped exit", p.returncode == 0, p.stdout + p.stderr)
-    check("lint summary", p.stdout == "lint: 8 lessons, 2 demos, no problems\n",
-          p.stdout)
+    want = f"lint: {N_LESSONS} lessons, {N_DEMOS} demos, no problems\n"
+    check("lint summary", p.stdout == want, p.stdout)
 
 
 def test_lint_bad():
@@ -78,8 +82,8 @@ def test_lint_play(tmp):
     check("lint --play: a line per goal or check",
           all(l.endswith(": ok") for l in lines[:-1]) and len(lines) > 15,
           p.stdout)
-    check("lint --play summary", lines[-1].startswith("lint --play: 8 lessons, "
-          "2 demos, ") and lines[-1].endswith(" goals and checks, all ok"),
+    check("lint --play summary", lines[-1].startswith(
+          f"lint --play: {N_LESSONS} lessons, {N_DEMOS} demos, ") and lines[-1].endswith(" goals and checks, all ok"),
           lines[-1])
     path = os.path.join(tmp, "played.lesson")
     with open(path, "w") as f:
@@ -113,8 +117,9 @@ def test_finding():
               p.stderr)
     p = run(["lesson", "l"])
     check("lesson: an ambiguous prefix lists the candidates", p.returncode == 2
-          and p.stderr == "descent: lesson: 'l' matches 2 lessons: "
-          "03-learning-rate, 08-logistic-regression\n", p.stderr)
+          and p.stderr == "descent: lesson: 'l' matches 3 lessons: "
+          "03-learning-rate, 10-lr-derivative, 12-logistic-regression\n",
+          p.stderr)
     p = run(["demo", "momentum"])
     check("demo by prefix", p.returncode == 2 and "the TUI needs a terminal"
           in p.stderr, p.stderr)
@@ -131,7 +136,7 @@ def test_list_and_reset(state):
     env = {"XDG_STATE_HOME": state}
     p = run(["list", "lessons"], env=env)
     lines = p.stdout.splitlines()
-    check("list lessons", p.returncode == 0 and len(lines) == 8 and
+    check("list lessons", p.returncode == 0 and len(lines) == N_LESSONS and
           lines[2].split()[0] == "03-learning-rate" and
           lines[2].endswith("10 min  -"), p.stdout + p.stderr)
     path = os.path.join(state, "descent", "progress")
