@@ -212,6 +212,16 @@ static void other_parts(void)
     CU_ASSERT_STRING_EQUAL(r.part[0].detail, "not below 0.02 at step 3");
     lesson_free(&l);
 
+    /* A demo's check judged now follows the run: met once is not met
+     * now (a latched "met" let 'check not alpha < 0.019' pass at α = 0). */
+    l = goal_lesson("goal: not loss < 1");
+    l.steps[1].goal.a[0].within = 0;
+    goal_track_init(&t, &l, &l.steps[1].goal, 0);
+    CU_ASSERT_EQUAL(feed(&t, 1, 2, RUN_RUNNING), GOAL_MET);
+    CU_ASSERT_EQUAL(feed(&t, 2, 0.5, RUN_RUNNING), GOAL_FAILED);
+    CU_ASSERT_EQUAL(feed(&t, 3, 3, RUN_RUNNING), GOAL_MET);
+    lesson_free(&l);
+
     /* not of a deadline: met when the deadline fails. */
     l = goal_lesson("goal: not diverge within 5 steps");
     goal_track_init(&t, &l, &l.steps[1].goal, 0);
