@@ -217,6 +217,8 @@ static void alpha_at_step(void)
         goal_lesson("goal: alpha < 0.02 at step 3 and not loss < 1 at step 3");
     goal_track_init(&t, &l, &l.steps[1].goal, 0);
     CU_ASSERT_EQUAL(feed_lr(&t, 2, 0.5, 0.01), GOAL_PENDING);
+    goal_track_report(&t, &r);
+    CU_ASSERT_STRING_EQUAL(r.summary, "α 0.01 after 2 of 3 steps.");
     CU_ASSERT_EQUAL(feed_lr(&t, 3, 2, 0.019), GOAL_MET);
     goal_track_report(&t, &r);
     CU_ASSERT_STRING_EQUAL(r.goal, "alpha < 0.02 at step 3 and not loss < 1 "

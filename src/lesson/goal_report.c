@@ -18,7 +18,10 @@ static void metric(const goal_atom *a, const part_state *p, char *buf,
                        : a->kind == ATOM_ALPHA ? "α"
                        : "validation accuracy";
     const char *op = a->kind == ATOM_VAL_ACC ? "above" : "below";
-    if (p->status == GOAL_PENDING)
+    if (p->status == GOAL_PENDING && isnan(p->value))
+        snprintf(buf, cap, "%s judged at step %ld, %ld steps done", name,
+                 a->within, p->at);
+    else if (p->status == GOAL_PENDING)
         snprintf(buf, cap, "%s %.3g after %ld of %ld steps", name, p->value,
                  p->at, a->within);
     else if (p->status == GOAL_MET)

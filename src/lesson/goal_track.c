@@ -40,19 +40,36 @@ static bool setting_holds(const goal_atom *a, const run_settings *in_force)
            memcmp(&o.s, in_force, sizeof o.s) == 0;
 }
 
-/* What the part measures on s: the loss, a validation metric, the
- * distance to the point; NaN where it does not apply. */
-static double measure(const goal_atom *a, const lesson_state *s)
+/* A model's metrics at one state, computed once however many parts ask
+ * (a pass over every row each: the costliest thing a goal measures). */
+typedef struct {
+    bool done;
+    model_metrics m;
+} metrics_once;
+
+static model_metrics metrics(const lesson_state *s, metrics_once *c)
 {
     model *m = s->obj ? model_of(s->obj) : NULL;
+    if (!c->done)
+        c->m = m ? model_evaluate(m, s->theta)
+                 : (model_metrics){NAN, NAN, NAN};
+    c->done = true;
+    return c->m;
+}
+
+/* What the part measures on s: the loss, a validation metric, the
+ * distance to the point; NaN where it does not apply. */
+static double measure(const goal_atom *a, const lesson_state *s,
+                      metrics_once *c)
+{
     switch (a->kind) {
     case ATOM_LOSS:
     case ATOM_DIVERGE:
         return s->loss;
     case ATOM_VAL_LOSS:
-        return m ? model_evaluate(m, s->theta).val_loss : NAN;
+        return metrics(s, c).val_loss;
     case ATOM_VAL_ACC:
-        return m ? model_evaluate(m, s->theta).val_acc : NAN;
+        return metrics(s, c).val_acc;
     case ATOM_ALPHA:
         return s->lr;
     case ATOM_REACH:
@@ -96,18 +113,25 @@ static bool ended(const lesson_state *s)
 /* A part with a deadline: decided once and for all at it or before (an
  * "at step N" part at N: what it measures there). */
 static void judge_timed(const goal_atom *a, part_state *p,
-                        const lesson_state *s)
+                        const lesson_state *s, metrics_once *c)
 {
     if (p->final)
         return;
-    double v = measure(a, s);
+    /* An "at step N" part waits for N; a validation metric, a pass
+     * over every row, is not even measured before it. */
+    if (a->at && s->step < a->within && !ended(s)) {
+        bool costly = a->kind == ATOM_VAL_LOSS || a->kind == ATOM_VAL_ACC;
+        decide(p, GOAL_PENDING, false, s, costly ? NAN : measure(a, s, c));
+        return;
+    }
+    double v = measure(a, s, c);
     bool ok = holds(a, s, v);
     if (a->within == 0) /* a demo's check: now */
         decide(p, ok ? GOAL_MET : GOAL_FAILED, false, s, v);
     else if (a->at && s->step == a->within)
         decide(p, ok ? GOAL_MET : GOAL_FAILED, true, s, v);
     else if (a->at && s->step < a->within) /* an end before N fails */
-        decide(p, ended(s) ? GOAL_FAILED : GOAL_PENDING, ended(s), s, v);
+        decide(p, GOAL_FAILED, true, s, v);
     else if (ok && s->step <= a->within)
         decide(p, GOAL_MET, true, s, v);
     else if (s->step > a->within)
@@ -140,7 +164,7 @@ static goal_status combine(const goal_atom *a, const part_state *p, size_t n,
 /* beat: the other step's goal met on this run in fewer updates than its
  * own run needed (t->ref). */
 static void judge_beat(goal_track *t, const goal_atom *a, part_state *p,
-                       const lesson_state *s)
+                       const lesson_state *s, metrics_once *c)
 {
     if (p->final)
         return;
@@ -150,7 +174,7 @@ static void judge_beat(goal_track *t, const goal_atom *a, part_state *p,
             decide(&t->sub[i], holds(&other->a[i], s, NAN) ? GOAL_MET
                    : GOAL_FAILED, false, s, NAN);
         else
-            judge_timed(&other->a[i], &t->sub[i], s);
+            judge_timed(&other->a[i], &t->sub[i], s, c);
     }
     bool final;
     goal_status st = combine(other->a, t->sub, other->n, &final);
@@ -184,6 +208,7 @@ goal_status goal_track_feed(goal_track *t, const lesson_state *s)
      * check of what holds now must not answer with what held once. */
     if (t->status == GOAL_MET && !judged_now(g))
         return GOAL_MET;
+    metrics_once c = {false, {NAN, NAN, NAN}};
     for (size_t i = 0; i < g->n; i++) {
         const goal_atom *a = &g->a[i];
         part_state *p = &t->part[i];
@@ -191,9 +216,9 @@ goal_status goal_track_feed(goal_track *t, const lesson_state *s)
             decide(p, holds(a, s, NAN) ? GOAL_MET : GOAL_FAILED, false, s,
                    NAN);
         else if (a->kind == ATOM_BEAT)
-            judge_beat(t, a, p, s);
+            judge_beat(t, a, p, s, &c);
         else
-            judge_timed(a, p, s);
+            judge_timed(a, p, s, &c);
     }
     bool final;
     t->status = combine(g->a, t->part, g->n, &final);
