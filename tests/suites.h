@@ -35,6 +35,8 @@
     X(ticks)      \
     X(tui_model)  \
     X(tui_models) \
+    X(tui_screen) \
+    X(tui_modes) \
     X(session_errors) \
     X(replay)     \
     X(lesson)     \

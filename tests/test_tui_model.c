@@ -154,31 +154,32 @@ static int has_line(const stepdoc *d, int stage, const char *text)
     return 0;
 }
 
+/* The session builds the anatomy after every change. */
 static void anatomy(void)
 {
     session s;
     open_session(&s, "adam", 0.05);
     run_set_clip(session_focused(&s), (clip_setting){CLIP_NORM, 5.0});
-    stepdoc d;
-    stepdoc_build(&s, 0, &d);
-    CU_ASSERT_EQUAL(d.update, 1);
-    CU_ASSERT_EQUAL(d.done, 0);
-    CU_ASSERT_TRUE(has_line(&d, STAGE_EVALUATE, "f = 12.50000"));
+    session_settings_changed(&s);
+    const stepdoc *d = session_doc(&s);
+    CU_ASSERT_EQUAL(d->update, 1);
+    CU_ASSERT_EQUAL(d->done, 0);
+    CU_ASSERT_TRUE(has_line(d, STAGE_EVALUATE, "f = 12.50000"));
     session_stage(&s);
     session_stage(&s);
     session_stage(&s);
-    stepdoc_build(&s, 0, &d);
-    CU_ASSERT_EQUAL(d.shown, STAGE_CLIP);
-    CU_ASSERT_STRING_EQUAL(d.title, "update 1 · stage 3/5: clip");
+    d = session_doc(&s);
+    CU_ASSERT_EQUAL(d->shown, STAGE_CLIP);
+    CU_ASSERT_STRING_EQUAL(d->title, "update 1 · stage 3/5: clip");
     /* ‖g‖ at (-1.5, 2): g = (-155, -50). */
-    CU_ASSERT_TRUE(has_line(&d, STAGE_CLIP, "‖g‖ 162.8650 > C=5 → ĝ = g·0.0307"));
-    CU_ASSERT_TRUE(has_line(&d, STAGE_GRADIENT, "(-155.000,-50.0000)"));
+    CU_ASSERT_TRUE(has_line(d, STAGE_CLIP, "‖g‖ 162.8650 > C=5 → ĝ = g·0.0307"));
+    CU_ASSERT_TRUE(has_line(d, STAGE_GRADIENT, "(-155.000,-50.0000)"));
     session_stage(&s);
     session_stage(&s);
-    stepdoc_build(&s, 0, &d);
-    CU_ASSERT_EQUAL(d.done, 5);
-    CU_ASSERT_TRUE(has_line(&d, STAGE_UPDATE, "m̂ = m/0.1 = (-4.75854,-1.53501)"));
-    CU_ASSERT_TRUE(has_line(&d, STAGE_UPDATE, "d = m̂/(√v̂ + 1e-08) = (-1.00000,-1.00000)"));
+    d = session_doc(&s);
+    CU_ASSERT_EQUAL(d->done, 5);
+    CU_ASSERT_TRUE(has_line(d, STAGE_UPDATE, "m̂ = m/0.1 = (-4.75854,-1.53501)"));
+    CU_ASSERT_TRUE(has_line(d, STAGE_UPDATE, "d = m̂/(√v̂ + 1e-08) = (-1.00000,-1.00000)"));
     session_free(&s);
 }
 
@@ -191,12 +192,11 @@ static void anatomy_from_type(void)
     CU_ASSERT_EQUAL_FATAL(run_set_optimizer(session_focused(&s), &toy3),
                           CORE_OK);
     session_step(&s);
-    stepdoc d;
-    stepdoc_build(&s, 0, &d);
-    CU_ASSERT_TRUE(has_line(&d, STAGE_UPDATE, "a = ĝ = ("));
-    CU_ASSERT_TRUE(has_line(&d, STAGE_UPDATE, "b = a + b = ("));
-    CU_ASSERT_TRUE(has_line(&d, STAGE_UPDATE, "c = c/2 + ĝ = ("));
-    CU_ASSERT_TRUE(has_line(&d, STAGE_UPDATE, "d = ĝ (t = 1) = ("));
+    const stepdoc *d = session_doc(&s);
+    CU_ASSERT_TRUE(has_line(d, STAGE_UPDATE, "a = ĝ = ("));
+    CU_ASSERT_TRUE(has_line(d, STAGE_UPDATE, "b = a + b = ("));
+    CU_ASSERT_TRUE(has_line(d, STAGE_UPDATE, "c = c/2 + ĝ = ("));
+    CU_ASSERT_TRUE(has_line(d, STAGE_UPDATE, "d = ĝ (t = 1) = ("));
     session_free(&s);
 }
 

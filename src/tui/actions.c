@@ -1,9 +1,13 @@
 /* Key actions on the run: stepping, the learning rate, optimiser,
  * gradient method, clipping and hypergradient settings. Settings change
  * the focused run mid-run, without a reset (DESIGN §2). */
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "actions.h"
 #include "app.h"
 #include "run_live.h"
+#include "settings_list.h"
 
 static run *focused(app *a) { return session_focused(&a->s); }
 
@@ -13,20 +17,20 @@ void act_run_pause(app *a)
         app_message(a, true, "no run can go on: r resets");
         return;
     }
-    a->s.running = !a->s.running;
+    session_set_running(&a->s, !a->s.running);
     a->run_credit = 0.0;
 }
 
 void act_step(app *a)
 {
-    a->s.running = false;
+    session_set_running(&a->s, false);
     if (!session_step(&a->s))
         app_message(a, true, "no run can go on: r resets");
 }
 
 void act_stage(app *a)
 {
-    a->s.running = false;
+    session_set_running(&a->s, false);
     if (a->lay.tabbed)
         a->tab = TAB_STEP, app_layout(a);
     if (!session_stage(&a->s))
@@ -35,14 +39,14 @@ void act_stage(app *a)
 
 void act_back(app *a)
 {
-    a->s.running = false;
+    session_set_running(&a->s, false);
     if (!session_back(&a->s))
         app_message(a, true, "no earlier update is kept");
 }
 
 void act_reset(app *a)
 {
-    a->s.running = false;
+    session_set_running(&a->s, false);
     core_error rc = session_reset(&a->s);
     if (rc != CORE_OK)
         app_message(a, true, "a run could not restart: %s",
@@ -157,7 +161,65 @@ void act_opt_next(app *a)
     set_optimizer(a, next ? next : optimizer_types[0]);
 }
 
-void act_opt_menu(app *a) { menu_open(a, MENU_OPTIMIZER); }
+void act_settings(app *a) { menu_open(a, MENU_SETTINGS); }
+
+/* The step limit typed: a whole number as --steps takes it, or nothing
+ * for none. */
+static int submit_steps(app *a, const char *text)
+{
+    run_options o;
+    option_error e;
+    run_options_default(&o);
+    if (*text && run_options_set(&o, OPT_STEPS, text, &e) < 0) {
+        prompt_error(a, e.column, e.message);
+        return -1;
+    }
+    long limit = *text ? o.s.max_steps : 0;
+    session_set_limit(&a->s, limit);
+    if (limit)
+        app_message(a, false, "step limit %ld: live running pauses every "
+                    "%ld updates", limit, limit);
+    else
+        app_message(a, false, "no step limit");
+    return 0;
+}
+
+/* A row of the settings panel typed; the panel comes back after. */
+static int submit_row(app *a, const char *text)
+{
+    int id = atoi(a->prompt.context);
+    const char *name = option_by_id(run_option_table, id)->name;
+    if (a->mode->may_change && !a->mode->may_change(a, name))
+        return 0;
+    int rc = id == OPT_STEPS ? submit_steps(a, text)
+                             : submit_setting(a, id, text);
+    if (rc == 0)
+        menu_open(a, MENU_SETTINGS);
+    return rc;
+}
+
+void act_setting_row(app *a, int id)
+{
+    const char *name = option_by_id(run_option_table, id)->name;
+    if (a->mode->may_change && !a->mode->may_change(a, name))
+        return;
+    if (id == OPT_OPTIMIZER) {
+        menu_open(a, MENU_OPTIMIZER);
+        return;
+    }
+    char cur[96];
+    const session_run *sr = &a->s.runs[a->s.focus];
+    if (id == OPT_STEPS && sr->limit)
+        snprintf(cur, sizeof cur, "%ld", sr->limit);
+    else if (id == OPT_STEPS)
+        cur[0] = '\0';
+    else
+        run_live_text(&sr->r, id, cur, sizeof cur);
+    char label[160];
+    snprintf(label, sizeof label, "%s: %s", name, settings_about(id));
+    prompt_open(a, label, cur, submit_row);
+    snprintf(a->prompt.context, sizeof a->prompt.context, "%d", id);
+}
 
 /* Called by the optimiser menu. */
 void act_choose_optimizer(app *a, int index)

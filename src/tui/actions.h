@@ -14,7 +14,7 @@ void act_lr_up(struct app *a);
 void act_lr_down(struct app *a);
 void act_lr_prompt(struct app *a);
 void act_opt_next(struct app *a);
-void act_opt_menu(struct app *a);
+void act_settings(struct app *a);
 void act_grad_next(struct app *a);
 void act_grad_prompt(struct app *a);
 void act_clip_next(struct app *a);
@@ -38,6 +38,7 @@ void act_pan_right(struct app *a);
 void act_pan_up(struct app *a);
 void act_pan_down(struct app *a);
 void act_view_reset(struct app *a);
+void act_view_fit(struct app *a);
 void act_slice_kind(struct app *a);
 void act_slice_seed(struct app *a);
 void act_tab(struct app *a);
@@ -51,5 +52,7 @@ void act_quit(struct app *a);
 /* Called by the menus with the chosen entry. */
 void act_choose_optimizer(struct app *a, int index);
 void act_choose_objective(struct app *a, const char *name);
+/* The settings panel's row for option id: a prompt holding its value. */
+void act_setting_row(struct app *a, int id);
 
 #endif

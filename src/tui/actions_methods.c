@@ -43,7 +43,7 @@ void act_compare_versus(app *a)
         app_message(a, true, "%s", e.message);
         return;
     }
-    a->s.running = false;
+    session_set_running(&a->s, false);
     app_message(a, false, "run %d: %s beside run %d (all restarted)",
                 a->s.nruns, what, a->s.nruns - 1);
 }

@@ -5,35 +5,62 @@
 
 #include "actions.h"
 #include "app.h"
+#include "model.h"
 #include "panels.h"
 #include "trace.h"
 
 void act_objective_menu(app *a) { menu_open(a, MENU_OBJECTIVE); }
 
-static void objective_switched(app *a)
+/* Opens a->prompt.context as the objective. 0, or -1 with e filled. */
+static int switch_objective(app *a, objective_error *e)
 {
-    a->s.running = false;
+    char was[sizeof a->s.spec], spec[sizeof a->prompt.context];
+    snprintf(was, sizeof was, "%s", a->s.spec);
+    snprintf(spec, sizeof spec, "%s", a->prompt.context);
+    if (session_set_objective(&a->s, spec, e) < 0)
+        return -1;
+    session_set_running(&a->s, false);
     a->sc.valid = false;
-    app_message(a, false, "objective %s", a->s.obj.name);
+    app_message(a, false, "objective %s: %s restarted at its start (was %s)",
+                a->s.obj.name, a->s.nruns > 1 ? "the runs" : "the run", was);
+    return 0;
 }
 
-void act_choose_objective(app *a, const char *name)
+static void objective_yes(app *a)
 {
-    objective_error err;
-    if (session_set_objective(&a->s, name, &err) < 0)
-        app_message(a, true, "%s", err.message);
-    else
-        objective_switched(a);
+    objective_error e;
+    if (switch_objective(a, &e) < 0)
+        app_message(a, true, "%s", e.message);
 }
+
+/* Switches to spec; a model cannot be opened again from the screen (its
+ * data and options came from the command line), so replacing one is
+ * asked first. */
+static void choose(app *a, const char *spec)
+{
+    if (!model_of(&a->s.obj)) {
+        snprintf(a->prompt.context, sizeof a->prompt.context, "%s", spec);
+        objective_yes(a);
+        return;
+    }
+    char q[300];
+    snprintf(q, sizeof q, "Replace the %s run by %.60s? The model cannot be "
+             "opened again here.", a->s.obj.name, spec);
+    prompt_ask(a, q, "objective kept", spec, objective_yes);
+}
+
+void act_choose_objective(app *a, const char *name) { choose(a, name); }
 
 static int submit_expression(app *a, const char *text)
 {
     objective_error err;
-    if (session_set_objective(&a->s, text, &err) < 0) {
+    objective check;
+    if (objective_open(text, &check, &err) < 0) {
         prompt_error(a, err.column, err.message);
         return -1;
     }
-    objective_switched(a);
+    objective_free(&check);
+    choose(a, text);
     return 0;
 }
 
@@ -56,7 +83,10 @@ static int write_trace(app *a, const char *path, char *err, size_t cap)
     trace_meta meta = {.objective = a->s.spec, .start = a->s.start,
                        .params = sr->r.n,
                        .columns = trace_model_columns(&a->s.obj, &sr->r.s)};
-    trace_writer *w = trace_open(path, fmt, true, &sr->r, &meta, err, cap);
+    run head = sr->r;
+    if (!sr->limit)
+        head.s.max_steps = head.step; /* no limit: the steps made */
+    trace_writer *w = trace_open(path, fmt, true, &head, &meta, err, cap);
     if (!w)
         return -1;
     hist_settle(&sr->h, &sr->r);
@@ -84,14 +114,7 @@ static void export_to(app *a, const char *path)
         app_message(a, false, "exported %zu rows to %s", h->nrows, path);
 }
 
-static int submit_overwrite(app *a, const char *text)
-{
-    if (text[0] == 'y' || text[0] == 'Y')
-        export_to(a, a->prompt.context);
-    else
-        app_message(a, false, "not exported");
-    return 0;
-}
+static void overwrite_yes(app *a) { export_to(a, a->prompt.context); }
 
 static int submit_export(app *a, const char *text)
 {
@@ -106,13 +129,10 @@ static int submit_export(app *a, const char *text)
         return -1;
     }
     if (trace_check_path(text, false, err, sizeof err) < 0) {
-        char path[256];
-        snprintf(path, sizeof path, "%s", text);
-        char label[300];
-        snprintf(label, sizeof label, "%s exists; overwrite? (y/n)", path);
-        prompt_open(a, label, "", submit_overwrite);
-        snprintf(a->prompt.context, sizeof a->prompt.context, "%s", path);
-        return -1;
+        char q[300];
+        snprintf(q, sizeof q, "%.200s exists; overwrite it?", text);
+        prompt_ask(a, q, "not exported", text, overwrite_yes);
+        return 0;
     }
     export_to(a, text);
     return 0;
@@ -131,9 +151,16 @@ void act_export(app *a)
     prompt_open(a, "export trace to", "descent-trace.csv", submit_export);
 }
 
-void act_compare_add(app *a)
+/* "sgd · lr 0.01 at step 40", for questions and messages. */
+static void run_words(const run *r, char *buf, size_t cap)
 {
-    int before = a->s.nruns;
+    snprintf(buf, cap, "%s · lr %.3g at step %ld", r->s.opt->name, r->lr,
+             r->step);
+}
+
+static void compare_yes(app *a)
+{
+    int from = a->s.focus + 1, before = a->s.nruns;
     core_error rc = session_add_run(&a->s);
     if (rc == CORE_ERANGE) {
         app_message(a, true, "at most %d runs at once", SESSION_MAX_RUNS);
@@ -145,20 +172,58 @@ void act_compare_add(app *a)
                     core_error_message(rc));
         return;
     }
-    a->s.running = false;
-    app_message(a, false, "run %d added (all restarted): change its "
-                          "settings, then step", a->s.nruns);
+    session_set_running(&a->s, false);
+    app_message(a, false, "run %d added with run %d's settings; every run "
+                "is back at the start: change its settings, then step",
+                a->s.nruns, from);
+}
+
+void act_compare_add(app *a)
+{
+    if (a->s.nruns == SESSION_MAX_RUNS) {
+        app_message(a, true, "at most %d runs at once", SESSION_MAX_RUNS);
+        return;
+    }
+    /* The runs step together, so every one starts again: asked first
+     * when that loses updates. */
+    long made = 0;
+    for (int i = 0; i < a->s.nruns; i++)
+        if (a->s.runs[i].r.step > made)
+            made = a->s.runs[i].r.step;
+    if (!made) {
+        compare_yes(a);
+        return;
+    }
+    char q[200];
+    snprintf(q, sizeof q, "Add a run? Every run starts again at the start "
+             "(%ld updates made).", made);
+    prompt_ask(a, q, "no run added", NULL, compare_yes);
+}
+
+static void remove_yes(app *a)
+{
+    char was[96];
+    run_words(session_focused(&a->s), was, sizeof was);
+    int i = a->s.focus + 1;
+    session_remove_run(&a->s);
+    app_message(a, false, "run %d removed (%s); %d left", i, was, a->s.nruns);
 }
 
 void act_compare_remove(app *a)
 {
-    if (session_remove_run(&a->s) < 0)
+    if (a->s.nruns < 2) {
         app_message(a, true, "the only run cannot be removed");
+        return;
+    }
+    char q[200], words[96];
+    run_words(session_focused(&a->s), words, sizeof words);
+    snprintf(q, sizeof q, "Remove run %d (%s)?", a->s.focus + 1, words);
+    prompt_ask(a, q, "run kept", NULL, remove_yes);
 }
 
 void act_focus_next(app *a)
 {
-    a->s.focus = (a->s.focus + 1) % a->s.nruns;
+    session_focus(&a->s, (a->s.focus + 1) % a->s.nruns);
 }
 
 static void zoom(app *a, double factor)
@@ -175,6 +240,16 @@ void act_pan_right(app *a) { session_pan(&a->s, 0.1, 0.0); }
 void act_pan_up(app *a) { session_pan(&a->s, 0.0, 0.1); }
 void act_pan_down(app *a) { session_pan(&a->s, 0.0, -0.1); }
 void act_view_reset(app *a) { session_view_reset(&a->s); }
+
+void act_view_fit(app *a)
+{
+    if (session_view_fit(&a->s) < 0)
+        app_message(a, true, "nothing finite to fit the view to");
+    else
+        app_message(a, false, "view x∈[%.3g, %.3g] y∈[%.3g, %.3g]: the "
+                    "paths (0 goes back)", a->s.view[0], a->s.view[1],
+                    a->s.view[2], a->s.view[3]);
+}
 
 /* The slice's title as the message: which slice is shown now. */
 static void slice_message(app *a)

@@ -1,5 +1,6 @@
-/* Layout, theme and the frame: every visible window drawn, then one
- * doupdate, so the terminal sees a frame's changes at once. */
+/* The app around the current mode: its keys, layout, theme, the
+ * session's after-update hook, and the frame: every visible window drawn,
+ * then one doupdate, so the terminal sees a frame's changes at once. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,10 +8,7 @@
 
 #include "app.h"
 #include "help.h"
-#include "model.h"
 #include "panels.h"
-#include "play.h"
-#include "replay.h"
 
 double app_now(void)
 {
@@ -48,31 +46,38 @@ void app_free_windows(app *a)
         }
 }
 
-bool app_running(const app *a)
+bool app_running(const app *a) { return a->mode->running(a); }
+
+/* The session's after-update hook: the mode hears of every change. */
+static void session_changed_hook(session *s, void *ctx)
 {
-    if (a->hpo)
-        return a->hpo->running;
-    if (a->replay)
-        return a->replay->running;
-    return a->s.running || (a->play && play_busy(a));
+    (void)s;
+    app *a = ctx;
+    if (a->mode && a->mode->updated)
+        a->mode->updated(a);
+}
+
+void app_watch_session(app *a)
+{
+    a->s.hook = session_changed_hook;
+    a->s.hook_ctx = a;
+    if (a->s.nruns)
+        session_changed(&a->s);
+}
+
+void app_set_mode(app *a, const screen_mode *m)
+{
+    a->mode = m;
+    a->keys = m->keys(a, &a->nkeys);
+    a->run_credit = 0.0;
+    app_layout(a);
 }
 
 void app_layout(app *a)
 {
     app_free_windows(a);
     getmaxyx(stdscr, a->rows, a->cols);
-    const model *m = model_of(&a->s.obj);
-    if (a->hpo)
-        hpo_screen_layout(a);
-    else if (a->play && a->play->menu)
-        layout_menu(&a->lay, a->cols, a->rows);
-    else if (a->play && a->play->in_lesson)
-        layout_lesson(&a->lay, a->cols, a->rows, a->presenter, a->tab,
-                      m && m->type->classifier);
-    else
-        layout_compute(&a->lay, a->cols, a->rows, a->presenter, a->tab,
-                       a->replay ? a->replay->accuracy
-                                 : m && m->type->classifier);
+    a->mode->layout(a);
     for (int i = 0; i < PANE_COUNT; i++)
         if (layout_visible(&a->lay, (pane_id)i)) {
             rect r = a->lay.r[i];
@@ -85,7 +90,7 @@ void app_layout(app *a)
     wnoutrefresh(stdscr);
 }
 
-static void draw_too_small(app *a)
+static void draw_too_small(const app *a)
 {
     werase(stdscr);
     ui_role_set(stdscr, &a->ui, ROLE_ERROR, 0);
@@ -97,7 +102,7 @@ static void draw_too_small(app *a)
     wnoutrefresh(stdscr);
 }
 
-void app_draw_panes(app *a, void (*const draw[PANE_COUNT])(app *, WINDOW *))
+void app_draw_panes(const app *a, const pane_draw draw[PANE_COUNT])
 {
     for (int i = 0; i < PANE_COUNT; i++)
         if (a->win[i] && draw[i]) {
@@ -107,34 +112,26 @@ void app_draw_panes(app *a, void (*const draw[PANE_COUNT])(app *, WINDOW *))
         }
 }
 
+/* What a frame needs before anything is drawn: an expired message
+ * gone, then the mode's own (the surface's heat map). */
+static void prepare(app *a)
+{
+    if (a->msg[0] && app_now() >= a->msg_until)
+        a->msg[0] = '\0';
+    a->sc.pending = false;
+    if (a->mode->prepare)
+        a->mode->prepare(a);
+}
+
 void app_render(app *a)
 {
-    session_settle(&a->s);
     if (a->lay.too_small) {
         draw_too_small(a);
         doupdate();
         return;
     }
-    void (*draw[PANE_COUNT])(app *, WINDOW *) = {
-        [PANE_TOP] = statusbar_draw_top, [PANE_SURFACE] = panel_surface_draw,
-        [PANE_STEP] = panel_step_draw, [PANE_LOSS] = panel_chart_loss,
-        [PANE_LR] = panel_chart_lr, [PANE_GRAD] = panel_chart_grad,
-        [PANE_ACC] = panel_chart_accuracy,
-        [PANE_BOTTOM] = statusbar_draw_bottom,
-        [PANE_LESSON] = panel_lesson_draw};
-    bool menu = a->play && a->play->menu;
-    if (a->replay) {
-        draw[PANE_TOP] = replay_top_draw;
-        draw[PANE_STEP] = panel_replay_step;
-    }
-    if (a->hpo)
-        hpo_screen_draw(a);
-    else if (menu)
-        lesson_menu_draw(a);
-    else
-        app_draw_panes(a, draw);
-    if (a->play && !menu)
-        play_caption_draw(a);
+    prepare(a);
+    a->mode->draw(a);
     if (a->ov == OVERLAY_HELP)
         help_draw(a);
     else if (a->ov == OVERLAY_MENU)

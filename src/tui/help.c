@@ -31,9 +31,7 @@ void help_draw(app *a)
         }
     ui_role_set(win, &a->ui, ROLE_DIM, 0);
     ui_printf(win, &a->ui, getmaxy(win) - 2, 2, getmaxx(win) - 4,
-              "%sother keys close%s", a->hpo      ? ""
-              : a->replay ? "read-only replay · wheel: zoom · "
-                          : "wheel: zoom · click: start · ",
+              "%sother keys close%s", a->mode->help_note,
               max_scroll ? " · ↑↓ scroll" : "");
     overlay_close(win);
 }

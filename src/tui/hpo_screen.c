@@ -1,5 +1,6 @@
-/* The HPO view's screen: layout, the top bar, the method styles and
- * the replay clock while running. Its panels are panel_hpo_*.c. */
+/* The HPO view as a mode: layout, the top bar, the method styles and
+ * the replay of the searches in order of cost. Its panels are
+ * panel_hpo_*.c, its keys hpo_keys.c. */
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -28,70 +29,84 @@ double hpo_scale_y(double v, double lo, double hi, bool log, int dots)
     return (dots - 1) * (1.0 - (v - lo) / span);
 }
 
-void hpo_value_range(const app *a, double *lo, double *hi, bool *log)
+static const key_binding *hpo_keys(const app *a, int *n)
 {
-    const hpo_view *v = a->hpo;
-    *lo = INFINITY;
-    *hi = -INFINITY;
-    for (size_t i = 0; i < v->curve_n; i++)
-        if (isfinite(v->curve_v[i])) {
-            *lo = fmin(*lo, v->curve_v[i]);
-            *hi = fmax(*hi, v->curve_v[i]);
-        }
-    for (int m = 0; m < HPO_METHOD_COUNT; m++)
-        for (size_t i = 0; i < v->trace[m].n; i++)
-            if (isfinite(v->trace[m].e[i].value)) {
-                *lo = fmin(*lo, v->trace[m].e[i].value);
-                *hi = fmax(*hi, v->trace[m].e[i].value);
-            }
-    *log = *lo > 0.0 && *hi > 100.0 * *lo;
+    (void)a;
+    *n = hpo_key_binding_count;
+    return hpo_key_bindings;
 }
 
-void hpo_screen_layout(app *a)
+static void hpo_layout(app *a)
 {
     layout_hpo(&a->lay, a->cols, a->rows);
 }
 
-static void draw_top(app *a, WINDOW *w)
+static void draw_top(const app *a, WINDOW *w)
 {
     const ui_env *u = &a->ui;
-    const hpo_view *v = a->hpo;
+    const hpo_view *v = a->ms;
     int width = getmaxx(w);
-    ui_role_set(w, u, ROLE_BAR, 0);
-    mvwhline(w, 0, 0, ' ', width);
-    char right[96];
+    char right[96], left[160];
     snprintf(right, sizeof right, "%ld of %ld %s %s", v->clock,
              hpo_view_total(v), v->cost_name,
              hpo_view_done(v) ? "■ done" : v->running ? "▶ running" : "⏸ paused");
     int rw = ui_width(u, right) + 2;
-    ui_role_set(w, u, ROLE_BAR_DIM, A_BOLD);
-    int x = ui_puts(w, u, 0, 0, width, " descent hpo ");
+    snprintf(left, sizeof left, "hpo  %s", v->what);
+    statusbar_title(w, u, left, width - rw);
     ui_role_set(w, u, ROLE_BAR, 0);
-    ui_printf(w, u, 0, x, width - x - rw, " %s", v->what);
     ui_puts(w, u, 0, width - rw + 1, rw - 1, right);
 }
 
-void hpo_screen_draw(app *a)
+static void hpo_draw(const app *a)
 {
-    static void (*const draw[PANE_COUNT])(app *, WINDOW *) = {
+    static const pane_draw draw[PANE_COUNT] = {
         [PANE_TOP] = draw_top, [PANE_SURFACE] = panel_hpo_curve,
         [PANE_LOSS] = panel_hpo_best, [PANE_STEP] = panel_hpo_legend,
         [PANE_BOTTOM] = statusbar_draw_bottom};
     app_draw_panes(a, draw);
 }
 
-/* Evaluation events owed at the chosen speed, as live running's
- * updates are (tui.c). */
-void hpo_screen_advance(app *a, double dt)
+static bool hpo_running(const app *a)
 {
-    hpo_view *v = a->hpo;
-    a->run_credit += dt * session_speeds[v->speed];
-    while (a->run_credit >= 1.0) {
-        a->run_credit -= 1.0;
-        if (hpo_view_step(v) < 0) {
-            v->running = false;
-            a->run_credit = 0.0;
-            break;
-        }
-    }
+    const hpo_view *v = a->ms;
+    return v->running;
+}
+
+static double hpo_rate(const app *a)
+{
+    const hpo_view *v = a->ms;
+    return session_speeds[v->speed];
+}
+
+/* Evaluation events, in order of cost. */
+static long hpo_advance(app *a, long n, double deadline)
+{
+    (void)deadline;
+    hpo_view *v = a->ms;
+    long done = 0;
+    while (done < n && hpo_view_step(v) == 0)
+        done++;
+    if (done < n)
+        v->running = false;
+    return done;
+}
+
+const screen_mode mode_hpo = {
+    .name = "hpo",
+    .keys = hpo_keys,
+    .layout = hpo_layout,
+    .draw = hpo_draw,
+    .running = hpo_running,
+    .rate = hpo_rate,
+    .advance = hpo_advance,
+    .help_note = "",
+};
+
+int tui_hpo_main(hpo_view *v)
+{
+    int rc = tui_need_tty("'descent hpo' without --tui");
+    if (rc)
+        return rc;
+    v->speed = 3; /* 10 evaluations a second: the grid's 101 in 10 s */
+    return tui_run_screen(tui_screen_app(&mode_hpo, v));
 }

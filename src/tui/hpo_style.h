@@ -18,11 +18,6 @@ typedef struct {
 hpo_style hpo_method_style(const struct app *a, int method);
 
 /* The y position of value v on a plot of height dots over [lo, hi],
- * log-scaled when log: shared by the curve and the running best. */
+ * log-scaled when log (the running best). */
 double hpo_scale_y(double v, double lo, double hi, bool log, int dots);
-/* [lo, hi] of the curve and every evaluation (finite values); log when
- * they span more than two decades above 0. */
-void hpo_value_range(const struct app *a, double *lo, double *hi,
-                     bool *log);
-
 #endif

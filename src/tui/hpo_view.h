@@ -26,7 +26,31 @@ typedef struct {
     size_t shown[HPO_METHOD_COUNT];
     bool running;
     int speed;               /* index into session_speeds: events/s */
+    /* The curve panel's zoom: h over [zlo, zhi] (log axis), about the
+     * best h; 0 0: the whole searched range. */
+    double zlo, zhi;
 } hpo_view;
+
+/* The curve panel's y axis: the loss v at log10(v − best + delta), so
+ * the region near the lowest value seen spreads over rows whatever lies
+ * far above (a diverged lr gives 1e94); shown up to top, values above
+ * it (and non-finite ones) marked at the top edge. */
+typedef struct {
+    double best, delta, top;
+} hpo_yscale;
+
+/* The scale of the curve and the evaluations shown within the zoom. */
+hpo_yscale hpo_view_yscale(const hpo_view *v);
+/* v's height on the axis: 0 at best, 1 at top, above 1 beyond it, NaN
+ * for a value that is not finite. */
+double hpo_yscale_at(const hpo_yscale *s, double v);
+/* The value at height u (the inverse, for tick labels). */
+double hpo_yscale_value(const hpo_yscale *s, double u);
+
+/* The h range shown, and zooming it by factor (< 1 in) about the best
+ * h on the curve; factor 0 shows the whole range again. */
+void hpo_view_xrange(const hpo_view *v, double *lo, double *hi);
+void hpo_view_zoom(hpo_view *v, double factor);
 
 /* The curve's memory for n points (filled by the caller). 0 or -1. */
 int hpo_view_curve(hpo_view *v, size_t n);

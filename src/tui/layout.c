@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "layout.h"
+#include "run.h"
 
 static const pane_id charts[4] = {PANE_LOSS, PANE_LR, PANE_GRAD, PANE_ACC};
 /* With four, the first and the last (loss, accuracy) where only two fit. */
@@ -118,14 +119,13 @@ void layout_compute(layout *l, int cols, int rows, bool presenter,
         place_charts(l, rest, accuracy);
 }
 
+/* The step panel's rows: every stage's result line (stepdoc_fit), or
+ * all of an update with clipping, hypergradients and Adam's state. */
+enum { STEP_KEY_ROWS = RUN_STAGE_COUNT + 2, STEP_FULL_ROWS = 17 };
+
 void layout_lesson(layout *l, int cols, int rows, bool presenter,
                    layout_tab tab, bool accuracy)
 {
-    bool narrow = cols < 100 || rows < 28;
-    if (!presenter && narrow && tab != TAB_LESSON) {
-        layout_compute(l, cols, rows, false, tab, accuracy);
-        return;
-    }
     if (!bars(l, cols, rows))
         return;
     rect body = {1, 0, rows - 2, cols};
@@ -139,19 +139,44 @@ void layout_lesson(layout *l, int cols, int rows, bool presenter,
             l->r[PANE_LOSS] = (rect){body.y + lh, cols - lw, body.h - lh, lw};
         return;
     }
-    int sw = cols / 2;
-    l->r[PANE_SURFACE] = (rect){body.y, 0, body.h, sw};
-    rect rest = {body.y, sw, body.h, cols - sw};
-    if (narrow) {
-        l->tabbed = true;
-        l->r[PANE_LESSON] = rest;
-        return;
+    /* The lesson is never a tab: it keeps the right column's top (or,
+     * under 60 columns, what the surface leaves), and the step panel or
+     * (v) the charts go under it, with room for every stage. */
+    rect rest;
+    bool wide = cols >= 100 && rows >= 28;
+    if (cols >= 60) {
+        int sw = cols / 2, ch = wide ? body.h / 3 : 0;
+        l->r[PANE_SURFACE] = (rect){body.y, 0, body.h - ch, sw};
+        if (ch)
+            place_charts(l, (rect){body.y + body.h - ch, 0, ch, sw}, accuracy);
+        rest = (rect){body.y, sw, body.h, cols - sw};
+    } else {
+        int sh = body.h * 11 / 20;
+        l->r[PANE_SURFACE] = (rect){body.y, 0, sh, cols};
+        rest = (rect){body.y + sh, 0, body.h - sh, cols};
     }
-    int lh = body.h * 9 / 20, step_h = body.h / 4 < 15 ? body.h / 4 : 15;
-    l->r[PANE_LESSON] = (rect){body.y, sw, lh, cols - sw};
-    l->r[PANE_STEP] = (rect){body.y + lh, sw, step_h, cols - sw};
-    place_charts(l, (rect){body.y + lh + step_h, sw, body.h - lh - step_h,
-                           cols - sw}, accuracy);
+    int low = wide ? rest.h / 2 : (rest.h * 2 + 4) / 5;
+    low = low > STEP_FULL_ROWS ? STEP_FULL_ROWS
+          : low < STEP_KEY_ROWS ? STEP_KEY_ROWS : low;
+    if (rest.h - low < STEP_KEY_ROWS)
+        low = 0; /* too short for both: the lesson alone */
+    l->r[PANE_LESSON] = (rect){rest.y, rest.x, rest.h - low, rest.w};
+    if (!low)
+        return;
+    rect under = {rest.y + rest.h - low, rest.x, low, rest.w};
+    l->tabbed = !wide;
+    if (wide || tab != TAB_CHARTS)
+        l->r[PANE_STEP] = under;
+    else
+        place_charts(l, under, accuracy);
+}
+
+void layout_caption(layout *l, int cols, int rows, int h)
+{
+    if (l->too_small || h <= 0)
+        return;
+    l->r[PANE_BOTTOM] = (rect){rows - 1, 0, 1, cols};
+    l->r[PANE_CAPTION] = (rect){rows - 1 - h, 0, h, cols};
 }
 
 void layout_menu(layout *l, int cols, int rows)

@@ -9,7 +9,7 @@
 #include "app.h"
 #include "play.h"
 
-static lesson_view *view(app *a) { return &a->play->lv; }
+static lesson_view *view(app *a) { return &play_of(a)->lv; }
 static const lesson_step *step(app *a) { return player_current(&view(a)->p); }
 
 static void moved(app *a, bool ok, const char *edge)
@@ -23,18 +23,23 @@ static void moved(app *a, bool ok, const char *edge)
 
 static void ls_next(app *a)
 {
-    moved(a, lview_next(view(a)), a->play->has_menu
+    moved(a, lview_next(view(a)), play_of(a)->has_menu
               ? "the end of the lesson: m for the lesson menu, q quits"
               : "the end of the lesson: q quits");
 }
 
 static void ls_prev(app *a) { moved(a, lview_prev(view(a)), "the first step"); }
 
+/* The text's end in sight (a hint or what skip did goes there); the
+ * panel clamps the scroll to it. */
+static void scroll_to_end(app *a) { view(a)->scroll = 1 << 20; }
+
 static void ls_hint(app *a)
 {
     if (!lview_hint(view(a)))
         app_message(a, false, step(a)->n_hints ? "every hint is shown"
                                                : "this step has no hints");
+    scroll_to_end(a);
 }
 
 static void ls_skip(app *a)
@@ -45,6 +50,7 @@ static void ls_skip(app *a)
         return;
     }
     lview_skip(view(a));
+    scroll_to_end(a);
     if (lesson_has_goal(st)) {
         play_open_step(a); /* the run again, with the solution */
         app_message(a, false, "%s (Space runs it)", view(a)->skipped);
@@ -95,7 +101,7 @@ static int submit_setting(app *a, const char *text)
     }
     if (!play_may_change(a, o->name))
         return 0;
-    char *value = o->has_value ? pool_strndup(&a->play->strings, v, strlen(v))
+    char *value = o->has_value ? pool_strndup(&play_of(a)->strings, v, strlen(v))
                                : NULL;
     if (o->has_value && !value)
         return 0;
@@ -109,7 +115,7 @@ static void ls_setting(app *a)
 
 static void ls_menu(app *a)
 {
-    if (a->play->has_menu)
+    if (play_of(a)->has_menu)
         play_show_menu(a);
     else
         app_message(a, false, "no lesson menu: 'descent lesson' opens it");
@@ -123,25 +129,27 @@ static void ls_scroll_up(app *a)
 
 static void ls_scroll_down(app *a) { view(a)->scroll++; }
 
-/* In the order of the help and the hints; the live screen's follow. */
+/* In the order of the help; the live screen's follow. The lesson panel's
+ * own footer hints these keys for the step at hand, so the bottom bar
+ * keeps its room for the live screen's. */
 const key_binding lesson_key_bindings[] = {
-    {'?', 0, 1, "? F1", "this help", "help", act_help, false},
+    {'?', 0, 1, "? F1", "this help", "help", act_help, false, NULL},
     {KEY_NPAGE, 0, 0, "PgDn", "next lesson step (clickers; → too in "
-     "presenter mode)", "next", ls_next, false},
+     "presenter mode)", NULL, ls_next, false, NULL},
     {KEY_PPAGE, 0, 0, "PgUp", "previous lesson step (← in presenter mode)",
-     "prev", ls_prev, false},
-    {'i', 0, 0, "i", "reveal the next hint", "hint", ls_hint, false},
+     NULL, ls_prev, false, NULL},
+    {'i', 0, 0, "i", "reveal the next hint", NULL, ls_hint, false, NULL},
     {'S', 0, 0, "S", "skip: apply the solution, or show the answer",
-     "skip", ls_skip, false},
+     NULL, ls_skip, false, NULL},
     {'a', '\r', 0, "a Enter", "answer the quiz (choice: 1-9 or ↑↓ then "
-     "Enter)", "answer", ls_answer, false},
+     "Enter)", NULL, ls_answer, false, NULL},
     {':', 0, 0, ":", "type any setting the step leaves free (lr-max: 0.02)",
-     NULL, ls_setting, false},
+     NULL, ls_setting, false, NULL},
     {'<', KEY_SR, 0, "< S-↑", "scroll the lesson text up", NULL,
-     ls_scroll_up, false},
+     ls_scroll_up, false, NULL},
     {'>', KEY_SF, 0, "> S-↓", "scroll the lesson text down", NULL,
-     ls_scroll_down, false},
-    {'m', 0, 0, "m", "the lesson menu", NULL, ls_menu, false},
+     ls_scroll_down, false, NULL},
+    {'m', 0, 0, "m", "the lesson menu", NULL, ls_menu, false, NULL},
 };
 const int lesson_key_binding_count =
     sizeof lesson_key_bindings / sizeof lesson_key_bindings[0];
@@ -152,7 +160,7 @@ static const struct {
     const char *names[2];
 } locks[] = {
     {act_lr_up, {"lr"}}, {act_lr_down, {"lr"}}, {act_lr_prompt, {"lr"}},
-    {act_opt_next, {"optimizer"}}, {act_opt_menu, {"optimizer"}},
+    {act_opt_next, {"optimizer"}},
     {act_grad_next, {"grad"}}, {act_grad_prompt, {"grad", "h"}},
     {act_clip_next, {"clip"}}, {act_clip_prompt, {"clip"}},
     {act_hd_next, {"hypergrad"}}, {act_hd_prompt, {"hypergrad", "hd-beta"}},
@@ -162,8 +170,8 @@ static const struct {
 
 bool play_may_change(app *a, const char *name)
 {
-    play *pl = a->play;
-    if (pl->unlocked || !pl->in_lesson || pl->menu ||
+    play *pl = play_of(a);
+    if (a->scripted || !pl->in_lesson ||
         player_may_change(&pl->lv.p, name))
         return true;
     app_message(a, true, "%s is locked in this lesson", name);
@@ -172,10 +180,10 @@ bool play_may_change(app *a, const char *name)
 
 bool play_allowed(app *a, const key_binding *b)
 {
-    play *pl = a->play;
+    play *pl = play_of(a);
     bool runs = b->action == act_run_pause || b->action == act_step ||
                 b->action == act_stage;
-    if (runs && !pl->unlocked && pl->in_lesson && !pl->menu &&
+    if (runs && !a->scripted && pl->in_lesson &&
         player_wants_guess(&pl->lv.p)) {
         app_message(a, true, "predict first: Enter gives your guess");
         return false;
@@ -188,17 +196,11 @@ bool play_allowed(app *a, const key_binding *b)
     return true;
 }
 
-/* Keys whose meaning depends on the moment: a demo's pause, a choice
- * quiz's options, clickers that send arrows in presenter mode. */
+/* Keys whose meaning depends on the moment: a choice quiz's options,
+ * clickers that send arrows in presenter mode. */
 bool play_key(app *a, int key)
 {
-    play *pl = a->play;
-    bool release = key == ' ' || key == KEY_NPAGE || key == KEY_RIGHT ||
-                   key == '\r' || key == '\n';
-    if (pl->has_demo && !pl->unlocked && release &&
-        demo_play_release(&pl->dp))
-        return true;
-    if (!pl->in_lesson || pl->menu)
+    if (!play_of(a)->in_lesson)
         return false;
     if (step(a)->quiz.kind == QUIZ_CHOICE) {
         if (key >= '1' && key <= '9') {

@@ -1,5 +1,5 @@
-/* The lesson menu (`descent lesson` without an id): the shipped lessons
- * with their minutes and progress; Enter opens one. */
+/* The lesson menu as a mode (`descent lesson` without an id): the
+ * shipped lessons with their minutes and progress; Enter opens one. */
 #include <stdio.h>
 
 #include "actions.h"
@@ -10,7 +10,7 @@
 
 static void menu_move(app *a, int by)
 {
-    play *pl = a->play;
+    play *pl = play_of(a);
     int n = pl->cat ? (int)pl->cat->n : 0;
     if (n)
         pl->menu_sel = ((pl->menu_sel + by) % n + n) % n;
@@ -21,16 +21,16 @@ static void menu_down(app *a) { menu_move(a, 1); }
 
 static void menu_enter(app *a)
 {
-    play *pl = a->play;
+    play *pl = play_of(a);
     if (pl->cat && pl->cat->n)
         play_start_lesson(a, &pl->cat->l[pl->menu_sel]);
 }
 
 const key_binding menu_key_bindings[] = {
-    {'?', 0, 1, "? F1", "this help", "help", act_help, false},
-    {KEY_UP, 'k', 0, "↑ k", "previous lesson", NULL, menu_up, false},
-    {KEY_DOWN, 'j', 0, "↓ j", "next lesson", NULL, menu_down, false},
-    {'\r', KEY_ENTER, 0, "Enter", "open the lesson", "open", menu_enter, false},
+    {'?', 0, 1, "? F1", "this help", "help", act_help, false, NULL},
+    {KEY_UP, 'k', 0, "↑ k", "previous lesson", NULL, menu_up, false, NULL},
+    {KEY_DOWN, 'j', 0, "↓ j", "next lesson", NULL, menu_down, false, NULL},
+    {'\r', KEY_ENTER, 0, "Enter", "open the lesson", "open", menu_enter, false, NULL},
     KEY_BINDINGS_TAIL,
 };
 const int menu_key_binding_count =
@@ -67,10 +67,10 @@ static void fit_columns(char *out, size_t cap, const char *s, int cols)
     snprintf(out, cap, "%.*s%*s", (int)n, s, cols - text_columns(s, n), "");
 }
 
-static void draw_list(app *a, WINDOW *w)
+static void draw_list(const app *a, WINDOW *w)
 {
     const ui_env *u = &a->ui;
-    const play *pl = a->play;
+    const play *pl = play_of(a);
     int h = getmaxy(w), wd = getmaxx(w);
     ui_box(w, u, "lessons", true);
     int n = pl->cat ? (int)pl->cat->n : 0, rows = h - 4;
@@ -101,22 +101,57 @@ static void draw_list(app *a, WINDOW *w)
             "in a lesson, m comes back here");
 }
 
-static void draw_top(app *a, WINDOW *w)
+static void draw_top(const app *a, WINDOW *w)
 {
-    const ui_env *u = &a->ui;
-    int width = getmaxx(w);
-    ui_role_set(w, u, ROLE_BAR, 0);
-    mvwhline(w, 0, 0, ' ', width);
-    ui_role_set(w, u, ROLE_BAR_DIM, A_BOLD);
-    int x = ui_puts(w, u, 0, 0, width, " descent ");
-    ui_role_set(w, u, ROLE_BAR, 0);
-    ui_puts(w, u, 0, x, width - x, " lessons: choose one");
+    statusbar_title(w, &a->ui, " lessons: choose one", getmaxx(w));
 }
 
-void lesson_menu_draw(app *a)
+static const key_binding *menu_keys(const app *a, int *n)
 {
-    static void (*const draw[PANE_COUNT])(app *, WINDOW *) = {
+    (void)a;
+    *n = menu_key_binding_count;
+    return menu_key_bindings;
+}
+
+static void menu_layout(app *a)
+{
+    layout_menu(&a->lay, a->cols, a->rows);
+}
+
+static void menu_draw_panes(const app *a)
+{
+    static const pane_draw draw[PANE_COUNT] = {
         [PANE_TOP] = draw_top, [PANE_SURFACE] = draw_list,
         [PANE_BOTTOM] = statusbar_draw_bottom};
     app_draw_panes(a, draw);
 }
+
+static bool menu_running(const app *a)
+{
+    (void)a;
+    return false;
+}
+
+static double menu_rate(const app *a)
+{
+    (void)a;
+    return 0.0;
+}
+
+static long menu_advance(app *a, long n, double deadline)
+{
+    (void)a, (void)n, (void)deadline;
+    return 0;
+}
+
+const screen_mode mode_menu = {
+    .name = "menu",
+    .keys = menu_keys,
+    .layout = menu_layout,
+    .draw = menu_draw_panes,
+    .running = menu_running,
+    .rate = menu_rate,
+    .advance = menu_advance,
+    .help_note = "",
+    .free = play_free,
+};

@@ -1,19 +1,24 @@
-/* A lesson or demo on the live screen: opening steps as runs, judging
- * goals after updates, keeping progress, and carrying out a demo
- * script's commands as their time comes. */
+/* A lesson as a mode: the live screen set up by the step's settings
+ * beside the lesson panel; opening steps as runs, judging goals after
+ * every update, keeping progress. The keys are lesson_keys.c, the panel
+ * panel_lesson.c; the demo mode (demo_screen.c) plays lessons with it. */
 #include <stdio.h>
 #include <string.h>
 
 #include "app.h"
 #include "lesson_session.h"
+#include "model.h"
+#include "panels.h"
 #include "play.h"
+
+play *play_of(const app *a) { return a->ms; }
 
 /* The lesson keys first, then the live screen's that they leave: a key
  * both tables have is the lesson's, and PgUp/PgDn's "no lesson" reply
  * goes. Quit stays last (the bottom bar keeps it at the right). */
-static void lesson_keys(app *a)
+const key_binding *lesson_keys(const app *a, int *n)
 {
-    play *pl = a->play;
+    play *pl = play_of(a);
     pl->nkeys = 0;
     for (int i = 0; i < lesson_key_binding_count; i++)
         pl->keys[pl->nkeys++] = lesson_key_bindings[i];
@@ -26,25 +31,27 @@ static void lesson_keys(app *a)
         if (!taken)
             pl->keys[pl->nkeys++] = *b;
     }
-    a->keys = pl->keys;
-    a->nkeys = pl->nkeys;
+    *n = pl->nkeys;
+    return pl->keys;
 }
 
 void play_open_step(app *a)
 {
-    play *pl = a->play;
+    play *pl = play_of(a);
     char err[400];
     a->s.running = false;
-    if (lsession_step(&a->s, &pl->lv.p, &pl->cur, err, sizeof err) < 0)
-        app_message(a, true, "this step does not open: %s", err);
+    int rc = lsession_step(&a->s, &pl->lv.p, &pl->cur, err, sizeof err);
     lview_restarted(&pl->lv);
     a->sc.valid = false;
+    app_watch_session(a);
+    if (rc < 0)
+        app_message(a, true, "this step does not open: %s", err);
     app_layout(a);
 }
 
 void play_start_lesson(app *a, const lesson *l)
 {
-    play *pl = a->play;
+    play *pl = play_of(a);
     if (pl->in_lesson)
         lview_free(&pl->lv);
     pl->in_lesson = false;
@@ -53,30 +60,24 @@ void play_start_lesson(app *a, const lesson *l)
         return;
     }
     pl->in_lesson = true;
-    pl->menu = false;
     pl->saved_done = player_done_count(&pl->lv.p);
-    /* The lesson's text is the point: on narrow screens it is the tab
-     * shown first. */
-    a->tab = TAB_LESSON;
     a->ov = OVERLAY_NONE;
-    lesson_keys(a);
+    /* A demo plays the lesson in its own mode. */
+    a->mode = a->mode == &mode_demo ? &mode_demo : &mode_lesson;
+    a->keys = a->mode->keys(a, &a->nkeys);
     play_open_step(a);
 }
 
 void play_show_menu(app *a)
 {
-    play *pl = a->play;
-    pl->menu = true;
-    a->s.running = false;
+    session_set_running(&a->s, false);
     a->ov = OVERLAY_NONE;
-    a->keys = menu_key_bindings;
-    a->nkeys = menu_key_binding_count;
-    app_layout(a);
+    app_set_mode(a, &mode_menu);
 }
 
 void play_save(app *a)
 {
-    play *pl = a->play;
+    play *pl = play_of(a);
     if (!pl->in_lesson || !pl->prog)
         return;
     const lesson_player *p = &pl->lv.p;
@@ -97,7 +98,7 @@ void play_save(app *a)
 
 int play_set(app *a, int id, const char *value)
 {
-    play *pl = a->play;
+    play *pl = play_of(a);
     option_error e;
     int rc = lsession_set(&a->s, &pl->cur, id, value, &e);
     const char *name = option_by_id(run_option_table, id)->name;
@@ -106,133 +107,94 @@ int play_set(app *a, int id, const char *value)
         return -1;
     }
     if (rc > 0) {
-        a->s.running = false;
         a->sc.valid = false;
-        app_layout(a);
         if (pl->in_lesson)
             lview_restarted(&pl->lv);
+        app_watch_session(a);
+        app_layout(a);
     }
     app_message(a, false, "%s%s%s%s", name, value ? ": " : "",
                 value ? value : "", rc > 0 ? " (runs restarted)" : "");
     return 0;
 }
 
-void play_updated(app *a)
+/* The goal judged; the step's limit a pause, said in the player's words
+ * (the session's own pause at its limit says nothing more then). */
+void lesson_updated(app *a)
 {
-    play *pl = a->play;
-    if (!pl->in_lesson || pl->menu)
-        return;
-    lesson_state st = lesson_state_of(session_focused(&a->s));
-    lview_check(&pl->lv, &st);
-    /* The step's limit is a pause: the learner goes on with Space. */
-    if (player_pause_new(&pl->lv.p) && a->s.running) {
-        char pause[160];
-        a->s.running = false;
-        player_pause_text(&pl->lv.p, pause, sizeof pause);
-        app_message(a, false, "%s Space goes on.", pause);
-    }
-    play_save(a);
-}
-
-/* Demo keys are the names of demo.h; the TUI reads curses keys. */
-static int curses_key(long k)
-{
-    static const int named[] = {
-        [DEMO_KEY_ENTER - DEMO_KEY_NAMED] = '\r',
-        [DEMO_KEY_TAB - DEMO_KEY_NAMED] = '\t',
-        [DEMO_KEY_ESC - DEMO_KEY_NAMED] = 27,
-        [DEMO_KEY_BACKSPACE - DEMO_KEY_NAMED] = KEY_BACKSPACE,
-        [DEMO_KEY_UP - DEMO_KEY_NAMED] = KEY_UP,
-        [DEMO_KEY_DOWN - DEMO_KEY_NAMED] = KEY_DOWN,
-        [DEMO_KEY_LEFT - DEMO_KEY_NAMED] = KEY_LEFT,
-        [DEMO_KEY_RIGHT - DEMO_KEY_NAMED] = KEY_RIGHT,
-        [DEMO_KEY_PGUP - DEMO_KEY_NAMED] = KEY_PPAGE,
-        [DEMO_KEY_PGDN - DEMO_KEY_NAMED] = KEY_NPAGE,
-        [DEMO_KEY_HOME - DEMO_KEY_NAMED] = KEY_HOME,
-        [DEMO_KEY_END - DEMO_KEY_NAMED] = KEY_END,
-        [DEMO_KEY_DELETE - DEMO_KEY_NAMED] = KEY_DC,
-        [DEMO_KEY_INSERT - DEMO_KEY_NAMED] = KEY_IC,
-    };
-    if (k >= DEMO_KEY_F1)
-        return KEY_F((int)(k - DEMO_KEY_F1 + 1));
-    if (k >= DEMO_KEY_NAMED)
-        return named[k - DEMO_KEY_NAMED];
-    return (int)k; /* a character, or C-a .. C-z as 1 .. 26 */
-}
-
-static void demo_command_do(app *a, const demo_command *c)
-{
-    play *pl = a->play;
-    const lesson *l = NULL;
-    long i;
-    switch (c->kind) {
-    case DEMO_LESSON:
-        if (pl->cat && (l = catalog_find(pl->cat, c->text)))
-            play_start_lesson(a, l); /* no progress in demos: step 1 */
-        break;
-    case DEMO_STEP:
-        if (pl->in_lesson && (i = lesson_find_step(pl->lv.p.l, c->text)) >= 0) {
-            lview_goto(&pl->lv, (size_t)i);
-            play_open_step(a);
+    play *pl = play_of(a);
+    if (pl->in_lesson) {
+        lesson_state st = lesson_state_of(session_focused(&a->s));
+        lview_check(&pl->lv, &st);
+        if (player_pause_new(&pl->lv.p) && a->s.running) {
+            char pause[160];
+            player_pause_text(&pl->lv.p, pause, sizeof pause);
+            app_message(a, false, "%s Space goes on.", pause);
+            session_set_running(&a->s, false);
         }
-        break;
-    case DEMO_SET:
-        play_set(a, c->option, c->text);
-        break;
-    case DEMO_KEY:
-        /* The presenter's keys: the lesson's locks do not apply. */
-        pl->unlocked = true;
-        for (size_t k = 0; k < c->n_keys && !a->quit; k++)
-            keys_handle(a, curses_key(c->keys[k]));
-        pl->unlocked = false;
-        break;
-    default:
-        break;
+        play_save(a);
     }
+    live_updated(a);
 }
 
-void play_tick(app *a, double now)
+void lesson_layout(app *a)
 {
-    play *pl = a->play;
-    if (pl->has_demo) {
-        const demo_command *c;
-        while (!a->quit && (c = demo_play_next(&pl->dp, now)))
-            demo_command_do(a, c);
-        if (pl->dp.state == DP_RUN)
-            a->s.running = false; /* the script runs it, at its pace */
-    }
-    play_updated(a);
+    const model *m = model_of(&a->s.obj);
+    layout_lesson(&a->lay, a->cols, a->rows, a->presenter, a->tab,
+                  m && m->type->classifier);
 }
 
-double play_deadline(const app *a, double now)
+void lesson_prepare(app *a)
 {
-    return a->play->has_demo ? demo_play_deadline(&a->play->dp, now) : -1.0;
+    live_prepare(a);
+    if (a->win[PANE_LESSON])
+        panel_lesson_prepare(a, a->win[PANE_LESSON]);
 }
 
-bool play_busy(const app *a)
+void lesson_draw(const app *a)
 {
-    return a->play->has_demo && a->play->dp.state == DP_RUN;
+    live_draw_with(a, statusbar_draw_top, panel_step_draw, panel_lesson_draw);
 }
 
-void play_advance(app *a, double dt)
+/* The moment's keys (quiz options, clickers), then the locks: a key
+ * that would change a locked setting is taken and refused. */
+bool lesson_key(app *a, int key)
 {
-    play *pl = a->play;
-    if (!play_busy(a))
-        return;
-    /* As live running does: updates owed at the chosen speed. */
-    a->run_credit += dt * session_speeds[a->s.speed];
-    long n = 0;
-    bool stopped = false;
-    while (a->run_credit >= 1.0 && n < pl->dp.left) {
-        a->run_credit -= 1.0;
-        if (!session_step(&a->s) || !session_any_running(&a->s)) {
-            stopped = true;
-            break;
-        }
-        n++;
-        play_updated(a);
-    }
-    demo_play_ran(&pl->dp, n, stopped);
-    if (pl->dp.state != DP_RUN)
-        a->run_credit = 0.0;
+    if (play_key(a, key))
+        return true;
+    const key_binding *b = keys_find(a->keys, a->nkeys, key);
+    return b && !play_allowed(a, b);
 }
+
+void lesson_mouse(app *a, const MEVENT *ev)
+{
+    double x, y;
+    if (panel_surface_mouse(a, ev, &x, &y) && play_may_change(a, "start"))
+        live_click(a, x, y);
+}
+
+void play_free(app *a)
+{
+    play *pl = play_of(a);
+    if (pl->in_lesson)
+        lview_free(&pl->lv);
+    pl->in_lesson = false;
+    pool_free(&pl->strings);
+}
+
+const screen_mode mode_lesson = {
+    .name = "lesson",
+    .keys = lesson_keys,
+    .layout = lesson_layout,
+    .prepare = lesson_prepare,
+    .draw = lesson_draw,
+    .running = live_running,
+    .rate = live_rate,
+    .advance = live_advance,
+    .key = lesson_key,
+    .mouse = lesson_mouse,
+    .may_change = play_may_change,
+    .updated = lesson_updated,
+    .help_note = "wheel: zoom · drag: pan · click: start · ",
+    .free = play_free,
+};

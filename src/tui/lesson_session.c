@@ -1,3 +1,4 @@
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -57,14 +58,15 @@ int lsession_set(session *s, run_options *cur, int id, const char *value,
     run_options o;
     objective obj;
     session_run *sr = &s->runs[s->focus];
-    if (lesson_settings_now(cur, &sr->r, sr->steps_granted, id, value, &o,
-                            &obj, e) < 0)
+    if (lesson_settings_now(cur, &sr->r, sr->limit ? sr->limit : LONG_MAX,
+                            id, value, &o, &obj, e) < 0)
         return -1;
     if (lsession_live(id)) {
         objective_free(&obj);
         if (lesson_run_retune(&sr->r, id, &o.s, &s->obj, e) < 0)
             return -1;
-        sr->steps_granted = o.s.max_steps;
+        /* The limit as a pause again (retuning set the run's end). */
+        session_set_limit(s, o.s.max_steps == LONG_MAX ? 0 : o.s.max_steps);
         session_settings_changed(s);
         *cur = o;
         return 0;

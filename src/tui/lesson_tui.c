@@ -21,7 +21,7 @@ int tui_lesson_main(const tui_lesson_options *o)
     tui_options t = tui_options_default();
     if ((rc = tui_open(&a, &t, stdout, stdin)) != 0)
         return rc;
-    a.play = &pl;
+    a.ms = &pl;
     /* What `set` applies on top of before any lesson: the screen's own
      * defaults. */
     run_options_default(&pl.cur);
@@ -29,6 +29,7 @@ int tui_lesson_main(const tui_lesson_options *o)
     if (o->demo) {
         pl.has_demo = true;
         demo_play_init(&pl.dp, o->demo);
+        app_set_mode(&a, &mode_demo);
     }
     if (o->lesson) {
         play_start_lesson(&a, o->lesson);
@@ -37,9 +38,6 @@ int tui_lesson_main(const tui_lesson_options *o)
         play_show_menu(&a);
     }
     rc = tui_loop(&a);
-    if (pl.in_lesson)
-        lview_free(&pl.lv);
-    pool_free(&pl.strings);
     tui_close(&a);
     return rc;
 }

@@ -2,8 +2,9 @@
  * gradient norm (raw and, with clipping on, clipped) and, for
  * classifiers, accuracy. Every run is drawn in its colour; the focused
  * run's companion series (validation loss and accuracy, clipped norm)
- * over them in the accent colour, its minibatch loss under them dimmed.
- * The x axis stretches to hold the whole run. Series are read from the
+ * over them in the theme's second-series colour, its minibatch loss
+ * under them dimmed; a legend in the bottom border names them. The x
+ * axis stretches to hold the whole run. Series are read from the
  * history's bands (hist.h): a chart costs the same at update 10^7 as at
  * 10^3. */
 #include <math.h>
@@ -21,10 +22,11 @@ typedef struct {
     const char *title;
     bool log;             /* log scale when every value is > 0 */
     hist_series main;
-    int over;             /* focused run, accent colour; NO_SERIES: none */
+    int over;             /* focused run, second colour; NO_SERIES: none */
     const char *over_name; /* in the title beside its last value */
     int under;            /* focused run, dimmed; NO_SERIES: none */
     bool over_clip_only;  /* over is drawn only with clipping on */
+    const char *names[3]; /* the legend's: main, over, under */
 } chart_spec;
 
 enum { LABEL_W = 8, MIN_STEPS = 100, TAG_OVER = 8, TAG_UNDER };
@@ -135,8 +137,8 @@ static void plot_line(braille_canvas *cv, const chart_data *cd,
 #undef PY
 }
 
-static void draw_plot(app *a, WINDOW *w, const chart_data *cd, int y, int x,
-                      int ph, int pw)
+static void draw_plot(const app *a, WINDOW *w, const chart_data *cd, int y,
+                      int x, int ph, int pw)
 {
     braille_canvas cv;
     if (braille_init(&cv, pw, ph) < 0)
@@ -151,7 +153,7 @@ static void draw_plot(app *a, WINDOW *w, const chart_data *cd, int y, int x,
             if (!m)
                 continue;
             int tag = cv.color[j * pw + i];
-            tcolor c = tag == TAG_OVER    ? u->th->accent
+            tcolor c = tag == TAG_OVER    ? u->th->series2
                        : tag == TAG_UNDER ? u->th->dim
                                           : u->th->runs[tag];
             ui_cell(w, u, y + j, x + i, braille_codepoint(m), braille_ascii(m),
@@ -160,7 +162,48 @@ static void draw_plot(app *a, WINDOW *w, const chart_data *cd, int y, int x,
     braille_free(&cv);
 }
 
-static void draw_chart(app *a, WINDOW *w, const chart_spec *sp)
+/* One legend entry in the bottom border: a stroke and the name in the
+ * series' colour. Returns the new x. */
+static int legend_entry(WINDOW *w, const ui_env *u, int x, ui_role role,
+                        const char *name)
+{
+    char buf[48];
+    snprintf(buf, sizeof buf, " ━ %s", name);
+    ui_role_set(w, u, role, A_BOLD);
+    return x + ui_puts(w, u, getmaxy(w) - 1, x, getmaxx(w) - 2 - x, buf);
+}
+
+/* Which line is which: every run by its number when runs are compared,
+ * else the main series by name, and the focused run's companions that
+ * have values. */
+static void draw_legend(const app *a, WINDOW *w, const chart_spec *sp)
+{
+    const ui_env *u = &a->ui;
+    const hist *fh = &a->s.runs[a->s.focus].h;
+    bool over = over_shown(a, sp) &&
+                isfinite(hist_latest(fh, (hist_series)sp->over));
+    bool under = sp->under != NO_SERIES &&
+                 isfinite(hist_latest(fh, (hist_series)sp->under));
+    if (a->s.nruns == 1 && !over && !under)
+        return; /* one line: the title names it */
+    int x = 1;
+    for (int k = 0; k < a->s.nruns; k++) {
+        char name[32];
+        if (a->s.nruns > 1)
+            snprintf(name, sizeof name, "%d", k + 1);
+        else
+            snprintf(name, sizeof name, "%s", sp->names[0]);
+        x = legend_entry(w, u, x, (ui_role)(ROLE_RUN0 + k), name);
+    }
+    if (over)
+        x = legend_entry(w, u, x, ROLE_SERIES2, sp->names[1]);
+    if (under)
+        x = legend_entry(w, u, x, ROLE_DIM, sp->names[2]);
+    ui_role_set(w, u, ROLE_BORDER, 0);
+    ui_puts(w, u, getmaxy(w) - 1, x, 1, " ");
+}
+
+static void draw_chart(const app *a, WINDOW *w, const chart_spec *sp)
 {
     const ui_env *u = &a->ui;
     int h = getmaxy(w), wd = getmaxx(w);
@@ -171,7 +214,7 @@ static void draw_chart(app *a, WINDOW *w, const chart_spec *sp)
         return;
     }
     const hist *fh = &a->s.runs[a->s.focus].h;
-    double now = sp->main == HS_GRAD_RAW ? session_focused(&a->s)->grad_norm
+    double now = sp->main == HS_GRAD_RAW ? session_focused_c(&a->s)->grad_norm
                                          : hist_latest(fh, sp->main);
     /* The fullest title that fits: the scale, then the companion's
      * value, are left out on narrow charts. */
@@ -203,35 +246,39 @@ static void draw_chart(app *a, WINDOW *w, const chart_spec *sp)
         draw_plot(a, w, &cd, 1, 1 + LABEL_W, ph, pw);
     }
     chart_free(&cd);
+    draw_legend(a, w, sp);
 }
 
-void panel_chart_loss(app *a, WINDOW *w)
+void panel_chart_loss(const app *a, WINDOW *w)
 {
     /* Models: the validation loss over the training loss (NaN for
      * built-ins and without validation rows, so nothing is drawn), the
      * minibatches' loss under it. */
     static const chart_spec sp = {"loss", true, HS_LOSS, HS_VAL_LOSS, "val",
-                                  HS_BATCH_LOSS, false};
+                                  HS_BATCH_LOSS, false,
+                                  {"train", "val", "batch"}};
     draw_chart(a, w, &sp);
 }
 
-void panel_chart_lr(app *a, WINDOW *w)
+void panel_chart_lr(const app *a, WINDOW *w)
 {
     static const chart_spec sp = {"learning rate", false, HS_LR, NO_SERIES,
-                                  NULL, NO_SERIES, false};
+                                  NULL, NO_SERIES, false, {"α"}};
     draw_chart(a, w, &sp);
 }
 
-void panel_chart_grad(app *a, WINDOW *w)
+void panel_chart_grad(const app *a, WINDOW *w)
 {
     static const chart_spec sp = {"‖g‖ raw·clipped", true, HS_GRAD_RAW,
-                                  HS_GRAD_CLIPPED, NULL, NO_SERIES, true};
+                                  HS_GRAD_CLIPPED, NULL, NO_SERIES, true,
+                                  {"raw", "clipped"}};
     draw_chart(a, w, &sp);
 }
 
-void panel_chart_accuracy(app *a, WINDOW *w)
+void panel_chart_accuracy(const app *a, WINDOW *w)
 {
     static const chart_spec sp = {"accuracy", false, HS_TRAIN_ACC,
-                                  HS_VAL_ACC, "val", NO_SERIES, false};
+                                  HS_VAL_ACC, "val", NO_SERIES, false,
+                                  {"train", "val"}};
     draw_chart(a, w, &sp);
 }

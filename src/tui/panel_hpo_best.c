@@ -25,9 +25,9 @@ static void best_range(const hpo_view *v, double *lo, double *hi)
             }
 }
 
-void panel_hpo_best(app *a, WINDOW *w)
+void panel_hpo_best(const app *a, WINDOW *w)
 {
-    const hpo_view *v = a->hpo;
+    const hpo_view *v = a->ms;
     const ui_env *u = &a->ui;
     int h = getmaxy(w), wd = getmaxx(w);
     char title[96], num[16];

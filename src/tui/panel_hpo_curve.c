@@ -1,7 +1,11 @@
 /* The HPO view's main panel: the validation loss over the
- * hyperparameter on a log axis (the curve, sampled before the screen
- * opened), each method's evaluations so far marked in its colour and
- * glyph, its latest in reverse video and its running best as a star. */
+ * hyperparameter on log axes (the curve, sampled before the screen
+ * opened; the loss as its excess over the lowest value in view, so the
+ * minimum's region is spread over rows however far a diverged lr lies
+ * above), each method's evaluations so far marked in its colour and
+ * glyph, its latest in reverse video and its running best as a star.
+ * Values above the view, or not finite, are marked at the top edge
+ * (↑, ✗); z Z zoom about the best, 0 shows it all. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,26 +18,30 @@
 enum { LABEL_W = 8 };
 
 typedef struct {
-    app *a;
+    const app *a;
     WINDOW *w;
     int py, px, ph, pw;      /* plot area in the window */
-    double lo, hi;           /* values */
-    bool log;
+    double hlo, hhi;         /* the h range shown */
+    hpo_yscale ys;
 } plot;
 
-/* Dot coordinates of (h, value). */
-static void to_dot(const plot *p, double h, double value, double *x,
-                   double *y)
+/* Dot x of h (NaN outside the range shown). */
+static double dot_x(const plot *p, double h)
 {
-    const hpo_view *v = p->a->hpo;
-    double u = log10(h / v->lo) / log10(v->hi / v->lo);
-    *x = u * (2 * p->pw - 1);
-    *y = hpo_scale_y(value, p->lo, p->hi, p->log, 4 * p->ph);
+    if (!(h >= p->hlo && h <= p->hhi))
+        return NAN;
+    return log10(h / p->hlo) / log10(p->hhi / p->hlo) * (2 * p->pw - 1);
+}
+
+/* Dot y of a value: NaN when not finite, below 0 above the view. */
+static double dot_y(const plot *p, double value)
+{
+    return (4 * p->ph - 1) * (1.0 - hpo_yscale_at(&p->ys, value));
 }
 
 static void draw_curve(const plot *p)
 {
-    const hpo_view *v = p->a->hpo;
+    const hpo_view *v = p->a->ms;
     const ui_env *u = &p->a->ui;
     braille_canvas cv;
     if (braille_init(&cv, p->pw, p->ph) < 0)
@@ -41,14 +49,11 @@ static void draw_curve(const plot *p)
     double x0 = 0, y0 = 0;
     bool have = false;
     for (size_t i = 0; i < v->curve_n; i++) {
-        double x, y;
-        bool ok = isfinite(v->curve_v[i]) && (!p->log || v->curve_v[i] > 0);
-        if (ok) {
-            to_dot(p, v->curve_h[i], v->curve_v[i], &x, &y);
-            if (have)
-                braille_line(&cv, x0, y0, x, y, 0);
-            x0 = x, y0 = y;
-        }
+        double x = dot_x(p, v->curve_h[i]), y = dot_y(p, v->curve_v[i]);
+        bool ok = isfinite(x) && isfinite(y);
+        if (ok && have)
+            braille_line(&cv, x0, fmax(y0, 0), x, fmax(y, 0), 0);
+        x0 = x, y0 = y;
         have = ok;
     }
     int fg = ui_color(u, u->th->dim), bg = ui_color(u, u->th->bg);
@@ -62,14 +67,18 @@ static void draw_curve(const plot *p)
     braille_free(&cv);
 }
 
-/* A glyph at (h, value) if it is on the plot. */
+/* A glyph at (h, value) if it is in the h range: at the top edge as ↑
+ * above the view, ✗ when not finite. */
 static void mark(const plot *p, double h, double value, uint32_t cp,
                  char ascii, int fg, attr_t at)
 {
-    double x, y;
-    if (!isfinite(value) || (p->log && !(value > 0)))
+    double x = dot_x(p, h), y = dot_y(p, value);
+    if (!isfinite(x))
         return;
-    to_dot(p, h, value, &x, &y);
+    if (!isfinite(y))
+        cp = 0x2717, ascii = 'x', y = 0;
+    else if (y < 0)
+        cp = 0x2191, ascii = '^', y = 0;
     int cx = (int)floor(x / 2), cy = (int)floor(y / 4);
     if (cx < 0 || cy < 0 || cx >= p->pw || cy >= p->ph)
         return;
@@ -79,7 +88,7 @@ static void mark(const plot *p, double h, double value, uint32_t cp,
 
 static void draw_marks(const plot *p)
 {
-    const hpo_view *v = p->a->hpo;
+    const hpo_view *v = p->a->ms;
     for (int m = 0; m < HPO_METHOD_COUNT; m++) {
         hpo_style st = hpo_method_style(p->a, m);
         for (size_t i = 0; i < v->shown[m]; i++) {
@@ -90,7 +99,7 @@ static void draw_marks(const plot *p)
     }
     for (int m = 0; m < HPO_METHOD_COUNT; m++) {
         const hpo_eval *last = hpo_view_last(v, m);
-        if (last)
+        if (last && isfinite(last->best))
             mark(p, last->best_h, last->best, 0x2605, '*',
                  hpo_method_style(p->a, m).fg, A_BOLD);
     }
@@ -105,24 +114,37 @@ static void decade_label(int k, char *buf, size_t cap)
         snprintf(buf, cap, "1e%d", k);
 }
 
+/* The loss at a few heights: the best at the bottom, the top, and
+ * between them every third row or so. */
+static void y_labels(const plot *p)
+{
+    const ui_env *u = &p->a->ui;
+    int want = p->ph / 3 + 1;
+    ui_role_set(p->w, u, ROLE_DIM, 0);
+    for (int k = 0; k < want; k++) {
+        int row = want > 1 ? k * (p->ph - 1) / (want - 1) : 0;
+        double uu = 1.0 - (row + 0.5) / p->ph;
+        if (row == p->ph - 1)
+            uu = 0.0;
+        if (row == 0)
+            uu = 1.0;
+        char num[16];
+        numfmt(hpo_yscale_value(&p->ys, uu), LABEL_W - 1, num);
+        ui_puts(p->w, u, p->py + row, 1, LABEL_W, num);
+    }
+}
+
 static void draw_axes(const plot *p)
 {
     const ui_env *u = &p->a->ui;
-    const hpo_view *v = p->a->hpo;
     WINDOW *w = p->w;
     int ay = p->py + p->ph;
     ui_axes_frame(w, u, p->py, p->px, p->ph, p->pw);
-    char num[16];
-    ui_role_set(w, u, ROLE_DIM, 0);
-    numfmt(p->hi, LABEL_W - 1, num);
-    ui_puts(w, u, p->py, 1, LABEL_W, num);
-    numfmt(p->lo, LABEL_W - 1, num);
-    ui_puts(w, u, ay - 1, 1, LABEL_W, num);
+    y_labels(p);
     int free_from = p->px - 2;
-    for (int k = (int)ceil(log10(v->lo) - 1e-9); k <= (int)floor(log10(v->hi) + 1e-9); k++) {
-        double x, y;
-        to_dot(p, pow(10.0, k), p->lo, &x, &y);
-        int cx = p->px + (int)floor(x / 2);
+    for (int k = (int)ceil(log10(p->hlo) - 1e-9);
+         k <= (int)floor(log10(p->hhi) + 1e-9); k++) {
+        int cx = p->px + (int)floor(dot_x(p, pow(10.0, k)) / 2);
         char label[16];
         decade_label(k, label, sizeof label);
         int len = (int)strlen(label), lx = cx - len / 2;
@@ -138,17 +160,28 @@ static void draw_axes(const plot *p)
     }
 }
 
-void panel_hpo_curve(app *a, WINDOW *w)
+void panel_hpo_curve(const app *a, WINDOW *w)
 {
-    const hpo_view *v = a->hpo;
-    char title[160];
-    plot p = {a, w, 1, 1 + LABEL_W + 1, getmaxy(w) - 4, 0, 0, 0, false};
+    const hpo_view *v = a->ms;
+    char title[200], best[16];
+    plot p = {a, w, 1, 1 + LABEL_W + 1, getmaxy(w) - 4, 0, 0, 0, {0, 0, 0}};
     p.pw = getmaxx(w) - p.px - 1;
-    hpo_value_range(a, &p.lo, &p.hi, &p.log);
-    snprintf(title, sizeof title, "validation loss over %s (log axis)%s",
-             v->h_name, p.log ? ", log values" : "");
+    hpo_view_xrange(v, &p.hlo, &p.hhi);
+    p.ys = hpo_view_yscale(v);
+    numfmt(p.ys.best, 10, best);
+    /* The fullest title that fits. */
+    const char *zoom = v->zlo > 0.0 ? " (zoomed: 0 shows all)" : "";
+    for (int brevity = 0; brevity < 3; brevity++) {
+        snprintf(title, sizeof title, "%s over %s%s · log%s %s, loss − %s%s",
+                 brevity < 2 ? "validation loss" : "val loss", v->h_name,
+                 zoom, brevity < 2 ? " axes:" : ":", v->h_name,
+                 best + strspn(best, " "),
+                 brevity < 1 ? " · ↑ above, ✗ diverged" : "");
+        if (ui_width(&a->ui, title) <= getmaxx(w) - 6)
+            break;
+    }
     ui_box(w, &a->ui, title, false);
-    if (p.ph < 2 || p.pw < 4 || !(p.hi >= p.lo))
+    if (p.ph < 2 || p.pw < 4 || !isfinite(p.ys.top))
         return;
     draw_curve(&p);
     draw_marks(&p);

@@ -7,9 +7,9 @@
 #include "hpo_style.h"
 #include "panels.h"
 
-void panel_hpo_legend(app *a, WINDOW *w)
+void panel_hpo_legend(const app *a, WINDOW *w)
 {
-    const hpo_view *v = a->hpo;
+    const hpo_view *v = a->ms;
     const ui_env *u = &a->ui;
     int wd = getmaxx(w);
     char title[64];

@@ -1,13 +1,13 @@
-/* The lesson panel, and a demo's caption. The panel: the step's text wrapped to the panel, its goal and
- * how the run stands against it, the quiz with its options and the
- * feedback, the hints shown, what skip applied; scrolled with < >. */
+/* The lesson panel, and a demo's caption. The panel: the step's text
+ * wrapped to the panel with the hints shown and what skip applied,
+ * scrolled with < >; under it, always in sight, the goal and how the run
+ * stands against it, the quiz with its options and the feedback. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "app.h"
 #include "lookup.h"
-#include "overlay.h"
 #include "play.h"
 #include "textwrap.h"
 #include "translit.h"
@@ -154,7 +154,9 @@ static void locked_part(doc *d, const lesson_view *v)
         paraf(d, ROLE_DIM, 0, "Locked: %s", buf);
 }
 
-static void build(doc *d, const play *pl)
+/* The step's text and what goes with it (the recap at the end): scrolled
+ * with < >. */
+static void build_text(doc *d, const play *pl)
 {
     const lesson_view *v = &pl->lv;
     const lesson_step *st = player_current(&v->p);
@@ -162,10 +164,22 @@ static void build(doc *d, const play *pl)
         recap_part(d, pl);
         return;
     }
-    if (st->text) {
+    if (st->text)
         text_para(d, st->text);
-        blank(d);
-    }
+    locked_part(d, v);
+    for (size_t i = 0; i < lview_hints_shown(v); i++)
+        paraf(d, ROLE_ACCENT, 0, "Hint %zu: %s", i + 1, st->hints[i]);
+    if (v->skipped[0])
+        para(d, v->skipped, ROLE_ACCENT, A_BOLD);
+}
+
+/* The goal with its status, a pause at the step's limit, and the quiz:
+ * kept in sight under the text. */
+static void build_task(doc *d, const lesson_view *v)
+{
+    const lesson_step *st = player_current(&v->p);
+    if (player_in_recap(&v->p))
+        return;
     if (lesson_has_goal(st))
         goal_part(d, v, st);
     if (player_paused(&v->p)) {
@@ -175,33 +189,101 @@ static void build(doc *d, const play *pl)
     }
     if (st->quiz.kind != QUIZ_NONE)
         quiz_part(d, v, &st->quiz);
-    locked_part(d, v);
-    for (size_t i = 0; i < lview_hints_shown(v); i++)
-        paraf(d, ROLE_ACCENT, 0, "Hint %zu: %s", i + 1, st->hints[i]);
-    if (v->skipped[0])
-        para(d, v->skipped, ROLE_ACCENT, A_BOLD);
 }
 
-/* The keys that matter for this step, on the panel's last line. */
-static void footer(const lesson_view *v, const lesson_step *st, char *buf,
-                   size_t cap)
+/* The keys that matter for this step, on the panel's last line: words
+ * between dots where they fit, then closer together, then the step keys
+ * as one, then the keys alone; never one left out. */
+static void footer(const lesson_view *v, const lesson_step *st, int width,
+                   char *buf, size_t cap)
 {
-    int n = snprintf(buf, cap, "PgDn next · PgUp back");
-    if (st->n_hints)
-        n += snprintf(buf + n, cap - (size_t)n, " · i hint %zu/%zu",
-                      lview_hints_shown(v), st->n_hints);
-    if (lesson_has_goal(st) || st->quiz.kind != QUIZ_NONE)
-        n += snprintf(buf + n, cap - (size_t)n, " · S skip");
+    char hint[32], answer[16];
+    snprintf(hint, sizeof hint, "hint %zu/%zu", lview_hints_shown(v),
+             st->n_hints);
+    snprintf(answer, sizeof answer, "%s", st->quiz.kind == QUIZ_CHOICE
+             ? "1-9" : "Enter");
     if (st->quiz.kind == QUIZ_CHOICE)
-        snprintf(buf + n, cap - (size_t)n, " · 1-%zu answer", st->quiz.n_options);
-    else if (st->quiz.kind == QUIZ_NUMBER)
-        snprintf(buf + n, cap - (size_t)n, " · Enter answer");
+        snprintf(answer, sizeof answer, "1-%zu", st->quiz.n_options);
+    const char *keys[5] = {"PgDn", "PgUp", "i", "S", answer};
+    const char *words[5] = {"next", "back", hint, "skip", "answer"};
+    bool on[5] = {true, true, st->n_hints > 0,
+                  lesson_has_goal(st) || st->quiz.kind != QUIZ_NONE,
+                  st->quiz.kind != QUIZ_NONE};
+    for (int level = 0; level < 5; level++) {
+        size_t n = 0;
+        buf[0] = '\0';
+        for (int i = 0; i < 5 && n < cap; i++) {
+            if (!on[i] || (level >= 2 && i == 1))
+                continue;
+            const char *key = level >= 2 && i == 0 ? "PgDn/Up" : keys[i];
+            const char *word = level >= 4 || (level == 3 && i == 0) ? ""
+                               : level == 2 && i == 0 ? "step"
+                               : level >= 2 && i == 2 ? "hint" : words[i];
+            const char *sep = !n ? "" : level == 0 ? " · " : level < 3
+                              ? "  " : " ";
+            n += (size_t)snprintf(buf + n, cap - n, "%s%s%s%s", sep, key,
+                                  !*word ? "" : level >= 3 ? ":" : " ", word);
+        }
+        if (text_columns(buf, strlen(buf)) <= width)
+            return;
+    }
 }
 
-void panel_lesson_draw(app *a, WINDOW *w)
+/* The panel as last prepared: the text, the task pinned under it. */
+static doc text_doc, task_doc;
+static int text_rows, task_rows;
+
+void panel_lesson_prepare(app *a, WINDOW *w)
+{
+    lesson_view *v = &play_of(a)->lv;
+    int h = getmaxy(w), wd = getmaxx(w);
+    doc *docs[2] = {&text_doc, &task_doc};
+    for (int i = 0; i < 2; i++) {
+        docs[i]->n = 0;
+        docs[i]->used = 0;
+        docs[i]->width = wd - 4;
+        docs[i]->ascii = !a->ui.utf8;
+        docs[i]->body = a->presenter ? A_BOLD : 0;
+    }
+    build_text(&text_doc, play_of(a));
+    build_task(&task_doc, v);
+    /* Rows between the border and the footer: the task right under the
+     * text when both fit; else pinned to the bottom (as a whole when it
+     * leaves the text two rows), a blank line between them. */
+    int rows = h - 3 > 0 ? h - 3 : 0;
+    task_rows = task_doc.n;
+    if (task_rows && text_doc.n)
+        task_rows++;
+    if (task_rows > rows - 2)
+        task_rows = rows - 2 > 0 ? rows - 2 : 0;
+    text_rows = rows - task_rows;
+    if (text_doc.n < text_rows)
+        text_rows = text_doc.n;
+    int max = text_doc.n > text_rows ? text_doc.n - text_rows : 0;
+    if (v->scroll > max)
+        v->scroll = max;
+}
+
+static void draw_lines(const app *a, WINDOW *w, const doc *d, int from,
+                       int y, int rows)
 {
     const ui_env *u = &a->ui;
-    lesson_view *v = &a->play->lv;
+    int wd = getmaxx(w);
+    for (int i = 0; i < rows && from + i < d->n; i++) {
+        const doc_line *l = &d->l[from + i];
+        char line[1024];
+        snprintf(line, sizeof line, "%.*s", (int)l->len, l->s);
+        ui_role_set(w, u, l->role, l->attr);
+        if (l->role == ROLE_SEL)
+            mvwhline(w, y + i, 1, ' ', wd - 2);
+        ui_puts(w, u, y + i, 2 + l->indent, wd - 4 - l->indent, line);
+    }
+}
+
+void panel_lesson_draw(const app *a, WINDOW *w)
+{
+    const ui_env *u = &a->ui;
+    const lesson_view *v = &play_of(a)->lv;
     const lesson_player *p = &v->p;
     const lesson_step *st = player_current(p);
     int h = getmaxy(w), wd = getmaxx(w);
@@ -215,74 +297,68 @@ void panel_lesson_draw(app *a, WINDOW *w)
                  p->done[p->step] ? "✓ " : "", p->step + 1, p->l->n_steps,
                  st->id, p->l->id);
     ui_box(w, u, title, true);
-    static doc d;
-    d.n = 0;
-    d.used = 0;
-    d.width = wd - 4;
-    d.ascii = !u->utf8;
-    d.body = a->presenter ? A_BOLD : 0;
-    build(&d, a->play);
-    int rows = h - 3;
-    if (rows < 1)
+    if (h < 4)
         return;
-    int max = d.n > rows ? d.n - rows : 0;
-    if (v->scroll > max)
-        v->scroll = max;
-    for (int i = 0; i < rows && v->scroll + i < d.n; i++) {
-        const doc_line *l = &d.l[v->scroll + i];
-        char line[1024];
-        snprintf(line, sizeof line, "%.*s", (int)l->len, l->s);
-        ui_role_set(w, u, l->role, l->attr);
-        if (l->role == ROLE_SEL)
-            mvwhline(w, 1 + i, 1, ' ', wd - 2);
-        ui_puts(w, u, 1 + i, 2 + l->indent, wd - 4 - l->indent, line);
-    }
+    draw_lines(a, w, &text_doc, v->scroll, 1, text_rows);
+    int task_from = task_doc.n > task_rows ? task_doc.n - task_rows : 0;
+    int gap = task_rows > task_doc.n - task_from ? 1 : 0;
+    draw_lines(a, w, &task_doc, task_from, 1 + text_rows + gap,
+               task_rows - gap);
     char keys[200];
-    footer(v, st, keys, sizeof keys);
+    footer(v, st, wd - 4, keys, sizeof keys);
     ui_role_set(w, u, ROLE_DIM, 0);
     ui_puts(w, u, h - 2, 2, wd - 4, keys);
     ui_role_set(w, u, ROLE_ACCENT, 0);
+    int max = text_doc.n > text_rows ? text_doc.n - text_rows : 0;
     if (v->scroll > 0)
         ui_puts(w, u, 0, wd - 6, 4, " ▲ ");
     if (v->scroll < max)
         ui_puts(w, u, h - 1, wd - 9, 7, " ▼ > ");
 }
 
-/* A demo's `say`: a box over the bottom of the screen, bold, wrapped to
- * at most three lines; while paused it says which key goes on. */
-void play_caption_draw(app *a)
+/* A demo's `say`, wrapped to the caption's width. */
+static void caption_doc(doc *d, const play *pl, int cols, bool ascii)
 {
-    const play *pl = a->play;
-    if (!pl->has_demo)
-        return;
-    const char *say = pl->dp.caption;
-    const char *state = pl->dp.state == DP_PAUSE ? "paused: Space or PgDn "
-                        "goes on" : pl->dp.state == DP_END ? "end of the "
-                        "demo: q quits" : NULL;
-    if (!say && !state)
-        return;
+    d->n = 0;
+    d->used = 0;
+    d->width = cols - 4;
+    d->ascii = ascii;
+    d->body = 0;
+    if (pl->dp.caption)
+        para(d, pl->dp.caption, ROLE_TEXT, A_BOLD);
+}
+
+/* While the script waits: which key goes on. */
+static const char *caption_state(const play *pl)
+{
+    return pl->dp.state == DP_PAUSE ? "paused: Space or PgDn goes on"
+           : pl->dp.state == DP_END ? "end of the demo: q quits"
+                                    : NULL;
+}
+
+int play_caption_rows(const play *pl, int cols, bool ascii)
+{
+    if (!pl->has_demo || (!pl->dp.caption && !caption_state(pl)))
+        return 0;
     static doc d;
-    d.n = 0;
-    d.used = 0;
-    d.width = (a->cols > 100 ? 96 : a->cols - 4) - 4;
-    d.ascii = !a->ui.utf8;
-    if (say)
-        para(&d, say, ROLE_TEXT, A_BOLD);
+    caption_doc(&d, pl, cols, ascii);
     int lines = d.n > 3 ? 3 : d.n;
-    int h = lines + 2 + (state ? 1 : 0);
-    WINDOW *w = overlay_open(a, h, d.width + 4, a->rows - h - 2,
-                             say ? "demo" : NULL);
-    if (!w)
-        return;
-    for (int i = 0; i < lines; i++) {
-        char line[1024];
-        snprintf(line, sizeof line, "%.*s", (int)d.l[i].len, d.l[i].s);
-        ui_role_set(w, &a->ui, ROLE_TEXT, A_BOLD);
-        ui_puts(w, &a->ui, 1 + i, 2 + d.l[i].indent, d.width, line);
-    }
+    return lines + 2 + (caption_state(pl) ? 1 : 0);
+}
+
+/* A demo's `say`: a box of its own over the bottom bar, bold, wrapped to
+ * at most three lines; while paused it says which key goes on. */
+void play_caption_draw(const app *a, WINDOW *w)
+{
+    const play *pl = play_of(a);
+    static doc d;
+    caption_doc(&d, pl, getmaxx(w), !a->ui.utf8);
+    const char *state = caption_state(pl);
+    ui_box(w, &a->ui, pl->dp.caption ? "demo" : NULL, true);
+    int lines = getmaxy(w) - 2 - (state ? 1 : 0);
+    draw_lines(a, w, &d, 0, 1, lines);
     if (state) {
         ui_role_set(w, &a->ui, ROLE_ACCENT, 0);
-        ui_puts(w, &a->ui, h - 2, 2, d.width, state);
+        ui_puts(w, &a->ui, getmaxy(w) - 2, 2, getmaxx(w) - 4, state);
     }
-    overlay_close(w);
 }

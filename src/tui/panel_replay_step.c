@@ -28,10 +28,10 @@ static void value_line(WINDOW *w, const ui_env *u, int y, const char *name,
               flag ? (v != 0.0 ? " (yes)" : " (no)") : "");
 }
 
-void panel_replay_step(app *a, WINDOW *w)
+void panel_replay_step(const app *a, WINDOW *w)
 {
     const ui_env *u = &a->ui;
-    const replay *rp = a->replay;
+    const replay *rp = a->ms;
     int h = getmaxy(w), wd = getmaxx(w);
     size_t i = rp->cursor;
     bool end = replay_at_end(rp);

@@ -1,4 +1,5 @@
-/* The panels' draw functions (one file each) and their mouse handling. */
+/* The panels' draw functions (one file each): each reads the app and
+ * draws into its window, never changing what it shows. */
 #ifndef DESCENT_TUI_PANELS_H
 #define DESCENT_TUI_PANELS_H
 
@@ -10,33 +11,47 @@
 
 struct app;
 
-void statusbar_draw_top(struct app *a, WINDOW *w);
-void statusbar_draw_bottom(struct app *a, WINDOW *w);
+void statusbar_draw_top(const struct app *a, WINDOW *w);
+void statusbar_draw_bottom(const struct app *a, WINDOW *w);
 /* Drops whole " · " segments from the end of text until it fits in
  * width columns; the bars' colours, or the error colour on the bar. */
 void statusbar_fit(const ui_env *u, char *text, int width);
 void statusbar_style(WINDOW *w, const ui_env *u, bool error);
-void panel_surface_draw(struct app *a, WINDOW *w);
-void panel_step_draw(struct app *a, WINDOW *w);
-void panel_chart_loss(struct app *a, WINDOW *w);
-void panel_chart_lr(struct app *a, WINDOW *w);
-void panel_chart_grad(struct app *a, WINDOW *w);
-void panel_chart_accuracy(struct app *a, WINDOW *w);
+/* The top bar's left part: " descent " in key colours, then text. */
+void statusbar_title(WINDOW *w, const ui_env *u, const char *text,
+                     int width);
+void panel_surface_draw(const struct app *a, WINDOW *w);
+void panel_step_draw(const struct app *a, WINDOW *w);
+void panel_chart_loss(const struct app *a, WINDOW *w);
+void panel_chart_lr(const struct app *a, WINDOW *w);
+void panel_chart_grad(const struct app *a, WINDOW *w);
+void panel_chart_accuracy(const struct app *a, WINDOW *w);
 /* The HPO view's: the curve with the evaluations, the running best
  * against cost, the legend. */
-void panel_hpo_curve(struct app *a, WINDOW *w);
-void panel_hpo_best(struct app *a, WINDOW *w);
-void panel_hpo_legend(struct app *a, WINDOW *w);
+void panel_hpo_curve(const struct app *a, WINDOW *w);
+void panel_hpo_best(const struct app *a, WINDOW *w);
+void panel_hpo_legend(const struct app *a, WINDOW *w);
 /* The replay's top bar ("replay FILE", the row, the end status) and
  * step panel (the trace's row at the cursor). */
-void replay_top_draw(struct app *a, WINDOW *w);
-void panel_replay_step(struct app *a, WINDOW *w);
+void replay_top_draw(const struct app *a, WINDOW *w);
+void panel_replay_step(const struct app *a, WINDOW *w);
 
-/* A mouse event at screen (y, x) over the surface: the wheel zooms
- * about the pointer, a click moves the start. Returns whether it was
- * over the plot. */
-bool panel_surface_mouse(struct app *a, int y, int x, int button);
+/* Before the surface panel draws: its plot area in w, the heat map
+ * brought up to date, the frame's canvas. */
+void panel_surface_prepare(struct app *a, WINDOW *w);
+/* A mouse event over the surface: the wheel zooms about the pointer, a
+ * drag pans, the pointer's place is kept (f and ∇f under it). Returns
+ * true for a click on the plot (pressed and released without moving),
+ * with its place in *wx, *wy, for the mode to act on. */
+bool panel_surface_mouse(struct app *a, const MEVENT *ev, double *wx,
+                         double *wy);
+/* Before a frame: f and ∇f under the pointer when it or the view moved
+ * (surface_pointer.c). */
+void surface_pointer_update(struct app *a);
+/* Their line in the surface's bottom border while the pointer is over
+ * the plot; returns the column after it (2 when none). */
+int surface_pointer_draw(const struct app *a, WINDOW *w);
 /* The view's centre under the pointer, for keyboard zoom. */
-void panel_surface_centre(struct app *a, double *cx, double *cy);
+void panel_surface_centre(const struct app *a, double *cx, double *cy);
 
 #endif

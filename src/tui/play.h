@@ -24,7 +24,6 @@ typedef struct play {
     progress *prog;             /* NULL: progress is not kept (demos) */
     const char *prog_path;
     size_t saved_done;          /* steps done when progress was saved */
-    bool menu;                  /* the lesson menu is on screen */
     bool has_menu;              /* started at the menu: m goes back */
     int menu_sel;
     bool in_lesson;
@@ -33,7 +32,7 @@ typedef struct play {
     pool strings;               /* typed setting values cur points to */
     bool has_demo;
     demo_player dp;
-    bool unlocked;              /* keys come from the demo: no locks */
+    const char *caption_shown;  /* the caption the layout has room for */
     key_binding keys[PLAY_MAX_KEYS];
     int nkeys;
 } play;
@@ -45,31 +44,37 @@ extern const int lesson_key_binding_count;
 extern const key_binding menu_key_bindings[];
 extern const int menu_key_binding_count;
 
-/* Opens lesson l at its first step not done; with the menu, shows it. */
+/* The lesson modes' state: a->ms. */
+play *play_of(const struct app *a);
+
+/* Opens lesson l at its first step not done (the lesson mode, or the
+ * demo's). */
 void play_start_lesson(struct app *a, const lesson *l);
 void play_show_menu(struct app *a);
 /* Opens the current step's run (with its solution after a skip). */
 void play_open_step(struct app *a);
+/* Frees the lesson modes' state (the mode's free). */
+void play_free(struct app *a);
 /* Saves the progress when steps were done since the last save. */
 void play_save(struct app *a);
 /* Applies a setting as a demo's `set` or the : prompt does (locks are
  * the caller's); value must outlive the lesson. 0 or -1 (message shown). */
 int play_set(struct app *a, int id, const char *value);
 
-/* After each update: the goal judged on the focused run. */
-void play_updated(struct app *a);
-/* Each pass of the main loop at time now: the demo's commands that are
- * due, the goal judged after a reset or a step back. */
-void play_tick(struct app *a, double now);
-/* When the loop must wake without a key (-1: no need). */
-double play_deadline(const struct app *a, double now);
-/* Whether a demo's run is animating; its frame's updates. */
-bool play_busy(const struct app *a);
-void play_advance(struct app *a, double dt);
+/* The lesson mode's parts the demo mode shares: its keys (the lesson's,
+ * then the live screen's it leaves), layout, drawing, key and mouse
+ * handlers and its after-update hook (the goal judged, progress kept). */
+const key_binding *lesson_keys(const struct app *a, int *n);
+void lesson_layout(struct app *a);
+void lesson_prepare(struct app *a);
+void lesson_draw(const struct app *a);
+bool lesson_key(struct app *a, int key);
+void lesson_mouse(struct app *a, const MEVENT *ev);
+void lesson_updated(struct app *a);
 
 /* Keys that mean something in a lesson before the bindings do (quiz
- * options, clicker arrows in presenter mode, a demo's pause). Returns
- * whether key was taken. */
+ * options, clicker arrows in presenter mode). Returns whether key was
+ * taken. */
 bool play_key(struct app *a, int key);
 /* Whether binding b may act: false, with a message, when it changes a
  * setting the step locks. */
@@ -77,9 +82,12 @@ bool play_allowed(struct app *a, const key_binding *b);
 /* Whether the setting called name may change (a message when not). */
 bool play_may_change(struct app *a, const char *name);
 
-/* The panels (panel_lesson.c, lesson_menu.c, demo caption). */
-void panel_lesson_draw(struct app *a, WINDOW *w);
-void lesson_menu_draw(struct app *a);
-void play_caption_draw(struct app *a);
+/* The panels (panel_lesson.c, lesson_menu.c, the demo's caption). */
+void panel_lesson_draw(const struct app *a, WINDOW *w);
+/* Before it draws: the panel's text wrapped to w, the scroll clamped. */
+void panel_lesson_prepare(struct app *a, WINDOW *w);
+void play_caption_draw(const struct app *a, WINDOW *w);
+/* The caption's rows at a width (0: no caption). */
+int play_caption_rows(const play *pl, int cols, bool ascii);
 
 #endif

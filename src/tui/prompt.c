@@ -17,6 +17,34 @@ void prompt_open(app *a, const char *label, const char *initial,
     a->ov = OVERLAY_PROMPT;
 }
 
+void prompt_ask(app *a, const char *question, const char *no,
+                const char *context, prompt_yes yes)
+{
+    char keep[sizeof a->prompt.context];
+    snprintf(keep, sizeof keep, "%s", context ? context : "");
+    if (!a->scripted)
+        prompt_open(a, question, "", NULL);
+    snprintf(a->prompt.context, sizeof a->prompt.context, "%s", keep);
+    snprintf(a->prompt.no, sizeof a->prompt.no, "%s", no);
+    a->prompt.yes = yes;
+    if (a->scripted)
+        yes(a);
+}
+
+/* y or n: the question's keys. */
+static void answer(app *a, int key)
+{
+    prompt_state *p = &a->prompt;
+    if (key == 'y' || key == 'Y' || key == '\r' || key == '\n' ||
+        key == KEY_ENTER) {
+        a->ov = OVERLAY_NONE;
+        p->yes(a);
+    } else if (key == 'n' || key == 'N' || key == 27 || key == 'q') {
+        a->ov = OVERLAY_NONE;
+        app_message(a, false, "%s", p->no);
+    }
+}
+
 void prompt_error(app *a, int column, const char *msg)
 {
     snprintf(a->prompt.err, sizeof a->prompt.err, "%s", msg);
@@ -27,14 +55,23 @@ void prompt_draw(app *a)
 {
     prompt_state *p = &a->prompt;
     int w = a->cols > 90 ? 90 : a->cols, h = p->err[0] ? 6 : 4;
-    WINDOW *win = overlay_open(a, h, w, a->rows - h - 1, p->label);
+    WINDOW *win = overlay_open(a, h, w, a->rows - h - 1,
+                               p->yes ? NULL : p->label);
     if (!win)
         return;
+    if (p->yes) {
+        ui_role_set(win, &a->ui, ROLE_TEXT, A_BOLD);
+        ui_puts(win, &a->ui, 1, 2, getmaxx(win) - 4, p->label);
+        ui_role_set(win, &a->ui, ROLE_DIM, 0);
+        ui_puts(win, &a->ui, h - 1, 2, getmaxx(win) - 4, " y yes · n no ");
+        overlay_close(win);
+        return;
+    }
     int inner = getmaxx(win) - 4;
     /* Scroll so the cursor stays in sight; the caret line shares it. */
     int off = p->cur > inner - 1 ? p->cur - inner + 1 : 0;
     ui_role_set(win, &a->ui, ROLE_TEXT, 0);
-    ui_puts(win, &a->ui, 1, 2, inner, p->buf + off);
+    ui_puts_raw(win, &a->ui, 1, 2, inner, p->buf + off);
     ui_role_set(win, &a->ui, ROLE_SEL, 0);
     char under[2] = {p->cur < p->len ? p->buf[p->cur] : ' ', 0};
     mvwaddstr(win, 1, 2 + p->cur - off, under);
@@ -71,6 +108,10 @@ static void submit(app *a)
 bool prompt_key(app *a, int key)
 {
     prompt_state *p = &a->prompt;
+    if (p->yes) {
+        answer(a, key);
+        return true;
+    }
     switch (key) {
     case 27: a->ov = OVERLAY_NONE; return true;
     case '\n':

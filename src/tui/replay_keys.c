@@ -13,12 +13,12 @@
 
 static void seek(app *a, size_t row)
 {
-    replay_seek(a->replay, &a->s, row);
+    replay_seek(a->ms, &a->s, row);
 }
 
 static void rp_play(app *a)
 {
-    replay *rp = a->replay;
+    replay *rp = a->ms;
     if (!rp->running && replay_at_end(rp))
         seek(a, 0); /* at the end, Space plays it again */
     rp->running = !rp->running;
@@ -27,7 +27,7 @@ static void rp_play(app *a)
 
 static void rp_next(app *a)
 {
-    replay *rp = a->replay;
+    replay *rp = a->ms;
     rp->running = false;
     if (replay_at_end(rp))
         app_message(a, true, "the last row of the trace: Home goes to the first");
@@ -37,7 +37,7 @@ static void rp_next(app *a)
 
 static void rp_back(app *a)
 {
-    replay *rp = a->replay;
+    replay *rp = a->ms;
     rp->running = false;
     if (rp->cursor == 0)
         app_message(a, true, "the first row of the trace");
@@ -47,14 +47,16 @@ static void rp_back(app *a)
 
 static void rp_first(app *a)
 {
-    a->replay->running = false;
+    replay *rp = a->ms;
+    rp->running = false;
     seek(a, 0);
 }
 
 static void rp_last(app *a)
 {
-    a->replay->running = false;
-    seek(a, a->replay->nrows - 1);
+    replay *rp = a->ms;
+    rp->running = false;
+    seek(a, rp->nrows - 1);
 }
 
 static void rp_speed(app *a, int by)
@@ -70,19 +72,19 @@ static void rp_faster(app *a) { rp_speed(a, 1); }
 /* In the order of the help and the hints; quit last, as on the live
  * screen. */
 const key_binding replay_key_bindings[] = {
-    {'?', 0, 1, "? F1", "this help", "help", act_help, false},
-    {' ', 0, 0, "Space", "play the rows / pause", "play", rp_play, false},
-    {'n', 0, 0, "n", "next row", "next", rp_next, false},
-    {'b', KEY_BACKSPACE, 0, "b ⌫", "previous row", "back", rp_back, false},
+    {'?', 0, 1, "? F1", "this help", "help", act_help, false, NULL},
+    {' ', 0, 0, "Space", "play the rows / pause", "play", rp_play, false, NULL},
+    {'n', 0, 0, "n", "next row", "next", rp_next, false, NULL},
+    {'b', KEY_BACKSPACE, 0, "b ⌫", "previous row", "back", rp_back, false, NULL},
     {KEY_HOME, 0, 0, "Home", "the first row (the start)", "first", rp_first,
-     false},
+     false, NULL},
     {KEY_END, 0, 0, "End", "the last row (the end status)", "last", rp_last,
-     false},
-    {'[', 0, 0, "[", "play slower", NULL, rp_slower, false},
-    {']', 0, 0, "]", "play faster", NULL, rp_faster, false},
+     false, NULL},
+    {'[', 0, 0, "[", "play slower", NULL, rp_slower, false, NULL},
+    {']', 0, 0, "]", "play faster", NULL, rp_faster, false, NULL},
     KEY_BINDINGS_VIEW,
-    {CTRL('l'), 0, 0, "^L", "redraw the screen", NULL, act_redraw, false},
-    {'q', 0, 10, "q F10", "quit", "quit", act_quit, false},
+    {CTRL('l'), 0, 0, "^L", "redraw the screen", NULL, act_redraw, false, NULL},
+    {'q', 0, 10, "q F10", "quit", "quit", act_quit, false, NULL},
 };
 const int replay_key_binding_count =
     sizeof replay_key_bindings / sizeof replay_key_bindings[0];

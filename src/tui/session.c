@@ -1,3 +1,4 @@
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,16 @@
 const int session_speeds[SESSION_SPEEDS] = {1, 2, 5, 10, 20, 50, 100, 200,
                                             500, 1000, 5000};
 
+/* The run's max_steps: the next multiple of the limit after update
+ * from, or no end without a limit. */
+static long next_pause(long limit, long from)
+{
+    if (limit <= 0)
+        return LONG_MAX;
+    long k = from / limit + 1;
+    return k > LONG_MAX / limit ? LONG_MAX : k * limit;
+}
+
 /* Puts a started run in sr's place and restarts its history. The run is
  * whole either way; CORE_ENOMEM says its history could not begin. */
 static core_error install(session_run *sr, run *fresh)
@@ -17,7 +28,19 @@ static core_error install(session_run *sr, run *fresh)
     run_free(&sr->r);
     sr->r = *fresh;
     sr->check.update = -1;
+    sr->changed = false;
+    watch_reset(&sr->watch, &sr->r);
     return hist_restart(&sr->h, &sr->r) < 0 ? CORE_ENOMEM : CORE_OK;
+}
+
+/* A run's settings to start again with: its own, with the learning rate
+ * the user set (hypergradients may have moved α since) and the first
+ * pause of its step limit. */
+static run_settings restart_settings(const session_run *sr)
+{
+    run_settings set = sr->r.s;
+    set.max_steps = next_pause(sr->limit, 0);
+    return set;
 }
 
 /* sr from the start with set; a run that cannot start leaves sr as it
@@ -28,6 +51,16 @@ static core_error start_run(session *s, session_run *sr,
     run fresh;
     core_error rc = run_init(&fresh, &s->obj, set, s->start);
     return rc != CORE_OK ? rc : install(sr, &fresh);
+}
+
+/* Room for the anatomy's scratch at the objective's size. */
+static int size_scratch(session *s)
+{
+    double *p = realloc(s->scratch, 3 * s->obj.dim * sizeof *p);
+    if (!p)
+        return -1;
+    s->scratch = p;
+    return 0;
 }
 
 /* Why a run could not start, in the words of the options. */
@@ -95,16 +128,20 @@ int session_init_objective(session *s, objective *obj,
     memcpy(s->view, view ? view : s->obj.view, sizeof s->view);
     session_run *sr = &s->runs[0];
     core_error rc = CORE_ENOMEM;
-    if (set_start(s, start) < 0 || hist_init(&sr->h) < 0 ||
-        (rc = start_run(s, sr, set)) != CORE_OK) {
+    sr->limit = set->max_steps == LONG_MAX ? 0 : set->max_steps;
+    run_settings first = *set;
+    first.max_steps = next_pause(sr->limit, 0);
+    if (set_start(s, start) < 0 || size_scratch(s) < 0 ||
+        hist_init(&sr->h) < 0 ||
+        (rc = start_run(s, sr, &first)) != CORE_OK) {
         start_failed(err, errcap, rc, &s->obj, set);
         run_free(&sr->r);
         hist_free(&sr->h);
         free(s->start);
+        free(s->scratch);
         objective_free(&s->obj);
         return -1;
     }
-    sr->steps_granted = set->max_steps;
     s->nruns = 1;
     if (session_sliced(s) && session_slice_kind(s, SLICE_RANDOM) < 0) {
         snprintf(err, errcap, "out of memory");
@@ -115,6 +152,7 @@ int session_init_objective(session *s, objective *obj,
         memcpy(s->view, view, sizeof s->view);
         s->view_gen++;
     }
+    session_changed(s);
     return 0;
 }
 
@@ -132,11 +170,38 @@ void session_free(session *s)
     objective_free(&s->obj);
     free(s->start);
     s->start = NULL;
+    free(s->scratch);
+    s->scratch = NULL;
     slice_view_free(&s->slice);
     s->nruns = 0;
 }
 
 run *session_focused(session *s) { return &s->runs[s->focus].r; }
+const run *session_focused_c(const session *s) { return &s->runs[s->focus].r; }
+
+void session_changed(session *s)
+{
+    if (!s->nruns)
+        return;
+    session_slice_follow(s);
+    for (int i = 0; i < s->nruns && session_sliced(s); i++)
+        slice_proj_update(&s->runs[i].proj, &s->slice, &s->runs[i].h.path);
+    s->doc_stale = true;
+    if (s->hook)
+        s->hook(s, s->hook_ctx);
+}
+
+const stepdoc *session_doc(session *s)
+{
+    if (s->doc_stale && s->nruns) {
+        session_run *sr = &s->runs[s->focus];
+        stepdoc_source src = {&sr->r, &sr->h, &sr->check, s->running,
+                              sr->changed, s->scratch};
+        stepdoc_build(&src, &s->doc);
+        s->doc_stale = false;
+    }
+    return &s->doc;
+}
 
 /* A run that used up its steps is given as many again when asked to go
  * on: in the TUI the limit is a pause, not an end. */
@@ -144,9 +209,44 @@ static void extend(session_run *sr)
 {
     run *r = &sr->r;
     if (r->status == RUN_MAX_STEPS) {
-        r->s.max_steps += sr->steps_granted;
+        r->s.max_steps = next_pause(sr->limit, r->step);
         r->status = RUN_RUNNING;
     }
+}
+
+void session_set_running(session *s, bool on)
+{
+    if (s->running == on)
+        return;
+    s->running = on;
+    /* Going on from a step limit grants as many again. */
+    for (int i = 0; on && i < s->nruns; i++)
+        extend(&s->runs[i]);
+    session_changed(s); /* a model's gradient check waits for a pause */
+}
+
+void session_focus(session *s, int i)
+{
+    s->focus = i;
+    session_changed(s);
+}
+
+bool session_at_limit(const session *s, int i)
+{
+    const session_run *sr = &s->runs[i];
+    return sr->limit > 0 && sr->r.status == RUN_MAX_STEPS;
+}
+
+void session_set_limit(session *s, long limit)
+{
+    for (int i = 0; i < s->nruns; i++) {
+        session_run *sr = &s->runs[i];
+        sr->limit = limit;
+        sr->r.s.max_steps = next_pause(limit, sr->r.step - 1);
+        if (sr->r.status == RUN_MAX_STEPS && sr->r.step < sr->r.s.max_steps)
+            sr->r.status = RUN_RUNNING;
+    }
+    session_changed(s);
 }
 
 /* One whole update or one stage of every run that can go on; a
@@ -163,10 +263,15 @@ static int advance_runs(session *s, bool whole)
             run_step(&sr->r);
         else
             run_stage_step(&sr->r);
-        if (sr->r.next == STAGE_EVALUATE)
+        sr->changed = false;
+        if (sr->r.next == STAGE_EVALUATE) {
             hist_record(&sr->h, &sr->r);
+            watch_update(&sr->watch, &sr->r);
+        }
         n++;
     }
+    if (n)
+        session_changed(s);
     return n;
 }
 
@@ -182,16 +287,22 @@ int session_stage(session *s) { return advance_runs(s, false); }
 int session_back(session *s)
 {
     int n = 0;
-    for (int i = 0; i < s->nruns; i++)
-        if (hist_back(&s->runs[i].h, &s->runs[i].r) == 0)
+    for (int i = 0; i < s->nruns; i++) {
+        session_run *sr = &s->runs[i];
+        if (hist_back(&sr->h, &sr->r) == 0) {
             n++;
+            sr->changed = false;
+            watch_reset(&sr->watch, &sr->r);
+        }
+    }
+    if (n)
+        session_changed(s);
     return n;
 }
 
 static core_error restart(session *s, session_run *sr)
 {
-    run_settings set = run_settings_of(&sr->r); /* a schedule's base */
-    set.max_steps = sr->steps_granted;
+    run_settings set = restart_settings(sr);
     return start_run(s, sr, &set);
 }
 
@@ -222,6 +333,7 @@ core_error session_reset(session *s)
 {
     core_error rc = restart_all(s, s->nruns);
     slice_restart(s);
+    session_changed(s);
     return rc;
 }
 
@@ -234,18 +346,18 @@ core_error session_add_run(session *s)
     memset(sr, 0, sizeof *sr);
     if (hist_init(&sr->h) < 0)
         return CORE_ENOMEM;
-    run_settings set = from->r.s;
-    set.max_steps = from->steps_granted;
+    run_settings set = restart_settings(from);
+    sr->limit = from->limit;
     core_error rc = start_run(s, sr, &set);
     if (rc != CORE_OK) {
         run_free(&sr->r);
         hist_free(&sr->h);
         return rc;
     }
-    sr->steps_granted = from->steps_granted;
     s->focus = s->nruns++;
     rc = restart_all(s, s->nruns - 1);
     slice_restart(s);
+    session_changed(s);
     return rc;
 }
 
@@ -259,14 +371,18 @@ int session_remove_run(session *s)
     s->nruns--;
     if (s->focus >= s->nruns)
         s->focus = s->nruns - 1;
+    session_changed(s);
     return 0;
 }
 
 void session_settings_changed(session *s)
 {
     session_run *sr = &s->runs[s->focus];
-    if (sr->r.next == STAGE_EVALUATE)
+    if (sr->r.next == STAGE_EVALUATE) {
         hist_refresh(&sr->h, &sr->r);
+        sr->changed = sr->r.step > 0;
+    }
+    session_changed(s);
 }
 
 static grad_method usable_method(const objective *obj, grad_method m)
@@ -289,8 +405,7 @@ static core_error start_on(session *s, objective *next, objective *old,
     core_error rc = CORE_OK;
     int i;
     for (i = 0; i < s->nruns; i++) {
-        run_settings set = run_settings_of(&s->runs[i].r);
-        set.max_steps = s->runs[i].steps_granted;
+        run_settings set = restart_settings(&s->runs[i]);
         set.grad = usable_method(next, set.grad);
         if ((rc = run_init(&fresh[i], &s->obj, &set, start)) != CORE_OK)
             break;
@@ -349,6 +464,8 @@ int session_set_objective(session *s, const char *spec, objective_error *err)
      * fails, the old one serves. */
     if (set_start(s, NULL) < 0)
         memcpy(s->start, s->obj.start, sizeof s->obj.start);
+    /* The scratch stays: two parameters fit whatever it was sized for. */
+    session_changed(s);
     return 0;
 }
 
@@ -367,7 +484,10 @@ int session_set_precision(session *s, bool single, objective_error *err)
         return -1;
     }
     memcpy(next.view, s->obj.view, sizeof next.view);
-    return restart_on(s, &next, s->start, err);
+    if (restart_on(s, &next, s->start, err) < 0)
+        return -1;
+    session_changed(s);
+    return 0;
 }
 
 core_error session_set_start(session *s, double x, double y)
@@ -375,34 +495,6 @@ core_error session_set_start(session *s, double x, double y)
     s->start[0] = x;
     s->start[1] = y;
     return session_reset(s);
-}
-
-void session_zoom(session *s, double factor, double cx, double cy)
-{
-    double *v = s->view;
-    v[0] = cx + (v[0] - cx) * factor;
-    v[1] = cx + (v[1] - cx) * factor;
-    v[2] = cy + (v[2] - cy) * factor;
-    v[3] = cy + (v[3] - cy) * factor;
-    s->view_gen++;
-}
-
-void session_pan(session *s, double fx, double fy)
-{
-    double dx = (s->view[1] - s->view[0]) * fx;
-    double dy = (s->view[3] - s->view[2]) * fy;
-    s->view[0] += dx;
-    s->view[1] += dx;
-    s->view[2] += dy;
-    s->view[3] += dy;
-    s->view_gen++;
-}
-
-void session_view_reset(session *s)
-{
-    memcpy(s->view, session_sliced(s) ? s->slice.range : s->obj.view,
-           sizeof s->view);
-    s->view_gen++;
 }
 
 bool session_sliced(const session *s) { return s->obj.dim > 2; }
@@ -424,6 +516,7 @@ int session_slice_kind(session *s, slice_kind k)
     if (rc == 0) {
         s->slice_want = k;
         slice_shown(s);
+        session_changed(s);
     }
     return rc;
 }
@@ -436,6 +529,7 @@ int session_slice_reseed(session *s)
         return -1;
     s->slice_want = SLICE_RANDOM;
     slice_shown(s);
+    session_changed(s);
     return 0;
 }
 
@@ -465,10 +559,23 @@ bool session_any_running(const session *s)
 
 void session_status_text(const session *s, int i, char *buf, size_t cap)
 {
-    const run *r = &s->runs[i].r;
+    const session_run *sr = &s->runs[i];
+    const run *r = &sr->r;
+    const char *now = s->running ? "running" : "paused";
     switch (r->status) {
     case RUN_RUNNING:
-        snprintf(buf, cap, "%s", s->running ? "running" : "paused");
+        switch (watch_state_of(&sr->watch, r)) {
+        case WATCH_CONVERGED:
+            snprintf(buf, cap, "%s · converged: ‖g‖ %.1e", now, r->grad_norm);
+            break;
+        case WATCH_STALLED:
+            snprintf(buf, cap, "%s · stalled since step %ld", now,
+                     sr->watch.best_step);
+            break;
+        case WATCH_MOVING:
+            snprintf(buf, cap, "%s", now);
+            break;
+        }
         break;
     case RUN_CONVERGED:
         snprintf(buf, cap, "converged at step %ld", r->step);
@@ -478,7 +585,7 @@ void session_status_text(const session *s, int i, char *buf, size_t cap)
                  r->diverged_what ? r->diverged_what : "?");
         break;
     case RUN_MAX_STEPS:
-        snprintf(buf, cap, "max steps %ld", r->step);
+        snprintf(buf, cap, "paused at the step limit %ld", r->step);
         break;
     case RUN_STOPPED:
         if (r->error != CORE_OK)

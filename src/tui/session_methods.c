@@ -8,8 +8,12 @@ int session_apply_text(session *s, const char *text, option_error *e)
 {
     int other;
     char value[256];
-    int rc = run_live_set_text(session_focused(s), text, &other, value,
-                               sizeof value, e);
+    run *r = session_focused(s);
+    long end = r->s.max_steps;
+    int rc = run_live_set_text(r, text, &other, value, sizeof value, e);
+    /* steps N typed: the session's step limit, a pause every N. */
+    if (r->s.max_steps != end)
+        session_set_limit(s, r->s.max_steps);
     session_settings_changed(s);
     if (rc < 0 || other == 0)
         return rc;
@@ -74,7 +78,8 @@ int session_versus(session *s, char *what, size_t cap, option_error *e)
         snprintf(what, cap, "hypergradient add");
         snprintf(text, sizeof text, "--schedule none --hypergrad add");
     } else {
-        long steps = r->s.max_steps;
+        /* Over the step limit; without one, the command line's 1000. */
+        long steps = s->runs[s->focus].limit ? s->runs[s->focus].limit : 1000;
         snprintf(what, cap, "schedule cosine:%ld", steps);
         snprintf(text, sizeof text, "--hypergrad off --schedule cosine:%ld",
                  steps);

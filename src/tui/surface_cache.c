@@ -28,9 +28,7 @@ static void trace_contours(surface_cache *sc)
 {
     sc->valid = false;
     braille_free(&sc->contours);
-    braille_free(&sc->canvas);
-    if (braille_init(&sc->contours, sc->pw, sc->ph) < 0 ||
-        braille_init(&sc->canvas, sc->pw, sc->ph) < 0)
+    if (braille_init(&sc->contours, sc->pw, sc->ph) < 0)
         return;
     double levels[CONTOUR_LEVELS];
     int n = surface_grid_levels(&sc->grid, CONTOUR_LEVELS, levels);
@@ -78,7 +76,7 @@ static void update_slice(app *a)
     trace_contours(sc);
 }
 
-bool surface_cache_update(app *a)
+void surface_cache_update(app *a)
 {
     surface_cache *sc = &a->sc;
     sc->pending = false;
@@ -86,26 +84,29 @@ bool surface_cache_update(app *a)
         update_slice(a);
         /* An older grid of the same slice is drawn in its own view; one
          * of another slice would be a different function. */
-        return sc->valid && sc->slice_gen == a->s.slice.gen &&
-               sc->grid.cw == sc->pw && sc->grid.ch == sc->ph;
+        sc->drawable = sc->valid && sc->slice_gen == a->s.slice.gen &&
+                       sc->grid.cw == sc->pw && sc->grid.ch == sc->ph;
+        return;
     }
     if (!sc->valid || sc->gen != a->s.view_gen || sc->grid.cw != sc->pw ||
         sc->grid.ch != sc->ph) {
         sc->valid = false;
         if (surface_grid_compute(&sc->grid, &a->s.obj, a->s.view, sc->pw,
                                  sc->ph) < 0)
-            return false;
+            return;
         sc->gen = a->s.view_gen;
         trace_contours(sc);
     }
-    return sc->valid;
+    sc->drawable = sc->valid;
 }
 
 void surface_cache_free(surface_cache *sc)
 {
     surface_grid_free(&sc->grid);
     braille_free(&sc->contours);
-    braille_free(&sc->canvas);
+    if (sc->canvas)
+        braille_free(sc->canvas);
+    free(sc->canvas);
     lattice_free(&sc->lat);
     slice_eval_free(&sc->ev);
     free(sc->theta);

@@ -13,6 +13,11 @@
 #include "term.h"
 
 static SCREEN *screen;
+/* Where motion tracking was switched on, to switch it off at the end
+ * (also after a crash: the shell would get the reports). */
+static FILE *term_out;
+#define MOTION_ON "\033[?1003h"
+#define MOTION_OFF "\033[?1003l"
 static volatile sig_atomic_t curses_on;
 static volatile sig_atomic_t pending;
 
@@ -53,9 +58,17 @@ int term_open(FILE *out, FILE *in, char *err, size_t cap)
     define_key("\033[4~", KEY_END);
     nodelay(stdscr, TRUE);
     set_escdelay(25);
-    mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
-                  BUTTON5_PRESSED, NULL);
+    /* Presses and releases apart (a drag pans, a click moves the start)
+     * and the pointer's moves (f and ∇f under it): xterm's any-event
+     * tracking, which terminfo's XM does not ask for. */
+    mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED |
+                  BUTTON5_PRESSED | REPORT_MOUSE_POSITION, NULL);
     mouseinterval(0);
+    if (has_mouse()) {
+        term_out = out;
+        fputs(MOTION_ON, out);
+        fflush(out);
+    }
     if (has_colors()) {
         start_color();
         use_default_colors();
@@ -78,6 +91,11 @@ void term_close(void)
     if (!curses_on)
         return;
     curses_on = 0;
+    if (term_out) {
+        fputs(MOTION_OFF, term_out);
+        fflush(term_out);
+        term_out = NULL;
+    }
     endwin();
     delscreen(screen);
     screen = NULL;
@@ -108,6 +126,11 @@ static void on_crash(int sig)
 {
     if (curses_on) {
         curses_on = 0;
+        if (term_out) {
+            ssize_t r = write(fileno(term_out), MOTION_OFF,
+                              sizeof MOTION_OFF - 1);
+            (void)r;
+        }
         endwin();
     }
     write_err("descent: internal error (");

@@ -2,6 +2,7 @@
  * The loop waits in a single poll() for a key, a signal or the next frame
  * of live running; it never spins. */
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <poll.h>
 #include <stdio.h>
@@ -10,8 +11,6 @@
 
 #include "app.h"
 #include "keys.h"
-#include "play.h"
-#include "replay.h"
 #include "term.h"
 #include "session_methods.h"
 #include "tui.h"
@@ -23,34 +22,31 @@ tui_options tui_options_default(void)
 {
     tui_options o = {.objective = NULL, .settings = run_settings_default()};
     o.settings.lr = 0.05;
+    o.settings.max_steps = LONG_MAX; /* no step limit unless --steps */
     return o;
 }
 
-/* Updates owed since the last frame at the chosen speed, within a time
- * budget so a fast speed on a slow objective still redraws. */
-static void advance(app *a, double dt)
+/* The one pacing loop of every mode: units (updates, rows, evaluations)
+ * owed since the last frame at the mode's rate, at most a second's
+ * worth, made within a time budget so a fast rate on a slow objective
+ * still redraws. */
+static void pace(app *a, double dt)
 {
-    a->run_credit += dt * session_speeds[a->s.speed];
-    if (a->run_credit > session_speeds[a->s.speed])
-        a->run_credit = session_speeds[a->s.speed];
-    double t0 = app_now();
-    while (a->run_credit >= 1.0) {
-        a->run_credit -= 1.0;
-        int n = session_step(&a->s);
-        if (n && a->play)
-            play_updated(a);
-        if (!n || !session_any_running(&a->s) || !a->s.running) {
-            a->s.running = false;
-            break;
-        }
-        if (app_now() - t0 > STEP_BUDGET) {
-            a->run_credit = 0.0;
-            break;
-        }
-    }
+    const screen_mode *m = a->mode;
+    double rate = m->rate(a);
+    a->run_credit += dt * rate;
+    if (a->run_credit > rate)
+        a->run_credit = rate;
+    long owed = (long)a->run_credit;
+    if (owed < 1)
+        return;
+    long done = m->advance(a, owed, app_now() + STEP_BUDGET);
+    a->run_credit -= (double)done;
+    if (done < owed)
+        a->run_credit = 0.0; /* stopped, or out of time: no debt */
 }
 
-static int wait_ms(const app *a, double next_frame)
+static int wait_ms(const app *a, double next_frame, double timer)
 {
     double now = app_now(), until = -1.0;
     if (app_running(a))
@@ -59,9 +55,8 @@ static int wait_ms(const app *a, double next_frame)
         until = a->msg_until;
     if (a->sc.pending)
         until = now; /* a slice is being sampled: the next frame goes on */
-    double play = a->play ? play_deadline(a, now) : -1.0;
-    if (play >= 0 && (until < 0 || play < until))
-        until = play;
+    if (timer >= 0 && (until < 0 || timer < until))
+        until = timer;
     if (until < 0)
         return -1;
     double ms = (until - now) * 1000.0;
@@ -75,14 +70,13 @@ int tui_loop(app *a)
         int sig = term_signal_pending();
         if (sig)
             return 128 + sig;
-        if (a->play)
-            play_tick(a, app_now());
+        double timer = a->mode->timer ? a->mode->timer(a, app_now()) : -1.0;
         if (a->quit)
             break;
         app_render(a);
         struct pollfd p[2] = {{.fd = STDIN_FILENO, .events = POLLIN},
                               {.fd = term_signal_fd(), .events = POLLIN}};
-        int n = poll(p, 2, wait_ms(a, next_frame));
+        int n = poll(p, 2, wait_ms(a, next_frame, timer));
         if (n < 0 && errno != EINTR)
             return 1;
         /* After EINTR too: a SIGWINCH becomes KEY_RESIZE here. */
@@ -90,14 +84,7 @@ int tui_loop(app *a)
             keys_handle(a, key);
         double now = app_now();
         if (app_running(a) && now >= next_frame) {
-            if (a->hpo)
-                hpo_screen_advance(a, FRAME_MS / 1000.0);
-            else if (a->replay)
-                replay_screen_advance(a, FRAME_MS / 1000.0);
-            else if (a->s.running)
-                advance(a, FRAME_MS / 1000.0);
-            if (a->play)
-                play_advance(a, FRAME_MS / 1000.0);
+            pace(a, FRAME_MS / 1000.0);
             next_frame = now + FRAME_MS / 1000.0;
         } else if (!app_running(a))
             next_frame = now;
@@ -107,13 +94,15 @@ int tui_loop(app *a)
 
 static void free_app(app *a)
 {
+    if (a->mode && a->mode->free)
+        a->mode->free(a);
     app_free_windows(a);
     surface_cache_free(&a->sc);
     session_free(&a->s);
 }
 
-/* The terminal, the theme and the first layout; on failure the app's
- * session is freed. */
+/* The terminal, the theme and the first layout of a->mode; on failure
+ * the app's session is freed. */
 static int open_screen(app *a, FILE *out, FILE *in)
 {
     char err[256];
@@ -124,7 +113,7 @@ static int open_screen(app *a, FILE *out, FILE *in)
     }
     a->term_depth = term_depth();
     app_set_theme(a, 0);
-    app_layout(a);
+    app_set_mode(a, a->mode);
     return 0;
 }
 
@@ -133,8 +122,7 @@ int tui_open(app *a, const tui_options *o, FILE *out, FILE *in)
 {
     char err[256];
     memset(a, 0, sizeof *a);
-    a->keys = key_bindings;
-    a->nkeys = key_binding_count;
+    a->mode = &mode_live;
     a->ui.utf8 = term_locale();
     const double *view = o->has_view ? o->view : NULL;
     int rc = o->opened
@@ -166,6 +154,7 @@ int tui_open(app *a, const tui_options *o, FILE *out, FILE *in)
         }
     }
     a->s.focus = 0;
+    app_watch_session(a);
     return open_screen(a, out, in);
 }
 
@@ -201,77 +190,23 @@ int tui_main(const tui_options *o)
     return rc;
 }
 
-/* The app of a screen other than the live one, with its key table
- * (one screen a process: it is static, for its size). */
-static app *screen_app(const key_binding *keys, int nkeys)
+app *tui_screen_app(const screen_mode *m, void *ms)
 {
     static app a;
     memset(&a, 0, sizeof a);
-    a.keys = keys;
-    a.nkeys = nkeys;
-    a.ui.utf8 = term_locale();
+    a.mode = m;
+    a.ms = ms;
     return &a;
 }
 
-/* Terminal, loop, and the one exit path. */
-static int run_screen(app *a)
+int tui_run_screen(app *a)
 {
+    a->ui.utf8 = term_locale();
+    app_watch_session(a);
     int rc = open_screen(a, stdout, stdin);
     if (rc)
         return rc;
     rc = tui_loop(a);
     tui_close(a);
     return rc;
-}
-
-int tui_hpo_main(hpo_view *v)
-{
-    int rc = tui_need_tty("'descent hpo' without --tui");
-    if (rc)
-        return rc;
-    app *a = screen_app(hpo_key_bindings, hpo_key_binding_count);
-    a->hpo = v;
-    v->speed = 3; /* 10 evaluations a second: the grid's 101 in 10 s */
-    return run_screen(a);
-}
-
-/* The replay's session: one run over obj (or the plain stand-in) whose
- * history is the trace's rows. 0, or 2 after printing the error. */
-static int replay_session(app *a, replay *rp, objective *obj,
-                          const double *view)
-{
-    objective o;
-    rp->surface = obj != NULL;
-    if (obj) {
-        o = *obj;
-        memset(obj, 0, sizeof *obj);
-    } else
-        replay_plain_objective(rp, &o);
-    run_settings set = run_settings_default();
-    set.grad = gradient_available(&o, GRAD_ANALYTIC) ? GRAD_ANALYTIC
-               : gradient_available(&o, GRAD_AD)   ? GRAD_AD
-                                                   : GRAD_CENTRAL;
-    const double *start = rp->rows[0].theta;
-    char err[256];
-    if (session_init_objective(&a->s, &o, &set,
-                               isfinite(start[0] + start[1]) ? start : NULL,
-                               view ? view : rp->surface ? NULL : rp->box,
-                               err, sizeof err) < 0) {
-        fprintf(stderr, "descent: %s: %s\n", rp->file, err);
-        return 2;
-    }
-    replay_attach(rp, &a->s);
-    return 0;
-}
-
-int tui_replay_main(replay *rp, objective *obj, const double *view)
-{
-    int rc = tui_need_tty("'less' to read a trace as text");
-    if (rc)
-        return rc;
-    app *a = screen_app(replay_key_bindings, replay_key_binding_count);
-    a->replay = rp;
-    if ((rc = replay_session(a, rp, obj, view)) != 0)
-        return rc;
-    return run_screen(a);
 }

@@ -13,7 +13,8 @@ typedef struct {
      * the TUI takes it over (zeroes it, frees it at the end) and ignores
      * objective. NULL: open objective. */
     objective *opened;
-    run_settings settings;     /* from the command line */
+    run_settings settings;     /* from the command line; max_steps is
+                                  the step limit (LONG_MAX: none) */
     /* The start: the objective's dimension in numbers (a model's θ0 may
      * have hundreds); NULL: the objective's own. Read before tui_main
      * draws anything. */
@@ -29,7 +30,8 @@ typedef struct {
 
 /* What `descent` with no arguments opens: rosenbrock with adam at lr
  * 0.05, which walks the whole banana valley to the minimum in about 900
- * updates (DESIGN's default lr 1e-3 would barely leave the start). */
+ * updates (DESIGN's default lr 1e-3 would barely leave the start), with
+ * no step limit. */
 tui_options tui_options_default(void);
 
 /* Runs the TUI until the user quits; returns the process exit code: 0,

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "textfit.h"
 #include "translit.h"
 #include "ui.h"
 
@@ -20,38 +21,6 @@ int ui_pair(const ui_env *u, int fg, int bg)
     /* ncurses ≥ 6.1 keeps the (fg, bg) → pair table itself. */
     int p = alloc_pair(fg, bg);
     return p < 0 ? 0 : p;
-}
-
-static tcolor role_fg(const theme *t, ui_role r)
-{
-    switch (r) {
-    case ROLE_TEXT: return t->fg;
-    case ROLE_BORDER: return t->border;
-    case ROLE_TITLE: return t->title;
-    case ROLE_DIM: return t->dim;
-    case ROLE_ACCENT: return t->accent;
-    case ROLE_ERROR: return t->error;
-    case ROLE_BAR: return t->bar_fg;
-    case ROLE_BAR_DIM: return t->key_bg;
-    case ROLE_KEY: return t->key_fg;
-    case ROLE_SEL: return t->sel_fg;
-    case ROLE_MIN: return t->minimum;
-    case ROLE_START: return t->start;
-    case ROLE_GRAD: return t->grad;
-    case ROLE_UPDATE: return t->update;
-    default: return t->runs[r - ROLE_RUN0];
-    }
-}
-
-static tcolor role_bg(const theme *t, ui_role r)
-{
-    switch (r) {
-    case ROLE_BAR:
-    case ROLE_BAR_DIM: return t->bar_bg;
-    case ROLE_KEY: return t->key_bg;
-    case ROLE_SEL: return t->sel_bg;
-    default: return t->bg;
-    }
 }
 
 /* What stands in for colour in monochrome, and adds to it otherwise. */
@@ -72,12 +41,12 @@ static attr_t role_attr(const ui_env *u, ui_role r)
 
 int ui_role_bg(const ui_env *u, ui_role role)
 {
-    return ui_color(u, role_bg(u->th, role));
+    return ui_color(u, theme_role_bg(u->th, role));
 }
 
 void ui_role_set(WINDOW *w, const ui_env *u, ui_role role, attr_t extra)
 {
-    int pair = ui_pair(u, ui_color(u, role_fg(u->th, role)),
+    int pair = ui_pair(u, ui_color(u, theme_role_fg(u->th, role)),
                        ui_role_bg(u, role));
     wattr_set(w, role_attr(u, role) | extra, 0, &pair);
 }
@@ -112,8 +81,8 @@ static int to_wide(const char *s, int maxw, wchar_t *out, int cap, int *cols)
     return n;
 }
 
-int ui_puts(WINDOW *w, const ui_env *u, int y, int x, int maxw,
-            const char *s)
+int ui_puts_raw(WINDOW *w, const ui_env *u, int y, int x, int maxw,
+                const char *s)
 {
     if (maxw <= 0)
         return 0;
@@ -129,6 +98,24 @@ int ui_puts(WINDOW *w, const ui_env *u, int y, int x, int maxw,
     int cols, n = to_wide(s, maxw, wbuf, 1024, &cols);
     mvwaddnwstr(w, y, x, wbuf, n);
     return cols;
+}
+
+int ui_puts(WINDOW *w, const ui_env *u, int y, int x, int maxw,
+            const char *s)
+{
+    if (maxw <= 0)
+        return 0;
+    char buf[1024], fit[1024];
+    if (!u->utf8) {
+        translit_ascii(s, buf, sizeof buf);
+        s = buf;
+    }
+    if (text_width(s) > maxw) {
+        text_fit(s, maxw, u->utf8 ? "…" : maxw > 6 ? "..." : "", fit,
+                 sizeof fit);
+        s = fit;
+    }
+    return ui_puts_raw(w, u, y, x, maxw, s);
 }
 
 int ui_printf(WINDOW *w, const ui_env *u, int y, int x, int maxw,

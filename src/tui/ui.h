@@ -18,11 +18,6 @@ typedef struct {
     const theme *th;
 } ui_env;
 
-typedef enum {
-    ROLE_TEXT, ROLE_BORDER, ROLE_TITLE, ROLE_DIM, ROLE_ACCENT, ROLE_ERROR,
-    ROLE_BAR, ROLE_BAR_DIM, ROLE_KEY, ROLE_SEL, ROLE_MIN, ROLE_START,
-    ROLE_GRAD, ROLE_UPDATE, ROLE_RUN0, ROLE_COUNT = ROLE_RUN0 + 4
-} ui_role;
 
 /* A colour number for tc at the terminal's depth (-1: default). */
 int ui_color(const ui_env *u, tcolor tc);
@@ -35,10 +30,14 @@ void ui_role_set(WINDOW *w, const ui_env *u, ui_role role, attr_t extra);
 /* The background colour a role is drawn on. */
 int ui_role_bg(const ui_env *u, ui_role role);
 
-/* Writes UTF-8 text at (y, x) in w's current attributes, clipped to
- * maxw columns; returns the columns used. */
+/* Writes UTF-8 text at (y, x) in w's current attributes within maxw
+ * columns (textfit.h: numbers shortened first, a cut marked "…");
+ * returns the columns used. */
 int ui_puts(WINDOW *w, const ui_env *u, int y, int x, int maxw,
             const char *s);
+/* The same clipped at maxw as it is: text being edited. */
+int ui_puts_raw(WINDOW *w, const ui_env *u, int y, int x, int maxw,
+                const char *s);
 /* printf-style ui_puts. */
 int ui_printf(WINDOW *w, const ui_env *u, int y, int x, int maxw,
               const char *fmt, ...) __attribute__((format(printf, 6, 7)));

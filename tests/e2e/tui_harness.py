@@ -91,11 +91,47 @@ class Screen:
             last = s
             time.sleep(0.04)
 
+    def wait_gone(self, pattern, timeout=8.0):
+        """The screen once pattern no longer shows on it (and two captures
+        agree), or the last one seen."""
+        deadline = time.time() + timeout
+        rx = re.compile(pattern)
+        last = None
+        while True:
+            s = self.text()
+            if (not rx.search(s) and s == last) or time.time() > deadline:
+                return s
+            last = s
+            time.sleep(0.04)
+
     def keys(self, *keys):
         tmux("send-keys", "-t", self.name, *keys)
 
     def type(self, text):
         tmux("send-keys", "-t", self.name, "-l", text)
+
+    def prompt(self, key, text, expect=None):
+        """Every prompt the same way: key opens it (None: it is open, an
+        error under it), its text is replaced by text and submitted with
+        Enter. Returns the screen once expect (a pattern) shows, or None."""
+        if key:
+            self.keys(key)
+            self.wait(r"Enter apply · Esc cancel")
+        self.keys("C-u")
+        if text:
+            self.type(text)
+        self.keys("Enter")
+        return self.wait(expect) if expect else None
+
+    def ask(self, key, question):
+        """key asks a question (y or n): the screen once it shows."""
+        self.keys(key)
+        return self.wait(question + r".*\n(.*\n)*.*y yes · n no")
+
+    def reply(self, key, expect):
+        """A question answered by key: the screen once expect shows."""
+        self.keys(key)
+        return self.wait(expect)
 
     def alternate(self):
         return tmux("display-message", "-p", "-t", self.name,

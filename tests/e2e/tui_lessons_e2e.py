@@ -28,11 +28,7 @@ def progress():
 
 
 def answer(s, text):
-    s.keys("Enter")
-    s.wait(r"your answer")
-    s.keys("C-u")
-    s.type(text)
-    s.keys("Enter")
+    s.prompt("Enter", text)
 
 
 def test_menu_and_lesson():
@@ -110,7 +106,7 @@ def test_lesson_200x60_presenter():
           in t and "update 1" in t and "learning rate" in t, t)
     golden("lesson_200x60.txt", t)
     s.keys("p")
-    t = settle(s, r"· 01-gradient")
+    t = s.wait_gone(r"update 1")
     check("presenter: lesson beside the surface", "update 1" not in t and
           "· 01-gradient" in t, t)
     s.keys("Right")
@@ -163,6 +159,8 @@ def test_demo():
     check("demo: ran 5 updates", "step 5 " in t, t)
     check("demo: say shown", "Five updates at α = 0.01." in t, t)
     check("demo: key + pressed", "lr 0.02" in t, t)
+    check("demo: the caption leaves the legend in sight",
+          "★ min" in t and "Five updates" in t, t)
     s.keys("Space")
     t = settle(s, r"end of the demo")
     check("demo: pause released, ran on", "step 10 " in t and
@@ -171,6 +169,60 @@ def test_demo():
     t = s.wait(r"EXIT=\d+")
     check("demo: quit restores", "EXIT=0" in t and s.alternate() == "0", t)
     s.close()
+
+
+def test_demo_running_shows_running():
+    d = tempfile.mkdtemp()
+    path = os.path.join(d, "long.demo")
+    with open(path, "w") as f:
+        f.write("lesson 03-learning-rate\nstep too-small\nsay Watch.\n"
+                "run 1000\n")
+    s = Screen(80, 24, [h.BIN, "demo", path], ENV)
+    t = s.wait(r"▶ running", stable=False)
+    check("demo: a run it plays shows ▶ running", "▶ running" in t and
+          "⏸" not in t.splitlines()[0], t)
+    s.close()
+
+
+def stage_results(t):
+    """The step panel's stage numbers shown (every stage's result line)."""
+    return set(re.findall(r"│[▶ ]([1-5]) ", t))
+
+
+def test_lesson_screen_keeps_everything():
+    """Issue 9: at 80x24 and 120x36 the lesson, its goal and every stage of
+    the step panel are on screen; v swaps the charts in and back, the
+    lesson stays."""
+    for cols, rows in ((80, 24), (120, 36)):
+        s = Screen(cols, rows, [h.BIN, "lesson", "07-hypergradient"],
+                   {"XDG_STATE_HOME": tempfile.mkdtemp()})
+        t = settle(s, r"step 1/")
+        name = f"{cols}x{rows}"
+        check(f"{name}: every stage shown", stage_results(t) ==
+              {"1", "2", "3", "4", "5"}, t)
+        check(f"{name}: the lesson panel", "· 07-hypergradient" in t, t)
+        s.keys("n")
+        t = settle(s, r"stage 5/5")
+        check(f"{name}: stages 4 and 5 after an update", "4" in
+              stage_results(t) and "5" in stage_results(t), t)
+        well_formed(f"lesson {name}", t, cols, rows)
+        if cols == 80:
+            s.keys("v")
+            t = settle(s, r"loss")
+            check("80x24: v shows the charts, the lesson stays",
+                  "learning rate" in t and "· 07-hypergradient" in t, t)
+            s.keys("v")
+            t = settle(s, r"update 1")
+            check("80x24: v again, the step panel", stage_results(t) ==
+                  {"1", "2", "3", "4", "5"}, t)
+        s.close()
+        s = Screen(cols, rows, [h.BIN, "lesson", "03-learning-rate"],
+                   {"XDG_STATE_HOME": tempfile.mkdtemp()})
+        t = settle(s, r"step 1/")
+        check(f"{name}: the goal and its status in sight",
+              "Goal: loss < 0.001 within 200 steps" in t and "… pending" in t,
+              t)
+        s.close()
 
 
 def test_ascii_no_color():

@@ -15,6 +15,8 @@ def test_menu_lists_new_optimisers():
     s = Screen(120, 36)
     settle(s, r"step 0 ")
     s.keys("O")
+    s.wait(r"settings of the focused run")
+    s.keys("Enter")  # the optimiser's row: its list
     t = s.wait(r"adadelta")
     for name in ("adamw", "nadam", "adamax", "adadelta"):
         check(f"optimiser menu: {name}", name in t, t)

@@ -38,7 +38,9 @@ def test_logreg_true_surface():
     s = Screen(80, 24, model("--model", "logreg", "--data", "iris",
                              "--optimizer", "sgd", "--lr", "0.5"))
     t = settle(s, r"step 0 ")
-    check("logreg: its own surface", "surface  cross-entropy" in t, t)
+    check("logreg: its own surface, named within the width",
+          "surface  logreg over (w[0], w[1])" in t, t)
+    check("logreg: the axes named", "w[1]↑└" in t and "│w[0] " in t, t)
     check("logreg: the minimum marked", "★" in t, t)
     check("logreg: no slice keys hinted", "dslice" not in t, t)
     well_formed("logreg 80x24", t, 80, 24)
@@ -51,6 +53,30 @@ def test_logreg_true_surface():
     check("logreg: steps lower the loss", before and after and after < before,
           (before, after))
     check("logreg: accuracy chart", "accuracy" in t, t)
+    check("logreg: the charts' legends name train and val",
+          "━ train ━ val" in t, t)
+    s.close()
+
+
+def test_model_replaced_only_when_asked():
+    """F2 on a model asks before replacing it (it cannot be reopened)."""
+    s = Screen(120, 36, model("--model", "logreg", "--data", "iris"))
+    settle(s, r"step 0 ")
+    s.keys("F2")
+    s.wait(r"himmelblau")
+    s.keys("Enter")
+    t = s.wait(r"Replace the logreg run")
+    check("F2 on a model: asked", "The model cannot be opened again" in t, t)
+    s.keys("n")
+    t = s.wait(r"objective kept")
+    check("n: the model kept", "logreg" in t.splitlines()[0], t)
+    s.keys("F2")
+    s.wait(r"himmelblau")
+    s.keys("Enter")
+    s.wait(r"Replace the logreg run")
+    s.keys("y")
+    t = s.wait(r"objective \w+: the run restarted at its start \(was logreg")
+    check("y: replaced, and said", "(was logreg" in t, t)
     s.close()
 
 
@@ -129,6 +155,14 @@ def test_hpo_view():
     check("hpo: marks in the curve", "★" in t and "◆" in t and "×" in t, t)
     well_formed("hpo 80x24", t, 80, 24)
     golden("hpo_80x24.txt", t)
+    check("hpo: y axis the loss's excess over the best, log",
+          "loss − 2449.87667" in t, t)
+    s.keys("z")
+    t = settle(s, r"zoomed")
+    check("hpo: z zooms about the best", "(zoomed: 0 shows all)" in t and
+          "λ from " in t, t)
+    s.keys("0")
+    settle(s, r"λ from 0\.001 to 1e\+05")
     s.keys("r", "Space")
     time.sleep(0.5)
     t = s.text()
@@ -137,6 +171,22 @@ def test_hpo_view():
     s.keys("q")
     t = s.wait(r"EXIT=\d+")
     check("hpo: quit restores", "EXIT=0" in t and s.alternate() == "0", t)
+    s.close()
+
+
+def test_hpo_lr_minimum_visible():
+    """Over lr a diverged run gives 1e94: the region near the best keeps
+    its rows (a linear axis put all of it on one)."""
+    s = Screen(100, 30, [B, "hpo", "--model", "ridge", "--data", "diabetes",
+                         "--over", "lr", "--tui"])
+    settle(s, r"0 of \d+ training runs")
+    s.keys("a")
+    t = settle(s, r"■ done")
+    labels = [float(m.group(1)) for m in
+              (re.match(r"│ *(\d[\d.]*) *│", l) for l in t.splitlines()) if m]
+    check("hpo lr: y labels within 1% of the best on four rows or more",
+          sum(1 for v in labels if v < labels[-1] * 1.01) >= 4, labels)
+    check("hpo lr: diverged runs marked at the top", "✗" in t, t)
     s.close()
 
 
@@ -150,7 +200,7 @@ def test_hpo_big_and_resized():
     well_formed("hpo 200x60", t, 200, 60)
     golden("hpo_200x60.txt", t)
     tmux("resize-window", "-t", s.name, "-x", "80", "-y", "24")
-    t = settle(s, r"F10quit")
+    t = settle(s, r"(F10|q)quit")
     well_formed("hpo resized", t, 80, 24)
     s.keys("C-c")
     t = s.wait(r"EXIT=\d+")
