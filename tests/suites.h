@@ -15,6 +15,8 @@
     X(hypergrad)  \
     X(run)        \
     X(run_errors) \
+    X(ref_methods) \
+    X(quad_theory) \
     X(settings)   \
     X(fmt_double) \
     X(fmt_float)  \

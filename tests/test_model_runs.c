@@ -67,7 +67,7 @@ static void every_combination(void)
         clip_setting clips[3] = {{CLIP_NONE, 0}, {CLIP_NORM, 0.5 * sqrt(gnorm)},
                                  {CLIP_VALUE, 0.5 * gmax}};
         for (const optimizer_type *const *t = optimizer_types; *t; t++)
-            for (int c = 0; c < 3; c++)
+            for (int c = 0; c < 3 && !(*t)->whole; c++)
                 for (int h = 0; h < 3; h++) {
                     run_settings s = run_settings_default();
                     s.opt = *t;

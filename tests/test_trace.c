@@ -57,13 +57,14 @@ static void round_trip(const char *name)
     trace_meta meta = {.objective = "beale", .start = obj.start, .params = 2};
     trace_writer *w = trace_open(path, fmt, false, &r, &meta, err, sizeof err);
     CU_ASSERT_PTR_NOT_NULL_FATAL(w);
-    static double want[STEPS + 1][10];
+    static double want[STEPS + 1][12];
     for (int t = 0; t <= STEPS; t++) {
         if (t)
             run_step(&r);
-        double row[10] = {(double)r.step, r.loss, r.grad_norm, r.last.clipped,
+        double row[12] = {(double)r.step, r.loss, r.grad_norm, r.last.clipped,
                           r.lr, r.last.hypergrad, r.last.lr_clamped,
-                          r.last.update_norm, r.theta[0], r.theta[1]};
+                          r.last.update_norm, r.theta[0], r.theta[1],
+                          (double)r.evals, (double)r.gevals};
         memcpy(want[t], row, sizeof row);
         CU_ASSERT_EQUAL(write_run_row(w, &r), 0);
     }
@@ -73,9 +74,12 @@ static void round_trip(const char *name)
     trace_data d;
     trace_read_error re;
     CU_ASSERT_EQUAL_FATAL(trace_read(path, &d, &re), 0);
-    CU_ASSERT_EQUAL(d.cols, 10);
+    CU_ASSERT_EQUAL(d.cols, 12);
     CU_ASSERT_EQUAL(d.rows, STEPS + 1);
     CU_ASSERT_STRING_EQUAL(d.names[8], "x0");
+    CU_ASSERT_STRING_EQUAL(d.names[10], "evals");
+    CU_ASSERT_EQUAL(want[STEPS][10], STEPS + 1); /* f and ∇f per update */
+    CU_ASSERT_EQUAL(want[0][11], 1);
     CU_ASSERT_EQUAL(memcmp(d.v, want, sizeof want), 0);
     if (fmt == TRACE_JSONL) {
         CU_ASSERT_STRING_EQUAL(d.status, "max_steps");

@@ -21,7 +21,7 @@ static void list_objectives(void)
 static void list_optimizers(void)
 {
     for (const optimizer_type *const *t = optimizer_types; *t; t++)
-        printf("%-9s %s\n", (*t)->name, (*t)->title);
+        printf("%-11s %s\n", (*t)->name, (*t)->title);
 }
 
 static void list_models(void)

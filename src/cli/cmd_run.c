@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "fmt_double.h"
 #include "run_options.h"
+#include "run_theory.h"
 #include "trace.h"
 
 static volatile sig_atomic_t stop_requested;
@@ -57,7 +58,30 @@ static void print_status(const run *r)
     printf("%-10s %s at step %ld", "status:", run_status_name(r->status), r->step);
     if (r->status == RUN_DIVERGED)
         printf(" (%s)", r->diverged_what);
+    else if (r->stop_why)
+        printf(" (%s)", r->stop_why);
+    else if (r->error != CORE_OK)
+        printf(" (%s)", core_error_message(r->error));
     putchar('\n');
+}
+
+/* What the run cost, so that methods compare at equal cost. */
+static void print_evaluations(const run *r)
+{
+    printf("%-10s %ld f, %ld ∇f", "evals:", r->evals, r->gevals);
+    if (r->hevals)
+        printf(", %ld Hessian%s", r->hevals, r->hevals == 1 ? "" : "s");
+    putchar('\n');
+}
+
+/* What a reference method's last update did, as its step panel says it
+ * (the notes between the one naming the method and the counts). */
+static void print_method(const run *r)
+{
+    optim_note notes[OPTIM_NOTES];
+    int k = run_notes(r, notes);
+    for (int i = 1; i + 1 < k; i++)
+        printf("%-10s %s\n", i == 1 ? "method:" : "", notes[i].text);
 }
 
 static void print_nearest_minimum(const objective *obj, const double *x)
@@ -126,7 +150,7 @@ static void print_settings(const run_settings *s, bool single)
 }
 
 static void print_summary(const run_options *o, const objective *obj,
-                          const run *r, long rows)
+                          const run *r, long rows, const run_theory *t)
 {
     const run_settings *s = &r->s;
     bool single = obj->single;
@@ -134,7 +158,9 @@ static void print_summary(const run_options *o, const objective *obj,
     if (strcmp(obj->name, obj->formula) != 0)
         printf("  %s", obj->formula);
     putchar('\n');
-    printf("%-10s %s, grad %s", "optimizer:", s->opt->name, grad_method_name(s->grad));
+    printf("%-10s %s, %s%s", "optimizer:", s->opt->name,
+           s->opt->caps & OPTIM_NEEDS_GRADIENT ? "grad " : "no gradient",
+           s->opt->caps & OPTIM_NEEDS_GRADIENT ? grad_method_name(s->grad) : "");
     if (s->clip.mode != CLIP_NONE)
         printf(", clip %s:%g", clip_mode_name(s->clip.mode), s->clip.c);
     if (s->hd.mode != HD_OFF)
@@ -146,7 +172,10 @@ static void print_summary(const run_options *o, const objective *obj,
     print_point("point:", r->theta, r->n, single);
     print_value("grad norm:", r->grad_norm, single);
     print_number("lr:", r->lr);
+    print_evaluations(r);
+    print_method(r);
     print_nearest_minimum(obj, r->theta);
+    run_theory_print(t, r);
     if (model_of(obj))
         print_model(model_of(obj), r);
     if (o->trace && strcmp(o->trace, "-") != 0)
@@ -166,9 +195,10 @@ static int write_row(trace_writer *w, const run *r)
     return trace_write_row(w, &row, r->theta);
 }
 
-/* Steps r to its end, writing a row per step to w (if any). Returns the
- * number of rows, or -1 when writing failed. */
-static long drive(run *r, trace_writer *w)
+/* Steps r to its end, writing a row per step to w (if any), and what
+ * the theory measures. Returns the number of rows, or -1 when writing
+ * failed. */
+static long drive(run *r, trace_writer *w, run_theory *t)
 {
     long rows = 0;
     if (write_row(w, r) < 0)
@@ -180,6 +210,7 @@ static long drive(run *r, trace_writer *w)
             break;
         }
         run_step(r);
+        run_theory_watch(t, r);
         if (write_row(w, r) < 0)
             return -1;
         rows++;
@@ -264,7 +295,13 @@ int cmd_run(int argc, char **argv)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
-    long rows = drive(&r, w);
+    run_theory theory;
+    if (run_theory_open(&theory, &obj, start, &r.s) < 0) {
+        fprintf(stderr, "descent: out of memory\n");
+        rc = EXIT_FAIL;
+        goto out;
+    }
+    long rows = drive(&r, w, &theory);
     if (w && rows < 0) {
         trace_abort(w);
         fprintf(stderr, "descent: --trace: %s: write failed\n", o.trace);
@@ -277,7 +314,7 @@ int cmd_run(int argc, char **argv)
         goto out;
     }
     if (!o.quiet && !(o.trace && strcmp(o.trace, "-") == 0))
-        print_summary(&o, &obj, &r, rows);
+        print_summary(&o, &obj, &r, rows, &theory);
 out:
     run_free(&r);
     objective_free(&obj);

@@ -149,6 +149,16 @@ core_error gradient_forward(const objective *obj, double h, const double *x,
     return differences(obj, h, x, g, false);
 }
 
+void gradient_cost(grad_method m, size_t n, long *evals, long *gevals)
+{
+    if (m == GRAD_CENTRAL)
+        *evals += 2 * (long)n;
+    else if (m == GRAD_FORWARD) /* f(x) too: it is evaluated again */
+        *evals += (long)n + 1;
+    else
+        *gevals += 1;
+}
+
 double gradient_rel_error(double a, double b)
 {
     double den = fabs(a) + fabs(b);

@@ -44,6 +44,12 @@ core_error gradient_central(const objective *obj, double h, const double *x,
 core_error gradient_forward(const objective *obj, double h, const double *x,
                             double *g);
 
+/* What one gradient by method m of n parameters costs, as counted in
+ * traces (DESIGN §6): analytic and AD gradients are one gradient
+ * evaluation; differences are the function values they take (2n
+ * central, n + 1 forward), not a gradient. */
+void gradient_cost(grad_method m, size_t n, long *evals, long *gevals);
+
 /* The step a difference quotient divides by at coordinate value x:
  * (x+h)−(x−h) for central, (x+h)−x for forward differences, as the
  * objective's precision rounds them (0 where x + h == x). */

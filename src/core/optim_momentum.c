@@ -46,6 +46,15 @@ static int momentum_describe(const optim_params *p, long t, optim_line *out)
     return 2;
 }
 
+/* With αv_t = e_{t-1} − e_t: e_{t+1} = (1 + μ − a) e_t − μ e_{t-1};
+ * dampening scales the gradient's part after the first update, so a
+ * becomes a(1 − D) for the rate. */
+static double momentum_rate(const optim_params *p, double a, bool *complex)
+{
+    double mu = p->momentum, ad = a * (1.0 - p->dampening);
+    return optim_root_modulus(1.0 + mu - ad, mu, complex);
+}
+
 const optimizer_type optim_momentum = {
     .name = "momentum",
     .title = "heavy ball: v = μv + g; d = v",
@@ -57,4 +66,5 @@ const optimizer_type optim_momentum = {
     .apply = optim_apply_fused,
     .tangent = momentum_tangent,
     .describe = momentum_describe,
+    .linear_rate = momentum_rate,
 };

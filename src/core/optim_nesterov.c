@@ -40,6 +40,13 @@ static int nesterov_describe(const optim_params *p, long t, optim_line *out)
     return 2;
 }
 
+/* e_{t+1} = (1 + μ)(1 − a) e_t − μ(1 − a) e_{t-1}. */
+static double nesterov_rate(const optim_params *p, double a, bool *complex)
+{
+    double mu = p->momentum;
+    return optim_root_modulus((1.0 + mu) * (1.0 - a), mu * (1.0 - a), complex);
+}
+
 const optimizer_type optim_nesterov = {
     .name = "nesterov",
     .title = "Nesterov momentum: v = μv + g; d = g + μv",
@@ -51,4 +58,5 @@ const optimizer_type optim_nesterov = {
     .apply = optim_apply_fused,
     .tangent = nesterov_tangent,
     .describe = nesterov_describe,
+    .linear_rate = nesterov_rate,
 };

@@ -1,4 +1,5 @@
 /* sgd: d = ĝ. */
+#include <math.h>
 #include <string.h>
 
 #include "optimizer.h"
@@ -25,6 +26,14 @@ static int sgd_describe(const optim_params *p, long t, optim_line *out)
     return 1;
 }
 
+/* e_t = (1 − a) e_{t-1}. */
+static double sgd_rate(const optim_params *p, double a, bool *complex)
+{
+    (void)p;
+    *complex = false;
+    return fabs(1.0 - a);
+}
+
 const optimizer_type optim_sgd = {
     .name = "sgd",
     .title = "plain gradient descent: d = g",
@@ -35,4 +44,5 @@ const optimizer_type optim_sgd = {
     .apply = optim_apply_fused,
     .tangent = sgd_tangent,
     .describe = sgd_describe,
+    .linear_rate = sgd_rate,
 };

@@ -3,13 +3,15 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "optim_whole.h"
 #include "optimizer.h"
 #include "precision.h"
 
 const optimizer_type *const optimizer_types[] = {
     &optim_sgd, &optim_momentum, &optim_nesterov, &optim_adagrad,
     &optim_rmsprop, &optim_adam, &optim_adamw, &optim_nadam, &optim_adamax,
-    &optim_adadelta, NULL};
+    &optim_adadelta, &optim_newton, &optim_bfgs, &optim_cg_fr, &optim_cg_pr,
+    &optim_steepest, &optim_nelder_mead, NULL};
 
 optim_params optim_params_default(void)
 {
@@ -23,6 +25,20 @@ const optimizer_type *optimizer_find(const char *name)
         if (strcmp((*t)->name, name) == 0)
             return *t;
     return NULL;
+}
+
+double optim_default_lr(const optimizer_type *type)
+{
+    return type->default_lr > 0.0 ? type->default_lr : 1e-3;
+}
+
+double optim_follow_lr(const optimizer_type *from, const optimizer_type *to,
+                       double lr)
+{
+    bool on_default = lr == from->default_lr;
+    if (to->default_lr > 0.0)
+        return from->default_lr == 0.0 || on_default ? to->default_lr : lr;
+    return on_default ? optim_default_lr(to) : lr;
 }
 
 size_t optim_state_vectors(const optimizer_type *type, const optim_params *p)
@@ -72,6 +88,16 @@ double optim_weight_decay(const optimizer_type *type, const optim_params *p)
 double optim_hd_beta(const optimizer_type *type, hd_mode m)
 {
     return m == HD_MULT ? 0.02 : type->hd_beta;
+}
+
+double optim_root_modulus(double b, double c, bool *complex)
+{
+    double disc = b * b - 4.0 * c;
+    *complex = disc < 0.0;
+    if (*complex)
+        return sqrt(c); /* a conjugate pair: |z|² = z·z̄ = c */
+    double s = sqrt(disc);
+    return fmax(fabs(b + s), fabs(b - s)) / 2.0;
 }
 
 /* v += W·u, fused as torch's v.add(u, alpha=W). */
@@ -137,6 +163,31 @@ void optim_describe(optim_line *l, const char *name, int vec, double scale,
     va_start(ap, fmt);
     vsnprintf(l->formula, sizeof l->formula, fmt, ap);
     va_end(ap);
+}
+
+void optim_note_set(optim_note *n, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(n->text, sizeof n->text, fmt, ap);
+    va_end(ap);
+}
+
+const char *optim_vec_text(char *buf, size_t cap, const double *v, size_t n,
+                           double scale)
+{
+    if (n == 1) {
+        snprintf(buf, cap, "(%.6g)", v[0] * scale);
+    } else if (n == 2) {
+        snprintf(buf, cap, "(%.6g, %.6g)", v[0] * scale, v[1] * scale);
+    } else {
+        double ss = 0.0;
+        for (size_t i = 0; i < n; i++)
+            ss += v[i] * v[i];
+        snprintf(buf, cap, "‖·‖ %.6g (%.4g, …)", sqrt(ss) * fabs(scale),
+                 v[0] * scale);
+    }
+    return buf;
 }
 
 static inline void apply_fused(double *theta, const double *d, double lr,

@@ -15,6 +15,8 @@
 
 #include "hypergrad.h"
 
+struct optim_whole;
+
 typedef struct {
     double momentum; /* μ: momentum, nesterov */
     double dampening; /* momentum's, torch's rule: not on its first step */
@@ -91,7 +93,9 @@ typedef struct optimizer_type {
     double default_eps;        /* 0 when the optimiser has no ε */
     double default_rho;        /* with OPTIM_P_RHO */
     double default_weight_decay;
-    double default_lr;  /* --lr when none is given; 0: the caller's */
+    double default_lr;  /* --lr when none is given (nadam's, the reference
+                         * methods'); 0: the caller's (1e-3 for `descent
+                         * run`, the TUI's own) */
     /* Default β of additive hypergradients, the paper's (Baydin et al.
      * 2018, §5): 1e-3 for SGD-HD and SGDN-HD; 1e-7 for Adam-HD, whose
      * direction is normalised, so g·d is of the size of ‖g‖, not ‖g‖². */
@@ -118,16 +122,39 @@ typedef struct optimizer_type {
     /* The step panel's lines after update t, its constants substituted;
      * at most OPTIM_LINES. Returns how many. */
     int (*describe)(const optim_params *p, long t, optim_line *out);
+    /* On a quadratic each eigen-direction of H (eigenvalue λ) follows a
+     * linear recurrence in the error; this is the largest modulus of its
+     * characteristic roots for a = αλ, the predicted contraction per
+     * update (DESIGN §5), with *complex set when that root is complex
+     * (the error then spirals, and one-step ratios oscillate about it).
+     * NULL: no such theory (the adaptive optimisers). */
+    double (*linear_rate)(const optim_params *p, double a, bool *complex);
+    /* A reference method (DESIGN §3d) makes its whole update itself from
+     * the objective (optim_whole.h); direction, apply, tangent and
+     * describe are then NULL. NULL for the first-order optimisers. */
+    const struct optim_whole *whole;
 } optimizer_type;
 
 extern const optimizer_type optim_sgd, optim_momentum, optim_nesterov,
     optim_adagrad, optim_rmsprop, optim_adam, optim_adamw, optim_nadam,
     optim_adamax, optim_adadelta;
+extern const optimizer_type optim_newton, optim_bfgs, optim_cg_fr,
+    optim_cg_pr, optim_steepest, optim_nelder_mead;
 
-/* NULL-terminated, in the order of DESIGN §3 and §3b. */
+/* NULL-terminated, in the order of DESIGN §3 and §3b, then §3d. */
 extern const optimizer_type *const optimizer_types[];
 
 const optimizer_type *optimizer_find(const char *name);
+
+/* α when none is given: the type's default_lr, else 1e-3. */
+double optim_default_lr(const optimizer_type *type);
+/* α after a switch from one optimiser to another. A method with its own
+ * default α (Newton's 1, GSL's step sizes) starts with it, unless the
+ * switch is between two such methods and α was changed from the first
+ * one's; leaving such a method on its default returns to to's default;
+ * anything else keeps α. */
+double optim_follow_lr(const optimizer_type *from, const optimizer_type *to,
+                       double lr);
 
 /* The number of state vectors under p, and the doubles of state for n
  * parameters (vectors, then scalars). */
@@ -164,6 +191,9 @@ int optim_lines(const optimizer_type *type, const optim_params *p, long t,
  * additive rule; 0.02 for the multiplicative one, whose β is
  * dimensionless. */
 double optim_hd_beta(const optimizer_type *type, hd_mode m);
+
+/* The largest root modulus of z² − bz + c (a linear_rate helper). */
+double optim_root_modulus(double b, double c, bool *complex);
 
 /* Fills one step panel line (a describe() helper). */
 void optim_describe(optim_line *l, const char *name, int vec, double scale,

@@ -8,6 +8,7 @@
 
 #include "precision.h"
 #include "run.h"
+#include "run_whole.h"
 #include "vec.h"
 
 static const char *const stage_names[RUN_STAGE_COUNT] = {
@@ -83,6 +84,16 @@ static void next_batch(run *r)
                                                       : r->s.batch;
 }
 
+/* Counts the evaluation at θ as the method's own, unless it counts its
+ * calls itself. */
+static void count_evaluation(run *r)
+{
+    if (run_whole_counts_own(r))
+        return;
+    r->evals++;
+    gradient_cost(r->s.grad, r->n, &r->evals, &r->gevals);
+}
+
 /* f and ∇f at θ: one pass when the objective has value_grad; with
  * minibatches, f on every training row and g on the next batch. */
 static int value_gradient_here(run *r)
@@ -98,6 +109,7 @@ static int value_gradient_here(run *r)
 /* Evaluates f and ∇f at θ and settles the status after update r->step. */
 static void evaluate_here(run *r)
 {
+    count_evaluation(r);
     int rc = value_gradient_here(r);
     if (rc < 0) {
         r->status = RUN_STOPPED; /* out of memory: nothing sound to do */
@@ -192,7 +204,7 @@ static core_error check_settings(const objective *obj, const run_settings *s)
     if (!gradient_available(obj, s->grad))
         return CORE_ENOGRAD;
     if (s->batch > 0 && (obj->rows == 0 || !obj->ops->batch ||
-                         s->grad != GRAD_ANALYTIC))
+                         s->grad != GRAD_ANALYTIC || s->opt->whole))
         return CORE_EBATCH;
     if (!(s->h > 0.0) || !isfinite(s->h))
         return CORE_ERANGE;
@@ -247,11 +259,13 @@ core_error run_init(run *r, const objective *obj, const run_settings *s,
     r->next = STAGE_EVALUATE;
     r->last = (run_update_info){.clip_scale = 1.0, .lr_prev = r->lr};
     evaluate_here(r);
+    run_whole_restart(r);
     return CORE_OK;
 }
 
 void run_free(run *r)
 {
+    run_whole_close(r);
     free_arrays(r);
 }
 
@@ -264,6 +278,7 @@ size_t run_bytes(const run *r)
 core_error run_copy(run *dst, const run *src)
 {
     *dst = *src;
+    dst->live = NULL;
     if (alloc_arrays(dst) != CORE_OK) {
         memset(dst, 0, sizeof *dst);
         return CORE_ENOMEM;
@@ -315,6 +330,13 @@ static inline void step_plain(double *theta, const double *d, double lr,
 static void stage_update(run *r)
 {
     size_t n = r->n;
+    if (r->s.opt->whole) {
+        if (run_whole_update(r) != 0)
+            return; /* the method stopped the run where it was */
+        r->step++;
+        evaluate_here(r);
+        return;
+    }
     memcpy(r->d_prev, r->d, n * sizeof *r->d);
     memcpy(r->theta_prev, r->theta, n * sizeof *r->theta);
     r->opt_step++;
@@ -346,7 +368,7 @@ run_status run_stage_step(run *r)
     case STAGE_HYPERGRAD: stage_hypergrad(r); break;
     case STAGE_UPDATE: stage_update(r); break;
     }
-    r->next = (run_stage)((r->next + 1) % RUN_STAGE_COUNT);
+    r->next = run_whole_next_stage(r, r->next);
     return r->status;
 }
 
@@ -386,6 +408,7 @@ void run_reset_optimizer(run *r)
 {
     optim_init(r->s.opt, &r->s.op, r->state, r->n);
     r->opt_step = 0;
+    run_whole_restart(r);
 }
 
 /* The schedule from this update on, with base α. */
@@ -427,9 +450,17 @@ core_error run_set_settings(run *r, const run_settings *s)
     }
     bool new_opt = s->opt != r->s.opt;
     bool new_sched = !schedule_equal(&s->sched, &r->s.sched);
+    /* A GSL minimiser starts again on a new α, or a new gradient if it
+     * uses one. */
+    bool new_grad = (s->grad != r->s.grad ||
+                     (grad_method_uses_h(s->grad) && s->h != r->s.h)) &&
+                    (s->opt->caps & OPTIM_NEEDS_GRADIENT);
+    bool restart = !new_opt && run_whole_counts_own(r) && (new_lr || new_grad);
     double lr_set = r->s.lr, base = new_lr ? s->lr
                                  : r->s.sched.kind != SCHED_NONE ? lr_set
                                                                  : r->lr;
+    if (new_opt)
+        run_whole_close(r); /* by the type that opened it */
     r->s = *s;
     r->s.op = op;
     if (new_lr)
@@ -438,7 +469,7 @@ core_error run_set_settings(run *r, const run_settings *s)
         r->s.lr = lr_set;
     if (s->sched.kind != SCHED_NONE && (new_sched || new_lr))
         restart_schedule(r, base);
-    if (new_opt)
+    if (new_opt || restart)
         run_reset_optimizer(r);
     else if (len > old_len) /* amsgrad on: its maximum starts at zero */
         memset(r->state + old_len, 0, (len - old_len) * sizeof *r->state);
@@ -454,8 +485,11 @@ core_error run_set_lr(run *r, double lr)
 {
     if (!(lr > 0.0) || !isfinite(lr))
         return CORE_ERANGE;
+    bool restart = lr != r->lr && run_whole_counts_own(r);
     r->lr = lr;
     r->s.lr = lr;
+    if (restart) /* GSL's step size is set at its start */
+        run_reset_optimizer(r);
     if (r->s.sched.kind != SCHED_NONE)
         restart_schedule(r, lr);
     return CORE_OK;
@@ -463,10 +497,13 @@ core_error run_set_lr(run *r, double lr)
 
 core_error run_set_optimizer(run *r, const optimizer_type *opt)
 {
+    bool same = opt == r->s.opt; /* another one starts afresh anyway */
     run_settings s = run_settings_of(r);
     s.opt = opt;
+    if (opt)
+        s.lr = optim_follow_lr(r->s.opt, opt, s.lr);
     core_error rc = run_set_settings(r, &s);
-    if (rc == CORE_OK)
+    if (rc == CORE_OK && same)
         run_reset_optimizer(r);
     return rc;
 }

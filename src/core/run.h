@@ -14,6 +14,7 @@
 #include "gradient.h"
 #include "hypergrad.h"
 #include "objective.h"
+#include "optim_whole.h"
 #include "optimizer.h"
 #include "rng.h"
 #include "schedule.h"
@@ -99,12 +100,26 @@ typedef struct run {
     size_t *order;      /* obj->rows row indices, this epoch's order */
     size_t batch_start, batch_len; /* the current batch in order */
     rng rng;
+    /* Evaluations so far (DESIGN §6 evals, gevals; Hessians beside them),
+     * counted as the method asked for them: a first-order update and
+     * Newton's evaluate f and ∇f at θ_t (Newton also H at θ_{t-1}); GSL's
+     * minimisers count their own calls, and the run's f and ∇f at θ for
+     * the screen are not theirs. A gradient by differences counts as
+     * its function values (gradient_cost). */
+    long evals, gevals, hevals;
+    /* Why a reference method ended the run (no further progress
+     * possible, a singular Hessian: converged or stopped), or NULL. */
+    const char *stop_why;
+    /* A reference method's live state (optim_whole.h), or NULL. A copy
+     * has none: it is rebuilt when needed, by replaying the opt_step
+     * iterates since the method's start. */
+    void *live;
 } run;
 
 /* Starts a run at start (obj->dim values). Returns 0, or
  * CORE_ENOGRAD   the gradient method is not available for obj,
- * CORE_EBATCH    s->batch > 0 on an objective without rows, or with a
- *                method other than analytic,
+ * CORE_EBATCH    s->batch > 0 on an objective without rows, with a
+ *                method other than analytic, or with a reference method,
  * CORE_ERANGE    h, a clip threshold or the hypergradient's β or clamp
  *                out of range (α may be anything: HD may make it so),
  * CORE_EUNSUPPORTED clipping, hypergradients or a schedule for an
@@ -121,6 +136,10 @@ void run_free(run *r);
 core_error run_copy(run *dst, const run *src);
 /* The bytes a copy of r takes, its struct included. */
 size_t run_bytes(const run *r);
+
+/* Whether r's optimiser has stage s: the reference methods have no
+ * clipping or hypergradient stage, Nelder-Mead no gradient stage. */
+bool run_stage_applies(const run *r, run_stage s);
 
 /* One whole update (finishing the one in progress). Returns the status. */
 run_status run_step(run *r);
@@ -139,10 +158,12 @@ void run_stop(run *r);
  * both become it, otherwise the α that hypergradients reached stays.
  * With a schedule, a new α, like a new schedule, (re)starts the schedule
  * at this update with that α as its base, as a new torch scheduler
- * would (a schedule switched on starts from the α in effect). Another optimiser starts from its
- * initial state (run_set_optimizer restarts it even when it is the same);
- * another gradient method, or another h of central differences,
- * recomputes the gradient at θ. */
+ * would (a schedule switched on starts from the α in effect). Another
+ * optimiser starts from its initial state (run_set_optimizer restarts it
+ * even when it is the same, and a run on the old one's default α goes
+ * on with the new one's: optim_follow_lr); a GSL minimiser also starts
+ * again on a new α or gradient method; another gradient method, or
+ * another h of central differences, recomputes the gradient at θ. */
 run_settings run_settings_of(const run *r);
 core_error run_set_settings(run *r, const run_settings *s);
 core_error run_set_lr(run *r, double lr);
@@ -152,6 +173,17 @@ core_error run_set_clip(run *r, clip_setting c);
 core_error run_set_hd(run *r, hd_setting hd);
 /* The optimiser's state back to its start (update counter included). */
 void run_reset_optimizer(run *r);
+
+/* Reference methods (run_whole.c). Builds a copy's live state now
+ * (replaying; otherwise its next update does), so that run_shape can
+ * show what the last update looked at. 0 or CORE_ENOMEM. */
+core_error run_prepare(run *r);
+/* What the last update of a method with live state looked at; false
+ * when there is nothing to show (first-order, Newton, no live state). */
+bool run_shape(const run *r, optim_shape *out);
+/* The step panel's lines about the last update of a reference method;
+ * 0 for the first-order optimisers. */
+int run_notes(const run *r, optim_note *out);
 
 /* Whether a value counts as diverged (non-finite or |v| > 1e100). */
 bool run_value_diverged(double v);

@@ -12,7 +12,8 @@ void trace_row_of(trace_row *row, const run *r)
         .hypergrad = r->last.hypergrad, .lr_clamped = r->last.lr_clamped,
         .update_norm = r->last.update_norm,
         .val_loss = NAN, .train_acc = NAN, .val_acc = NAN,
-        .batch_loss = r->batch_loss, .clip_scale = r->last.clip_scale,
+        .batch_loss = r->batch_loss, .evals = r->evals, .gevals = r->gevals,
+        .clip_scale = r->last.clip_scale,
         .gclip_norm = r->step > 0 ? sqrt(vec_dot(r->g_clipped, r->g_clipped,
                                                  r->n))
                                   : 0.0,

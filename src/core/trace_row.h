@@ -20,6 +20,7 @@ typedef struct {
     /* Models (NaN where they do not apply, or while not computed): L on
      * the validation rows, accuracies, the minibatch's loss. */
     double val_loss, train_acc, val_acc, batch_loss;
+    long evals, gevals;      /* evaluations so far (run.h) */
     /* Not in traces: for the TUI's charts. */
     double clip_scale;       /* min(1, C/‖g‖) of update step, else 1 */
     double gclip_norm;       /* ‖ĝ‖ of update step (0 for row 0) */

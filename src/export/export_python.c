@@ -256,6 +256,12 @@ int export_python_check(const export_run *r, char *err, size_t cap)
         snprintf(err, cap, "the objective has no formula to write");
         return -1;
     }
+    if (r->s->opt->whole) {
+        snprintf(err, cap, "%s is a reference method, not a torch.optim "
+                 "optimiser: there is no PyTorch script to write",
+                 r->s->opt->name);
+        return -1;
+    }
     if (!find_optimizer(r->s->opt->name)) {
         snprintf(err, cap, "no PyTorch counterpart for --optimizer %s yet",
                  r->s->opt->name);
@@ -429,11 +435,14 @@ static void direction(FILE *f, const py_optimizer *o)
 static void loop(FILE *f, const export_run *r, const py_optimizer *o)
 {
     const run_settings *s = r->s;
-    char buf[FMT_DOUBLE_MAX], tail[64];
-    /* θ's columns (the first PARAMS of a model's), then a model's own. */
-    snprintf(tail, sizeof tail, "*theta.tolist()%s%s",
+    char buf[FMT_DOUBLE_MAX], tail[80];
+    /* θ's columns (the first PARAMS of a model's), then a model's own,
+     * then the evaluations so far, counted as descent counts them. */
+    snprintf(tail, sizeof tail, "*theta.tolist()%s%s, evals, gevals",
              r->params < r->obj->dim ? "[:PARAMS]" : "",
              model_of(r->obj) ? ", *extras(theta)" : "");
+    long fe = 1, ge = 0;
+    gradient_cost(s->grad, r->obj->dim, &fe, &ge);
     fputs("theta = torch.tensor([", f);
     for (size_t i = 0; i < r->obj->dim; i++) {
         /* "2.0", not "2": a list of whole numbers makes an integer tensor. */
@@ -451,7 +460,11 @@ static void loop(FILE *f, const export_run *r, const py_optimizer *o)
     } else {
         fprintf(f, "\nlr = %s\n\n", export_num(s->lr, buf));
     }
+    fprintf(f, "# f and ∇f at each θ: %ld function value%s, %ld gradient%s\n"
+               "F_COST, G_COST = %ld, %ld\n", fe, fe == 1 ? "" : "s", ge,
+            ge == 1 ? "" : "s", fe, ge);
     fputs("loss, g = gradient(theta)\n"
+          "evals, gevals = F_COST, G_COST\n"
           "d = torch.zeros_like(theta)\n"
           "print(\"step,loss,grad_norm,clipped,lr,hypergrad,lr_clamped,"
           "update_norm", f);
@@ -459,7 +472,8 @@ static void loop(FILE *f, const export_run *r, const py_optimizer *o)
         fprintf(f, ",x%zu", i);
     if (model_of(r->obj))
         export_model_columns(f, r);
-    fprintf(f, "\")\nrow(0, loss, norm(g), 0, lr, 0, 0, 0, %s)\n", tail);
+    fprintf(f, ",evals,gevals\")\nrow(0, loss, norm(g), 0, lr, 0, 0, 0, %s)\n",
+            tail);
     fputs("t = 0\n"
           "while t < STEPS and not diverged(loss, g, theta, lr)", f);
     fputs(s->tol > 0.0 ? " and norm(g) >= TOL:\n" : ":\n", f);
@@ -478,6 +492,7 @@ static void loop(FILE *f, const export_run *r, const py_optimizer *o)
     if (s->sched.kind != SCHED_NONE)
         fputs("    schedule.step()\n", f);
     fprintf(f, "    loss, g = gradient(theta)\n"
+               "    evals, gevals = evals + F_COST, gevals + G_COST\n"
                "    row(t, loss, norm(g), clipped, lr, h, clamped, norm(lr * d),\n"
                "        %s)\n", tail);
 }

@@ -74,6 +74,10 @@ static const struct {
      false},
     {"batch_loss", offsetof(trace_row, batch_loss), COL_NUMBER,
      TRACE_BATCH_LOSS, false},
+    /* Last, so that readers indexing the columns before them keep
+     * working. */
+    {"evals", offsetof(trace_row, evals), COL_LONG, 0, false},
+    {"gevals", offsetof(trace_row, gevals), COL_LONG, 0, false},
 };
 
 enum { COLUMNS = sizeof columns / sizeof columns[0] };
@@ -358,6 +362,11 @@ int trace_write_row(trace_writer *w, const trace_row *row,
             outbuf_mem_in(o, k->text, k->len, sizeof k->text);
             bool on = *(const bool *)((const char *)row + columns[c].offset);
             outbuf_char(o, on ? '1' : '0');
+        } else if (columns[c].kind == COL_LONG) {
+            const column_key *k = &w->keys[c];
+            outbuf_mem_in(o, k->text, k->len, sizeof k->text);
+            outbuf_long(o, *(const long *)((const char *)row +
+                                           columns[c].offset));
         } else {
             put_number(w, c, number_at(row, c), columns[c].f32);
         }
@@ -381,6 +390,8 @@ int trace_close(trace_writer *w, const run *r, char *err, size_t errcap)
         outbuf_long(o, r->step);
         if (r->status == RUN_DIVERGED)
             write_setting_str(o, "reason", r->diverged_what);
+        else if (r->stop_why)
+            write_setting_str(o, "reason", r->stop_why);
         outbuf_str(o, "}\n");
     }
     const char *path = w->file.path ? w->file.path : "standard output";

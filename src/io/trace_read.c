@@ -323,7 +323,7 @@ int trace_data_check(const trace_data *t, trace_read_error *err)
                                        "lr", "hypergrad", "lr_clamped",
                                        "update_norm"};
     static const char *const extra[] = {"val_loss", "train_acc", "val_acc",
-                                        "batch_loss"};
+                                        "batch_loss", "evals", "gevals"};
     enum { NBASE = sizeof base / sizeof base[0] };
     memset(err, 0, sizeof *err);
     size_t c = 0;

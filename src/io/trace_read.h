@@ -32,7 +32,8 @@ void trace_data_free(trace_data *t);
 /* Checks that t is a descent trace (DESIGN §6): the columns step, loss,
  * grad_norm, clipped, lr, hypergrad, lr_clamped, update_norm, then
  * x0, x1, .. in order, then only val_loss, train_acc, val_acc,
- * batch_loss; at least one row; row i has step i. Returns 0, or -1 with
+ * batch_loss, evals, gevals (in that order; traces before evaluation
+ * counts have none); at least one row; row i has step i. Returns 0, or -1 with
  * err filled (the header's line and the name's column in a CSV file). */
 int trace_data_check(const trace_data *t, trace_read_error *err);
 /* Index of the named column, or -1. */

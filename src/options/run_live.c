@@ -42,6 +42,8 @@ int run_live_set(run *r, int id, const char *text, option_error *e)
         o.hd_beta_set = false;
     if (run_options_set(&o, id, text, e) < 0)
         return -1;
+    if (id == OPT_OPTIMIZER)
+        o.s.lr = optim_follow_lr(r->s.opt, o.s.opt, o.s.lr);
     run_options_default_hd(&o);
     if (run_options_check(&o, e) < 0)
         return -1;

@@ -41,6 +41,11 @@ static int open_model(run_options *o, objective *obj, option_error *e)
         return -1;
     s->batch = (size_t)o->model.batch;
     s->seed = o->seed;
+    if (s->batch && s->opt->whole) {
+        objective_free(obj);
+        return option_fail(e, "--batch", "%s takes no minibatches: it works "
+                           "on the whole objective", s->opt->name);
+    }
     o->objective = obj->name;
     if (!o->grad_set)
         s->grad = GRAD_ANALYTIC;

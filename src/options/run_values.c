@@ -147,7 +147,7 @@ static int parse_view(const char *text, double *view, option_error *e)
 static int parse_optimizer(const char *text, const optimizer_type **out,
                            option_error *e)
 {
-    const char *names[16];
+    const char *names[64]; /* more than optimizer_types will hold */
     int n = 0;
     for (const optimizer_type *const *t = optimizer_types; *t; t++)
         names[n++] = (*t)->name;
@@ -182,6 +182,7 @@ static int set_setting(run_settings *s, int id, const char *v, option_error *e)
 
 int run_options_set(run_options *o, int id, const char *v, option_error *e)
 {
+    o->lr_set = o->lr_set || id == OPT_LR;
     int rc = set_setting(&o->s, id, v, e);
     if (id == OPT_LR)
         o->lr_set = true;

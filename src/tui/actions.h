@@ -44,6 +44,7 @@ void act_slice_seed(struct app *a);
 void act_tab(struct app *a);
 void act_theme(struct app *a);
 void act_presenter(struct app *a);
+void act_eigen(struct app *a);
 void act_lesson(struct app *a);
 void act_help(struct app *a);
 void act_redraw(struct app *a);

@@ -305,6 +305,19 @@ void act_theme(app *a)
     app_message(a, false, "theme %s", a->ui.th->name);
 }
 
+void act_eigen(app *a)
+{
+    theory_view *t = &a->s.theory;
+    if (!t->on) {
+        app_message(a, true, "eigen-directions: %s is not a quadratic (its "
+                    "Hessian changes from point to point)", a->s.obj.name);
+        return;
+    }
+    t->axes = !t->axes;
+    session_changed(&a->s); /* the theory lines mention the key */
+    app_message(a, false, "eigen-directions of H %s", t->axes ? "on" : "off");
+}
+
 void act_presenter(app *a)
 {
     a->presenter = !a->presenter;

@@ -56,6 +56,8 @@ const key_binding key_bindings[] = {
      "cosine:300, weight-decay 0.01, amsgrad on, precision single)", NULL,
      act_setting_prompt, false, NULL},
     {'\t', 0, 0, "Tab", "focus the next run", NULL, act_focus_next, false, NULL},
+    {'E', 0, 0, "E", "quadratics: eigen-directions of H on the surface",
+     NULL, act_eigen, false, NULL},
     KEY_BINDINGS_VIEW,
     {KEY_PPAGE, KEY_NPAGE, 0, "PgUp PgDn", "previous / next lesson step",
      NULL, act_lesson, false, NULL},

@@ -67,7 +67,7 @@ static void item_text(const app *a, menu_kind kind, int i, char *buf,
                                                                  : value,
                  settings_about(id));
     } else if (kind == MENU_OPTIMIZER)
-        snprintf(buf, cap, "%-9s %s", optimizer_types[i]->name,
+        snprintf(buf, cap, "%-11s %s", optimizer_types[i]->name,
                  optimizer_types[i]->title);
     else if (builtin_types[i])
         snprintf(buf, cap, "%-11s %s", builtin_types[i]->name,

@@ -10,7 +10,7 @@
 
 static ui_role line_role(const stepdoc *d, const stepdoc_line *l)
 {
-    if (l->stage == d->shown)
+    if (l->stage == d->shown && l->stage >= 0)
         return l->first ? ROLE_SEL : ROLE_ACCENT;
     return l->pending ? ROLE_DIM : ROLE_TEXT;
 }
@@ -48,8 +48,11 @@ void panel_step_draw(const app *a, WINDOW *w)
         ui_role_set(w, u, role, 0);
         if (role == ROLE_SEL)
             mvwhline(w, y, 1, ' ', wd - 2);
-        ui_puts(w, u, y, 1, 1, l->stage == d->shown && label ? "▶" : " ");
-        if (label && label_w > 2)
+        ui_puts(w, u, y, 1, 1,
+                l->stage == d->shown && l->stage >= 0 && label ? "▶" : " ");
+        if (label && l->stage < 0)
+            ui_printf(w, u, y, 2, label_w, "%s", label_w > 2 ? "theory" : "θ");
+        else if (label && label_w > 2)
             ui_printf(w, u, y, 2, label_w, "%d %s", l->stage + 1,
                       run_stage_name((run_stage)l->stage));
         else if (label)

@@ -11,6 +11,7 @@
 #include "contour.h"
 #include "model.h"
 #include "panels.h"
+#include "surface_marks.h"
 #include "ticks.h"
 
 /* Each run's θ by shape as well as colour (monochrome, colour-blind):
@@ -19,7 +20,7 @@ static const uint32_t run_glyphs[4] = {0x25cf, 0x25a0, 0x25b2, 0x25c6};
 static const char run_ascii[4] = {'@', '#', '%', '&'};
 
 /* Colour tags in the canvas beside the run indices 0..3. */
-enum { TAG_CONTOUR = CONTOUR_TAG, TAG_GRAD, TAG_UPDATE };
+enum { TAG_CONTOUR = CONTOUR_TAG, TAG_GRAD, TAG_UPDATE, TAG_EIGEN };
 enum { LABEL_W = 6 };
 
 /* The contours' colour is chosen on the band under them at this many
@@ -156,6 +157,8 @@ static int tag_color(const ctx *c, int tag, double t)
         return ui_color(u, th->grad);
     if (tag == TAG_UPDATE)
         return ui_color(u, th->update);
+    if (tag == TAG_EIGEN)
+        return ui_color(u, th->minimum);
     return ui_color(u, th->runs[tag]);
 }
 
@@ -415,6 +418,10 @@ static void draw_legend(const ctx *c, int y)
         ui_role_set(w, u, keys[i].role, A_BOLD);
         x += ui_puts(w, u, y, x, width - x, keys[i].text[brief]) + 2;
     }
+    if (a->s.theory.axes && a->s.theory.on && !session_sliced(&a->s)) {
+        ui_role_set(w, u, ROLE_MIN, A_BOLD);
+        x += ui_puts(w, u, y, x, width - x, brief ? "╱ eigen" : "╱ eigen-directions") + 2;
+    }
     if (a->s.nruns == 1) {
         ui_role_set(w, u, ROLE_RUN0, A_BOLD);
         ui_puts(w, u, y, x, width - x, "● θ");
@@ -586,8 +593,11 @@ void panel_surface_draw(const app *a, WINDOW *w)
         c.contour[k] = color_at_depth(rgb, rgb < 0x808080 ? 0 : 7, a->ui.depth);
     }
     braille_canvas *cv = sc->canvas;
+    surface_xf xf = {&a->s, v, c.sx, c.sy};
+    surface_marks_eigen(&xf, cv, TAG_EIGEN);
     for (int i = 0; i < a->s.nruns; i++)
         draw_path(&c, cv, &a->s.runs[i], i);
+    surface_marks_methods(&xf, cv);
     arrow g, u;
     draw_arrows(&c, cv, &g, &u);
     draw_cells(&c);

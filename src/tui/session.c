@@ -143,6 +143,7 @@ int session_init_objective(session *s, objective *obj,
         return -1;
     }
     s->nruns = 1;
+    theory_view_open(&s->theory, &s->obj, s->start);
     if (session_sliced(s) && session_slice_kind(s, SLICE_RANDOM) < 0) {
         snprintf(err, errcap, "out of memory");
         session_free(s);
@@ -186,6 +187,10 @@ void session_changed(session *s)
     session_slice_follow(s);
     for (int i = 0; i < s->nruns && session_sliced(s); i++)
         slice_proj_update(&s->runs[i].proj, &s->slice, &s->runs[i].h.path);
+    /* A reference method's live state after a copy (step back, restart):
+     * rebuilt now, so that its probes or simplex show. */
+    for (int i = 0; i < s->nruns; i++)
+        run_prepare(&s->runs[i].r);
     s->doc_stale = true;
     if (s->hook)
         s->hook(s, s->hook_ctx);
@@ -196,7 +201,7 @@ const stepdoc *session_doc(session *s)
     if (s->doc_stale && s->nruns) {
         session_run *sr = &s->runs[s->focus];
         stepdoc_source src = {&sr->r, &sr->h, &sr->check, s->running,
-                              sr->changed, s->scratch};
+                              sr->changed, s->scratch, &s->theory};
         stepdoc_build(&src, &s->doc);
         s->doc_stale = false;
     }
@@ -458,6 +463,7 @@ int session_set_objective(session *s, const char *spec, objective_error *err)
     if (restart_on(s, &next, start, err) < 0)
         return -1;
     slice_view_free(&s->slice);
+    theory_view_open(&s->theory, &s->obj, s->obj.start);
     snprintf(s->spec, sizeof s->spec, "%s", spec);
     memcpy(s->view, s->obj.view, sizeof s->view);
     /* Two numbers, never more than the buffer had: if even shrinking it

@@ -13,6 +13,7 @@
 #include "objective_open.h"
 #include "run.h"
 #include "slice_view.h"
+#include "theory_view.h"
 #include "stepdoc.h"
 #include "watch.h"
 
@@ -52,6 +53,7 @@ typedef struct session {
      * then in its coordinates (a, b). */
     slice_view slice;
     slice_kind slice_want; /* PCA waits for a path that spans a plane */
+    theory_view theory;  /* the objective as a quadratic, if it is one */
     /* What the panels show, brought up to date before a frame (never by
      * a panel) when a change made it stale: the focused run's update
      * taken apart. Formatting it costs tens of μs, so live running

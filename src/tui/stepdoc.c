@@ -224,9 +224,23 @@ static void state_lines(writer *w, const run *r)
     }
 }
 
+/* A reference method says what it did itself; its first note names
+ * the method and what it computes. */
+static void method_lines(writer *w, const run *r)
+{
+    optim_note notes[OPTIM_NOTES];
+    int k = run_notes(r, notes);
+    for (int i = 0; i < k; i++)
+        line(i == 0 ? key(w) : w, "%s", notes[i].text);
+}
+
 static void update_lines(writer *w, const run *r, const origin *o, bool done)
 {
     char b1[VEC_BUF];
+    if (r->s.opt->whole) {
+        method_lines(w, r);
+        return;
+    }
     if (!done) {
         line(w, "%s", r->s.opt->title);
         line(key(w), "θ ← θ − α·d");
@@ -234,6 +248,19 @@ static void update_lines(writer *w, const run *r, const origin *o, bool done)
     }
     state_lines(w, r);
     line(key(w), "θ ← θ − %.4g·d = %s", o->lr, vec(b1, r->theta, r->n, 1.0));
+}
+
+/* The theory on quadratics, about the whole run (stage −1): its rate
+ * line is kept on a short panel. */
+static void theory_lines(writer *w, const stepdoc_source *src)
+{
+    char lines[THEORY_LINES][THEORY_LINE];
+    int k = src->theory ? theory_view_lines(src->theory, src->r, src->h,
+                                            lines)
+                        : 0;
+    begin(w, -1);
+    for (int i = 0; i < k; i++)
+        line(i == 1 ? key(w) : w, "%s", lines[i]);
 }
 
 /* Where the update shown starts: the run itself mid-update; after a
@@ -275,12 +302,22 @@ void stepdoc_build(const stepdoc_source *src, stepdoc *d)
     d->update = complete ? r->step : r->step + 1;
     d->done = complete ? RUN_STAGE_COUNT : (int)r->next;
     d->shown = d->done - 1;
+    while (d->shown >= 0 && !run_stage_applies(r, (run_stage)d->shown))
+        d->shown--;
+    /* The stages the optimiser has, counted as it goes through them. */
+    int ordinal = 0, stages = 0;
+    for (int k = 0; k < RUN_STAGE_COUNT; k++)
+        if (run_stage_applies(r, (run_stage)k)) {
+            stages++;
+            ordinal += k <= d->shown;
+        }
     if (d->done == 0)
         snprintf(d->title, sizeof d->title, "update %ld · ready (s: stage)",
                  d->update);
     else
-        snprintf(d->title, sizeof d->title, "update %ld · stage %d/5: %s",
-                 d->update, d->done, run_stage_name((run_stage)d->shown));
+        snprintf(d->title, sizeof d->title, "update %ld · stage %d/%d: %s",
+                 d->update, ordinal, stages,
+                 run_stage_name((run_stage)d->shown));
     double *scratch = src->scratch;
     origin o = find_origin(src, complete, scratch);
     writer w = {d, 0, true, false};
@@ -289,13 +326,17 @@ void stepdoc_build(const stepdoc_source *src, stepdoc *d)
     line(key(&w), "θ = %s  f = %s", vec(b1, o.theta, r->n, 1.0),
          num(b2, o.loss));
     begin(&w, STAGE_GRADIENT);
-    gradient_lines(&w, src, &o, d->update, scratch + r->n);
+    if (run_stage_applies(r, STAGE_GRADIENT))
+        gradient_lines(&w, src, &o, d->update, scratch + r->n);
     begin(&w, STAGE_CLIP);
-    clip_lines(&w, r, &o, d->done > STAGE_CLIP);
+    if (run_stage_applies(r, STAGE_CLIP))
+        clip_lines(&w, r, &o, d->done > STAGE_CLIP);
     begin(&w, STAGE_HYPERGRAD);
-    hd_lines(&w, r, &o, d->done > STAGE_HYPERGRAD);
+    if (run_stage_applies(r, STAGE_HYPERGRAD))
+        hd_lines(&w, r, &o, d->done > STAGE_HYPERGRAD);
     begin(&w, STAGE_UPDATE);
     update_lines(&w, r, &o, d->done > STAGE_UPDATE);
+    theory_lines(&w, src);
 }
 
 int stepdoc_fit(const stepdoc *d, int rows, bool *keep)

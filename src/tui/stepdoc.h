@@ -9,6 +9,7 @@
 
 #include "hist.h"
 #include "run.h"
+#include "theory_view.h"
 
 enum { STEPDOC_MAX_LINES = 24, STEPDOC_LINE = 200 };
 
@@ -49,6 +50,7 @@ typedef struct {
      * belong to the old settings, so the next one is shown (ready). */
     bool changed;
     double *scratch;    /* 3 n doubles */
+    const theory_view *theory; /* the objective as a quadratic, or NULL */
 } stepdoc_source;
 
 /* The anatomy of the run's current (or just completed) update. */

@@ -57,7 +57,8 @@ def test_mlp_matches_pytorch(tmp):
                 for r, q in zip(rows, ref) for c in cols)
     check("mlp SGD-HD trace within 1e-9 of PyTorch", worst <= 1e-9, worst)
     check("mlp trace has 16 parameter columns, no validation",
-          head[-1] == "x15" and "val_loss" not in head, head[-3:])
+          head[-3:] == ["x15", "evals", "gevals"] and "val_loss" not in head,
+          head[-3:])
     out2 = os.path.join(tmp, "sgd.csv")
     p = run(MLP_REF + [out2])
     _, rows = read_csv(out2)
@@ -74,7 +75,7 @@ def test_model_columns(tmp):
     head, rows = read_csv(out)
     check("model columns after the parameters",
           head[8:] == ["x0", "x1", "val_loss", "train_acc", "val_acc",
-                       "batch_loss"], head)
+                       "batch_loss", "evals", "gevals"], head)
     check("accuracies are fractions",
           all(0 <= r[11] <= 1 and 0 <= r[12] <= 1 for r in rows), rows[-1])
     check("batch loss differs from the full loss",
