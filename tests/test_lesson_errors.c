@@ -11,7 +11,8 @@
 #define HEAD "format: 1\nid: t\ntitle: T\nminutes: 1\n"
 #define HEAD2 "format: 2\nid: t\ntitle: T\nminutes: 1\n"
 #define STEP "@step s\ntext: Hi.\n"
-#define GOAL_FORMS "loss < V, val_loss < V, val_acc > A, alpha < A, diverge, " \
+#define GOAL_FORMS "loss < V, val_loss < V, val_acc > A, alpha < A, evals < E, " \
+    "gevals < E, diverge, " \
     "reach X,Y tol D (each with 'within N steps', 'at step N' or neither), " \
     "beat STEP, or a setting such as 'optimizer sgd'"
 #define LOSS1 "loss < 1 and "

@@ -90,7 +90,8 @@ static lesson_state at(long step, double loss, run_status st, double x,
     static double theta[2];
     theta[0] = x;
     theta[1] = y;
-    return (lesson_state){step, loss, st, theta, 2, sgd(), NULL, 0.1};
+    return (lesson_state){step, loss, st, theta, 2, sgd(), NULL, 0.1, step + 1,
+                          step + 1};
 }
 
 static goal_status feed(goal_track *t, long step, double loss, run_status st)
@@ -230,6 +231,17 @@ static void alpha_at_step(void)
     goal_track_report(&t, &r);
     CU_ASSERT_STRING_EQUAL(r.summary, "Not met: α 0.03 at step 3, not below "
                            "0.02; loss 0.5 at step 3, below 1.");
+    /* evals, gevals: the run's cost so far (here one of each an update). */
+    lesson e = goal_lesson("goal: evals < 6 at step 4 and not gevals < 5 at "
+                           "step 4");
+    goal_track et;
+    goal_track_init(&et, &e, &e.steps[1].goal, 0);
+    CU_ASSERT_EQUAL(feed(&et, 4, 1, RUN_RUNNING), GOAL_MET);
+    goal_track_report(&et, &r);
+    CU_ASSERT_STRING_EQUAL(r.summary, "Goal met: function evaluations 5 at "
+                           "step 4, below 6; gradient evaluations 5 at step 4, "
+                           "not below 5.");
+    lesson_free(&e);
     /* A run that ends before N fails the part; one past N unseen too. */
     goal_track_init(&t, &l, &l.steps[1].goal, 0);
     CU_ASSERT_EQUAL(feed(&t, 2, 5, RUN_CONVERGED), GOAL_FAILED);

@@ -16,6 +16,7 @@ static const char forms1[] = "loss < V within N steps, diverge within N "
                              "steps, reach X,Y tol D, converge faster than "
                              "STEP";
 static const char forms2[] = "loss < V, val_loss < V, val_acc > A, alpha < A, "
+                             "evals < E, gevals < E, "
                              "diverge, reach X,Y tol D (each with 'within N "
                              "steps', 'at step N' or neither), beat STEP, or "
                              "a setting such as 'optimizer sgd'";
@@ -207,8 +208,9 @@ static int unknown(cursor *c)
     static const char *const first1[] = {"loss", "diverge", "reach",
                                          "converge", NULL};
     static const char *const first2[] = {"loss", "val_loss", "val_acc",
-                                         "alpha", "diverge", "reach", "beat",
-                                         "not", NULL};
+                                         "alpha", "evals", "gevals",
+                                         "diverge", "reach", "beat", "not",
+                                         NULL};
     bool two = c->gs->format >= 2;
     char tail[400], one_of[300];
     snprintf(one_of, sizeof one_of, "one of: %s", two ? forms2 : forms1);
@@ -250,6 +252,10 @@ static int atom(cursor *c, goal_atom *a)
     if (is(c, "alpha")) {
         a->kind = ATOM_ALPHA;
         return compare(c, a, "<", "alpha");
+    }
+    if (is(c, "evals") || is(c, "gevals")) {
+        a->kind = is(c, "evals") ? ATOM_EVALS : ATOM_GEVALS;
+        return compare(c, a, "<", is(c, "evals") ? "evals" : "gevals");
     }
     if (is(c, "beat")) {
         a->kind = ATOM_BEAT;

@@ -16,6 +16,8 @@ static void metric(const goal_atom *a, const part_state *p, char *buf,
     const char *name = a->kind == ATOM_LOSS ? "loss"
                        : a->kind == ATOM_VAL_LOSS ? "validation loss"
                        : a->kind == ATOM_ALPHA ? "α"
+                       : a->kind == ATOM_EVALS ? "function evaluations"
+                       : a->kind == ATOM_GEVALS ? "gradient evaluations"
                        : "validation accuracy";
     const char *op = a->kind == ATOM_VAL_ACC ? "above" : "below";
     if (p->status == GOAL_PENDING && isnan(p->value))
@@ -116,7 +118,9 @@ static void detail(const goal_track *t, const goal_atom *a,
     case ATOM_LOSS:
     case ATOM_VAL_LOSS:
     case ATOM_VAL_ACC:
-    case ATOM_ALPHA: metric(a, p, buf, cap); return;
+    case ATOM_ALPHA:
+    case ATOM_EVALS:
+    case ATOM_GEVALS: metric(a, p, buf, cap); return;
     case ATOM_DIVERGE: diverge(a, p, buf, cap); return;
     case ATOM_REACH: reach(a, p, buf, cap); return;
     case ATOM_BEAT: beat(t, a, p, buf, cap); return;

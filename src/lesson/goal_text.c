@@ -25,7 +25,10 @@ void goal_part_text(const goal_atom *a, char *buf, size_t cap)
         snprintf(buf, cap, "%sval_acc > %g%s", not, a->value, when);
         break;
     case ATOM_ALPHA:
-        snprintf(buf, cap, "%salpha < %g%s", not, a->value, when);
+    case ATOM_EVALS:
+    case ATOM_GEVALS:
+        snprintf(buf, cap, "%s%s < %g%s", not, a->kind == ATOM_ALPHA ? "alpha"
+                 : a->kind == ATOM_EVALS ? "evals" : "gevals", a->value, when);
         break;
     case ATOM_DIVERGE:
         snprintf(buf, cap, "%sdiverge%s", not, when);

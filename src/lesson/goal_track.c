@@ -8,7 +8,7 @@
 lesson_state lesson_state_of(const run *r)
 {
     return (lesson_state){r->step, r->loss, r->status, r->theta, r->n, &r->s,
-                          r->obj, r->lr};
+                          r->obj, r->lr, r->evals, r->gevals};
 }
 
 void goal_track_init(goal_track *t, const lesson *l, const lesson_goal *g,
@@ -72,6 +72,10 @@ static double measure(const goal_atom *a, const lesson_state *s,
         return metrics(s, c).val_acc;
     case ATOM_ALPHA:
         return s->lr;
+    case ATOM_EVALS:
+        return (double)s->evals;
+    case ATOM_GEVALS:
+        return (double)s->gevals;
     case ATOM_REACH:
         return s->n >= 2 ? hypot(s->theta[0] - a->point[0],
                                  s->theta[1] - a->point[1]) : NAN;
@@ -87,7 +91,9 @@ static bool holds(const goal_atom *a, const lesson_state *s, double v)
     switch (a->kind) {
     case ATOM_LOSS:
     case ATOM_VAL_LOSS:
-    case ATOM_ALPHA: return !diverged && v < a->value;
+    case ATOM_ALPHA:
+    case ATOM_EVALS:
+    case ATOM_GEVALS: return !diverged && v < a->value;
     case ATOM_VAL_ACC: return !diverged && v > a->value;
     case ATOM_DIVERGE: return diverged;
     case ATOM_REACH: return v <= a->value;

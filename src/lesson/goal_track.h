@@ -24,6 +24,7 @@ typedef struct {
     const run_settings *settings;   /* NULL: unknown (setting parts fail) */
     const objective *obj;           /* for val_loss, val_acc; NULL: none */
     double lr;                      /* α in effect (after this update) */
+    long evals, gevals;             /* evaluations so far (DESIGN §3d) */
 } lesson_state;
 
 lesson_state lesson_state_of(const run *r);
