@@ -101,8 +101,9 @@ static const struct {
     {"set steps 200000\n", "1:11: steps: at most 100000 in a demo, got "
      "200000\n"},
     {"check\n", "1:6: check: expected a goal: loss < V, val_loss < V, val_acc "
-     "> A, diverge, reach X,Y tol D (each with 'within N steps' or not), beat "
-     "STEP, or a setting such as 'optimizer sgd'\n"},
+     "> A, alpha < A, evals < E, gevals < E, diverge, reach X,Y tol D (each with 'within N steps', "
+     "'at step N' or neither), beat STEP, or a setting such as 'optimizer "
+     "sgd'\n"},
     {"check loss < x\n", "1:14: check: 'x' is not a number\n"},
     {"check beat valley\n", "1: check: beat needs a 'lesson' command before "
      "it\n"},

@@ -11,9 +11,10 @@
 #define HEAD "format: 1\nid: t\ntitle: T\nminutes: 1\n"
 #define HEAD2 "format: 2\nid: t\ntitle: T\nminutes: 1\n"
 #define STEP "@step s\ntext: Hi.\n"
-#define GOAL_FORMS "loss < V, val_loss < V, val_acc > A, diverge, reach X,Y " \
-    "tol D (each with 'within N steps' or not), beat STEP, or a setting such " \
-    "as 'optimizer sgd'"
+#define GOAL_FORMS "loss < V, val_loss < V, val_acc > A, alpha < A, evals < E, " \
+    "gevals < E, diverge, " \
+    "reach X,Y tol D (each with 'within N steps', 'at step N' or neither), " \
+    "beat STEP, or a setting such as 'optimizer sgd'"
 #define LOSS1 "loss < 1 and "
 
 static const struct {
@@ -211,6 +212,13 @@ static const struct {
     {HEAD2 STEP "check: start: 1, 2, lr: 0.1 | loss < 1 within 5000 steps\n",
      "7:31: check: 'within 5000 steps' is past the run's limit of 1000 "
      "(steps: 1000)\n"},
+    {HEAD2 STEP "check: steps: 10 | alpha < 1 at step 20\n",
+     "7:20: check: 'at step 20' is past the run's limit of 10 (steps: "
+     "10)\n"},
+    {HEAD2 STEP "goal: loss < 1 at 20\n",
+     "7:19: goal: expected 'step' after 'at'\n"},
+    {HEAD STEP "goal: loss < 1 at step 2\n",
+     "7:16: goal: expected 'within' after '1'\n"},
     {HEAD2 STEP "check: steps: 10 | loss < 1 within 20 steps\n",
      "7:20: check: 'within 20 steps' is past the run's limit of 10 (steps: "
      "10)\n"},

@@ -92,7 +92,8 @@ static lesson_state at(long step, double loss, run_status st, double x,
     static double theta[2];
     theta[0] = x;
     theta[1] = y;
-    return (lesson_state){step, loss, st, theta, 2, sgd(), NULL, NULL};
+    return (lesson_state){step, loss, st, theta, 2, sgd(), NULL, NULL, 0.1,
+                          step + 1, step + 1};
 }
 
 static goal_status feed(goal_track *t, long step, double loss, run_status st)
@@ -184,11 +185,72 @@ static void other_parts(void)
     CU_ASSERT_EQUAL(goal_track_feed(&t, &s), GOAL_MET);
     lesson_free(&l);
 
+    /* A demo's check judged now follows the run: met once is not met
+     * now (a latched "met" let 'check not alpha < 0.019' pass at α = 0). */
+    l = goal_lesson("goal: not loss < 1");
+    l.steps[1].goal.a[0].within = 0;
+    goal_track_init(&t, &l, &l.steps[1].goal, 0);
+    CU_ASSERT_EQUAL(feed(&t, 1, 2, RUN_RUNNING), GOAL_MET);
+    CU_ASSERT_EQUAL(feed(&t, 2, 0.5, RUN_RUNNING), GOAL_FAILED);
+    CU_ASSERT_EQUAL(feed(&t, 3, 3, RUN_RUNNING), GOAL_MET);
+    lesson_free(&l);
+
     /* not of a deadline: met when the deadline fails. */
     l = goal_lesson("goal: not diverge within 5 steps");
     goal_track_init(&t, &l, &l.steps[1].goal, 0);
     CU_ASSERT_EQUAL(feed(&t, 4, 1, RUN_RUNNING), GOAL_PENDING);
     CU_ASSERT_EQUAL(feed(&t, 5, 1, RUN_RUNNING), GOAL_MET);
+    lesson_free(&l);
+}
+
+/* The state after an update with α in effect lr. */
+static goal_status feed_lr(goal_track *t, long step, double loss, double lr)
+{
+    lesson_state s = at(step, loss, RUN_RUNNING, 0, 0);
+    s.lr = lr;
+    return goal_track_feed(t, &s);
+}
+
+/* alpha: the rate in effect; "at step N": the state at N only. */
+static void alpha_at_step(void)
+{
+    goal_track t;
+    goal_report r;
+    lesson l =
+        goal_lesson("goal: alpha < 0.02 at step 3 and not loss < 1 at step 3");
+    goal_track_init(&t, &l, &l.steps[1].goal, 0);
+    CU_ASSERT_EQUAL(feed_lr(&t, 2, 0.5, 0.01), GOAL_PENDING);
+    goal_track_report(&t, &r);
+    CU_ASSERT_STRING_EQUAL(r.summary, "α 0.01 after 2 of 3 steps.");
+    CU_ASSERT_EQUAL(feed_lr(&t, 3, 2, 0.019), GOAL_MET);
+    goal_track_report(&t, &r);
+    CU_ASSERT_STRING_EQUAL(r.goal, "alpha < 0.02 at step 3 and not loss < 1 "
+                           "at step 3");
+    CU_ASSERT_STRING_EQUAL(r.summary, "Goal met: α 0.019 at step 3, below "
+                           "0.02; loss 2 at step 3, not below 1.");
+    goal_track_init(&t, &l, &l.steps[1].goal, 0);
+    CU_ASSERT_EQUAL(feed_lr(&t, 3, 0.5, 0.03), GOAL_FAILED);
+    goal_track_report(&t, &r);
+    CU_ASSERT_STRING_EQUAL(r.summary, "Not met: α 0.03 at step 3, not below "
+                           "0.02; loss 0.5 at step 3, below 1.");
+    /* evals, gevals: the run's cost so far (here one of each an update). */
+    lesson e = goal_lesson("goal: evals < 6 at step 4 and not gevals < 5 at "
+                           "step 4");
+    goal_track et;
+    goal_track_init(&et, &e, &e.steps[1].goal, 0);
+    CU_ASSERT_EQUAL(feed(&et, 4, 1, RUN_RUNNING), GOAL_MET);
+    goal_track_report(&et, &r);
+    CU_ASSERT_STRING_EQUAL(r.summary, "Goal met: function evaluations 5 at "
+                           "step 4, below 6; gradient evaluations 5 at step 4, "
+                           "not below 5.");
+    lesson_free(&e);
+    /* A run that ends before N fails the part; one past N unseen too. */
+    goal_track_init(&t, &l, &l.steps[1].goal, 0);
+    CU_ASSERT_EQUAL(feed(&t, 2, 5, RUN_CONVERGED), GOAL_FAILED);
+    goal_track_init(&t, &l, &l.steps[1].goal, 0);
+    CU_ASSERT_EQUAL(feed(&t, 4, 5, RUN_RUNNING), GOAL_FAILED);
+    goal_track_report(&t, &r);
+    CU_ASSERT_STRING_EQUAL(r.part[0].detail, "not below 0.02 at step 3");
     lesson_free(&l);
 }
 
@@ -462,6 +524,7 @@ void suite_lesson_player(void)
         {"shipped goals on real runs", shipped_goals_on_real_runs},
         {"deadlines are judged once, at the deadline", deadline_final},
         {"diverge, reach, settings, and, not", other_parts},
+        {"alpha and at step N", alpha_at_step},
         {"beat and its reference", beat},
         {"lint --play's failures as problems", verify_as_problems},
         {"quiz answers and explanations", quizzes},

@@ -57,7 +57,7 @@ static void reflowing(void)
 static lesson_state at(long step, double loss, run_status st)
 {
     static const double theta[2] = {0.0, 0.0};
-    return (lesson_state){step, loss, st, theta, 2, NULL, NULL, NULL};
+    return (lesson_state){step, loss, st, theta, 2, NULL, NULL, NULL, 0.1, 0, 0};
 }
 
 static void view_state(void)

@@ -3,7 +3,10 @@
  * "and", each possibly negated by "not":
  *   loss < V [within N steps]      val_loss < V [within N steps]
  *   val_acc > A [within N steps]   diverge [within N steps]
- *   reach X,Y tol D [within N steps]
+ *   alpha < A [within N steps]     reach X,Y tol D [within N steps]
+ *   evals < E, gevals < E [within N steps] (function, gradient
+ *   evaluations so far: a run's cost)
+ * (any "within N steps" may be "at step N": judged at update N only)
  *   beat STEP (also: converge faster than STEP)
  *   NAME VALUE (a setting of the update in force: optimizer sgd)
  * and facts about the views a step opens (goal_views.c), judged on the
@@ -30,6 +33,9 @@ typedef enum {
     ATOM_LOSS,      /* loss < V */
     ATOM_VAL_LOSS,  /* val_loss < V */
     ATOM_VAL_ACC,   /* val_acc > A */
+    ATOM_ALPHA,     /* alpha < A: the learning rate in effect */
+    ATOM_EVALS,     /* evals < E: function evaluations so far */
+    ATOM_GEVALS,    /* gevals < E: gradient evaluations so far */
     ATOM_DIVERGE,
     ATOM_REACH,     /* reach X,Y tol D */
     ATOM_BEAT,      /* reach STEP's goal in fewer updates than its run */
@@ -51,6 +57,7 @@ typedef struct {
      * steps setting) for lessons; 0 in a demo's check: judged now. */
     long within;
     bool within_written;
+    bool at;                /* "at step N": judged at update N only */
     const char *step;       /* beat: the other step's id */
     size_t step_index;      /* and its index, once the lesson is read */
     int option;             /* setting: the option id */

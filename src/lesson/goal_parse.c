@@ -15,10 +15,11 @@
 static const char forms1[] = "loss < V within N steps, diverge within N "
                              "steps, reach X,Y tol D, converge faster than "
                              "STEP";
-static const char forms2[] = "loss < V, val_loss < V, val_acc > A, diverge, "
-                             "reach X,Y tol D (each with 'within N steps' or "
-                             "not), beat STEP, or a setting such as "
-                             "'optimizer sgd'";
+static const char forms2[] = "loss < V, val_loss < V, val_acc > A, alpha < A, "
+                             "evals < E, gevals < E, "
+                             "diverge, reach X,Y tol D (each with 'within N "
+                             "steps', 'at step N' or neither), beat STEP, or "
+                             "a setting such as 'optimizer sgd'";
 
 typedef struct {
     const goal_syntax *gs;
@@ -88,16 +89,21 @@ static int number(cursor *c, const char *what, double *out)
     return 0;
 }
 
-/* "within N steps"; optional in format 2 (then a is left as it is). */
+/* "within N steps", or in format 2 "at step N"; optional in format 2
+ * (then a is left as it is). */
 static int within(cursor *c, goal_atom *a, const char *after)
 {
-    if (c->gs->format >= 2 && !peek(c, "within"))
+    bool two = c->gs->format >= 2;
+    a->at = two && peek(c, "at");
+    if (two && !a->at && !peek(c, "within"))
         return 0;
     option_error e;
-    if (expect(c, "within", after) < 0)
+    if (a->at ? expect(c, "at", after) < 0 || expect(c, "step", "at") < 0
+              : expect(c, "within", after) < 0)
         return -1;
     if (!next_word(c))
-        return fail(c, "expected the number of steps after 'within'");
+        return fail(c, "expected the number of steps after '%s'",
+                    a->at ? "at step" : "within");
     if (option_long(&e, "", c->text, &a->within) < 0)
         return fail(c, "%s", e.message);
     if (a->within < 1)
@@ -107,6 +113,8 @@ static int within(cursor *c, goal_atom *a, const char *after)
         return fail(c, "at most %d steps (a lesson's runs are kept short), "
                     "got %s", LESSON_MAX_STEPS, c->text);
     a->within_written = true;
+    if (a->at)
+        return 0;
     char count[sizeof c->text];
     memcpy(count, c->text, sizeof count);
     if (!next_word(c) || !(is(c, "steps") || (a->within == 1 && is(c, "step"))))
@@ -237,6 +245,7 @@ static int unknown(cursor *c)
     static const char *const first1[] = {"loss", "diverge", "reach",
                                          "converge", NULL};
     static const char *const first2[] = {"loss", "val_loss", "val_acc",
+                                         "alpha", "evals", "gevals",
                                          "diverge", "reach", "beat", "not",
                                          NULL};
     bool two = c->gs->format >= 2;
@@ -276,6 +285,14 @@ static int atom(cursor *c, goal_atom *a)
         bool acc = is(c, "val_acc");
         a->kind = acc ? ATOM_VAL_ACC : ATOM_VAL_LOSS;
         return compare(c, a, acc ? ">" : "<", acc ? "val_acc" : "val_loss");
+    }
+    if (is(c, "alpha")) {
+        a->kind = ATOM_ALPHA;
+        return compare(c, a, "<", "alpha");
+    }
+    if (is(c, "evals") || is(c, "gevals")) {
+        a->kind = is(c, "evals") ? ATOM_EVALS : ATOM_GEVALS;
+        return compare(c, a, "<", is(c, "evals") ? "evals" : "gevals");
     }
     if (is(c, "beat")) {
         a->kind = ATOM_BEAT;

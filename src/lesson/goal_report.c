@@ -16,9 +16,15 @@ static void metric(const goal_atom *a, const part_state *p, char *buf,
 {
     const char *name = a->kind == ATOM_LOSS ? "loss"
                        : a->kind == ATOM_VAL_LOSS ? "validation loss"
+                       : a->kind == ATOM_ALPHA ? "α"
+                       : a->kind == ATOM_EVALS ? "function evaluations"
+                       : a->kind == ATOM_GEVALS ? "gradient evaluations"
                        : "validation accuracy";
     const char *op = a->kind == ATOM_VAL_ACC ? "above" : "below";
-    if (p->status == GOAL_PENDING)
+    if (p->status == GOAL_PENDING && isnan(p->value))
+        snprintf(buf, cap, "%s judged at step %ld, %ld steps done", name,
+                 a->within, p->at);
+    else if (p->status == GOAL_PENDING)
         snprintf(buf, cap, "%s %.3g after %ld of %ld steps", name, p->value,
                  p->at, a->within);
     else if (p->status == GOAL_MET)
@@ -27,7 +33,8 @@ static void metric(const goal_atom *a, const part_state *p, char *buf,
     else if (p->run == RUN_DIVERGED)
         snprintf(buf, cap, "the run diverged at step %ld", p->at);
     else if (isnan(p->value) && p->at > a->within)
-        snprintf(buf, cap, "not %s %g by step %ld", op, a->value, a->within);
+        snprintf(buf, cap, "not %s %g %s step %ld", op, a->value,
+                 a->at ? "at" : "by", a->within);
     else if (p->run == RUN_CONVERGED || p->run == RUN_STOPPED)
         snprintf(buf, cap, "the run %s at step %ld with %s %.3g",
                  run_status_name(p->run), p->at, name, p->value);
@@ -111,7 +118,10 @@ static void detail(const goal_track *t, const goal_atom *a,
     switch (a->kind) {
     case ATOM_LOSS:
     case ATOM_VAL_LOSS:
-    case ATOM_VAL_ACC: metric(a, p, buf, cap); return;
+    case ATOM_VAL_ACC:
+    case ATOM_ALPHA:
+    case ATOM_EVALS:
+    case ATOM_GEVALS: metric(a, p, buf, cap); return;
     case ATOM_DIVERGE: diverge(a, p, buf, cap); return;
     case ATOM_REACH: reach(a, p, buf, cap); return;
     case ATOM_BEAT: beat(t, a, p, buf, cap); return;

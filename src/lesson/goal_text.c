@@ -9,7 +9,9 @@
 void goal_part_text(const goal_atom *a, char *buf, size_t cap)
 {
     char when[48] = "";
-    if (a->within > 0 && a->kind != ATOM_BEAT && !goal_atom_now(a))
+    if (a->within > 0 && a->at)
+        snprintf(when, sizeof when, " at step %ld", a->within);
+    else if (a->within > 0 && a->kind != ATOM_BEAT && !goal_atom_now(a))
         snprintf(when, sizeof when, " within %ld step%s", a->within,
                  a->within == 1 ? "" : "s");
     const char *not = a->negated ? "not " : "";
@@ -22,6 +24,12 @@ void goal_part_text(const goal_atom *a, char *buf, size_t cap)
         break;
     case ATOM_VAL_ACC:
         snprintf(buf, cap, "%sval_acc > %g%s", not, a->value, when);
+        break;
+    case ATOM_ALPHA:
+    case ATOM_EVALS:
+    case ATOM_GEVALS:
+        snprintf(buf, cap, "%s%s < %g%s", not, a->kind == ATOM_ALPHA ? "alpha"
+                 : a->kind == ATOM_EVALS ? "evals" : "gevals", a->value, when);
         break;
     case ATOM_DIVERGE:
         snprintf(buf, cap, "%sdiverge%s", not, when);

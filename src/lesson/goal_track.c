@@ -9,7 +9,7 @@
 lesson_state lesson_state_of(const run *r)
 {
     return (lesson_state){r->step, r->loss, r->status, r->theta, r->n, &r->s,
-                          r->obj, NULL};
+                          r->obj, NULL, r->lr, r->evals, r->gevals};
 }
 
 void goal_track_init(goal_track *t, const lesson *l, const lesson_goal *g,
@@ -41,19 +41,42 @@ static bool setting_holds(const goal_atom *a, const run_settings *in_force)
            memcmp(&o.s, in_force, sizeof o.s) == 0;
 }
 
-/* What the part measures on s: the loss, a validation metric, the
- * distance to the point; NaN where it does not apply. */
-static double measure(const goal_atom *a, const lesson_state *s)
+/* A model's metrics at one state, computed once however many parts ask
+ * (a pass over every row each: the costliest thing a goal measures). */
+typedef struct {
+    bool done;
+    model_metrics m;
+} metrics_once;
+
+static model_metrics metrics(const lesson_state *s, metrics_once *c)
 {
     model *m = s->obj ? model_of(s->obj) : NULL;
+    if (!c->done)
+        c->m = m ? model_evaluate(m, s->theta)
+                 : (model_metrics){NAN, NAN, NAN};
+    c->done = true;
+    return c->m;
+}
+
+/* What the part measures on s: the loss, a validation metric, the
+ * distance to the point; NaN where it does not apply. */
+static double measure(const goal_atom *a, const lesson_state *s,
+                      metrics_once *c)
+{
     switch (a->kind) {
     case ATOM_LOSS:
     case ATOM_DIVERGE:
         return s->loss;
     case ATOM_VAL_LOSS:
-        return m ? model_evaluate(m, s->theta).val_loss : NAN;
+        return metrics(s, c).val_loss;
     case ATOM_VAL_ACC:
-        return m ? model_evaluate(m, s->theta).val_acc : NAN;
+        return metrics(s, c).val_acc;
+    case ATOM_ALPHA:
+        return s->lr;
+    case ATOM_EVALS:
+        return (double)s->evals;
+    case ATOM_GEVALS:
+        return (double)s->gevals;
     case ATOM_REACH:
         return s->n >= 2 ? hypot(s->theta[0] - a->point[0],
                                  s->theta[1] - a->point[1]) : NAN;
@@ -71,7 +94,10 @@ static bool holds(const goal_atom *a, const lesson_state *s, double v)
     bool diverged = s->status == RUN_DIVERGED;
     switch (a->kind) {
     case ATOM_LOSS:
-    case ATOM_VAL_LOSS: return !diverged && v < a->value;
+    case ATOM_VAL_LOSS:
+    case ATOM_ALPHA:
+    case ATOM_EVALS:
+    case ATOM_GEVALS: return !diverged && v < a->value;
     case ATOM_VAL_ACC: return !diverged && v > a->value;
     case ATOM_DIVERGE: return diverged;
     case ATOM_REACH: return v <= a->value;
@@ -95,16 +121,28 @@ static bool ended(const lesson_state *s)
            s->status == RUN_STOPPED;
 }
 
-/* A part with a deadline: decided once and for all at it or before. */
+/* A part with a deadline: decided once and for all at it or before (an
+ * "at step N" part at N: what it measures there). */
 static void judge_timed(const goal_atom *a, part_state *p,
-                        const lesson_state *s)
+                        const lesson_state *s, metrics_once *c)
 {
     if (p->final)
         return;
-    double v = measure(a, s);
+    /* An "at step N" part waits for N; a validation metric, a pass
+     * over every row, is not even measured before it. */
+    if (a->at && s->step < a->within && !ended(s)) {
+        bool costly = a->kind == ATOM_VAL_LOSS || a->kind == ATOM_VAL_ACC;
+        decide(p, GOAL_PENDING, false, s, costly ? NAN : measure(a, s, c));
+        return;
+    }
+    double v = measure(a, s, c);
     bool ok = holds(a, s, v);
     if (a->within == 0) /* a demo's check: now */
         decide(p, ok ? GOAL_MET : GOAL_FAILED, false, s, v);
+    else if (a->at && s->step == a->within)
+        decide(p, ok ? GOAL_MET : GOAL_FAILED, true, s, v);
+    else if (a->at && s->step < a->within) /* an end before N fails */
+        decide(p, GOAL_FAILED, true, s, v);
     else if (ok && s->step <= a->within)
         decide(p, GOAL_MET, true, s, v);
     else if (s->step > a->within)
@@ -116,9 +154,10 @@ static void judge_timed(const goal_atom *a, part_state *p,
 }
 
 /* A part judged on the run as it stands (a setting, a view's fact). */
-static void judge_now(const goal_atom *a, part_state *p, const lesson_state *s)
+static void judge_now(const goal_atom *a, part_state *p, const lesson_state *s,
+                      metrics_once *c)
 {
-    double v = measure(a, s);
+    double v = measure(a, s, c);
     decide(p, holds(a, s, v) ? GOAL_MET : GOAL_FAILED, false, s, v);
 }
 
@@ -144,16 +183,16 @@ static goal_status combine(const goal_atom *a, const part_state *p, size_t n,
 /* beat: the other step's goal met on this run in fewer updates than its
  * own run needed (t->ref). */
 static void judge_beat(goal_track *t, const goal_atom *a, part_state *p,
-                       const lesson_state *s)
+                       const lesson_state *s, metrics_once *c)
 {
     if (p->final)
         return;
     const lesson_goal *other = &t->l->steps[a->step_index].goal;
     for (size_t i = 0; i < other->n; i++) {
         if (goal_atom_now(&other->a[i]))
-            judge_now(&other->a[i], &t->sub[i], s);
+            judge_now(&other->a[i], &t->sub[i], s, c);
         else
-            judge_timed(&other->a[i], &t->sub[i], s);
+            judge_timed(&other->a[i], &t->sub[i], s, c);
     }
     bool final;
     goal_status st = combine(other->a, t->sub, other->n, &final);
@@ -168,23 +207,35 @@ static void judge_beat(goal_track *t, const goal_atom *a, part_state *p,
         decide(p, GOAL_PENDING, false, s, NAN);
 }
 
+static bool judged_now(const lesson_goal *g)
+{
+    for (size_t i = 0; i < g->n; i++)
+        if (g->a[i].within == 0 && g->a[i].kind != ATOM_BEAT &&
+            !goal_atom_now(&g->a[i]))
+            return true;
+    return false;
+}
+
 goal_status goal_track_feed(goal_track *t, const lesson_state *s)
 {
     if (s->step < t->last) /* restarted */
         goal_track_init(t, t->l, t->g, t->ref);
     t->last = s->step;
-    if (t->status == GOAL_MET)
-        return GOAL_MET;
     const lesson_goal *g = t->g;
+    /* Met stays met, but a demo's part judged now follows the run: a
+     * check of what holds now must not answer with what held once. */
+    if (t->status == GOAL_MET && !judged_now(g))
+        return GOAL_MET;
+    metrics_once c = {false, {NAN, NAN, NAN}};
     for (size_t i = 0; i < g->n; i++) {
         const goal_atom *a = &g->a[i];
         part_state *p = &t->part[i];
         if (goal_atom_now(a))
-            judge_now(a, p, s);
+            judge_now(a, p, s, &c);
         else if (a->kind == ATOM_BEAT)
-            judge_beat(t, a, p, s);
+            judge_beat(t, a, p, s, &c);
         else
-            judge_timed(a, p, s);
+            judge_timed(a, p, s, &c);
     }
     bool final;
     t->status = combine(g->a, t->part, g->n, &final);

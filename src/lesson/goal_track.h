@@ -27,6 +27,8 @@ typedef struct {
     /* The HPO view's searches, HPO_METHOD_COUNT traces (hpo.h); NULL:
      * none (hpo_* facts fail). */
     const hpo_trace *hpo;
+    double lr;                      /* α in effect (after this update) */
+    long evals, gevals;             /* evaluations so far (DESIGN §3d) */
 } lesson_state;
 
 lesson_state lesson_state_of(const run *r);

@@ -16,9 +16,10 @@ static void past_limit(parser *ps, const lesson_goal *g, long limit,
 {
     for (size_t i = 0; i < g->n; i++)
         if (g->a[i].within_written && g->a[i].within > limit)
-            diag_add(ps->d, g->line, g->a[i].column, "%s: 'within %ld steps' "
-                     "is past the run's limit of %ld (steps: %ld)", what,
-                     g->a[i].within, limit, limit);
+            diag_add(ps->d, g->line, g->a[i].column, "%s: '%s %ld%s' is "
+                     "past the run's limit of %ld (steps: %ld)", what,
+                     g->a[i].at ? "at step" : "within", g->a[i].within,
+                     g->a[i].at ? "" : " steps", limit, limit);
 }
 
 /* Each deadline not written is the run's limit. */

@@ -6,6 +6,7 @@
 #include "app.h"
 #include "panels.h"
 #include "play.h"
+#include "textwrap.h"
 
 static void menu_move(app *a, int by)
 {
@@ -48,6 +49,24 @@ static void progress_text(const play *pl, const lesson *l, char *buf,
         snprintf(buf, cap, "-");
 }
 
+/* s cut and padded to cols columns (code points, as text_columns counts
+ * them): a title's α must not be cut in half or shift the columns. */
+static void fit_columns(char *out, size_t cap, const char *s, int cols)
+{
+    size_t n = 0;
+    int used = 0;
+    while (s[n] && used < cols) {
+        size_t k = 1;
+        while (s[n + k] && ((unsigned char)s[n + k] & 0xC0) == 0x80)
+            k++;
+        if (n + k + (size_t)(cols - used) >= cap)
+            break;
+        n += k;
+        used++;
+    }
+    snprintf(out, cap, "%.*s%*s", (int)n, s, cols - text_columns(s, n), "");
+}
+
 static void draw_list(const app *a, WINDOW *w)
 {
     const ui_env *u = &a->ui;
@@ -61,12 +80,12 @@ static void draw_list(const app *a, WINDOW *w)
     int top = pl->menu_sel >= rows ? pl->menu_sel - rows + 1 : 0;
     for (int i = top; i < n && i - top < rows; i++) {
         const lesson *l = &pl->cat->l[i];
-        char done[64], line[400];
+        char done[64], line[400], title[300];
         progress_text(pl, l, done, sizeof done);
-        snprintf(line, sizeof line, "%s%-22s %-*.*s %7ld  %s",
-                 i == pl->menu_sel ? "▶ " : "  ", l->id,
-                 wd > 80 ? wd - 46 : 20, wd > 80 ? wd - 46 : 20, l->title,
-                 l->minutes, done);
+        fit_columns(title, sizeof title, l->title, wd > 80 ? wd - 46 : 20);
+        snprintf(line, sizeof line, "%s%-22s %s %7ld  %s",
+                 i == pl->menu_sel ? "▶ " : "  ", l->id, title, l->minutes,
+                 done);
         bool sel = i == pl->menu_sel;
         ui_role_set(w, u, sel ? ROLE_SEL : ROLE_TEXT, 0);
         if (sel)

@@ -104,11 +104,20 @@ static void predict_part(doc *d, const lesson_view *v)
               pr.answer, pr.explain);
 }
 
+/* A lesson's text reflowed to the panel (its paragraphs joined, its
+ * formulas and lists kept). */
+static void text_para(doc *d, const char *text)
+{
+    static char flow[16384];
+    text_reflow(text, flow, sizeof flow);
+    para(d, flow, ROLE_TEXT, d->body);
+}
+
 static void recap_part(doc *d, const play *pl)
 {
     const lesson *l = pl->lv.p.l;
     para(d, "Recap", ROLE_TITLE, 0);
-    para(d, player_recap(&pl->lv.p), ROLE_TEXT, d->body);
+    text_para(d, player_recap(&pl->lv.p));
     blank(d);
     const lesson *next = pl->cat ? catalog_next(pl->cat, l) : NULL;
     if (next)
@@ -158,11 +167,8 @@ static void build_text(doc *d, const play *pl)
         recap_part(d, pl);
         return;
     }
-    if (st->text) {
-        static char flow[16384];
-        text_reflow(st->text, flow, sizeof flow);
-        para(d, flow, ROLE_TEXT, d->body);
-    }
+    if (st->text)
+        text_para(d, st->text);
     locked_part(d, v);
     for (size_t i = 0; i < lview_hints_shown(v); i++)
         paraf(d, ROLE_ACCENT, 0, "Hint %zu: %s", i + 1, st->hints[i]);

@@ -296,6 +296,9 @@ def test_help():
         p = run(args)
         check(f"{args} help", p.returncode == 0 and "usage: descent" in p.stdout,
               p.stderr)
+    p = run(["gradcheck", "--help"])
+    check("gradcheck --help names --wrt lr (issue 9)",
+          "descent gradcheck --wrt lr --help" in p.stdout, p.stdout)
     p = run(["--version"])
     check("version", p.returncode == 0 and p.stdout.startswith("descent "), p.stdout)
     p = run(["list"])

@@ -237,13 +237,13 @@ def test_lesson_screen_keeps_everything():
     the step panel are on screen; v swaps the charts in and back, the
     lesson stays."""
     for cols, rows in ((80, 24), (120, 36)):
-        s = Screen(cols, rows, [h.BIN, "lesson", "07-hypergradient"],
-                   fresh())
+        s = Screen(cols, rows, [h.BIN, "lesson", "11-hypergradient"],
+                   {"XDG_STATE_HOME": tempfile.mkdtemp()})
         t = settle(s, r"step 1/")
         name = f"{cols}x{rows}"
         check(f"{name}: every stage shown", stage_results(t) ==
               {"1", "2", "3", "4", "5"}, t)
-        check(f"{name}: the lesson panel", "· 07-hypergradient" in t, t)
+        check(f"{name}: the lesson panel", "· 11-hypergradie" in t, t)
         s.keys("n")
         t = settle(s, r"stage 5/5")
         check(f"{name}: stages 4 and 5 after an update", "4" in
@@ -253,7 +253,7 @@ def test_lesson_screen_keeps_everything():
             s.keys("v")
             t = settle(s, r"loss")
             check("80x24: v shows the charts, the lesson stays",
-                  "learning rate" in t and "· 07-hypergradient" in t, t)
+                  "learning rate" in t and "· 11-hypergradie" in t, t)
             s.keys("v")
             t = settle(s, r"update 1")
             check("80x24: v again, the step panel", stage_results(t) ==
