@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <gsl/gsl_errno.h>
 
@@ -75,5 +76,11 @@ static int dispatch(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    /* A listing or summary into a file or pipe is written at the end in
+     * one piece, so that a failed write is seen there with its reason
+     * (errno does not survive the calls after a flush mid-way). */
+    static char out[1 << 16];
+    if (!isatty(STDOUT_FILENO))
+        setvbuf(stdout, out, _IOFBF, sizeof out);
     return finish(dispatch(argc, argv));
 }

@@ -243,7 +243,7 @@ def test_lesson_screen_keeps_everything():
         name = f"{cols}x{rows}"
         check(f"{name}: every stage shown", stage_results(t) ==
               {"1", "2", "3", "4", "5"}, t)
-        check(f"{name}: the lesson panel", "· 11-hypergradie" in t, t)
+        check(f"{name}: the lesson panel", "· 11-hypergrad" in t, t)
         s.keys("n")
         t = settle(s, r"stage 5/5")
         check(f"{name}: stages 4 and 5 after an update", "4" in
@@ -253,7 +253,7 @@ def test_lesson_screen_keeps_everything():
             s.keys("v")
             t = settle(s, r"loss")
             check("80x24: v shows the charts, the lesson stays",
-                  "learning rate" in t and "· 11-hypergradie" in t, t)
+                  "learning rate" in t and "· 11-hypergrad" in t, t)
             s.keys("v")
             t = settle(s, r"update 1")
             check("80x24: v again, the step panel", stage_results(t) ==
