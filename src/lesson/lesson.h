@@ -20,6 +20,12 @@ enum { LESSON_SLOTS = 128 };
 
 typedef enum { QUIZ_NONE, QUIZ_NUMBER, QUIZ_CHOICE } lesson_quiz_kind;
 
+/* theory: whether the step panel shows the theory lines on a quadratic:
+ * never (the default), always, or once the step is done (a step with
+ * nothing to answer: at once). */
+typedef enum { STEP_THEORY_HIDE, STEP_THEORY_SHOW, STEP_THEORY_AFTER }
+    lesson_theory;
+
 typedef struct {
     lesson_quiz_kind kind;
     bool predict;           /* predict: asked before the run, revealed
@@ -72,6 +78,10 @@ typedef struct {
     lesson_quiz quiz;       /* a quiz, or a predict beside the goal */
     lesson_check *checks;
     size_t n_checks;
+    /* Inherited like the settings; where it was written (0: the
+     * default). */
+    lesson_theory theory;
+    int theory_line;
 } lesson_step;
 
 typedef struct {

@@ -48,6 +48,13 @@ void step_finish(parser *ps)
     lesson_settle(&st->run, st->own, st->n_own);
     quiz_finish(ps, st);
     deadlines(ps, st);
+    /* Inherited too: a show meant for a text step must not reach a
+     * question the lines may answer. */
+    if (st->quiz.kind != QUIZ_NONE && st->theory == STEP_THEORY_SHOW)
+        diag_add(ps->d, st->quiz.line, 1, "'theory: show' (line %d) shows "
+                 "the theory lines before the %s is answered: use "
+                 "'theory: after'", st->theory_line,
+                 st->quiz.predict ? "prediction" : "quiz");
     if (!st->text && !ps->once[D_QUIZ] && !ps->once[D_PREDICT] &&
         !ps->once[D_TEXT])
         diag_add(ps->d, st->line, 0, "step '%s' has no 'text:' and no 'quiz:'",

@@ -143,6 +143,8 @@ static void new_step(parser *ps, const source_line *line, const char *at)
         st->run = steps[i - 1].run;
         memcpy(st->set_line, steps[i - 1].set_line, sizeof st->set_line);
         memcpy(st->set_column, steps[i - 1].set_column, sizeof st->set_column);
+        st->theory = steps[i - 1].theory;
+        st->theory_line = steps[i - 1].theory_line;
     } else {
         run_options_default(&st->run);
     }

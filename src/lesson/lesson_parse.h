@@ -11,7 +11,7 @@
 /* The directives of a step that are not run options. */
 typedef enum {
     D_TEXT, D_GOAL, D_LOCK, D_HINT, D_SOLUTION, D_QUIZ, D_ASK, D_OPTION,
-    D_ANSWER, D_EXPLAIN, D_PREDICT, D_CHECK, D_STEP_COUNT
+    D_ANSWER, D_EXPLAIN, D_PREDICT, D_CHECK, D_THEORY, D_STEP_COUNT
 } step_key;
 
 /* Their names, in step_key order, NULL-terminated. */

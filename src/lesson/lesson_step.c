@@ -9,7 +9,7 @@
 
 const char *const step_directive_names[] = {
     "text", "goal", "lock", "hint", "solution", "quiz", "ask", "option",
-    "answer", "explain", "predict", "check", NULL};
+    "answer", "explain", "predict", "check", "theory", NULL};
 
 void *step_append(parser *ps, const source_line *line, void *array_ptr,
                   size_t *n, size_t size)
@@ -158,6 +158,22 @@ static const char *place(parser *ps, int id, const char *value)
     return kept ? kept : value;
 }
 
+/* theory: hide, show or after. */
+static void theory(parser *ps, const source_line *line, const char *value)
+{
+    static const char *const names[] = {"hide", "show", "after", NULL};
+    for (int i = 0; names[i]; i++)
+        if (strcmp(value, names[i]) == 0) {
+            ps->step->theory = (lesson_theory)i;
+            ps->step->theory_line = line->number;
+            return;
+        }
+    char tail[128];
+    diag_add(ps->d, line->number, source_column(line, value), "theory: "
+             "expected hide, show or after, got '%s'%s", value,
+             diag_suggest(tail, sizeof tail, value, names, NULL));
+}
+
 bool step_setting(parser *ps, const source_line *line, const option_entry *o,
                   const char *value, lesson_setting *s)
 {
@@ -256,7 +272,8 @@ void step_line(parser *ps, const source_line *line, const char *name,
     lesson_step *st = ps->step;
     bool repeats = which == D_HINT || which == D_SOLUTION ||
                    which == D_OPTION || which == D_EXPLAIN || which == D_CHECK;
-    bool two = which == D_EXPLAIN || which == D_PREDICT || which == D_CHECK;
+    bool two = which == D_EXPLAIN || which == D_PREDICT || which == D_CHECK ||
+               which == D_THEORY;
     char quoted[32];
     snprintf(quoted, sizeof quoted, "'%s:'", dname);
     if (two && !need_format2(ps, line, 1, quoted))
@@ -287,6 +304,7 @@ void step_line(parser *ps, const source_line *line, const char *name,
         return;
     }
     case D_SOLUTION: solution(ps, line, value); return;
+    case D_THEORY: theory(ps, line, value); return;
     default: step_quiz_line(ps, line, which, value);
     }
 }

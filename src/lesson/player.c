@@ -6,10 +6,18 @@
 #include "player.h"
 
 /* The step's own state, as when it is first shown. */
+/* The current step is done: for the progress, and for this visit. */
+static void settle(lesson_player *p)
+{
+    p->done[p->step] = true;
+    p->settled = true;
+}
+
 static void fresh(lesson_player *p)
 {
     p->hints_shown = 0;
     p->solved = false;
+    p->settled = false;
     p->ref_steps = 0;
     p->answered = false;
     p->guessed = false;
@@ -124,7 +132,7 @@ goal_status player_check(lesson_player *p, const lesson_state *s)
     if (lesson_has_goal(st)) {
         g = goal_track_feed(&p->goal, s);
         if (g == GOAL_MET)
-            p->done[p->step] = true;
+            settle(p);
     }
     /* A run over before any update (it could not start) waits for the
      * guess: the screen shows that it is over, not how. */
@@ -140,7 +148,7 @@ void player_reveal(lesson_player *p)
         return;
     p->revealed = true;
     if (!lesson_has_goal(st))
-        p->done[p->step] = true;
+        settle(p);
 }
 
 void player_goal(const lesson_player *p, goal_report *r)
@@ -218,7 +226,7 @@ void player_skip(lesson_player *p, char *buf, size_t cap)
 {
     const lesson_step *st = player_current(p);
     p->solved = true;
-    p->done[p->step] = true;
+    settle(p);
     if (st->quiz.kind != QUIZ_NONE && !lesson_has_goal(st)) {
         char answer[256];
         lesson_quiz_answer(&st->quiz, answer, sizeof answer);
@@ -255,7 +263,7 @@ quiz_result player_answer(lesson_player *p, const char *answer)
                  ? "Not quite: try again, or ask for a hint."
                  : "Not quite: try again.");
     if (r.right)
-        p->done[p->step] = true;
+        settle(p);
     p->feedback = r;
     p->answered = true;
     return r;
@@ -264,6 +272,16 @@ quiz_result player_answer(lesson_player *p, const char *answer)
 const quiz_result *player_feedback(const lesson_player *p)
 {
     return p->answered ? &p->feedback : NULL;
+}
+
+lesson_theory player_theory(const lesson_player *p)
+{
+    const lesson_step *st = player_current(p);
+    if (st->theory != STEP_THEORY_AFTER)
+        return st->theory;
+    bool asks = lesson_has_goal(st) || st->quiz.kind != QUIZ_NONE;
+    return p->in_recap || p->settled || !asks ? STEP_THEORY_SHOW
+                                              : STEP_THEORY_AFTER;
 }
 
 size_t player_done_count(const lesson_player *p)

@@ -59,6 +59,7 @@ typedef struct {
     bool solved;            /* the current step was skipped: solution on */
     long ref_steps;         /* for a beat goal; 0: not yet known */
     bool *done;             /* per step: goal met, quiz right, or skipped */
+    bool settled;           /* the current step done since it was shown */
     /* The current step's run as last judged. */
     goal_track goal;
     bool fed;               /* a state was judged since the run opened */
@@ -154,6 +155,13 @@ void player_reveal(lesson_player *p);
 /* Whether the step waits for a guess before its run. */
 bool player_wants_guess(const lesson_player *p);
 void player_prediction(const lesson_player *p, prediction *out);
+
+/* The theory lines as the step panel should show them now: hidden
+ * (STEP_THEORY_HIDE), shown (STEP_THEORY_SHOW), or held back until the
+ * step is done (STEP_THEORY_AFTER): the step's theory: with its question
+ * settled since it was shown (a goal met, a quiz answered right, a
+ * prediction revealed, a skip), or nothing to settle, or the recap. */
+lesson_theory player_theory(const lesson_player *p);
 
 size_t player_done_count(const lesson_player *p);
 bool player_complete(const lesson_player *p);

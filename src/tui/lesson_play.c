@@ -172,8 +172,26 @@ void lesson_layout(app *a)
                   m && m->type->classifier);
 }
 
+/* The step panel's theory lines as the step says (docs/lessons.md,
+ * theory:): a lesson keeps back what may answer its question; a demo is
+ * the presenter's and shows them, as the live screen does. */
+static void theory_follow(app *a)
+{
+    const play *pl = play_of(a);
+    lesson_theory t = pl->in_lesson && !pl->has_demo
+                          ? player_theory(&pl->lv.p) : STEP_THEORY_SHOW;
+    theory_view *v = &a->s.theory;
+    bool hidden = t != STEP_THEORY_SHOW, later = t == STEP_THEORY_AFTER;
+    if (v->hidden != hidden || v->later != later) {
+        v->hidden = hidden;
+        v->later = later;
+        a->s.doc_stale = true;
+    }
+}
+
 void lesson_prepare(app *a)
 {
+    theory_follow(a);
     live_prepare(a);
     if (a->win[PANE_LESSON])
         panel_lesson_prepare(a, a->win[PANE_LESSON]);

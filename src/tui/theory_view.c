@@ -54,8 +54,12 @@ static void optimum_line(const quad_theory *q, const optimizer_type *o,
 int theory_view_lines(const theory_view *t, const run *r, const hist *h,
                       char lines[][THEORY_LINE])
 {
-    if (!t->on)
+    if (!t->on || (t->hidden && !t->later))
         return 0;
+    if (t->hidden) {
+        snprintf(lines[0], THEORY_LINE, "shown once this step is done");
+        return 1;
+    }
     quad_theory decayed;
     quad_theory_decayed(&t->q, r->s.opt, &r->s.op, &decayed);
     const quad_theory *q = &decayed;
