@@ -275,6 +275,21 @@ static const struct {
     {HEAD2 STEP "model: mlp\ncheck: | h_error central < 1\n",
      "8:10: check: the h sweep needs an exact gradient and at most 16 "
      "parameters\n"},
+    /* 109 theory: */
+    {HEAD STEP "theory: show\n",
+     "7:1: 'theory:' is format 2's: the file says 'format: 1'\n"},
+    {HEAD2 STEP "theory: shows\n",
+     "7:9: theory: expected hide, show or after, got 'shows' (did you mean "
+     "'show'?)\n"},
+    {HEAD2 STEP "theory: after\ntheory: hide\n",
+     "8:1: duplicate 'theory' in step 's' (first at line 7)\n"},
+    /* a show inherited by a quiz, and a prediction's own */
+    {HEAD2 STEP "theory: show\n@step q\nquiz: number\nask: x\nanswer: 1\n"
+     "@step p\ntext: t\ntheory: show\npredict: number\nask: x\nanswer: 1\n",
+     "9:1: 'theory: show' (line 7) shows the theory lines before the quiz is "
+     "answered: use 'theory: after'\n"
+     "15:1: 'theory: show' (line 14) shows the theory lines before the "
+     "prediction is answered: use 'theory: after'\n"},
 };
 
 static void every_fixture(void)

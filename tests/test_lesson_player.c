@@ -518,6 +518,89 @@ static void predict_and_recap(void)
     lesson_free(&l);
 }
 
+static const char theorising[] =
+    HEAD2 "@step plain\ntext: Hidden by default.\nobjective: quadratic\n"
+    "optimizer: sgd\n"
+    "@step read\ntext: Nothing to answer.\ntheory: after\n"
+    "@step ask\nquiz: number\nask: α for one update?\nanswer: 1/2\n"
+    "@step reach\ntext: t\ngoal: loss < 1e-3 within 3 steps\n"
+    "solution: lr: 0.5\nsteps: 3\n"
+    "@step guess\ntext: t\npredict: number\nask: loss?\nanswer: 1\n"
+    "@step off\ntext: t\ntheory: hide\nlr: 0.5\n"
+    "goal: loss < 1e-3 within 3 steps\nsolution: lr: 0.25\n"
+    "@step on\ntext: t\ntheory: show\n"
+    "recap: Done.\n";
+
+/* theory: hidden by default, inherited, after a step's question is
+ * settled in this visit; and no shipped question starts with it shown. */
+static void theory_lines(void)
+{
+    lesson l;
+    lesson_player p;
+    CU_ASSERT_STRING_EQUAL_FATAL(lesson_problems(theorising, &l), "");
+    CU_ASSERT_EQUAL_FATAL(player_init(&p, &l, NULL, 0), 0);
+    CU_ASSERT_EQUAL(player_theory(&p), STEP_THEORY_HIDE);
+    CU_ASSERT(player_next(&p));
+    CU_ASSERT_EQUAL(player_theory(&p), STEP_THEORY_SHOW); /* nothing asked */
+    CU_ASSERT(player_next(&p));
+    CU_ASSERT_EQUAL(l.steps[p.step].theory, STEP_THEORY_AFTER); /* kept */
+    CU_ASSERT_EQUAL(player_theory(&p), STEP_THEORY_AFTER);
+    player_answer(&p, "0.4");
+    CU_ASSERT_EQUAL(player_theory(&p), STEP_THEORY_AFTER);
+    player_answer(&p, "1/2");
+    CU_ASSERT_EQUAL(player_theory(&p), STEP_THEORY_SHOW);
+    /* Done before, but this visit has not answered it. */
+    CU_ASSERT(player_prev(&p) && player_next(&p));
+    CU_ASSERT(p.done[p.step]);
+    CU_ASSERT_EQUAL(player_theory(&p), STEP_THEORY_AFTER);
+    CU_ASSERT(player_next(&p));
+    CU_ASSERT_EQUAL(play_run(&p, 3), GOAL_FAILED);
+    CU_ASSERT_EQUAL(player_theory(&p), STEP_THEORY_AFTER);
+    char buf[256];
+    player_skip(&p, buf, sizeof buf);
+    CU_ASSERT_EQUAL(player_theory(&p), STEP_THEORY_SHOW);
+    CU_ASSERT(player_next(&p));
+    CU_ASSERT(player_predict(&p, "1").valid);
+    CU_ASSERT_EQUAL(player_theory(&p), STEP_THEORY_AFTER); /* only guessed */
+    play_run(&p, 1000);
+    CU_ASSERT_EQUAL(player_theory(&p), STEP_THEORY_SHOW); /* revealed */
+    CU_ASSERT(player_next(&p));
+    CU_ASSERT_EQUAL(play_run(&p, 3), GOAL_MET);
+    CU_ASSERT_EQUAL(player_theory(&p), STEP_THEORY_HIDE); /* met, but hide */
+    CU_ASSERT(player_next(&p));
+    CU_ASSERT_EQUAL(player_theory(&p), STEP_THEORY_SHOW);
+    CU_ASSERT(player_next(&p) && player_in_recap(&p));
+    CU_ASSERT_EQUAL(player_theory(&p), STEP_THEORY_SHOW);
+    player_free(&p);
+    lesson_free(&l);
+
+    lesson_catalog c;
+    CU_ASSERT_EQUAL_FATAL(catalog_load(source_path("lessons"), &c), 0);
+    for (size_t k = 0; k < c.n; k++) {
+        CU_ASSERT_EQUAL_FATAL(player_init(&p, &c.l[k], NULL, 0), 0);
+        for (size_t i = 0; i < c.l[k].n_steps; i++) {
+            player_goto(&p, i);
+            const lesson_step *st = player_current(&p);
+            bool asks = lesson_has_goal(st) || st->quiz.kind != QUIZ_NONE;
+            char msg[160];
+            snprintf(msg, sizeof msg, "%s, step %s: the theory lines show "
+                     "before it is answered", c.l[k].id, st->id);
+            CHECK_MSG(!asks || player_theory(&p) != STEP_THEORY_SHOW, msg);
+        }
+        player_free(&p);
+    }
+    const lesson *curv = catalog_find(&c, "05-curvature");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(curv);
+    CU_ASSERT_EQUAL_FATAL(player_init(&p, curv, NULL, 0), 0);
+    CU_ASSERT_EQUAL(player_theory(&p), STEP_THEORY_SHOW); /* taught here */
+    player_goto(&p, (size_t)lesson_find_step(curv, "along"));
+    CU_ASSERT_EQUAL(player_theory(&p), STEP_THEORY_AFTER);
+    CU_ASSERT(player_answer(&p, "7/9").right);
+    CU_ASSERT_EQUAL(player_theory(&p), STEP_THEORY_SHOW);
+    player_free(&p);
+    catalog_free(&c);
+}
+
 void suite_lesson_player(void)
 {
     static const test_case tests[] = {
@@ -531,6 +614,7 @@ void suite_lesson_player(void)
         {"playing a lesson", play_lesson},
         {"reference run of a beat goal", reference_run},
         {"predictions and the recap", predict_and_recap},
+        {"theory lines: hide, show, after", theory_lines},
         {NULL, NULL}};
     add_suite("lesson_player", tests);
 }

@@ -57,7 +57,7 @@ int theory_view_lines(const theory_view *t, const run *r, const hist *h,
     if (!t->on || (t->hidden && !t->later))
         return 0;
     if (t->hidden) {
-        snprintf(lines[0], THEORY_LINE, "shown once this step is done");
+        snprintf(lines[0], THEORY_LINE, "held back until this step is done");
         return 1;
     }
     quad_theory decayed;

@@ -268,6 +268,37 @@ def test_lesson_screen_keeps_everything():
         s.close()
 
 
+def theory_shown(t):
+    """Whether a theory line with numbers is on the screen."""
+    return re.search(r"quadratic: λ|stable α <|best α|rate [0-9.]+ .*measured",
+                     t) is not None
+
+
+def test_theory_waits_for_the_answer():
+    """The theory lines compute lesson 05's answers (α_max, 1 − αλ, the
+    best α): they show where the lesson teaches them, and on a quiz only
+    once it is answered."""
+    for cols, rows in ((80, 24), (120, 36)):
+        name = f"{cols}x{rows}"
+        s = Screen(cols, rows, [h.BIN, "lesson", "05-curvature"],
+                   {"XDG_STATE_HOME": tempfile.mkdtemp()})
+        t = settle(s, r"step 1/")
+        check(f"{name}: 05's first step shows the theory",
+              "quadratic: λ 2, 18" in t, t)
+        s.keys("NPage", "NPage", "NPage")
+        t = settle(s, r"step 4/6 along")
+        check(f"{name}: no theory line during the quiz", not theory_shown(t)
+              and "held back until this step is done" in t, t)
+        s.keys("n")
+        t = settle(s, r"update 2")
+        check(f"{name}: nor after an update", not theory_shown(t), t)
+        answer(s, "7/9")
+        t = settle(s, r"Right\.")
+        check(f"{name}: the theory once answered", theory_shown(t) and
+              "held back" not in t, t)
+        s.close()
+
+
 def test_ascii_no_color():
     s = Screen(80, 24, [h.BIN, "lesson", "03-learning-rate"],
                dict(fresh(), LANG="C", LC_ALL="C", NO_COLOR="1"))
