@@ -183,6 +183,54 @@ static void schedule_in_runs(void)
     CU_ASSERT_EQUAL(run_init(&r, &o, &s, o.start), CORE_ECONFLICT);
 }
 
+/* Checks run_lr_ahead's n rates against the α the run's next n
+ * updates then use (the first one finished from where it stands). */
+static void ahead_matches(run *r, const char *what)
+{
+    enum { N = 24 };
+    double want[N];
+    run_lr_ahead(r, want, N);
+    for (int k = 0; k < N; k++) {
+        long t = r->step + 1;
+        run_step(r);
+        CHECKF(r->lr == want[k], "%s: update %ld used %a, ahead said %a",
+               what, t, r->lr, want[k]);
+    }
+}
+
+/* The lr chart's rates ahead are the core's schedule stepped as the run
+ * steps it: from the start, mid-run, after a restart of the schedule,
+ * mid-update, across a cosine's trough; constant without a schedule. */
+static void lr_ahead(void)
+{
+    const schedule kinds[] = {{SCHED_COSINE, 7, 0.0, 0.01, 0.0},
+                              {SCHED_STEP, 3, 0.5, 0.0, 0.0},
+                              {SCHED_WARMUP, 4, 0.0, 0.0, 0.25},
+                              {SCHED_EXP, 0, 0.9, 0.0, 0.0},
+                              {SCHED_NONE, 0, 0.0, 0.0, 0.0}};
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        run_settings s = sgd_warmup(0.1, 4, 0.25);
+        s.sched = kinds[i];
+        s.max_steps = 1000;
+        objective o;
+        run r;
+        open_run(&r, &o, "quadratic", &s);
+        char what[32];
+        snprintf(what, sizeof what, "%s", sched_kind_name(kinds[i].kind));
+        ahead_matches(&r, what);
+        CU_ASSERT_EQUAL(run_set_lr(&r, 0.05), CORE_OK);
+        ahead_matches(&r, what);
+        while (r.next <= STAGE_HYPERGRAD)
+            run_stage_step(&r);
+        ahead_matches(&r, what);
+        while (r.next != STAGE_HYPERGRAD)
+            run_stage_step(&r);
+        ahead_matches(&r, what);
+        run_free(&r);
+        objective_free(&o);
+    }
+}
+
 /* AMSGrad's maximum appears and goes with the setting, starting at zero,
  * the rest of the state kept. */
 static void amsgrad_mid_run(void)
@@ -302,6 +350,7 @@ void suite_methods(void)
         {"torch 1.13 trajectories of tests/ref/ext", torch_ext},
         {"schedule rates as torch's", schedule_rates},
         {"schedules in runs", schedule_in_runs},
+        {"the schedule's rates ahead", lr_ahead},
         {"amsgrad switched mid-run", amsgrad_mid_run},
         {"forward differences and float32", forward_and_float32},
         {"schedules and settings in the TUI's session", session_schedules},

@@ -298,15 +298,34 @@ static void stage_clip(run *r)
             r->g_clipped[i] = prec_round(true, r->g_clipped[i]);
 }
 
-/* α_t: by hypergradient descent, or by the schedule, which update t
- * finds after t − 1 steps (counted from where it started). */
+/* The schedule's α for the update after `done` updates, from lr, the
+ * α of the update before: update t finds it after t − 1 steps, counted
+ * from where the schedule started. */
+static double sched_rate(const run *r, double lr, long done)
+{
+    long e = done - r->sched_from;
+    return e >= 1 ? schedule_next(&r->s.sched, lr, r->s.lr, e) : lr;
+}
+
+void run_lr_ahead(const run *r, double *out, size_t n)
+{
+    double lr = r->lr;
+    bool scheduled = r->s.sched.kind != SCHED_NONE;
+    /* Past its hypergrad stage the update under way has its α. */
+    bool set = r->next > STAGE_HYPERGRAD;
+    for (size_t k = 0; k < n; k++) {
+        if (scheduled && (k > 0 || !set))
+            lr = sched_rate(r, lr, r->step + (long)k);
+        out[k] = lr;
+    }
+}
+
+/* α_t: by hypergradient descent, or by the schedule. */
 static void stage_hypergrad(run *r)
 {
     r->last.lr_prev = r->lr;
     if (r->s.sched.kind != SCHED_NONE) {
-        long e = r->step - r->sched_from;
-        if (e >= 1)
-            r->lr = schedule_next(&r->s.sched, r->lr, r->s.lr, e);
+        r->lr = sched_rate(r, r->lr, r->step);
         r->last.hypergrad = 0.0;
         r->last.lr_clamped = false;
         return;

@@ -149,6 +149,11 @@ run_status run_stage_step(run *r);
 /* Asks the run to stop: status becomes RUN_STOPPED. */
 void run_stop(run *r);
 
+/* The α of the run's next n updates as its schedule will make them from
+ * now (out[0]: update step + 1, the one under way mid-update), the
+ * current α throughout without one: what the lr chart draws ahead. */
+void run_lr_ahead(const run *r, double *out, size_t n);
+
 /* Setting changes that keep the run's state. Each returns 0, or an error
  * (those of run_init; CORE_ERANGE for an α not > 0 and finite, CORE_EBATCH
  * for another minibatch size) and then leaves the run unchanged.

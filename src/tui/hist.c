@@ -84,7 +84,7 @@ static void bands_halve(hist *h)
     h->band_steps *= 2;
 }
 
-static void band_add(hist_band *b, double v)
+void hist_band_add(hist_band *b, double v)
 {
     if (!isfinite(v))
         return;
@@ -105,7 +105,7 @@ static void bands_feed(hist *h, long step, const hist_row *row,
         [HS_GRAD_CLIPPED] = step > 0 ? row->gclip_norm : NAN};
     size_t b = (size_t)(step / h->band_steps);
     for (int s = 0; s < HS_COUNT; s++)
-        band_add(&h->bands[s * HIST_BANDS + b], v[s]);
+        hist_band_add(&h->bands[s * HIST_BANDS + b], v[s]);
     if (step + 1 > h->band_end)
         h->band_end = step + 1;
 }
@@ -131,6 +131,12 @@ void hist_follow_rows(hist *h)
     h->band_rows = h->nrows;
 }
 
+int hist_column(long step, double xmax, int cols)
+{
+    int c = (int)((double)step / xmax * (cols - 1));
+    return c >= cols ? cols - 1 : c;
+}
+
 size_t hist_envelope(const hist *h, hist_series s, double xmax, int cols,
                      hist_band *out)
 {
@@ -139,10 +145,7 @@ size_t hist_envelope(const hist *h, hist_series s, double xmax, int cols,
     const hist_band *b = h->bands + s * HIST_BANDS;
     size_t used = (size_t)((h->band_end + h->band_steps - 1) / h->band_steps);
     for (size_t i = 0; i < used; i++) {
-        double step = (double)((long)i * h->band_steps);
-        int c = (int)(step / xmax * (cols - 1));
-        if (c >= cols)
-            c = cols - 1;
+        int c = hist_column((long)i * h->band_steps, xmax, cols);
         out[c] = band_merge(out[c], b[i]);
     }
     return used;
@@ -206,9 +209,9 @@ void hist_settle(hist *h, const run *r)
     trace_row_metrics(row, r);
     h->tail_pending = false;
     hist_band *b = h->bands + (size_t)(row->step / h->band_steps);
-    band_add(b + HS_VAL_LOSS * HIST_BANDS, row->val_loss);
-    band_add(b + HS_TRAIN_ACC * HIST_BANDS, row->train_acc);
-    band_add(b + HS_VAL_ACC * HIST_BANDS, row->val_acc);
+    hist_band_add(b + HS_VAL_LOSS * HIST_BANDS, row->val_loss);
+    hist_band_add(b + HS_TRAIN_ACC * HIST_BANDS, row->train_acc);
+    hist_band_add(b + HS_VAL_ACC * HIST_BANDS, row->val_acc);
 }
 
 const hist_row *hist_row_at(const hist *h, long step)

@@ -105,6 +105,10 @@ void hist_follow_rows(hist *h);
  * the run's length. */
 size_t hist_envelope(const hist *h, hist_series s, double xmax, int cols,
                      hist_band *out);
+/* The column of step on that scale. */
+int hist_column(long step, double xmax, int cols);
+/* Adds value v to band b (a non-finite v is left out). */
+void hist_band_add(hist_band *b, double v);
 /* The newest value of series s (NaN when none). */
 double hist_latest(const hist *h, hist_series s);
 /* Steps the bands span (the newest update + 1). */

@@ -7,6 +7,7 @@
  * axis stretches to hold the whole run. Series are read from the
  * history's bands (hist.h): a chart costs the same at update 10^7 as at
  * 10^3. */
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,24 +28,31 @@ typedef struct {
     int under;            /* focused run, dimmed; NO_SERIES: none */
     bool over_clip_only;  /* over is drawn only with clipping on */
     const char *names[3]; /* the legend's: main, over, under */
+    bool ahead;           /* the schedules' rates to come, dashed */
 } chart_spec;
 
-enum { LABEL_W = 8, MIN_STEPS = 100, TAG_OVER = 8, TAG_UNDER };
+/* A schedule is drawn at most AHEAD_MAX updates ahead: every one is
+ * stepped, each frame. */
+enum { LABEL_W = 8, MIN_STEPS = 100, TAG_OVER = 8, TAG_UNDER, TAG_AHEAD,
+       AHEAD_MAX = 100000 };
 
 /* A series of one run as the chart's dot columns see it (hist.h's
  * bands: the lowest, highest, first and last value in each column). */
 typedef struct {
     hist_band *col;
     int tag;
+    bool dashed;
 } chart_line;
 
 typedef struct {
     double lo, hi;
     bool log;
     long steps;
+    double xmax;          /* the x axis: steps 0..xmax */
     int cols;             /* dot columns */
-    chart_line lines[SESSION_MAX_RUNS + 2];
+    chart_line lines[2 * SESSION_MAX_RUNS + 2];
     int nlines;
+    bool ahead;           /* a schedule's rates to come are drawn */
 } chart_data;
 
 static bool over_shown(const app *a, const chart_spec *sp)
@@ -61,7 +69,54 @@ static int add_line(chart_data *cd, const hist *h, int series, double xmax,
     if (!col)
         return -1;
     hist_envelope(h, (hist_series)series, xmax, cd->cols, col);
-    cd->lines[cd->nlines++] = (chart_line){col, tag};
+    cd->lines[cd->nlines++] = (chart_line){col, tag, false};
+    return 0;
+}
+
+/* Where a run's schedule is drawn to: its next pause (the step limit,
+ * or the stretch after it when it stands there), else MIN_STEPS or the
+ * schedule's period ahead; 0 when the run has no schedule or has ended. */
+static long ahead_end(const session_run *sr)
+{
+    const run *r = &sr->r;
+    if (r->s.sched.kind == SCHED_NONE ||
+        (r->status != RUN_RUNNING && r->status != RUN_MAX_STEPS))
+        return 0;
+    long end = r->s.max_steps;
+    if (end == LONG_MAX)
+        end = r->step + (r->s.sched.n > MIN_STEPS ? r->s.sched.n : MIN_STEPS);
+    else if (r->step >= end)
+        end = sr->limit ? r->step + sr->limit : 0;
+    if (end - r->step > AHEAD_MAX)
+        end = r->step + AHEAD_MAX;
+    return end > r->step ? end : 0;
+}
+
+/* The rates the run's schedule will give its updates up to end, from
+ * its newest α on, dashed. */
+static int add_ahead(chart_data *cd, const session_run *sr, long end,
+                     double xmax)
+{
+    const run *r = &sr->r;
+    size_t n = (size_t)(end - r->step);
+    hist_band *col = malloc((size_t)cd->cols * sizeof *col);
+    double *lr = malloc(n * sizeof *lr);
+    if (!col || !lr) {
+        free(col);
+        free(lr);
+        return -1;
+    }
+    for (int c = 0; c < cd->cols; c++)
+        col[c] = (hist_band){NAN, NAN, NAN, NAN};
+    hist_band_add(&col[hist_column(r->step, xmax, cd->cols)],
+                  hist_latest(&sr->h, HS_LR));
+    run_lr_ahead(r, lr, n);
+    for (size_t k = 0; k < n; k++)
+        hist_band_add(&col[hist_column(r->step + 1 + (long)k, xmax, cd->cols)],
+                      lr[k]);
+    free(lr);
+    cd->lines[cd->nlines++] = (chart_line){col, TAG_AHEAD, true};
+    cd->ahead = true;
     return 0;
 }
 
@@ -79,16 +134,23 @@ static void chart_free(chart_data *cd)
 static int chart_gather(const app *a, const chart_spec *sp, int cols,
                         chart_data *cd)
 {
-    *cd = (chart_data){INFINITY, -INFINITY, sp->log, 0, cols > 0 ? cols : 1,
-                       {{0}}, 0};
+    *cd = (chart_data){INFINITY, -INFINITY, sp->log, 0, 0, cols > 0 ? cols : 1,
+                       {{0}}, 0, false};
+    long ahead[SESSION_MAX_RUNS] = {0};
     for (int k = 0; k < a->s.nruns; k++) {
         long st = hist_steps(&a->s.runs[k].h);
         if (st > cd->steps)
             cd->steps = st;
     }
     double xmax = cd->steps > MIN_STEPS ? (double)(cd->steps - 1) : MIN_STEPS;
+    for (int k = 0; sp->ahead && k < a->s.nruns; k++)
+        xmax = fmax(xmax, (double)(ahead[k] = ahead_end(&a->s.runs[k])));
+    cd->xmax = xmax;
     const hist *fh = &a->s.runs[a->s.focus].h;
     int rc = 0;
+    for (int k = 0; k < a->s.nruns; k++)
+        if (ahead[k])
+            rc |= add_ahead(cd, &a->s.runs[k], ahead[k], xmax);
     if (sp->under != NO_SERIES)
         rc |= add_line(cd, fh, sp->under, xmax, TAG_UNDER);
     for (int k = 0; k < a->s.nruns; k++)
@@ -128,6 +190,10 @@ static void plot_line(braille_canvas *cv, const chart_data *cd,
         const hist_band *b = &l->col[c];
         if (isnan(b->first))
             continue;
+        if (l->dashed && c / 3 % 2) { /* three dot columns on, three off */
+            prev = -1;
+            continue;
+        }
         if (prev >= 0)
             braille_line(cv, prev, prev_last, c, PY(b->first), l->tag);
         braille_line(cv, c, PY(b->lo), c, PY(b->hi), l->tag);
@@ -153,9 +219,9 @@ static void draw_plot(const app *a, WINDOW *w, const chart_data *cd, int y,
             if (!m)
                 continue;
             int tag = cv.color[j * pw + i];
-            tcolor c = tag == TAG_OVER    ? u->th->series2
-                       : tag == TAG_UNDER ? u->th->dim
-                                          : u->th->runs[tag];
+            tcolor c = tag == TAG_OVER                       ? u->th->series2
+                       : tag == TAG_UNDER || tag == TAG_AHEAD ? u->th->dim
+                                                             : u->th->runs[tag];
             ui_cell(w, u, y + j, x + i, braille_codepoint(m), braille_ascii(m),
                     ui_color(u, c), bg, A_BOLD);
         }
@@ -165,10 +231,10 @@ static void draw_plot(const app *a, WINDOW *w, const chart_data *cd, int y,
 /* One legend entry in the bottom border: a stroke and the name in the
  * series' colour. Returns the new x. */
 static int legend_entry(WINDOW *w, const ui_env *u, int x, ui_role role,
-                        const char *name)
+                        const char *mark, const char *name)
 {
     char buf[48];
-    snprintf(buf, sizeof buf, " ━ %s", name);
+    snprintf(buf, sizeof buf, " %s %s", mark, name);
     ui_role_set(w, u, role, A_BOLD);
     return x + ui_puts(w, u, getmaxy(w) - 1, x, getmaxx(w) - 2 - x, buf);
 }
@@ -176,7 +242,8 @@ static int legend_entry(WINDOW *w, const ui_env *u, int x, ui_role role,
 /* Which line is which: every run by its number when runs are compared,
  * else the main series by name, and the focused run's companions that
  * have values. */
-static void draw_legend(const app *a, WINDOW *w, const chart_spec *sp)
+static void draw_legend(const app *a, WINDOW *w, const chart_spec *sp,
+                        bool ahead)
 {
     const ui_env *u = &a->ui;
     const hist *fh = &a->s.runs[a->s.focus].h;
@@ -184,7 +251,7 @@ static void draw_legend(const app *a, WINDOW *w, const chart_spec *sp)
                 isfinite(hist_latest(fh, (hist_series)sp->over));
     bool under = sp->under != NO_SERIES &&
                  isfinite(hist_latest(fh, (hist_series)sp->under));
-    if (a->s.nruns == 1 && !over && !under)
+    if (a->s.nruns == 1 && !over && !under && !ahead)
         return; /* one line: the title names it */
     int x = 1;
     for (int k = 0; k < a->s.nruns; k++) {
@@ -193,12 +260,14 @@ static void draw_legend(const app *a, WINDOW *w, const chart_spec *sp)
             snprintf(name, sizeof name, "%d", k + 1);
         else
             snprintf(name, sizeof name, "%s", sp->names[0]);
-        x = legend_entry(w, u, x, (ui_role)(ROLE_RUN0 + k), name);
+        x = legend_entry(w, u, x, (ui_role)(ROLE_RUN0 + k), "━", name);
     }
     if (over)
-        x = legend_entry(w, u, x, ROLE_SERIES2, sp->names[1]);
+        x = legend_entry(w, u, x, ROLE_SERIES2, "━", sp->names[1]);
     if (under)
-        x = legend_entry(w, u, x, ROLE_DIM, sp->names[2]);
+        x = legend_entry(w, u, x, ROLE_DIM, "━", sp->names[2]);
+    if (ahead)
+        x = legend_entry(w, u, x, ROLE_DIM, "┄", "schedule ahead");
     ui_role_set(w, u, ROLE_BORDER, 0);
     ui_puts(w, u, getmaxy(w) - 1, x, 1, " ");
 }
@@ -240,13 +309,13 @@ static void draw_chart(const app *a, WINDOW *w, const chart_spec *sp)
         ui_puts(w, u, 1, 1, LABEL_W, num);
         numfmt(cd.lo, LABEL_W - 1, num);
         ui_puts(w, u, ph, 1, LABEL_W, num);
-        long last = cd.steps > MIN_STEPS ? cd.steps - 1 : MIN_STEPS;
         ui_puts(w, u, h - 2, 1 + LABEL_W, 2, "0");
-        ui_printf(w, u, h - 2, wd - 8, 7, "%7ld", last);
+        ui_printf(w, u, h - 2, wd - 8, 7, "%7ld", (long)cd.xmax);
         draw_plot(a, w, &cd, 1, 1 + LABEL_W, ph, pw);
     }
+    bool ahead = cd.ahead;
     chart_free(&cd);
-    draw_legend(a, w, sp);
+    draw_legend(a, w, sp, ahead);
 }
 
 void panel_chart_loss(const app *a, WINDOW *w)
@@ -256,14 +325,14 @@ void panel_chart_loss(const app *a, WINDOW *w)
      * minibatches' loss under it. */
     static const chart_spec sp = {"loss", true, HS_LOSS, HS_VAL_LOSS, "val",
                                   HS_BATCH_LOSS, false,
-                                  {"train", "val", "batch"}};
+                                  {"train", "val", "batch"}, false};
     draw_chart(a, w, &sp);
 }
 
 void panel_chart_lr(const app *a, WINDOW *w)
 {
     static const chart_spec sp = {"learning rate", false, HS_LR, NO_SERIES,
-                                  NULL, NO_SERIES, false, {"α"}};
+                                  NULL, NO_SERIES, false, {"α"}, true};
     draw_chart(a, w, &sp);
 }
 
@@ -271,7 +340,7 @@ void panel_chart_grad(const app *a, WINDOW *w)
 {
     static const chart_spec sp = {"‖g‖ raw·clipped", true, HS_GRAD_RAW,
                                   HS_GRAD_CLIPPED, NULL, NO_SERIES, true,
-                                  {"raw", "clipped"}};
+                                  {"raw", "clipped"}, false};
     draw_chart(a, w, &sp);
 }
 
@@ -279,6 +348,6 @@ void panel_chart_accuracy(const app *a, WINDOW *w)
 {
     static const chart_spec sp = {"accuracy", false, HS_TRAIN_ACC,
                                   HS_VAL_ACC, "val", NO_SERIES, false,
-                                  {"train", "val"}};
+                                  {"train", "val"}, false};
     draw_chart(a, w, &sp);
 }

@@ -79,5 +79,41 @@ def test_compare_schedule_and_hd():
     s.close()
 
 
+def lr_chart(t):
+    """The learning-rate chart's box, as the right-hand column shows it."""
+    lines = t.splitlines()
+    top = next(i for i, l in enumerate(lines) if "learning rate" in l)
+    col = lines[top].index("╭ learning rate")
+    box = [l[col:] for l in lines[top:]]
+    end = next(i for i, l in enumerate(box) if l.startswith("╰"))
+    return "\n".join(box[:end + 1])
+
+
+def test_lr_chart_shows_schedule_ahead():
+    """Issue 11: the lr chart shows the schedule, its rates to come dashed
+    to the run's limit (step:100:0.5 over 400 updates halves α three
+    times: 0.019 down to 0.002375)."""
+    s = Screen(120, 36, h.command(objective="ill", optimizer="sgd",
+                                  lr="0.019") +
+               ["--schedule", "step:100:0.5", "--steps", "400"])
+    c = lr_chart(settle(s, r"step 0 "))
+    check("lr chart: the schedule ahead in the legend",
+          "┄ schedule ahead" in c, c)
+    check("lr chart: its range holds the rates to come",
+          "0.01900" in c and "0.00237" in c, c)
+    check("lr chart: the axis runs to the limit", "400│" in c, c)
+    s.keys("n", "n", "n")
+    c = lr_chart(settle(s, r"step 3 "))
+    check("lr chart: still ahead after updates", "┄ schedule ahead" in c
+          and "0.00237" in c, c)
+    s.close()
+    s = Screen(120, 36, h.command(objective="ill", optimizer="sgd",
+                                  lr="0.019"))
+    c = lr_chart(settle(s, r"step 0 "))
+    check("lr chart: nothing ahead without a schedule",
+          "schedule ahead" not in c and "100│" in c, c)
+    s.close()
+
+
 if __name__ == "__main__":
     sys.exit(h.run_all("tui-methods-e2e", globals()))
