@@ -19,8 +19,13 @@ typedef struct {
     bool feedback_right;
     char skipped[400];      /* what skip applied or showed; "" none */
     int choice;             /* a choice quiz's selected option, 0-based */
-    int scroll;             /* text lines scrolled off the top */
+    int scroll;             /* text lines scrolled off the top, or
+                               LVIEW_TEXT_END */
 } lesson_view;
+
+/* scroll: the panel brings the text's end into view (a new hint, what
+ * skip applied), whatever follows it. */
+enum { LVIEW_TEXT_END = 1 << 20 };
 
 /* Starts lesson l at its first step not done by pr (NULL: none). 0, or
  * -1 out of memory. */

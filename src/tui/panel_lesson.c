@@ -294,12 +294,19 @@ void panel_lesson_prepare(app *a, WINDOW *w)
     }
     int total = as_one ? doc_lines() : text_doc.n;
     int max = total > text_rows ? total - text_rows : 0;
-    /* As one document, a task that grew (feedback, a pause, the answer
-     * revealed) is brought into view. */
+    /* A step opens at the top of its text. A new hint or what skip
+     * applied brings the text's end into view (as one document, the task
+     * follows it); else, as one document, a task that changed (feedback,
+     * a pause, the answer revealed) is brought into view. */
     static int task_seen = -1;
-    if (as_one && task_doc.n != task_seen)
+    static const lesson_step *step_seen;
+    const lesson_step *st = player_current(&v->p);
+    if (v->scroll >= LVIEW_TEXT_END)
+        v->scroll = text_doc.n > text_rows ? text_doc.n - text_rows : 0;
+    else if (as_one && st == step_seen && task_doc.n != task_seen)
         v->scroll = max;
     task_seen = task_doc.n;
+    step_seen = st;
     if (v->scroll > max)
         v->scroll = max;
 }
