@@ -23,8 +23,9 @@ typedef struct {
                                LVIEW_TEXT_END */
 } lesson_view;
 
-/* scroll: the panel brings the text's end into view (a new hint, what
- * skip applied), whatever follows it. */
+/* scroll: the panel brings the last hint or what skip applied into
+ * view (the text's end, or that paragraph's start when it is longer than
+ * the rows). */
 enum { LVIEW_TEXT_END = 1 << 20 };
 
 /* Starts lesson l at its first step not done by pr (NULL: none). 0, or
