@@ -19,9 +19,12 @@ void fuzz_fail(const char *what, const uint8_t *input, size_t size)
 void fuzz_check_place(long line, long column, const char *message,
                       const uint8_t *input, size_t size)
 {
+    /* Lines end at LF, CRLF or a lone CR, as the CSV reader (and
+     * Python's csv) count them. */
     long lines = 1;
     for (size_t i = 0; i < size; i++)
-        lines += input[i] == '\n';
+        lines += input[i] == '\n' ||
+                 (input[i] == '\r' && (i + 1 == size || input[i + 1] != '\n'));
     if (line < 0 || line > lines + 1)
         fuzz_fail("a problem outside the input", input, size);
     if (column < 0)

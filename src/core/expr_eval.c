@@ -52,60 +52,26 @@ static inline dual2 round_d2(dual2 v)
                    {f32(v.h[0]), f32(v.h[1]), f32(v.h[2])}};
 }
 
-/* Each number type in double (RI and K do nothing), then in float32. */
-#define RI(v) (v)
-#define ROUND(t) (void)0
-#define K(k) (k)
+/* Each number type in double and in float32 (expr_eval_pair.h). */
 #define T double
 #define P(f) r_##f
 #define KEEP_SCALAR(t) (void)0
-#define RUN run_value
-#include "expr_eval_loop.h"
-#undef RI
-#undef ROUND
-#undef K
-#define RI(v) round_r(v)
-#define ROUND(t) (t = RI(t))
-#define K(k) f32(k)
-#undef RUN
-#define RUN run_value_single
-#include "expr_eval_loop.h"
-#undef T
-#undef P
-#undef RUN
-#undef KEEP_SCALAR
-#undef RI
-#undef ROUND
-#undef K
+#define RUN_DOUBLE run_value
+#define RUN_SINGLE run_value_single
+#define ROUND_SINGLE round_r
+#include "expr_eval_pair.h"
 
 #ifdef PIN
 #define KEEP_SCALAR(t) __asm__("" : PIN(t.d[0]), PIN(t.d[1]))
 #else
 #define KEEP_SCALAR(t) (void)0
 #endif
-#define RI(v) (v)
-#define ROUND(t) (void)0
-#define K(k) (k)
 #define T dual1
 #define P(f) d1_##f
-#define RUN run_gradient
-#include "expr_eval_loop.h"
-#undef RI
-#undef ROUND
-#undef K
-#define RI(v) round_d1(v)
-#define ROUND(t) (t = RI(t))
-#define K(k) f32(k)
-#undef RUN
-#define RUN run_gradient_single
-#include "expr_eval_loop.h"
-#undef T
-#undef P
-#undef RUN
-#undef KEEP_SCALAR
-#undef RI
-#undef ROUND
-#undef K
+#define RUN_DOUBLE run_gradient
+#define RUN_SINGLE run_gradient_single
+#define ROUND_SINGLE round_d1
+#include "expr_eval_pair.h"
 
 #ifdef PIN
 #define KEEP_SCALAR(t)                                                    \
@@ -114,29 +80,12 @@ static inline dual2 round_d2(dual2 v)
 #else
 #define KEEP_SCALAR(t) (void)0
 #endif
-#define RI(v) (v)
-#define ROUND(t) (void)0
-#define K(k) (k)
 #define T dual2
 #define P(f) d2_##f
-#define RUN run_hessian
-#include "expr_eval_loop.h"
-#undef RI
-#undef ROUND
-#undef K
-#define RI(v) round_d2(v)
-#define ROUND(t) (t = RI(t))
-#define K(k) f32(k)
-#undef RUN
-#define RUN run_hessian_single
-#include "expr_eval_loop.h"
-#undef T
-#undef P
-#undef RUN
-#undef KEEP_SCALAR
-#undef RI
-#undef ROUND
-#undef K
+#define RUN_DOUBLE run_hessian
+#define RUN_SINGLE run_hessian_single
+#define ROUND_SINGLE round_d2
+#include "expr_eval_pair.h"
 
 /* x as float32 sees it, for the single-precision evaluations. */
 #define SINGLE_X(x) {f32((x)[0]), f32((x)[1])}

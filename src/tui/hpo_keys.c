@@ -95,3 +95,9 @@ const key_binding hpo_key_bindings[] = {
 };
 const int hpo_key_binding_count =
     sizeof hpo_key_bindings / sizeof hpo_key_bindings[0];
+
+bool hpo_key_replays(const key_binding *b)
+{
+    return b->action == hpo_run || b->action == hpo_step ||
+           b->action == hpo_all;
+}

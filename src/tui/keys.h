@@ -45,6 +45,9 @@ extern const key_binding key_bindings[];
 extern const int key_binding_count;
 extern const key_binding hpo_key_bindings[];
 extern const int hpo_key_binding_count;
+/* Whether b plays the HPO view's replay on (Space, n, End): a lesson's
+ * prediction is asked before it, as before a run. */
+bool hpo_key_replays(const key_binding *b);
 extern const key_binding replay_key_bindings[];
 extern const int replay_key_binding_count;
 

@@ -16,8 +16,16 @@ static void lesson_hpo_layout(app *a)
     layout_lesson_hpo(&a->lay, a->cols, a->rows, a->presenter);
 }
 
+/* The searches replayed to their end answer the step's prediction, as
+ * a run's end does. */
 static void lesson_hpo_prepare(app *a)
 {
+    play *pl = play_of(a);
+    if (pl->in_lesson && hpo_view_done(a->hpo) &&
+        pl->lv.p.guessed && !pl->lv.p.revealed) {
+        player_reveal(&pl->lv.p);
+        play_save(a);
+    }
     if (a->win[PANE_LESSON])
         panel_lesson_prepare(a, a->win[PANE_LESSON]);
 }

@@ -199,7 +199,7 @@ bool play_allowed(app *a, const key_binding *b)
 {
     play *pl = play_of(a);
     bool runs = b->action == act_run_pause || b->action == act_step ||
-                b->action == act_stage;
+                b->action == act_stage || hpo_key_replays(b);
     if (runs && !a->scripted && pl->in_lesson &&
         player_wants_guess(&pl->lv.p)) {
         app_message(a, true, "predict first: Enter gives your guess");

@@ -145,6 +145,49 @@ def test_limit_pauses():
     s.close()
 
 
+HPO_PREDICT = """format: 2
+id: hpo-predict
+title: A prediction in the HPO view
+minutes: 1
+
+@step guess
+text: Which search comes within 1% of the grid's best first?
+model: ridge
+view: hpo
+lock: all
+predict: choice
+ask: Which search is first within 1%?
+option: bayes
+explain: Its first solve is already within 1% here.
+option: grid
+explain: The grid is the yardstick: it needs all 101 solves.
+answer: 1
+explain: A Gaussian process picks good λ quickly on this flat curve.
+"""
+
+
+def test_hpo_view_predicts():
+    """A prediction in the HPO view: the replay waits for the guess, and
+    showing every evaluation reveals the answer, as a run's end does."""
+    d = tempfile.mkdtemp()
+    path = os.path.join(d, "hpo-predict.lesson")
+    with open(path, "w") as f:
+        f.write(HPO_PREDICT)
+    s = Screen(120, 36, [h.BIN, "lesson", path], fresh())
+    settle(s, r"step 1/1")
+    s.keys("Space")
+    t = s.wait(r"predict first")
+    check("hpo predict: Space waits for the guess", "predict first" in t, t)
+    answer(s, "1")
+    t = s.wait(r"Run it to see")
+    s.keys("End")
+    t = s.wait(r"The answer")
+    check("hpo predict: End reveals the answer", "The answer: 1: bayes" in t
+          and "✓" in t, t)
+    s.keys("q")
+    s.close()
+
+
 DEMO = """lesson 03-learning-rate
 step too-small
 say Five updates at α = 0.01.
