@@ -78,6 +78,16 @@ def shows(name, t, text):
     return check(name, words(text) in panel(t), f"want: {text}\n{t}")
 
 
+def choose(s, name, step, k, right):
+    """Option k of a choice quiz: the verdict and the option's own
+    explanation (read from the lesson) on the panel."""
+    s.keys(str(k))
+    t = s.wait(r"Right\." if right else r"Not quite")
+    shows(f"{name}: option {k}, {'right' if right else 'wrong'}, explained",
+          t, step["explain"][k - 1])
+    return t
+
+
 def env():
     return {"XDG_STATE_HOME": tempfile.mkdtemp(prefix="descent-state-"),
             "DESCENT_LESSONS": LESSONS}
@@ -123,17 +133,13 @@ def test_01_gradient_80x24():
     check("01: opens at its first step", "step 1/8 bowl · 01-gradient" in t, t)
     well_formed("01 80x24", t, 80, 24)
     t = goto(s, 2, 8)
-    s.keys("2")
-    t = s.wait(r"Not quite")
-    shows("01 uphill: a wrong option's explanation", t, up["explain"][1])
+    t = choose(s, "01 uphill", up, 2, False)
     check("01 uphill: not done", "✓ step 2/8" not in t, t)
     s.keys("i")
     t = s.wait(r"Hint 1:")
     shows("01 uphill: the hint in sight after a wrong answer", t,
           "Hint 1: " + up["hints"][0])
-    s.keys("1")
-    t = s.wait(r"Right\.")
-    shows("01 uphill: the right option's explanation", t, up["explain"][0])
+    t = choose(s, "01 uphill", up, 1, True)
     shows("01 uphill: the answer's explanation", t, up["answer_explain"])
     check("01 uphill: done", "✓ step 2/8 uphill" in t, t)
     t = goto(s, 3, 8)
@@ -243,11 +249,8 @@ def test_04_learning_rate_120x36():
           "✓ step 6/7 window" in t, t)
     t = goto(s, 7, 7)
     thr = L["steps"]["threshold"]
-    s.keys("2")
-    t = s.wait(r"Not quite")
-    shows("04 threshold: the wrong option explained", t, thr["explain"][1])
-    s.keys("1")
-    t = s.wait(r"Right\.")
+    choose(s, "04 threshold", thr, 2, False)
+    t = choose(s, "04 threshold", thr, 1, True)
     shows("04 threshold: the answer explained", t, thr["answer_explain"])
     s.keys("PageDown")
     t = settle(s, r"recap ·")
@@ -308,12 +311,8 @@ def test_07_adaptive_80x24():
     check("07: resumed by number at the step left", "step 7/7 units" in t,
           t)
     units = L["steps"]["units"]
-    s.keys("1")
-    t = s.wait(r"Not quite")
-    shows("07 units: the wrong option explained", t, units["explain"][0])
-    s.keys("2")
-    t = s.wait(r"Right\.")
-    shows("07 units: the right option explained", t, units["explain"][1])
+    choose(s, "07 units", units, 1, False)
+    choose(s, "07 units", units, 2, True)
     s.keys("PageDown")
     t = settle(s, r"recap ·")
     check("07: every step done", "✓ recap · 07-adaptive" in t, t)
