@@ -328,7 +328,7 @@ static void quizzes(void)
     CU_ASSERT(lesson_quiz_check(&pct, "98").right);
     CU_ASSERT(lesson_quiz_check(&pct, "98%").right);
     CU_ASSERT(lesson_quiz_check(&pct, "0.98").right);
-    char buf[64];
+    char buf[128];
     lesson_quiz_answer(&pct, buf, sizeof buf);
     CU_ASSERT_STRING_EQUAL(buf, "98%");
     const char *opts[] = {"A", "B", "C"};
@@ -344,6 +344,19 @@ static void quizzes(void)
     CU_ASSERT_FALSE(lesson_quiz_check(&c, "4").valid);
     lesson_quiz_answer(&c, buf, sizeof buf);
     CU_ASSERT_STRING_EQUAL(buf, "2: B");
+    /* An option is a sentence of its own: it loses its full stop inside
+     * another one ("The answer: 2: It converges. ..."), and a long one
+     * is kept whole. */
+    const char *sentences[] = {"It creeps in from one side.",
+                               "At the minimum (0, 0), loss 2, a little "
+                               "slower than in double."};
+    lesson_quiz s = {.kind = QUIZ_CHOICE, .ask = "?", .options = sentences,
+                     .n_options = 2, .answer = 2};
+    lesson_quiz_answer(&s, buf, sizeof buf);
+    CU_ASSERT_STRING_EQUAL(buf, "2: At the minimum (0, 0), loss 2, a little "
+                           "slower than in double");
+    lesson_quiz_option(&s, 1, buf, sizeof buf);
+    CU_ASSERT_STRING_EQUAL(buf, "1: It creeps in from one side");
     lesson_quiz_answer(&n, buf, sizeof buf);
     CU_ASSERT_STRING_EQUAL(buf, "0.5");
 }

@@ -39,13 +39,17 @@ quiz_result lesson_quiz_check(const lesson_quiz *q, const char *answer);
 /* The right answer as a sentence ("0.5", "50%", "2: Central
  * differences"). */
 void lesson_quiz_answer(const lesson_quiz *q, char *buf, size_t cap);
+/* Option k (1-based) as "k: text", without the option's closing full
+ * stop: it goes inside a sentence ("Your guess: 2: Adam. Run it ..."). */
+void lesson_quiz_option(const lesson_quiz *q, size_t k, char *buf,
+                        size_t cap);
 
 /* A step's prediction (predict:), as it stands. */
 typedef struct {
     bool asked;             /* the step has one */
     bool guessed;           /* the learner committed to a guess */
     bool revealed;          /* the run is over: the answer is shown */
-    char guess[64];         /* as understood: "0.5", "2: Adam" */
+    char guess[256];        /* as understood: "0.5", "2: Adam" */
     char answer[320];       /* when revealed */
     bool right;             /* when revealed and guessed: within tolerance */
     char explain[1024];     /* when revealed: the answer's, the option's */
@@ -71,7 +75,7 @@ typedef struct {
     /* The current step's prediction. */
     bool guessed, revealed;
     quiz_result guess;      /* as checked against the answer, kept hidden */
-    char guess_text[64];
+    char guess_text[256];
 } lesson_player;
 
 /* Starts at the first step not done (done: ids of steps done earlier,

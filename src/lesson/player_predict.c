@@ -27,9 +27,8 @@ quiz_result player_predict(lesson_player *p, const char *guess)
     p->guess = r;
     p->guessed = true;
     if (q->kind == QUIZ_CHOICE) {
-        long k = strtol(guess, NULL, 10);
-        snprintf(p->guess_text, sizeof p->guess_text, "%ld: %s", k,
-                 q->options[k - 1]);
+        lesson_quiz_option(q, (size_t)strtol(guess, NULL, 10),
+                           p->guess_text, sizeof p->guess_text);
     } else {
         snprintf(p->guess_text, sizeof p->guess_text, "%s",
                  guess + strspn(guess, " "));

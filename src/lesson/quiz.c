@@ -19,10 +19,20 @@ static void shortest(double v, char *buf, size_t cap)
     }
 }
 
+void lesson_quiz_option(const lesson_quiz *q, size_t k, char *buf,
+                        size_t cap)
+{
+    const char *o = q->options[k - 1];
+    size_t n = strlen(o);
+    if (n && o[n - 1] == '.')
+        n--;
+    snprintf(buf, cap, "%zu: %.*s", k, (int)n, o);
+}
+
 void lesson_quiz_answer(const lesson_quiz *q, char *buf, size_t cap)
 {
     if (q->kind == QUIZ_CHOICE && q->answer >= 1 && q->answer <= q->n_options) {
-        snprintf(buf, cap, "%zu: %s", q->answer, q->options[q->answer - 1]);
+        lesson_quiz_option(q, q->answer, buf, cap);
     } else if (q->percent) {
         char n[40];
         shortest(q->value * 100.0, n, sizeof n);

@@ -44,9 +44,8 @@ static void ls_next(app *a)
 
 static void ls_prev(app *a) { moved(a, lview_prev(view(a)), "the first step"); }
 
-/* The text's end in sight (a hint or what skip did goes there); the
- * panel clamps the scroll to it. */
-static void scroll_to_end(app *a) { view(a)->scroll = 1 << 20; }
+/* The new hint or what skip did in sight, at the text's end. */
+static void scroll_to_end(app *a) { view(a)->scroll = LVIEW_TEXT_END; }
 
 static void ls_hint(app *a)
 {

@@ -19,8 +19,14 @@ typedef struct {
     bool feedback_right;
     char skipped[400];      /* what skip applied or showed; "" none */
     int choice;             /* a choice quiz's selected option, 0-based */
-    int scroll;             /* text lines scrolled off the top */
+    int scroll;             /* text lines scrolled off the top, or
+                               LVIEW_TEXT_END */
 } lesson_view;
+
+/* scroll: the panel brings the last hint or what skip applied into
+ * view (the text's end, or that paragraph's start when it is longer than
+ * the rows). */
+enum { LVIEW_TEXT_END = 1 << 20 };
 
 /* Starts lesson l at its first step not done by pr (NULL: none). 0, or
  * -1 out of memory. */

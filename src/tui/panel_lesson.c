@@ -26,6 +26,7 @@ typedef struct {
 typedef struct {
     doc_line l[DOC_LINES];
     int n, width;
+    int mark;               /* the first line of the last hint or skip */
     bool ascii;
     attr_t body;            /* bold in presenter mode */
     char arena[DOC_BYTES];
@@ -170,10 +171,14 @@ static void build_text(doc *d, const play *pl)
     if (st->text)
         text_para(d, st->text);
     locked_part(d, v);
-    for (size_t i = 0; i < lview_hints_shown(v); i++)
+    for (size_t i = 0; i < lview_hints_shown(v); i++) {
+        d->mark = d->n;
         paraf(d, ROLE_ACCENT, 0, "Hint %zu: %s", i + 1, st->hints[i]);
-    if (v->skipped[0])
+    }
+    if (v->skipped[0]) {
+        d->mark = d->n;
         para(d, v->skipped, ROLE_ACCENT, A_BOLD);
+    }
 }
 
 /* The goal with its status, a pause at the step's limit, and the quiz:
@@ -232,16 +237,22 @@ static void footer(const lesson_view *v, const lesson_step *st, int width,
     }
 }
 
-/* On the recap: the next lesson, back, the menu; shorter when narrow. */
+/* On the recap: the next lesson by its id (the recap's last line, which
+ * names it too, may be below the fold), back, the menu; shorter when
+ * narrow. */
 static void recap_footer(const app *a, int width, char *buf, size_t cap)
 {
-    bool next = play_next_lesson(a), menu = play_of(a)->has_menu;
+    const lesson *nl = play_next_lesson(a);
+    bool next = nl, menu = play_of(a)->has_menu;
     static const char *const forms[][3] = {
-        {"PgDn next lesson", " · PgUp back", " · m menu"},
+        {"PgDn next: %s", " · PgUp back", " · m menu"},
+        {"PgDn:%s", " PgUp:back", " m:menu"},
         {"PgDn:lesson", " PgUp:back", " m:menu"},
         {"PgDn", " PgUp", " m"}};
-    for (int f = 0; f < 3; f++) {
-        snprintf(buf, cap, "%s%s%s", next ? forms[f][0] : "",
+    for (int f = 0; f < 4; f++) {
+        char first[120];
+        snprintf(first, sizeof first, forms[f][0], next ? nl->id : "");
+        snprintf(buf, cap, "%s%s%s", next ? first : "",
                  next ? forms[f][1] : forms[f][1] + (f ? 1 : 3),
                  menu ? forms[f][2] : "");
         if (text_columns(buf, strlen(buf)) <= width)
@@ -269,6 +280,7 @@ void panel_lesson_prepare(app *a, WINDOW *w)
     doc *docs[2] = {&text_doc, &task_doc};
     for (int i = 0; i < 2; i++) {
         docs[i]->n = 0;
+        docs[i]->mark = 0;
         docs[i]->used = 0;
         docs[i]->width = wd - 4;
         docs[i]->ascii = !a->ui.utf8;
@@ -294,12 +306,23 @@ void panel_lesson_prepare(app *a, WINDOW *w)
     }
     int total = as_one ? doc_lines() : text_doc.n;
     int max = total > text_rows ? total - text_rows : 0;
-    /* As one document, a task that grew (feedback, a pause, the answer
-     * revealed) is brought into view. */
+    /* A step opens at the top of its text. A new hint or what skip
+     * applied is brought into view: the text's end, or the hint's first
+     * line when it is longer than the rows (as one document, the task
+     * follows it); else, as one document, a task that changed (feedback,
+     * a pause, the answer revealed) is. */
     static int task_seen = -1;
-    if (as_one && task_doc.n != task_seen)
+    static const lesson_step *step_seen;
+    const lesson_step *st = player_current(&v->p);
+    if (v->scroll >= LVIEW_TEXT_END) {
+        int end = text_doc.n - text_rows;
+        v->scroll = end < text_doc.mark ? end : text_doc.mark;
+        if (v->scroll < 0)
+            v->scroll = 0;
+    } else if (as_one && st == step_seen && task_doc.n != task_seen)
         v->scroll = max;
     task_seen = task_doc.n;
+    step_seen = st;
     if (v->scroll > max)
         v->scroll = max;
 }
