@@ -100,6 +100,9 @@ bool goal_has(const lesson_goal *g, goal_atom_kind kind);
 bool goal_atom_now(const goal_atom *a);
 /* Whether g states facts about the HPO view's searches. */
 bool goal_has_hpo(const lesson_goal *g);
+/* The searches g's facts read (bit m: hpo_method m): a method's own, and
+ * the grid's too for hpo_reach (it is judged against the grid's best). */
+unsigned goal_hpo_methods(const lesson_goal *g);
 
 /* The latest deadline of g's parts (0 when every part is judged now). */
 long goal_deadline(const lesson_goal *g);

@@ -110,3 +110,16 @@ void goal_view_detail(const goal_atom *a, const part_state *p, char *buf,
                  holds ? "" : "not ", a->op == '<' ? "below" : "above",
                  a->value);
 }
+
+unsigned goal_hpo_methods(const lesson_goal *g)
+{
+    unsigned mask = 0;
+    for (size_t i = 0; i < g->n; i++) {
+        if (g->a[i].kind < ATOM_HPO_BEST)
+            continue;
+        mask |= 1u << g->a[i].method;
+        if (g->a[i].kind == ATOM_HPO_REACH)
+            mask |= 1u << HPO_GRID;
+    }
+    return mask;
+}

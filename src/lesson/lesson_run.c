@@ -14,10 +14,11 @@ int lesson_run_goal(const run_options *o, const objective *obj, long horizon,
     if (budget && *budget < s.max_steps)
         return option_fail(e, "", "not played: the file's budget of %d "
                            "updates is spent", LESSON_PLAY_BUDGET);
-    /* A search's facts: the HPO view's searches, made once. */
+    /* A search's facts: the HPO view's searches they read, made once. */
     hpo_trace searches[HPO_METHOD_COUNT] = {{0}};
     bool hpo = goal_has_hpo(t->g);
-    if (hpo && screen_hpo_search(o, obj, searches, e) < 0)
+    if (hpo && screen_hpo_search(o, obj, goal_hpo_methods(t->g), searches,
+                                 e) < 0)
         return -1;
     core_error rc = run_init(&r, obj, &s, run_options_start(o, obj));
     if (rc == CORE_OK) {

@@ -156,7 +156,8 @@ int screen_spec_check(const screen_spec *s, const objective *obj,
 }
 
 int screen_hpo_search(const run_options *o, const objective *obj,
-                      hpo_trace t[HPO_METHOD_COUNT], option_error *e)
+                      unsigned mask, hpo_trace t[HPO_METHOD_COUNT],
+                      option_error *e)
 {
     screen_spec spec;
     screen_spec_of(o, &spec);
@@ -167,7 +168,7 @@ int screen_hpo_search(const run_options *o, const objective *obj,
         hpo_setup_open(&s, &spec.hpo, obj, o->seed, e) < 0)
         return -1;
     const char *failed;
-    int rc = hpo_setup_search_all(&s, t, &failed);
+    int rc = hpo_setup_search_only(&s, t, mask, &failed);
     hpo_setup_free(&s);
     return rc < 0 ? option_fail(e, "--view", "%s search failed", failed) : 0;
 }

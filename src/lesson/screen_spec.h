@@ -47,10 +47,11 @@ int screen_spec_check(const screen_spec *s, const objective *obj,
                       option_error *e);
 
 /* The searches of settings o's HPO view on objective obj (opened from
- * o): every method it asks for, the grid always, into t (empty traces
- * for the others; free them with hpo_trace_free). 0, or -1 with e
- * filled. */
+ * o) that mask names (bit m: hpo_method m) and the view asks for, into
+ * t (empty traces for the others; free them with hpo_trace_free). 0, or
+ * -1 with e filled. */
 int screen_hpo_search(const run_options *o, const objective *obj,
-                      hpo_trace t[HPO_METHOD_COUNT], option_error *e);
+                      unsigned mask, hpo_trace t[HPO_METHOD_COUNT],
+                      option_error *e);
 
 #endif

@@ -144,9 +144,15 @@ int hpo_setup_search(const hpo_setup *s, hpo_method m, hpo_trace *t)
 int hpo_setup_search_all(const hpo_setup *s, hpo_trace t[HPO_METHOD_COUNT],
                          const char **failed)
 {
+    return hpo_setup_search_only(s, t, ~0u, failed);
+}
+
+int hpo_setup_search_only(const hpo_setup *s, hpo_trace t[HPO_METHOD_COUNT],
+                          unsigned mask, const char **failed)
+{
     for (int m = 0; m < HPO_METHOD_COUNT; m++) {
         t[m].n = 0;
-        if (hpo_options_searches(&s->o, m) &&
+        if ((mask >> m & 1u) && hpo_options_searches(&s->o, m) &&
             hpo_setup_search(s, (hpo_method)m, &t[m]) < 0) {
             *failed = hpo_method_name((hpo_method)m);
             return -1;

@@ -69,5 +69,9 @@ int hpo_setup_search(const hpo_setup *s, hpo_method m, hpo_trace *t);
  * traces are left empty. 0, or -1 with the failed method's name. */
 int hpo_setup_search_all(const hpo_setup *s, hpo_trace t[HPO_METHOD_COUNT],
                          const char **failed);
+/* The same for the methods in mask (bit m: hpo_method m) alone: the
+ * searches are independent, so each is what search_all makes of it. */
+int hpo_setup_search_only(const hpo_setup *s, hpo_trace t[HPO_METHOD_COUNT],
+                          unsigned mask, const char **failed);
 
 #endif
