@@ -128,6 +128,14 @@ static bool demo_running(const app *a)
 
 /* A `run` command's updates go at the screen's speed until it has its
  * count (or the run cannot go on); otherwise live running as usual. */
+static bool paused_at_limit(const session *s)
+{
+    for (int i = 0; i < s->nruns; i++)
+        if (session_at_limit(s, i))
+            return true;
+    return false;
+}
+
 static long demo_advance(app *a, long n, double deadline)
 {
     play *pl = play_of(a);
@@ -136,6 +144,12 @@ static long demo_advance(app *a, long n, double deadline)
     long want = n < pl->dp.left ? n : pl->dp.left;
     a->s.running = true; /* the script runs it, whatever Space did */
     long done = live_advance(a, want, deadline);
+    /* A run paused at its step limit goes on, as headless play has it
+     * (docs/lessons.md): `run N` ends early only when a run cannot. */
+    while (done < want && !a->s.running && paused_at_limit(&a->s)) {
+        session_set_running(&a->s, true);
+        done += live_advance(a, want - done, deadline);
+    }
     demo_play_ran(&pl->dp, done, !a->s.running);
     if (pl->dp.state != DP_RUN)
         session_set_running(&a->s, false);

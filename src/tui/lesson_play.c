@@ -154,7 +154,9 @@ void lesson_updated(app *a)
         lesson_state st = lesson_state_of(session_focused(&a->s));
         st.hpo = a->hpo ? a->hpo->trace : NULL;
         lview_check(&pl->lv, &st);
-        if (player_pause_new(&pl->lv.p) && a->s.running) {
+        /* A demo's run goes past the limit (demo_advance): no pause. */
+        if (player_pause_new(&pl->lv.p) && a->s.running &&
+            pl->dp.state != DP_RUN) {
             char pause[160];
             player_pause_text(&pl->lv.p, pause, sizeof pause);
             app_message(a, false, "%s Space goes on.", pause);

@@ -222,6 +222,29 @@ def test_demo():
     s.close()
 
 
+PAST_LIMIT = """lesson 03-learning-rate
+step too-small
+set steps 10
+run 25
+say Twenty-five updates, past the limit of ten.
+"""
+
+
+def test_demo_runs_past_the_limit():
+    """A demo's run N goes past the step's limit, as lint --play plays it
+    (the screen stopped at the limit and the captions lied)."""
+    d = tempfile.mkdtemp()
+    path = os.path.join(d, "past.demo")
+    with open(path, "w") as f:
+        f.write(PAST_LIMIT)
+    s = Screen(80, 24, [h.BIN, "demo", path], ENV)
+    t = settle(s, r"end of the demo")
+    check("demo: run 25 over a limit of 10", "step 25 " in t and
+          "Paused at step" not in t, t)
+    s.keys("q")
+    s.close()
+
+
 LOCKED = """format: 2
 id: locked
 title: Locked
