@@ -221,6 +221,10 @@ static void text_fitting(void)
     fits("x0 = 0.123456 step 123456", 22, "x0 = 0.123 step 123456");
     fits("step 1234567", 8, "step …");
     fits("m̂ = 0.5", 7, "m̂ = 0.5");
+    /* A number written twice is shortened alike (x == y once read
+     * (2e-149,1.7e-149)). */
+    fits("θ = (1.67e-149,1.67e-149)", 23, "θ = (1.7e-149,1.7e-149)");
+    fits("θ = (1.67e-149,1.67e-149)", 22, "θ = (2e-149,2e-149)");
     CU_ASSERT_EQUAL(text_width("m̂ = 0.5"), 7);
 }
 

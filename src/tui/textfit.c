@@ -150,7 +150,17 @@ static bool shorten_numbers(char *buf, int width)
                     best = i;
             if (best < 0)
                 break;
-            shorten(buf, &nums[best]);
+            /* The same number written twice stays the same: all its
+             * copies shortened at once, the last first (positions
+             * before it do not move). */
+            size_t len = nums[best].end - nums[best].start;
+            char text[64];
+            snprintf(text, sizeof text, "%.*s", (int)len,
+                     buf + nums[best].start);
+            for (int i = k - 1; i >= 0; i--)
+                if (nums[i].end - nums[i].start == len &&
+                    memcmp(buf + nums[i].start, text, len) == 0)
+                    shorten(buf, &nums[i]);
         }
     return text_width(buf) <= width;
 }
