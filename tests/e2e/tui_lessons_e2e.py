@@ -35,6 +35,14 @@ def progress():
         return f.read()
 
 
+def written(name, text):
+    """A new file name in a temporary directory, holding text."""
+    path = os.path.join(tempfile.mkdtemp(), name)
+    with open(path, "w") as f:
+        f.write(text)
+    return path
+
+
 def answer(s, text):
     s.prompt("Enter", text)
 
@@ -169,10 +177,7 @@ explain: A Gaussian process picks good λ quickly on this flat curve.
 def test_hpo_view_predicts():
     """A prediction in the HPO view: the replay waits for the guess, and
     showing every evaluation reveals the answer, as a run's end does."""
-    d = tempfile.mkdtemp()
-    path = os.path.join(d, "hpo-predict.lesson")
-    with open(path, "w") as f:
-        f.write(HPO_PREDICT)
+    path = written("hpo-predict.lesson", HPO_PREDICT)
     s = Screen(120, 36, [h.BIN, "lesson", path], fresh())
     settle(s, r"step 1/1")
     s.keys("Space")
@@ -201,10 +206,7 @@ run 5
 
 
 def test_demo():
-    d = tempfile.mkdtemp()
-    path = os.path.join(d, "short.demo")
-    with open(path, "w") as f:
-        f.write(DEMO)
+    path = written("short.demo", DEMO)
     s = Screen(80, 24, [h.BIN, "demo", path], ENV)
     t = settle(s, r"paused: Space")
     check("demo: ran 5 updates", "step 5 " in t, t)
@@ -233,10 +235,7 @@ say Twenty-five updates, past the limit of ten.
 def test_demo_runs_past_the_limit():
     """A demo's run N goes past the step's limit, as lint --play plays it
     (the screen stopped at the limit and the captions lied)."""
-    d = tempfile.mkdtemp()
-    path = os.path.join(d, "past.demo")
-    with open(path, "w") as f:
-        f.write(PAST_LIMIT)
+    path = written("past.demo", PAST_LIMIT)
     s = Screen(80, 24, [h.BIN, "demo", path], ENV)
     t = settle(s, r"end of the demo")
     check("demo: run 25 over a limit of 10", "step 25 " in t and
@@ -266,10 +265,7 @@ solution: lr: 0.5
 def test_versus_locked():
     """V adds a run with hypergradients: refused when they are locked
     (additive HD meets this goal at update 23)."""
-    d = tempfile.mkdtemp()
-    path = os.path.join(d, "locked.lesson")
-    with open(path, "w") as f:
-        f.write(LOCKED)
+    path = written("locked.lesson", LOCKED)
     s = Screen(120, 36, [h.BIN, "lesson", path], fresh())
     settle(s, r"step 1/1")
     s.keys("V")
@@ -281,11 +277,8 @@ def test_versus_locked():
 
 
 def test_demo_running_shows_running():
-    d = tempfile.mkdtemp()
-    path = os.path.join(d, "long.demo")
-    with open(path, "w") as f:
-        f.write("lesson 03-learning-rate\nstep too-small\nsay Watch.\n"
-                "run 1000\n")
+    path = written("long.demo", "lesson 03-learning-rate\nstep too-small\n"
+                   "say Watch.\nrun 1000\n")
     s = Screen(80, 24, [h.BIN, "demo", path], ENV)
     t = s.wait(r"▶ running", stable=False)
     check("demo: a run it plays shows ▶ running", "▶ running" in t and
