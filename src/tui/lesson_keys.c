@@ -112,8 +112,16 @@ static int submit_setting(app *a, const char *text)
                      "no value");
         return -1;
     }
+    /* grad: MODE:H sets h too, hypergrad: MODE:B the β: then that lock
+     * applies as well. */
+    static const char *const carries[][2] = {{"grad", "h"},
+                                             {"hypergrad", "hd-beta"}};
     if (!play_may_change(a, o->name))
         return 0;
+    for (size_t i = 0; i < sizeof carries / sizeof carries[0]; i++)
+        if (strcmp(o->name, carries[i][0]) == 0 && strchr(v, ':') &&
+            !play_may_change(a, carries[i][1]))
+            return 0;
     char *value = o->has_value ? pool_strndup(&play_of(a)->strings, v, strlen(v))
                                : NULL;
     if (o->has_value && !value)

@@ -276,6 +276,27 @@ def test_versus_locked():
     s.close()
 
 
+GRAD_FREE = LOCKED.replace("lock: all except lr", "lock: all except grad") \
+    .replace("solution: lr: 0.5", "solution: grad: ad")
+
+
+def test_setting_prompt_obeys_locks():
+    """: grad: MODE:H sets h too: refused where h is locked; the method
+    alone is free (a way round 02's h 0.5)."""
+    path = written("grad.lesson", GRAD_FREE)
+    s = Screen(120, 36, [h.BIN, "lesson", path], fresh())
+    settle(s, r"step 1/1")
+    t = s.prompt(":", "grad: central:1e-5", r"locked in this lesson")
+    check("lock: grad: central:H refused", "h is locked in this lesson" in t
+          and "central" not in t.splitlines()[0], t)
+    s.keys("Escape")
+    t = s.prompt(":", "grad: ad", r"grad: ad")
+    check("lock: grad: ad accepted", "· ad ·" in t.splitlines()[0],
+          t.splitlines()[0])
+    s.keys("q")
+    s.close()
+
+
 def test_demo_running_shows_running():
     path = written("long.demo", "lesson 03-learning-rate\nstep too-small\n"
                    "say Watch.\nrun 1000\n")
