@@ -40,7 +40,7 @@ static void course_goals_on_real_runs(void)
     diag_list d;
     diag_init(&d);
     for (size_t k = 0; k < c.n; k++)
-        lesson_verify(&c.l[k], &d);
+        lesson_verify(&c.l[k], LESSON_PLAY_BUDGET, &d);
     CU_ASSERT_STRING_EQUAL(diag_text(&d), "");
     diag_free(&d);
     catalog_free(&c);
@@ -262,7 +262,7 @@ static void verify_as_problems(void)
                            "check: | loss < 1e-30 within 3 steps");
     diag_list d;
     diag_init(&d);
-    lesson_verify(&l, &d);
+    lesson_verify(&l, LESSON_PLAY_BUDGET, &d);
     CU_ASSERT_STRING_EQUAL(diag_text(&d),
         "15: b: the step as it starts meets its goal: Goal met: loss 0.000288 "
         "at step 3, below 0.001.\n"

@@ -119,8 +119,7 @@ static void as_problem(void *ctx, const play_verdict *v)
         diag_add(ctx, v->line, 0, "%s: %s", v->step, v->why);
 }
 
-void lesson_verify(const lesson *l, diag_list *d)
+void lesson_verify(const lesson *l, lesson_budget budget, diag_list *d)
 {
-    lesson_budget budget = LESSON_PLAY_BUDGET;
     lesson_play(l, &budget, as_problem, d);
 }

@@ -26,9 +26,9 @@ size_t lesson_play(const lesson *l, lesson_budget *budget, play_report report,
                    void *ctx);
 
 /* lesson_play's failures as problems of d, each at its goal's or check's
- * line as "STEP: why" (for callers that collect problems: the fuzz
- * targets). */
-void lesson_verify(const lesson *l, diag_list *d);
+ * line as "STEP: why", within budget updates (LESSON_PLAY_BUDGET, as
+ * lint --play; the fuzz target plays fewer). */
+void lesson_verify(const lesson *l, lesson_budget budget, diag_list *d);
 
 /* Plays demo d (without problems) as the screen would, judging each
  * check command where it stands; find resolves its lessons. Returns how
