@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "method_values.h"
+#include "quote.h"
 #include "run_values.h"
 
 /* The parts after MODE: of a schedule, split at colons; how many. */
@@ -30,7 +31,7 @@ static int schedule_numbers(const char *text, char **part, int got,
         "", "step:100:0.5", "exp:0.99", "cosine:300", "warmup:50"};
     sched_kind k = s->kind;
     if (got < need[k] || got > most[k])
-        return option_fail(e, w, "'%s' is not %s, e.g. %s", text,
+        return option_fail(e, w, "'%s' is not %s, e.g. %s", QUOTE(text),
                            schedule_forms[k], example[k]);
     switch (k) {
     case SCHED_NONE: return 0;
@@ -45,7 +46,8 @@ static int schedule_numbers(const char *text, char **part, int got,
         if (got == 2 && option_double(e, w, part[1], &s->min) < 0)
             return -1;
         if (!(s->min >= 0.0))
-            return option_fail(e, w, "MIN must be 0 or more, got %s", part[1]);
+            return option_fail(e, w, "MIN must be 0 or more, got %s",
+                               QUOTE(part[1]));
         return 0;
     case SCHED_WARMUP:
         if (option_count(e, w, part[0], 1, &s->n) < 0)
@@ -53,7 +55,8 @@ static int schedule_numbers(const char *text, char **part, int got,
         if (got == 2 && option_positive(e, w, part[1], &s->factor) < 0)
             return -1;
         if (s->factor > 1.0)
-            return option_fail(e, w, "F must be at most 1, got %s", part[1]);
+            return option_fail(e, w, "F must be at most 1, got %s",
+                               QUOTE(part[1]));
         return 0;
     }
     return 0;
@@ -69,7 +72,7 @@ int schedule_parse(const char *text, schedule *s, option_error *e)
         return -1;
     char buf[128], *part[3];
     if (value && strlen(value) >= sizeof buf)
-        return option_fail(e, "--schedule", "'%.20s...' is too long", text);
+        return option_fail(e, "--schedule", "'%s' is too long", QUOTE(text));
     snprintf(buf, sizeof buf, "%s", value ? value : "");
     int got = value ? split(buf, part, 3) : 0;
     schedule next = {(sched_kind)k, 0, 0.0, 0.0, 0.1};
@@ -86,7 +89,8 @@ static int nonnegative(option_error *e, const char *where, const char *text,
     if (option_double(e, where, text, out) < 0)
         return -1;
     if (!(*out >= 0.0))
-        return option_fail(e, where, "must be 0 or more, got %s", text);
+        return option_fail(e, where, "must be 0 or more, got %s",
+                           QUOTE(text));
     return 0;
 }
 
