@@ -225,6 +225,9 @@ static void text_fitting(void)
      * (2e-149,1.7e-149)). */
     fits("θ = (1.67e-149,1.67e-149)", 23, "θ = (1.7e-149,1.7e-149)");
     fits("θ = (1.67e-149,1.67e-149)", 22, "θ = (2e-149,2e-149)");
+    /* A number too long to rewrite is cut, not looped on forever. */
+    fits("x = 0.12345678901234567890123456789012345678901234567890123456789"
+         "0123456789", 10, "x = …");
     CU_ASSERT_EQUAL(text_width("m̂ = 0.5"), 7);
 }
 

@@ -114,23 +114,25 @@ static int numbers(const char *s, number *out, int cap)
     return k;
 }
 
-/* Rounds away the last fraction digit of number n in buf. */
-static void shorten(char *buf, const number *n)
+/* Rounds away the last fraction digit of number n in buf; false when
+ * the number is too long to rewrite here (buf unchanged). */
+static bool shorten(char *buf, const number *n)
 {
     char mant[64], rep[96];
     size_t ml = n->mant_end - n->start;
     if (ml >= sizeof mant)
-        return;
+        return false;
     memcpy(mant, buf + n->start, ml);
     mant[ml] = '\0';
     int len = snprintf(rep, sizeof rep, "%.*f", n->frac - 1, strtod(mant, NULL));
     if (len < 0 || (size_t)len >= sizeof rep)
-        return;
+        return false;
     if (mant[0] == '+' && rep[0] != '-')
         memmove(rep + 1, rep, (size_t)len + 1), rep[0] = '+', len++;
     size_t tail = strlen(buf + n->mant_end);
     memmove(buf + n->start + len, buf + n->mant_end, tail + 1);
     memcpy(buf + n->start, rep, (size_t)len);
+    return true;
 }
 
 /* Shortens the longest number of buf until buf fits width, to three
@@ -155,12 +157,14 @@ static bool shorten_numbers(char *buf, int width)
              * before it do not move). */
             size_t len = nums[best].end - nums[best].start;
             char text[64];
-            snprintf(text, sizeof text, "%.*s", (int)len,
-                     buf + nums[best].start);
+            if (len >= sizeof text) /* too long to rewrite: cut instead */
+                break;
+            memcpy(text, buf + nums[best].start, len);
             for (int i = k - 1; i >= 0; i--)
                 if (nums[i].end - nums[i].start == len &&
-                    memcmp(buf + nums[i].start, text, len) == 0)
-                    shorten(buf, &nums[i]);
+                    memcmp(buf + nums[i].start, text, len) == 0 &&
+                    !shorten(buf, &nums[i]))
+                    return false;
         }
     return text_width(buf) <= width;
 }
